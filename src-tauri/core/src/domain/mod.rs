@@ -1,0 +1,9 @@
+//! The domain: what the refugee service's caseworker works with, and the
+//! rules that hold for it. Pure code: no database, no clock.
+
+pub mod collation;
+pub mod date;
+pub mod identity_number;
+pub mod law;
+pub mod participant;
+pub mod participant_form;

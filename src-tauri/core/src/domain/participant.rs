@@ -1,0 +1,236 @@
+//! The programme participant and the choices that describe them.
+
+use crate::domain::identity_number::IdentityNumber;
+use crate::domain::law::{decide_law, Law, LawDecision};
+use chrono::NaiveDate;
+
+/// Declares a closed set of choices with stable identifiers, stored in the
+/// database and sent over IPC. The UI translates the identifiers.
+macro_rules! choice {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $id:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            /// Every choice, in the order the UI offers them.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// Stable identifier used in the database and over IPC.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id),+
+                }
+            }
+
+            /// Parses the stable identifier.
+            pub fn from_str_id(text: &str) -> Option<Self> {
+                match text {
+                    $($id => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+choice! {
+    /// Gender as the participant states it. Never derived from the identity
+    /// number: the 2032 numbering drops that link, and it is the person's to say.
+    Gender {
+        /// Not stated.
+        Unspecified => "unspecified",
+        /// Woman.
+        Female => "female",
+        /// Man.
+        Male => "male",
+        /// Another gender.
+        Other => "other",
+    }
+}
+
+choice! {
+    /// The participant's final goal (sluttmål); it drives programme length.
+    FinalGoal {
+        /// Ordinary work.
+        Work => "work",
+        /// Upper secondary education (videregående opplæring).
+        UpperSecondary => "upper_secondary",
+        /// Primary and lower secondary school for adults (grunnskole).
+        PrimarySchool => "primary_school",
+        /// Higher education.
+        HigherEducation => "higher_education",
+        /// Another goal.
+        Other => "other",
+    }
+}
+
+choice! {
+    /// Where the participant stands in the programme.
+    Status {
+        /// Settled or expected, programme not started.
+        Prospective => "prospective",
+        /// In the programme.
+        Active => "active",
+        /// On approved leave.
+        OnLeave => "on_leave",
+        /// Programme completed.
+        Completed => "completed",
+        /// Programme broken off.
+        Terminated => "terminated",
+        /// Moved to another municipality.
+        MovedAway => "moved_away",
+    }
+}
+
+/// The caseworker's decision to apply another law than the computed one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LawOverride {
+    /// The law that applies instead.
+    pub law: Law,
+    /// Why, in the caseworker's words. Kept with the participant.
+    pub reason: String,
+}
+
+/// Everything the caseworker records about a participant: the validated
+/// content of the participant form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantDetails {
+    /// Given name(s).
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// Fødselsnummer or D-nummer, when known.
+    pub identity_number: Option<IdentityNumber>,
+    /// Birth date.
+    pub birth_date: Option<NaiveDate>,
+    /// Gender as stated.
+    pub gender: Gender,
+    /// Languages spoken, as free text.
+    pub languages: String,
+    /// Whether an interpreter is needed.
+    pub needs_interpreter: bool,
+    /// The interpreter's language, when one is needed.
+    pub interpreter_language: String,
+    /// Phone number.
+    pub phone: String,
+    /// Email address.
+    pub email: String,
+    /// Address in the municipality.
+    pub address: String,
+    /// Date the residence permit was granted.
+    pub residence_permit_date: Option<NaiveDate>,
+    /// Date of arrival in Norway.
+    pub arrival_date: Option<NaiveDate>,
+    /// Date of settlement in the municipality.
+    pub settlement_date: Option<NaiveDate>,
+    /// Date the person claimed the programme, if later than settlement.
+    pub claim_date: Option<NaiveDate>,
+    /// Final goal (sluttmål), when decided.
+    pub final_goal: Option<FinalGoal>,
+    /// Fast track (hurtigspor).
+    pub hurtigspor: bool,
+    /// Has or expects children (parental guidance becomes mandatory).
+    pub has_or_expects_children: bool,
+    /// Competence mapping was done before settlement.
+    pub competence_mapped_before_settlement: bool,
+    /// Programme status.
+    pub status: Status,
+    /// The caseworker's override of the computed law, if any.
+    pub law_override: Option<LawOverride>,
+    /// Free notes.
+    pub notes: String,
+}
+
+impl ParticipantDetails {
+    /// The law the dates point to, with its reason.
+    pub fn computed_law(&self) -> LawDecision {
+        decide_law(self.residence_permit_date, self.arrival_date)
+    }
+
+    /// The law in force for this participant: the override if there is one,
+    /// otherwise the computed law.
+    pub fn effective_law(&self) -> Law {
+        self.law_override
+            .as_ref()
+            .map(|o| o.law)
+            .unwrap_or_else(|| self.computed_law().law)
+    }
+
+    /// Lower-cased names and identity number, matched by the list's search.
+    pub fn search_text(&self) -> String {
+        let number = self
+            .identity_number
+            .as_ref()
+            .map(IdentityNumber::as_str)
+            .unwrap_or("");
+        format!("{} {} {}", self.given_name, self.family_name, number).to_lowercase()
+    }
+}
+
+/// A participant as stored in the register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Participant {
+    /// Database identifier.
+    pub id: i64,
+    /// The recorded facts.
+    pub details: ParticipantDetails,
+    /// When the participant was archived (ISO timestamp), if archived.
+    pub archived_at: Option<String>,
+    /// When the row was created (ISO timestamp, UTC).
+    pub created_at: String,
+    /// When the row was last changed (ISO timestamp, UTC).
+    pub updated_at: String,
+}
+
+/// One row of the participant list: just what the list shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantSummary {
+    /// Database identifier.
+    pub id: i64,
+    /// Given name(s).
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// Identity number in masked form (`010190 *****`), when known.
+    pub masked_identity_number: Option<String>,
+    /// Programme status.
+    pub status: Status,
+    /// The law in force (override or computed).
+    pub law: Law,
+    /// Whether the caseworker overrode the computed law.
+    pub law_overridden: bool,
+    /// Settlement date.
+    pub settlement_date: Option<NaiveDate>,
+    /// Final goal.
+    pub final_goal: Option<FinalGoal>,
+    /// Whether the participant is archived.
+    pub archived: bool,
+}
+
+/// How the participant list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ParticipantSort {
+    /// Family name, then given name, in Norwegian alphabetical order.
+    #[default]
+    Name,
+    /// Newest settlement first; participants without a date last.
+    SettlementDate,
+}
+
+/// Which participants the list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParticipantQuery {
+    /// Words that must all occur in the name or identity number.
+    pub search: String,
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Only this law (override or computed).
+    pub law: Option<Law>,
+    /// Archived participants instead of those in the register.
+    pub archived: bool,
+    /// Ordering.
+    pub sort: ParticipantSort,
+}

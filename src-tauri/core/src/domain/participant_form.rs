@@ -1,0 +1,415 @@
+//! The participant form as typed, and its validation.
+//!
+//! The UI sends what the caseworker typed, unparsed: dates as `dd.mm.åååå`,
+//! choices as identifiers. Validation here is the command boundary: it either
+//! yields [`ParticipantDetails`] that the store may save, or every problem at
+//! once, each tied to the form field it concerns.
+
+use crate::domain::date::parse_date;
+use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
+use crate::domain::law::Law;
+use crate::domain::participant::{
+    FinalGoal, Gender, LawOverride, ParticipantDetails, Status,
+};
+use crate::error::{FieldError, ValidationErrors};
+use crate::messages;
+use chrono::{Datelike, NaiveDate};
+use serde::Deserialize;
+
+/// Longest accepted single-line text, in characters.
+const MAX_LINE: usize = 200;
+/// Longest accepted free note, in characters.
+const MAX_NOTES: usize = 20_000;
+/// Earliest date accepted anywhere on the form; anything before is a typo.
+const EARLIEST_YEAR: i32 = 1900;
+
+/// The participant form exactly as the UI sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ParticipantForm {
+    /// Fornavn.
+    pub given_name: String,
+    /// Etternavn.
+    pub family_name: String,
+    /// Fødselsnummer or D-nummer; empty while unknown.
+    pub identity_number: String,
+    /// Fødselsdato, `dd.mm.åååå`.
+    pub birth_date: String,
+    /// Gender identifier; empty means unspecified.
+    pub gender: String,
+    /// Språk.
+    pub languages: String,
+    /// Trenger tolk.
+    pub needs_interpreter: bool,
+    /// Tolkespråk.
+    pub interpreter_language: String,
+    /// Telefon.
+    pub phone: String,
+    /// E-post.
+    pub email: String,
+    /// Adresse i kommunen.
+    pub address: String,
+    /// Dato for oppholdstillatelse.
+    pub residence_permit_date: String,
+    /// Ankomstdato til Norge.
+    pub arrival_date: String,
+    /// Bosettingsdato.
+    pub settlement_date: String,
+    /// Dato for krav om program.
+    pub claim_date: String,
+    /// Final goal identifier; empty while undecided.
+    pub final_goal: String,
+    /// Hurtigspor.
+    pub hurtigspor: bool,
+    /// Har eller venter barn.
+    pub has_or_expects_children: bool,
+    /// Kompetansekartlagt før bosetting.
+    pub competence_mapped_before_settlement: bool,
+    /// Status identifier; empty means prospective.
+    pub status: String,
+    /// Law override identifier; empty means no override.
+    pub law_override: String,
+    /// Reason for the override.
+    pub law_override_reason: String,
+    /// Notater.
+    pub notes: String,
+}
+
+impl ParticipantForm {
+    /// Validates the form. `today` bounds dates that cannot lie in the future.
+    pub fn validate(&self, today: NaiveDate) -> Result<ParticipantDetails, ValidationErrors> {
+        let mut errors = Vec::new();
+
+        let given_name = required_line(&mut errors, "givenName", &self.given_name);
+        let family_name = required_line(&mut errors, "familyName", &self.family_name);
+
+        let identity_number = match self.identity_number.trim() {
+            "" => None,
+            text => match IdentityNumber::parse(text) {
+                Ok(number) => Some(number),
+                Err(e) => {
+                    errors.push(identity_number_error(e));
+                    None
+                }
+            },
+        };
+
+        let birth_date = date_field(&mut errors, "birthDate", &self.birth_date);
+        if let Some(date) = birth_date {
+            if date > today {
+                errors.push(FieldError::new("birthDate", "date_in_future", messages::BIRTH_DATE_IN_FUTURE));
+            } else if let Some(number) = &identity_number {
+                let (day, month, year2) = number.birth_day_month_year2();
+                if (date.day(), date.month(), date.year().rem_euclid(100) as u32) != (day, month, year2) {
+                    errors.push(FieldError::new("birthDate", "birth_date_mismatch", messages::BIRTH_DATE_MISMATCH));
+                }
+            }
+        }
+
+        let gender = choice_field(&mut errors, "gender", &self.gender, Gender::from_str_id)
+            .unwrap_or(Gender::Unspecified);
+        let languages = optional_line(&mut errors, "languages", &self.languages);
+        let interpreter_language =
+            optional_line(&mut errors, "interpreterLanguage", &self.interpreter_language);
+        if self.needs_interpreter && interpreter_language.is_empty() {
+            errors.push(FieldError::new(
+                "interpreterLanguage",
+                "required",
+                messages::INTERPRETER_LANGUAGE_REQUIRED,
+            ));
+        }
+
+        let phone = optional_line(&mut errors, "phone", &self.phone);
+        if !phone.is_empty() && !is_plausible_phone(&phone) {
+            errors.push(FieldError::new("phone", "invalid_phone", messages::INVALID_PHONE));
+        }
+        let email = optional_line(&mut errors, "email", &self.email);
+        if !email.is_empty() && !is_plausible_email(&email) {
+            errors.push(FieldError::new("email", "invalid_email", messages::INVALID_EMAIL));
+        }
+        let address = optional_line(&mut errors, "address", &self.address);
+
+        let residence_permit_date =
+            date_field(&mut errors, "residencePermitDate", &self.residence_permit_date);
+        if residence_permit_date.is_some_and(|d| d > today) {
+            errors.push(FieldError::new(
+                "residencePermitDate",
+                "date_in_future",
+                messages::PERMIT_DATE_IN_FUTURE,
+            ));
+        }
+        let arrival_date = date_field(&mut errors, "arrivalDate", &self.arrival_date);
+        let settlement_date = date_field(&mut errors, "settlementDate", &self.settlement_date);
+        if let (Some(arrival), Some(settlement)) = (arrival_date, settlement_date) {
+            if settlement < arrival {
+                errors.push(FieldError::new(
+                    "settlementDate",
+                    "settlement_before_arrival",
+                    messages::SETTLEMENT_BEFORE_ARRIVAL,
+                ));
+            }
+        }
+        let claim_date = date_field(&mut errors, "claimDate", &self.claim_date);
+
+        let final_goal = choice_field(&mut errors, "finalGoal", &self.final_goal, FinalGoal::from_str_id);
+        let status = choice_field(&mut errors, "status", &self.status, Status::from_str_id)
+            .unwrap_or(Status::Prospective);
+
+        let override_law = choice_field(&mut errors, "lawOverride", &self.law_override, |id| {
+            Law::from_str_id(id).filter(|law| *law != Law::Unknown)
+        });
+        let override_reason = self.law_override_reason.trim().to_string();
+        let law_override = match override_law {
+            Some(_) if override_reason.is_empty() => {
+                errors.push(FieldError::new(
+                    "lawOverrideReason",
+                    "required",
+                    messages::OVERRIDE_REASON_REQUIRED,
+                ));
+                None
+            }
+            Some(law) => {
+                if override_reason.chars().count() > MAX_NOTES {
+                    errors.push(FieldError::new("lawOverrideReason", "too_long", messages::TOO_LONG));
+                }
+                Some(LawOverride {
+                    law,
+                    reason: override_reason,
+                })
+            }
+            None => None,
+        };
+
+        let notes = self.notes.trim_end().to_string();
+        if notes.chars().count() > MAX_NOTES {
+            errors.push(FieldError::new("notes", "too_long", messages::NOTES_TOO_LONG));
+        }
+
+        if !errors.is_empty() {
+            return Err(ValidationErrors(errors));
+        }
+        Ok(ParticipantDetails {
+            given_name,
+            family_name,
+            identity_number,
+            birth_date,
+            gender,
+            languages,
+            needs_interpreter: self.needs_interpreter,
+            interpreter_language: if self.needs_interpreter {
+                interpreter_language
+            } else {
+                String::new()
+            },
+            phone,
+            email,
+            address,
+            residence_permit_date,
+            arrival_date,
+            settlement_date,
+            claim_date,
+            final_goal,
+            hurtigspor: self.hurtigspor,
+            has_or_expects_children: self.has_or_expects_children,
+            competence_mapped_before_settlement: self.competence_mapped_before_settlement,
+            status,
+            law_override,
+            notes,
+        })
+    }
+}
+
+fn identity_number_error(error: IdentityNumberError) -> FieldError {
+    let (code, message) = match error {
+        IdentityNumberError::WrongLength => ("identity_number_length", messages::IDENTITY_NUMBER_LENGTH),
+        IdentityNumberError::NotDigits => ("identity_number_digits", messages::IDENTITY_NUMBER_DIGITS),
+        IdentityNumberError::InvalidDate => ("identity_number_date", messages::IDENTITY_NUMBER_DATE),
+        IdentityNumberError::WrongCheckDigits => {
+            ("identity_number_checksum", messages::IDENTITY_NUMBER_CHECKSUM)
+        }
+    };
+    FieldError::new("identityNumber", code, message)
+}
+
+/// A single line of text, trimmed, with no control characters, at most
+/// [`MAX_LINE`] characters.
+fn optional_line(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() > MAX_LINE {
+        errors.push(FieldError::new(field, "too_long", messages::TOO_LONG));
+    } else if text.chars().any(char::is_control) {
+        errors.push(FieldError::new(field, "control_characters", messages::CONTROL_CHARACTERS));
+    }
+    text.to_string()
+}
+
+fn required_line(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
+    let value = optional_line(errors, field, text);
+    if value.is_empty() {
+        errors.push(FieldError::new(field, "required", messages::REQUIRED));
+    }
+    value
+}
+
+fn date_field(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> Option<NaiveDate> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    match parse_date(text) {
+        Some(date) if date.year() >= EARLIEST_YEAR => Some(date),
+        Some(_) => {
+            errors.push(FieldError::new(field, "date_too_early", messages::DATE_TOO_EARLY));
+            None
+        }
+        None => {
+            errors.push(FieldError::new(field, "invalid_date", messages::INVALID_DATE));
+            None
+        }
+    }
+}
+
+fn choice_field<T>(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    text: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let parsed = parse(text);
+    if parsed.is_none() {
+        errors.push(FieldError::new(field, "invalid_choice", messages::INVALID_CHOICE));
+    }
+    parsed
+}
+
+/// Digits with the usual separators, and at least five digits (short
+/// service numbers exist; foreign numbers are long).
+fn is_plausible_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let allowed = text
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
+    // A plus sign is only meaningful once, before the country code.
+    let plus_first = text
+        .find('+')
+        .is_none_or(|at| !text[..at].contains(|c: char| c.is_ascii_digit()));
+    allowed && (5..=15).contains(&digits) && text.matches('+').count() <= 1 && plus_first
+}
+
+/// One `@` with text before it and a dotted domain after it, no spaces.
+/// Deliberately loose: the point is to catch typos, not to judge addresses.
+fn is_plausible_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.contains(char::is_whitespace)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    fn valid_form() -> ParticipantForm {
+        ParticipantForm {
+            given_name: "Amina".into(),
+            family_name: "Testesen".into(),
+            identity_number: "30108299920".into(),
+            birth_date: "30.10.1982".into(),
+            settlement_date: "10.03.2025".into(),
+            arrival_date: "01.02.2025".into(),
+            ..ParticipantForm::default()
+        }
+    }
+
+    #[test]
+    fn a_valid_form_yields_details() {
+        let details = valid_form().validate(today()).expect("the form should be valid");
+        assert_eq!(details.given_name, "Amina");
+        assert_eq!(details.status, Status::Prospective, "status defaults to prospective");
+        assert_eq!(details.gender, Gender::Unspecified, "gender defaults to unspecified");
+        assert_eq!(details.effective_law(), Law::Integreringsloven);
+    }
+
+    #[test]
+    fn each_bad_field_is_reported_with_its_code() {
+        type Mutate = fn(&mut ParticipantForm);
+        let cases: &[(&str, Mutate, &str, &str)] = &[
+            ("empty given name", |f| f.given_name = "  ".into(), "givenName", "required"),
+            ("empty family name", |f| f.family_name.clear(), "familyName", "required"),
+            ("short number", |f| f.identity_number = "3010829992".into(), "identityNumber", "identity_number_length"),
+            ("letters in number", |f| f.identity_number = "3010829992x".into(), "identityNumber", "identity_number_digits"),
+            ("bad check digit", |f| f.identity_number = "30108299921".into(), "identityNumber", "identity_number_checksum"),
+            ("bad date in number", |f| f.identity_number = "32108299920".into(), "identityNumber", "identity_number_date"),
+            ("birth date typo", |f| f.birth_date = "31.02.1982".into(), "birthDate", "invalid_date"),
+            ("birth date mismatch", |f| f.birth_date = "30.10.1983".into(), "birthDate", "birth_date_mismatch"),
+            ("birth date in future", |f| { f.identity_number.clear(); f.birth_date = "01.01.2030".into() }, "birthDate", "date_in_future"),
+            ("year 1850", |f| f.arrival_date = "01.01.1850".into(), "arrivalDate", "date_too_early"),
+            ("settled before arrival", |f| f.settlement_date = "01.01.2025".into(), "settlementDate", "settlement_before_arrival"),
+            ("permit in future", |f| f.residence_permit_date = "01.01.2027".into(), "residencePermitDate", "date_in_future"),
+            ("unknown gender", |f| f.gender = "x".into(), "gender", "invalid_choice"),
+            ("unknown status", |f| f.status = "dead".into(), "status", "invalid_choice"),
+            ("unknown goal", |f| f.final_goal = "fame".into(), "finalGoal", "invalid_choice"),
+            ("override to unknown", |f| { f.law_override = "unknown".into(); f.law_override_reason = "x".into() }, "lawOverride", "invalid_choice"),
+            ("override without reason", |f| f.law_override = "introduksjonsloven".into(), "lawOverrideReason", "required"),
+            ("interpreter without language", |f| f.needs_interpreter = true, "interpreterLanguage", "required"),
+            ("bad email", |f| f.email = "amina.example.no".into(), "email", "invalid_email"),
+            ("bad phone", |f| f.phone = "ring meg".into(), "phone", "invalid_phone"),
+            ("long name", |f| f.given_name = "a".repeat(201), "givenName", "too_long"),
+            ("newline in name", |f| f.given_name = "A\u{0}mina".into(), "givenName", "control_characters"),
+        ];
+        for (why, mutate, field, code) in cases {
+            let mut form = valid_form();
+            mutate(&mut form);
+            let errors = form.validate(today()).expect_err(why);
+            assert!(
+                errors.0.iter().any(|e| e.field == *field && e.code == *code),
+                "{why}: expected {code} on {field}, got {:?}",
+                errors.0
+            );
+        }
+    }
+
+    #[test]
+    fn all_problems_are_reported_at_once() {
+        let form = ParticipantForm {
+            identity_number: "123".into(),
+            email: "nope".into(),
+            ..ParticipantForm::default()
+        };
+        let errors = form.validate(today()).unwrap_err();
+        let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["givenName", "familyName", "identityNumber", "email"]);
+    }
+
+    #[test]
+    fn override_with_reason_is_kept_and_wins() {
+        let mut form = valid_form();
+        form.law_override = "introduksjonsloven".into();
+        form.law_override_reason = "Vedtak fra IMDi datert 01.02.2025.".into();
+        let details = form.validate(today()).unwrap();
+        assert_eq!(details.effective_law(), Law::Introduksjonsloven, "the override should win");
+        assert_eq!(details.computed_law().law, Law::Integreringsloven, "the computed law stays visible");
+    }
+
+    #[test]
+    fn plausible_contact_details_pass() {
+        for phone in ["+47 912 34 567", "91234567", "(+47) 912-34-567", "02800"] {
+            assert!(is_plausible_phone(phone), "{phone} should be accepted");
+        }
+        for email in ["a@b.no", "amina.testesen@kommune.no"] {
+            assert!(is_plausible_email(email), "{email} should be accepted");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Introspor's core: the domain of the introduction programme, its rules and
+//! the local SQLite store.
+//!
+//! This crate deliberately has no dependency on Tauri or any UI: the shell
+//! calls it, tests call it, and it never reads the clock. Functions that need
+//! the current date take `today` as an argument.
+
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod messages;
+pub mod store;
+
+pub use error::{CoreError, CoreResult, FieldError, ValidationErrors};
+pub use store::Store;

@@ -1,0 +1,64 @@
+//! Norwegian (Bokmål) texts that originate in the core: validation and error
+//! messages. The UI's own texts live in `ui/i18n/nb.json`; these travel with
+//! an error's stable `code`, so another language can map the code instead.
+
+/// A required field is empty.
+pub const REQUIRED: &str = "Fyll ut feltet.";
+/// A line of text is too long.
+pub const TOO_LONG: &str = "Teksten er for lang (høyst 200 tegn).";
+/// Notes are too long.
+pub const NOTES_TOO_LONG: &str = "Notatet er for langt (høyst 20 000 tegn).";
+/// A line contains control characters (tabs, line breaks and the like).
+pub const CONTROL_CHARACTERS: &str = "Teksten inneholder ugyldige tegn, for eksempel linjeskift.";
+/// A date could not be read.
+pub const INVALID_DATE: &str = "Skriv datoen som dd.mm.åååå, for eksempel 10.03.2025.";
+/// A date is implausibly early.
+pub const DATE_TOO_EARLY: &str = "Datoen kan ikke være før 1900. Sjekk årstallet.";
+/// A choice is not one of the offered ones.
+pub const INVALID_CHOICE: &str = "Velg et av alternativene i listen.";
+/// Identity number has the wrong number of digits.
+pub const IDENTITY_NUMBER_LENGTH: &str =
+    "Fødselsnummer og D-nummer har 11 siffer. Sjekk at alle sifrene er med.";
+/// Identity number contains other characters than digits.
+pub const IDENTITY_NUMBER_DIGITS: &str = "Fødselsnummeret kan bare inneholde siffer.";
+/// Identity number does not begin with a date.
+pub const IDENTITY_NUMBER_DATE: &str =
+    "De seks første sifrene må være en gyldig dato (ddmmåå, D-nummer: første siffer + 4).";
+/// Identity number has wrong check digits.
+pub const IDENTITY_NUMBER_CHECKSUM: &str =
+    "Kontrollsifrene stemmer ikke. Sjekk at nummeret er skrevet riktig.";
+/// Identity number already used by another participant.
+pub const DUPLICATE_IDENTITY_NUMBER: &str =
+    "Dette fødselsnummeret er allerede registrert på en annen deltaker.";
+/// Identity number already used by an archived participant.
+pub const DUPLICATE_IDENTITY_NUMBER_ARCHIVED: &str =
+    "Dette fødselsnummeret er registrert på en arkivert deltaker. Gjenopprett den deltakeren i stedet.";
+/// Birth date lies in the future.
+pub const BIRTH_DATE_IN_FUTURE: &str = "Fødselsdatoen kan ikke være fram i tid.";
+/// Birth date does not match the identity number.
+pub const BIRTH_DATE_MISMATCH: &str = "Fødselsdatoen stemmer ikke med fødselsnummeret.";
+/// Residence permit date lies in the future.
+pub const PERMIT_DATE_IN_FUTURE: &str = "Datoen for oppholdstillatelse kan ikke være fram i tid.";
+/// Settlement before arrival.
+pub const SETTLEMENT_BEFORE_ARRIVAL: &str =
+    "Bosettingsdatoen kan ikke være før ankomstdatoen til Norge.";
+/// Interpreter needed but no language given.
+pub const INTERPRETER_LANGUAGE_REQUIRED: &str = "Skriv hvilket språk tolken skal bruke.";
+/// A law override needs a reason.
+pub const OVERRIDE_REASON_REQUIRED: &str =
+    "Skriv en begrunnelse når du overstyrer hvilken lov som gjelder.";
+/// Email looks wrong.
+pub const INVALID_EMAIL: &str = "E-postadressen ser ikke riktig ut, for eksempel navn@kommune.no.";
+/// Phone looks wrong.
+pub const INVALID_PHONE: &str = "Telefonnummeret kan bare ha siffer, mellomrom, + og -.";
+/// Several fields need correcting.
+pub const VALIDATION_SUMMARY: &str = "Noen felt må rettes før du kan lagre.";
+/// The participant does not exist.
+pub const PARTICIPANT_NOT_FOUND: &str = "Fant ikke deltakeren. Den kan være slettet.";
+/// The database file was written by a newer version of Introspor.
+pub const SCHEMA_TOO_NEW: &str =
+    "Databasen er laget av en nyere versjon av Introspor. Oppdater programmet.";
+/// Something went wrong in the database.
+pub const DATABASE: &str = "Kunne ikke lese eller lagre i databasen. Ingenting ble endret.";
+/// The data folder could not be used.
+pub const STORAGE_FOLDER: &str = "Kunne ikke bruke datamappen på denne maskinen.";

@@ -1,0 +1,364 @@
+//! Reading and writing participants.
+
+use crate::domain::identity_number::IdentityNumber;
+use crate::domain::law::Law;
+use crate::domain::participant::{
+    FinalGoal, Gender, LawOverride, Participant, ParticipantDetails, ParticipantQuery,
+    ParticipantSort, ParticipantSummary, Status,
+};
+use crate::error::{CoreError, CoreResult};
+use crate::store::Store;
+use rusqlite::types::{FromSql, FromSqlError, ValueRef};
+use rusqlite::{params, OptionalExtension, Row, Transaction};
+
+const PARTICIPANT_COLUMNS: &str = "id, given_name, family_name, identity_number, birth_date, gender, \
+     languages, needs_interpreter, interpreter_language, phone, email, address, \
+     residence_permit_date, arrival_date, settlement_date, claim_date, final_goal, hurtigspor, \
+     has_or_expects_children, competence_mapped_before_settlement, status, law_override, \
+     law_override_reason, notes, archived_at, created_at, updated_at";
+
+impl Store {
+    /// Adds a participant to the register.
+    ///
+    /// Refuses an identity number that another participant (archived or not)
+    /// already has. Runs in one transaction: on any error nothing is written.
+    pub fn create_participant(&mut self, details: &ParticipantDetails) -> CoreResult<Participant> {
+        let tx = self.conn.transaction()?;
+        refuse_duplicate_number(&tx, details, None)?;
+        let derived = Derived::from(details);
+        tx.prepare_cached(
+            "INSERT INTO participant (given_name, family_name, identity_number, birth_date, gender, \
+             languages, needs_interpreter, interpreter_language, phone, email, address, \
+             residence_permit_date, arrival_date, settlement_date, claim_date, final_goal, \
+             hurtigspor, has_or_expects_children, competence_mapped_before_settlement, status, \
+             computed_law, law_override, law_override_reason, notes, search_text) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
+             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
+        )?
+        .execute(detail_params(details, &derived).as_slice())?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        tracing::info!(participant = id, "participant created");
+        self.participant(id)
+    }
+
+    /// Replaces a participant's recorded facts.
+    pub fn update_participant(
+        &mut self,
+        id: i64,
+        details: &ParticipantDetails,
+    ) -> CoreResult<Participant> {
+        let tx = self.conn.transaction()?;
+        ensure_exists(&tx, id)?;
+        refuse_duplicate_number(&tx, details, Some(id))?;
+        let derived = Derived::from(details);
+        let mut values = detail_params(details, &derived);
+        values.push(&id);
+        tx.prepare_cached(
+            "UPDATE participant SET given_name = ?1, family_name = ?2, identity_number = ?3, \
+             birth_date = ?4, gender = ?5, languages = ?6, needs_interpreter = ?7, \
+             interpreter_language = ?8, phone = ?9, email = ?10, address = ?11, \
+             residence_permit_date = ?12, arrival_date = ?13, settlement_date = ?14, \
+             claim_date = ?15, final_goal = ?16, hurtigspor = ?17, has_or_expects_children = ?18, \
+             competence_mapped_before_settlement = ?19, status = ?20, computed_law = ?21, \
+             law_override = ?22, law_override_reason = ?23, notes = ?24, search_text = ?25, \
+             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?26",
+        )?
+        .execute(values.as_slice())?;
+        tx.commit()?;
+        tracing::info!(participant = id, "participant updated");
+        self.participant(id)
+    }
+
+    /// Archives a participant (`archived = true`) or brings one back. The
+    /// row is kept either way: archiving hides, it never deletes.
+    pub fn set_participant_archived(&mut self, id: i64, archived: bool) -> CoreResult<Participant> {
+        let tx = self.conn.transaction()?;
+        ensure_exists(&tx, id)?;
+        tx.prepare_cached(
+            "UPDATE participant SET \
+             archived_at = CASE WHEN ?2 THEN COALESCE(archived_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END, \
+             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+        )?
+        .execute(params![id, archived])?;
+        tx.commit()?;
+        tracing::info!(participant = id, archived, "participant archive state changed");
+        self.participant(id)
+    }
+
+    /// One participant with every recorded fact.
+    pub fn participant(&self, id: i64) -> CoreResult<Participant> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {PARTICIPANT_COLUMNS} FROM participant WHERE id = ?1"
+            ))?
+            .query_row([id], participant_from_row)
+            .optional()?
+            .ok_or(CoreError::ParticipantNotFound(id))
+    }
+
+    /// The participant list: the rows matching `query`, in its order.
+    pub fn participants(&self, query: &ParticipantQuery) -> CoreResult<Vec<ParticipantSummary>> {
+        let words: Vec<String> = query
+            .search
+            .to_lowercase()
+            .split_whitespace()
+            .map(|word| format!("%{}%", escape_like(word)))
+            .collect();
+        let mut sql = String::from(
+            "SELECT id, given_name, family_name, identity_number, status, \
+             COALESCE(law_override, computed_law), law_override IS NOT NULL, settlement_date, \
+             final_goal, archived_at IS NOT NULL \
+             FROM participant \
+             WHERE (archived_at IS NOT NULL) = ?1 \
+             AND (?2 IS NULL OR status = ?2) \
+             AND (?3 IS NULL OR COALESCE(law_override, computed_law) = ?3)",
+        );
+        for n in 0..words.len() {
+            sql.push_str(&format!(" AND search_text LIKE ?{} ESCAPE '\\'", n + 4));
+        }
+        sql.push_str(match query.sort {
+            ParticipantSort::Name => {
+                " ORDER BY family_name COLLATE nb, given_name COLLATE nb, id"
+            }
+            ParticipantSort::SettlementDate => {
+                " ORDER BY settlement_date IS NULL, settlement_date DESC, family_name COLLATE nb, given_name COLLATE nb, id"
+            }
+        });
+
+        let status = query.status.map(Status::as_str);
+        let law = query.law.map(Law::as_str);
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&query.archived, &status, &law];
+        for word in &words {
+            values.push(word);
+        }
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(values.as_slice(), |row| {
+            let number: Option<String> = row.get(3)?;
+            Ok(ParticipantSummary {
+                id: row.get(0)?,
+                given_name: row.get(1)?,
+                family_name: row.get(2)?,
+                masked_identity_number: number.map(|n| mask_stored_number(&n)),
+                status: row.get::<_, Choice<Status>>(4)?.0,
+                law: row.get::<_, Choice<Law>>(5)?.0,
+                law_overridden: row.get(6)?,
+                settlement_date: row.get(7)?,
+                final_goal: row.get::<_, Option<Choice<FinalGoal>>>(8)?.map(|c| c.0),
+                archived: row.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many participants the register holds, archived ones included.
+    pub fn participant_count(&self) -> CoreResult<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM participant", [], |row| row.get(0))?)
+    }
+}
+
+/// The masked form of a stored number (`010190 *****`).
+fn mask_stored_number(number: &str) -> String {
+    let shown: String = number.chars().take(6).collect();
+    format!("{shown} *****")
+}
+
+/// Escapes LIKE's wildcards so a typed `%` or `_` matches itself.
+fn escape_like(word: &str) -> String {
+    word.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
+fn ensure_exists(tx: &Transaction<'_>, id: i64) -> CoreResult<()> {
+    let found = tx
+        .prepare_cached("SELECT 1 FROM participant WHERE id = ?1")?
+        .exists([id])?;
+    if found {
+        Ok(())
+    } else {
+        Err(CoreError::ParticipantNotFound(id))
+    }
+}
+
+/// Refuses a number that another participant already has, naming whether
+/// that participant is archived so the caseworker knows where to look.
+fn refuse_duplicate_number(
+    tx: &Transaction<'_>,
+    details: &ParticipantDetails,
+    own_id: Option<i64>,
+) -> CoreResult<()> {
+    let Some(number) = &details.identity_number else {
+        return Ok(());
+    };
+    let existing: Option<(i64, bool)> = tx
+        .prepare_cached(
+            "SELECT id, archived_at IS NOT NULL FROM participant \
+             WHERE identity_number = ?1 AND id IS NOT ?2",
+        )?
+        .query_row(params![number.as_str(), own_id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
+        .optional()?;
+    match existing {
+        Some((existing_id, archived)) => Err(CoreError::DuplicateIdentityNumber {
+            existing_id,
+            archived,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Column values shared by INSERT and UPDATE, in the order of their
+/// placeholders ?1..?25.
+fn detail_params<'a>(
+    details: &'a ParticipantDetails,
+    derived: &'a Derived,
+) -> Vec<&'a dyn rusqlite::ToSql> {
+    vec![
+        &details.given_name,
+        &details.family_name,
+        &derived.identity_number,
+        &details.birth_date,
+        &derived.gender,
+        &details.languages,
+        &details.needs_interpreter,
+        &details.interpreter_language,
+        &details.phone,
+        &details.email,
+        &details.address,
+        &details.residence_permit_date,
+        &details.arrival_date,
+        &details.settlement_date,
+        &details.claim_date,
+        &derived.final_goal,
+        &details.hurtigspor,
+        &details.has_or_expects_children,
+        &details.competence_mapped_before_settlement,
+        &derived.status,
+        &derived.computed_law,
+        &derived.law_override,
+        &derived.law_override_reason,
+        &details.notes,
+        &derived.search_text,
+    ]
+}
+
+/// Values computed from the details for storage.
+struct Derived {
+    identity_number: Option<String>,
+    gender: &'static str,
+    final_goal: Option<&'static str>,
+    status: &'static str,
+    computed_law: &'static str,
+    law_override: Option<&'static str>,
+    law_override_reason: String,
+    search_text: String,
+}
+
+impl From<&ParticipantDetails> for Derived {
+    fn from(details: &ParticipantDetails) -> Self {
+        Self {
+            identity_number: details
+                .identity_number
+                .as_ref()
+                .map(|n| n.as_str().to_string()),
+            gender: details.gender.as_str(),
+            final_goal: details.final_goal.map(FinalGoal::as_str),
+            status: details.status.as_str(),
+            computed_law: details.computed_law().law.as_str(),
+            law_override: details.law_override.as_ref().map(|o| o.law.as_str()),
+            law_override_reason: details
+                .law_override
+                .as_ref()
+                .map(|o| o.reason.clone())
+                .unwrap_or_default(),
+            search_text: details.search_text(),
+        }
+    }
+}
+
+/// A stored choice identifier read back into its enum.
+struct Choice<T>(T);
+
+trait StoredChoice: Sized {
+    fn parse(text: &str) -> Option<Self>;
+}
+
+impl StoredChoice for Status {
+    fn parse(text: &str) -> Option<Self> {
+        Status::from_str_id(text)
+    }
+}
+impl StoredChoice for Gender {
+    fn parse(text: &str) -> Option<Self> {
+        Gender::from_str_id(text)
+    }
+}
+impl StoredChoice for FinalGoal {
+    fn parse(text: &str) -> Option<Self> {
+        FinalGoal::from_str_id(text)
+    }
+}
+impl StoredChoice for Law {
+    fn parse(text: &str) -> Option<Self> {
+        Law::from_str_id(text)
+    }
+}
+
+impl<T: StoredChoice> FromSql for Choice<T> {
+    fn column_result(value: ValueRef<'_>) -> Result<Self, FromSqlError> {
+        let text = value.as_str()?;
+        T::parse(text)
+            .map(Choice)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown stored choice {text:?}").into()))
+    }
+}
+
+fn participant_from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
+    let number: Option<String> = row.get(3)?;
+    let identity_number = number
+        .map(|n| {
+            IdentityNumber::parse(&n).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, e.into())
+            })
+        })
+        .transpose()?;
+    let law_override: Option<Choice<Law>> = row.get(21)?;
+    let law_override_reason: String = row.get(22)?;
+    Ok(Participant {
+        id: row.get(0)?,
+        details: ParticipantDetails {
+            given_name: row.get(1)?,
+            family_name: row.get(2)?,
+            identity_number,
+            birth_date: row.get(4)?,
+            gender: row.get::<_, Choice<Gender>>(5)?.0,
+            languages: row.get(6)?,
+            needs_interpreter: row.get(7)?,
+            interpreter_language: row.get(8)?,
+            phone: row.get(9)?,
+            email: row.get(10)?,
+            address: row.get(11)?,
+            residence_permit_date: row.get(12)?,
+            arrival_date: row.get(13)?,
+            settlement_date: row.get(14)?,
+            claim_date: row.get(15)?,
+            final_goal: row.get::<_, Option<Choice<FinalGoal>>>(16)?.map(|c| c.0),
+            hurtigspor: row.get(17)?,
+            has_or_expects_children: row.get(18)?,
+            competence_mapped_before_settlement: row.get(19)?,
+            status: row.get::<_, Choice<Status>>(20)?.0,
+            law_override: law_override.map(|c| LawOverride {
+                law: c.0,
+                reason: law_override_reason,
+            }),
+            notes: row.get(23)?,
+        },
+        archived_at: row.get(24)?,
+        created_at: row.get(25)?,
+        updated_at: row.get(26)?,
+    })
+}
