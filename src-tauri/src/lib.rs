@@ -1,0 +1,82 @@
+//! Introspor's Tauri shell: opens the store, starts logging and serves the
+//! window's commands. Deliberately thin; the domain lives in `introspor-core`.
+
+pub mod commands;
+pub mod error;
+pub mod logging;
+pub mod state;
+pub mod transport;
+
+use crate::error::IpcError;
+use crate::state::AppState;
+use introspor_core::store::DATABASE_FILE_NAME;
+use introspor_core::Store;
+use std::path::PathBuf;
+use tauri::Manager;
+
+/// Environment variable that moves the data folder (database and logs), for
+/// development and tests.
+pub const DATA_DIR_VARIABLE: &str = "INTROSPOR_DATA_DIR";
+
+/// Command-line flag that fills an empty register with fictional people.
+pub const DEMO_FLAG: &str = "--demo";
+
+/// The data folder: `INTROSPOR_DATA_DIR` if set, otherwise the OS's local
+/// app-data folder for our identifier (`%LOCALAPPDATA%\no.introspor.desktop`
+/// on Windows), which is not synchronised to other machines.
+fn data_folder(app: &tauri::App) -> Result<PathBuf, tauri::Error> {
+    match std::env::var_os(DATA_DIR_VARIABLE) {
+        Some(folder) if !folder.is_empty() => Ok(PathBuf::from(folder)),
+        _ => app.path().app_local_data_dir(),
+    }
+}
+
+/// Opens the store and, when asked, seeds the demo participants.
+fn open_store(folder: &std::path::Path, demo: bool) -> Result<Store, IpcError> {
+    let mut store = Store::open(&folder.join(DATABASE_FILE_NAME))?;
+    if demo {
+        let today = chrono::Local::now().date_naive();
+        let added = introspor_core::demo::seed_demo(&mut store, today)?;
+        tracing::info!(added, "demo participants");
+    }
+    Ok(store)
+}
+
+/// Starts the app.
+pub fn run() {
+    let demo = std::env::args().any(|arg| arg == DEMO_FLAG);
+    tauri::Builder::default()
+        .setup(move |app| {
+            let folder = data_folder(app)?;
+            let guard = logging::start(&folder.join("logs"));
+            // The guard must outlive the event loop; Tauri state does that.
+            app.manage(LogGuard(guard));
+            tracing::info!(version = env!("CARGO_PKG_VERSION"), demo, "starting");
+            let state = match open_store(&folder, demo) {
+                Ok(store) => AppState::ready(store),
+                Err(error) => {
+                    tracing::error!(code = %error.code, "register could not be opened");
+                    AppState::failed(error)
+                }
+            };
+            app.manage(state);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::participants::participant_list,
+            commands::participants::participant_get,
+            commands::participants::participant_create,
+            commands::participants::participant_update,
+            commands::participants::participant_set_archived,
+        ])
+        .run(tauri::generate_context!())
+        .unwrap_or_else(|error| {
+            tracing::error!("Introspor stopped: {error}");
+            eprintln!("Introspor kunne ikke starte: {error}");
+            std::process::exit(1);
+        });
+}
+
+/// Keeps the log writer alive for the life of the app.
+struct LogGuard(#[allow(dead_code)] Option<tracing_appender::non_blocking::WorkerGuard>);

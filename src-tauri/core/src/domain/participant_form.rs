@@ -5,7 +5,7 @@
 //! yields [`ParticipantDetails`] that the store may save, or every problem at
 //! once, each tied to the form field it concerns.
 
-use crate::domain::date::parse_date;
+use crate::domain::date::{format_optional_date, parse_date};
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
 use crate::domain::law::Law;
 use crate::domain::participant::{
@@ -14,7 +14,7 @@ use crate::domain::participant::{
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
 use chrono::{Datelike, NaiveDate};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// Longest accepted single-line text, in characters.
 const MAX_LINE: usize = 200;
@@ -24,7 +24,7 @@ const MAX_NOTES: usize = 20_000;
 const EARLIEST_YEAR: i32 = 1900;
 
 /// The participant form exactly as the UI sends it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ParticipantForm {
     /// Fornavn.
@@ -219,6 +219,53 @@ impl ParticipantForm {
     }
 }
 
+impl From<&ParticipantDetails> for ParticipantForm {
+    /// The form as it should look when the caseworker opens a saved
+    /// participant for editing: dates as `dd.mm.åååå`, choices as identifiers.
+    fn from(details: &ParticipantDetails) -> Self {
+        Self {
+            given_name: details.given_name.clone(),
+            family_name: details.family_name.clone(),
+            identity_number: details
+                .identity_number
+                .as_ref()
+                .map(|n| n.as_str().to_string())
+                .unwrap_or_default(),
+            birth_date: format_optional_date(details.birth_date),
+            gender: details.gender.as_str().to_string(),
+            languages: details.languages.clone(),
+            needs_interpreter: details.needs_interpreter,
+            interpreter_language: details.interpreter_language.clone(),
+            phone: details.phone.clone(),
+            email: details.email.clone(),
+            address: details.address.clone(),
+            residence_permit_date: format_optional_date(details.residence_permit_date),
+            arrival_date: format_optional_date(details.arrival_date),
+            settlement_date: format_optional_date(details.settlement_date),
+            claim_date: format_optional_date(details.claim_date),
+            final_goal: details
+                .final_goal
+                .map(|g| g.as_str().to_string())
+                .unwrap_or_default(),
+            hurtigspor: details.hurtigspor,
+            has_or_expects_children: details.has_or_expects_children,
+            competence_mapped_before_settlement: details.competence_mapped_before_settlement,
+            status: details.status.as_str().to_string(),
+            law_override: details
+                .law_override
+                .as_ref()
+                .map(|o| o.law.as_str().to_string())
+                .unwrap_or_default(),
+            law_override_reason: details
+                .law_override
+                .as_ref()
+                .map(|o| o.reason.clone())
+                .unwrap_or_default(),
+            notes: details.notes.clone(),
+        }
+    }
+}
+
 fn identity_number_error(error: IdentityNumberError) -> FieldError {
     let (code, message) = match error {
         IdentityNumberError::WrongLength => ("identity_number_length", messages::IDENTITY_NUMBER_LENGTH),
@@ -401,6 +448,18 @@ mod tests {
         let details = form.validate(today()).unwrap();
         assert_eq!(details.effective_law(), Law::Introduksjonsloven, "the override should win");
         assert_eq!(details.computed_law().law, Law::Integreringsloven, "the computed law stays visible");
+    }
+
+    #[test]
+    fn saved_details_round_trip_through_the_form() {
+        let mut form = valid_form();
+        form.law_override = "introduksjonsloven".into();
+        form.law_override_reason = "Begrunnelse.".into();
+        form.final_goal = "work".into();
+        form.status = "active".into();
+        let details = form.validate(today()).unwrap();
+        let again = ParticipantForm::from(&details).validate(today()).unwrap();
+        assert_eq!(again, details, "a saved participant opened for editing must save unchanged");
     }
 
     #[test]

@@ -1,0 +1,59 @@
+# Introspor: the two commands (`make run`, `make test`) and their helpers.
+# Each target installs what is missing on a Debian 12 machine first.
+
+SHELL := /bin/bash
+CARGO ?= cargo
+ARGS ?=
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# Debian packages a Tauri build and its window tests need.
+DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
+	libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev file xvfb xauth \
+	webkit2gtk-driver
+TAURI_DRIVER_VERSION := 2.1.0
+
+.PHONY: run test deps system-deps tool-deps check lint unit e2e core-has-no-tauri release deb
+
+## Opens the app (empty register). `make run ARGS=--demo` fills an empty register with fictional people.
+run: system-deps
+	$(CARGO) run -- $(ARGS)
+
+## Runs every check and test, the end-to-end tests in a real window included.
+test: deps lint core-has-no-tauri
+	xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" \
+		$(CARGO) test --workspace -- --include-ignored
+	@echo "Screenshots: target/screenshots/"
+
+deps: system-deps tool-deps
+
+system-deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+tool-deps:
+	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked
+
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+## The core must build without Tauri: fail if tauri appears in its dependency tree.
+core-has-no-tauri:
+	@if $(CARGO) tree -p introspor-core -e normal,build --prefix none | grep -E '^tauri' ; then \
+		echo "introspor-core must not depend on Tauri"; exit 1; \
+	else echo "introspor-core has no Tauri dependency"; fi
+
+release: system-deps
+	$(CARGO) build --release --features custom-protocol
+	@ls -l target/release/introspor
+
+## The Debian package, as a stand-in for the Windows installer (needs tauri-cli).
+deb: system-deps
+	@command -v cargo-tauri >/dev/null || $(CARGO) install tauri-cli --version "^2" --locked
+	$(CARGO) tauri build --bundles deb

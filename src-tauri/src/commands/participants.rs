@@ -1,0 +1,126 @@
+//! Commands for the participant register.
+
+use crate::error::IpcError;
+use crate::state::AppState;
+use crate::transport::{ParticipantDto, ParticipantQueryDto, ParticipantRowDto};
+use chrono::NaiveDate;
+use introspor_core::domain::law::Law;
+use introspor_core::domain::participant::{ParticipantQuery, ParticipantSort, Status};
+use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::Store;
+use tauri::State;
+
+/// Today's date on the caseworker's machine. Read here, in the shell, and
+/// passed into the core, which never reads the clock itself.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The participant list for the given search, filters and order.
+pub fn list(store: &Store, query: &ParticipantQueryDto) -> Result<Vec<ParticipantRowDto>, IpcError> {
+    let query = parse_query(query)?;
+    Ok(store
+        .participants(&query)?
+        .into_iter()
+        .map(ParticipantRowDto::from)
+        .collect())
+}
+
+/// One participant.
+pub fn get(store: &Store, id: i64) -> Result<ParticipantDto, IpcError> {
+    Ok(store.participant(id)?.into())
+}
+
+/// Validates the form and adds the participant.
+pub fn create(store: &mut Store, form: &ParticipantForm, today: NaiveDate) -> Result<ParticipantDto, IpcError> {
+    let details = form.validate(today).map_err(introspor_core::CoreError::from)?;
+    Ok(store.create_participant(&details)?.into())
+}
+
+/// Validates the form and replaces the participant's facts.
+pub fn update(
+    store: &mut Store,
+    id: i64,
+    form: &ParticipantForm,
+    today: NaiveDate,
+) -> Result<ParticipantDto, IpcError> {
+    let details = form.validate(today).map_err(introspor_core::CoreError::from)?;
+    Ok(store.update_participant(id, &details)?.into())
+}
+
+/// Archives the participant or brings it back.
+pub fn set_archived(store: &mut Store, id: i64, archived: bool) -> Result<ParticipantDto, IpcError> {
+    Ok(store.set_participant_archived(id, archived)?.into())
+}
+
+fn parse_query(dto: &ParticipantQueryDto) -> Result<ParticipantQuery, IpcError> {
+    let status = match dto.status.as_str() {
+        "" => None,
+        id => Some(Status::from_str_id(id).ok_or_else(|| IpcError::invalid_choice("status"))?),
+    };
+    let law = match dto.law.as_str() {
+        "" => None,
+        id => Some(Law::from_str_id(id).ok_or_else(|| IpcError::invalid_choice("law"))?),
+    };
+    let sort = match dto.sort.as_str() {
+        "" | "name" => ParticipantSort::Name,
+        "settlement" => ParticipantSort::SettlementDate,
+        _ => return Err(IpcError::invalid_choice("sort")),
+    };
+    if dto.search.chars().count() > 200 {
+        return Err(IpcError::new("too_long", introspor_core::messages::TOO_LONG));
+    }
+    Ok(ParticipantQuery {
+        search: dto.search.clone(),
+        status,
+        law,
+        archived: dto.archived,
+        sort,
+    })
+}
+
+/// Lists participants.
+#[tauri::command]
+pub async fn participant_list(
+    state: State<'_, AppState>,
+    query: ParticipantQueryDto,
+) -> Result<Vec<ParticipantRowDto>, IpcError> {
+    state.with_store(move |store| list(store, &query)).await
+}
+
+/// Fetches one participant.
+#[tauri::command]
+pub async fn participant_get(state: State<'_, AppState>, id: i64) -> Result<ParticipantDto, IpcError> {
+    state.with_store(move |store| get(store, id)).await
+}
+
+/// Creates a participant from the form.
+#[tauri::command]
+pub async fn participant_create(
+    state: State<'_, AppState>,
+    form: ParticipantForm,
+) -> Result<ParticipantDto, IpcError> {
+    let today = today();
+    state.with_store(move |store| create(store, &form, today)).await
+}
+
+/// Saves an edited participant.
+#[tauri::command]
+pub async fn participant_update(
+    state: State<'_, AppState>,
+    id: i64,
+    form: ParticipantForm,
+) -> Result<ParticipantDto, IpcError> {
+    let today = today();
+    state.with_store(move |store| update(store, id, &form, today)).await
+}
+
+/// Archives a participant, or restores an archived one.
+#[tauri::command]
+pub async fn participant_set_archived(
+    state: State<'_, AppState>,
+    id: i64,
+    archived: bool,
+) -> Result<ParticipantDto, IpcError> {
+    state.with_store(move |store| set_archived(store, id, archived)).await
+}

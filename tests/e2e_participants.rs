@@ -1,0 +1,141 @@
+//! End-to-end tests in the real window: the built app under Xvfb, driven
+//! through tauri-driver and WebKitWebDriver by clicking and typing.
+//!
+//! They need an X display, tauri-driver and WebKitWebDriver, so they are
+//! ignored by a plain `cargo test`; `make test` installs the tools and runs
+//! them under Xvfb with `--include-ignored`.
+
+mod support;
+
+use std::path::Path;
+use support::webdriver::{screenshot_dir, Session, TauriDriver};
+
+const CTRL: &str = "\u{E009}";
+
+fn app() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_introspor"))
+}
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
+fn caseworker_registers_finds_edits_and_archives_a_participant() {
+    let data = tempfile::tempdir().unwrap();
+    let _driver = TauriDriver::start(4444, &[("INTROSPOR_DATA_DIR", data.path())]);
+    let s = Session::launch(4444, app(), &[]);
+
+    // An empty register says how to begin.
+    s.wait_for_screen("participant-list");
+    assert!(
+        s.text_of("#participant-empty").contains("Ny deltaker"),
+        "an empty register should point to «Ny deltaker»"
+    );
+
+    // Register a participant with a mistyped identity number: the error is
+    // shown beside the field and nothing is saved.
+    s.click(&s.wait_for("#new-participant"));
+    s.wait_for_screen("participant-form");
+    s.fill("#field-givenName", "Nadia");
+    s.fill("#field-familyName", "Prøvesen");
+    s.fill("#field-identityNumber", "02013299998");
+    s.fill("#field-residencePermitDate", "10.05.2020");
+    s.fill("#field-arrivalDate", "14.02.2022");
+    s.fill("#field-settlementDate", "01.03.2022");
+    s.click(&s.wait_for("#save-participant"));
+    let error = s.text_of("#error-identityNumber");
+    assert!(
+        error.contains("Kontrollsifrene stemmer ikke"),
+        "a wrong check digit should be explained beside the field, got {error:?}"
+    );
+    assert!(s.find("#error-summary").is_some_and(|e| s.is_displayed(&e)), "the error summary is shown");
+    s.screenshot(&screenshot_dir().join("participant-form-error.png"));
+
+    // Correct it and save: the detail view shows the law and why.
+    s.fill("#field-identityNumber", "02013299997");
+    s.click(&s.wait_for("#save-participant"));
+    s.wait_for_screen("participant-detail");
+    assert_eq!(s.text_of("#participant-name"), "Nadia Prøvesen");
+    assert!(s.text_of("#law-effective").contains("Integreringsloven"));
+    assert_eq!(
+        s.text_of("#law-reason"),
+        "Integreringsloven gjelder fordi personen kom til Norge 14.02.2022, fra og med 01.01.2021.",
+        "the law's reason names the arrival date"
+    );
+    assert_eq!(s.text_of("#detail-identity-number"), "020132 *****", "the number is masked until asked for");
+    s.click(&s.wait_for("#toggle-number"));
+    assert_eq!(s.text_of("#detail-identity-number"), "02013299997");
+    s.screenshot(&screenshot_dir().join("participant-detail.png"));
+
+    // Edit by keyboard: Ctrl+E opens the form, Ctrl+S saves it.
+    s.press(&[CTRL, "e"]);
+    s.wait_for_screen("participant-form");
+    s.fill("#field-familyName", "Prøvesen-Ås");
+    s.select("#field-status", "active");
+    s.press(&[CTRL, "s"]);
+    s.wait_for_screen("participant-detail");
+    assert_eq!(s.text_of("#participant-name"), "Nadia Prøvesen-Ås", "the edit is saved");
+
+    // A name that looks like HTML is shown literally, never run.
+    s.click(&s.wait_for("#back-to-list"));
+    s.wait_for_screen("participant-list");
+    s.click(&s.wait_for("#new-participant"));
+    s.wait_for_screen("participant-form");
+    s.fill("#field-givenName", "<img src=x onerror=alert(1)>");
+    s.fill("#field-familyName", "Skriptesen");
+    s.click(&s.wait_for("#save-participant"));
+    s.wait_for_screen("participant-detail");
+    assert_eq!(s.text_of("#participant-name"), "<img src=x onerror=alert(1)> Skriptesen");
+    assert_eq!(
+        s.execute("return document.querySelectorAll('main img').length"),
+        0,
+        "no element may be created from a participant's name"
+    );
+
+    // Find the first participant by searching in the list.
+    s.click(&s.wait_for("#back-to-list"));
+    s.wait_for_screen("participant-list");
+    s.wait_until("both participants in the list", |s| s.find_all("#participant-table tbody tr").len() == 2);
+    let literal = s.text_of("#participant-table tbody");
+    assert!(literal.contains("Skriptesen, <img src=x onerror=alert(1)>"), "the list shows the name literally");
+    s.fill("#participant-search", "prøv");
+    s.wait_until("the search to leave one row", |s| s.find_all("#participant-table tbody tr").len() == 1);
+    let row = s.text_of("#participant-table tbody tr");
+    assert!(row.contains("Prøvesen-Ås, Nadia"), "the row shows the name, got {row:?}");
+    assert!(row.contains("020132 *****"), "the list masks the number, got {row:?}");
+    assert!(row.contains("Aktiv") && row.contains("Integreringsloven"), "status and law in words, got {row:?}");
+
+    // Archive, find it among the archived, and restore it.
+    s.click(&s.wait_for("#participant-table tbody a.row-link"));
+    s.wait_for_screen("participant-detail");
+    s.click(&s.wait_for("#archive-participant"));
+    s.wait_for_screen("participant-list");
+    s.wait_until("the archived participant to leave the register", |s| {
+        s.find_all("#participant-table tbody tr").is_empty()
+    });
+    s.select("#filter-archived", "archived");
+    s.wait_until("the archived participant to show", |s| s.find_all("#participant-table tbody tr").len() == 1);
+    s.click(&s.wait_for("#participant-table tbody a.row-link"));
+    s.wait_for_screen("participant-detail");
+    s.click(&s.wait_for("#restore-participant"));
+    s.wait_for("#archive-participant");
+}
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
+fn demo_register_shows_varied_participants_and_filters_by_law() {
+    let data = tempfile::tempdir().unwrap();
+    let _driver = TauriDriver::start(4454, &[("INTROSPOR_DATA_DIR", data.path())]);
+    let s = Session::launch(4454, app(), &["--demo"]);
+    s.wait_for_screen("participant-list");
+    s.wait_until("the demo participants", |s| s.find_all("#participant-table tbody tr").len() >= 20);
+    s.screenshot(&screenshot_dir().join("participant-list.png"));
+
+    s.select("#filter-law", "introduksjonsloven");
+    s.wait_until("only introduksjonsloven rows", |s| {
+        let rows = s.find_all("#participant-table tbody tr");
+        !rows.is_empty() && rows.len() < 10
+    });
+    let table = s.text_of("#participant-table tbody");
+    assert!(!table.contains("Integreringsloven"), "the law filter leaves out other laws");
+    s.select("#filter-law", "unknown");
+    s.wait_until("the unknown-law rows", |s| !s.text_of("#participant-table tbody").contains("Introduksjonsloven (overstyrt)"));
+}

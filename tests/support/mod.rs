@@ -1,0 +1,3 @@
+//! Shared helpers for the integration and end-to-end tests.
+
+pub mod webdriver;

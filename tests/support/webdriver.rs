@@ -1,0 +1,266 @@
+//! A small WebDriver client for the end-to-end tests, and the tauri-driver
+//! process they talk to. Just the W3C WebDriver calls the tests need, over
+//! plain HTTP on localhost.
+
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The W3C key for an element reference in WebDriver answers.
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// How long to wait for the window to reach a state before failing.
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A running `tauri-driver`, killed when dropped.
+pub struct TauriDriver {
+    child: Child,
+    pub port: u16,
+}
+
+fn find_program(name: &str) -> Option<PathBuf> {
+    let mut candidates: Vec<PathBuf> = std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).map(|dir| dir.join(name)).collect())
+        .unwrap_or_default();
+    if let Some(home) = std::env::var_os("HOME") {
+        candidates.push(Path::new(&home).join(".cargo/bin").join(name));
+    }
+    candidates.into_iter().find(|path| path.is_file())
+}
+
+impl TauriDriver {
+    /// Starts tauri-driver on `port` (and WebKitWebDriver on `port + 1`)
+    /// with the given environment for the app, and waits until it answers.
+    pub fn start(port: u16, env: &[(&str, &Path)]) -> Self {
+        let driver = find_program("tauri-driver")
+            .expect("tauri-driver is missing: run `make deps` (cargo install tauri-driver --locked)");
+        let native = find_program("WebKitWebDriver")
+            .expect("WebKitWebDriver is missing: run `make deps` (Debian package webkit2gtk-driver)");
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "no X display: run the end-to-end tests under Xvfb, as `make test` does"
+        );
+        let mut command = Command::new(driver);
+        command
+            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .arg("--native-driver")
+            .arg(native)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let child = command.spawn().expect("tauri-driver should start");
+        let driver = Self { child, port };
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let ready = ureq::get(&format!("http://127.0.0.1:{port}/status"))
+                .timeout(Duration::from_secs(2))
+                .call()
+                .ok()
+                .and_then(|r| r.into_json::<Value>().ok())
+                .is_some();
+            if ready {
+                return driver;
+            }
+            assert!(Instant::now() < deadline, "tauri-driver did not answer on port {port}");
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
+
+impl Drop for TauriDriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An element found in the window.
+#[derive(Debug, Clone)]
+pub struct Element(String);
+
+/// A WebDriver session driving the app's window; closed when dropped.
+pub struct Session {
+    base: String,
+    id: String,
+}
+
+impl Session {
+    /// Launches `application` with `args` through the driver on `port`.
+    pub fn launch(port: u16, application: &Path, args: &[&str]) -> Self {
+        let base = format!("http://127.0.0.1:{port}");
+        let body = json!({
+            "capabilities": {
+                "alwaysMatch": {
+                    "tauri:options": { "application": application, "args": args }
+                }
+            }
+        });
+        let answer = request("POST", &format!("{base}/session"), Some(body))
+            .unwrap_or_else(|e| panic!("the app should start under WebDriver: {e}"));
+        let id = answer["sessionId"]
+            .as_str()
+            .expect("new session answer has a sessionId")
+            .to_string();
+        Self { base, id }
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
+        request(method, &format!("{}/session/{}{}", self.base, self.id, path), body)
+    }
+
+    fn must(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        self.call(method, path, body)
+            .unwrap_or_else(|e| panic!("WebDriver {method} {path} failed: {e}"))
+    }
+
+    /// The first element matching `css`, if there is one now.
+    pub fn find(&self, css: &str) -> Option<Element> {
+        self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})))
+            .ok()
+            .and_then(|v| v[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
+    }
+
+    /// Every element matching `css`.
+    pub fn find_all(&self, css: &str) -> Vec<Element> {
+        self.must("POST", "/elements", Some(json!({"using": "css selector", "value": css})))
+            .as_array()
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|v| v[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Waits until an element matching `css` exists and is displayed.
+    pub fn wait_for(&self, css: &str) -> Element {
+        let mut found = None;
+        self.wait_until(&format!("{css} to be shown"), |s| {
+            found = s.find(css).filter(|el| s.is_displayed(el));
+            found.is_some()
+        });
+        found.expect("wait_until returned only when found")
+    }
+
+    /// Polls `condition` until it holds, failing with `what` after [`TIMEOUT`].
+    pub fn wait_until(&self, what: &str, mut condition: impl FnMut(&Self) -> bool) {
+        let deadline = Instant::now() + TIMEOUT;
+        while !condition(self) {
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits until the screen reports it has rendered (`body[data-ready]`).
+    pub fn wait_for_screen(&self, screen: &str) {
+        self.wait_for(&format!("body[data-ready=\"{screen}\"]"));
+    }
+
+    pub fn is_displayed(&self, el: &Element) -> bool {
+        self.call("GET", &format!("/element/{}/displayed", el.0), None)
+            .map(|v| v.as_bool().unwrap_or(false))
+            .unwrap_or(false)
+    }
+
+    pub fn click(&self, el: &Element) {
+        self.must("POST", &format!("/element/{}/click", el.0), Some(json!({})));
+    }
+
+    /// Types into an element as a person would, key by key.
+    pub fn type_into(&self, el: &Element, text: &str) {
+        self.must("POST", &format!("/element/{}/value", el.0), Some(json!({"text": text})));
+    }
+
+    pub fn clear(&self, el: &Element) {
+        self.must("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
+    }
+
+    /// Clears a field and types a new value.
+    pub fn fill(&self, css: &str, text: &str) {
+        let el = self.wait_for(css);
+        self.clear(&el);
+        if !text.is_empty() {
+            self.type_into(&el, text);
+        }
+    }
+
+    pub fn text(&self, el: &Element) -> String {
+        self.must("GET", &format!("/element/{}/text", el.0), None)
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// The visible text of the first element matching `css`, waiting for it.
+    pub fn text_of(&self, css: &str) -> String {
+        let el = self.wait_for(css);
+        self.text(&el)
+    }
+
+    /// Selects the option with `value` in a `<select>` by clicking it.
+    pub fn select(&self, select_css: &str, value: &str) {
+        let option = self.wait_for(&format!("{select_css} option[value=\"{value}\"]"));
+        self.click(&option);
+    }
+
+    /// Presses a key chord, e.g. `["\u{E009}", "s"]` for Ctrl+S.
+    pub fn press(&self, keys: &[&str]) {
+        let mut actions: Vec<Value> = keys.iter().map(|k| json!({"type": "keyDown", "value": k})).collect();
+        actions.extend(keys.iter().rev().map(|k| json!({"type": "keyUp", "value": k})));
+        self.must(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
+        let _ = self.call("DELETE", "/actions", None);
+    }
+
+    pub fn execute(&self, script: &str) -> Value {
+        self.must("POST", "/execute/sync", Some(json!({"script": script, "args": []})))
+    }
+
+    /// Saves a PNG screenshot of the window to `path`.
+    pub fn screenshot(&self, path: &Path) {
+        use base64::Engine;
+        let data = self.must("GET", "/screenshot", None);
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(data.as_str().expect("screenshot is base64 text"))
+            .expect("screenshot decodes");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.call("DELETE", "", None);
+    }
+}
+
+fn request(method: &str, url: &str, body: Option<Value>) -> Result<Value, String> {
+    let req = ureq::request(method, url).timeout(Duration::from_secs(60));
+    let answer = match body {
+        Some(body) => req.send_json(body),
+        None => req.call(),
+    };
+    match answer {
+        Ok(response) => response
+            .into_json::<Value>()
+            .map(|v| v["value"].clone())
+            .map_err(|e| e.to_string()),
+        Err(ureq::Error::Status(code, response)) => {
+            Err(format!("HTTP {code}: {}", response.into_string().unwrap_or_default()))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Where screenshots for people to look at are saved.
+pub fn screenshot_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots")
+}

@@ -1,0 +1,79 @@
+// Starts the window: checks that the register opened, then routes.
+import { api } from "./api.js";
+import { h, replace } from "./dom.js";
+import { t, translateStatic } from "./i18n.js";
+import { route, startRouter } from "./router.js";
+import { renderParticipantList } from "./views/participant-list.js";
+import { renderParticipantDetail } from "./views/participant-detail.js";
+import { renderParticipantForm } from "./views/participant-form.js";
+
+const main = document.getElementById("main");
+// The screen on show and the keyboard actions it offers.
+let screen = {};
+
+function show(name, render) {
+  return async (...args) => {
+    document.body.dataset.ready = "";
+    for (const link of document.querySelectorAll("[data-nav]")) {
+      if (link.dataset.nav === "participants") link.setAttribute("aria-current", "page");
+    }
+    screen = { name, ...(await render(main, ...args)) };
+  };
+}
+
+route(/^#\/deltakere\/?$/, show("list", renderParticipantList));
+route(/^#\/deltakere\/ny$/, show("form", (m) => renderParticipantForm(m, null)));
+route(/^#\/deltakere\/(\d+)\/rediger$/, show("form", renderParticipantForm));
+route(/^#\/deltakere\/(\d+)$/, show("detail", renderParticipantDetail));
+
+// Keyboard shortcuts for the frequent actions.
+document.addEventListener("keydown", (event) => {
+  const ctrl = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (ctrl && key === "n") {
+    event.preventDefault();
+    location.hash = "#/deltakere/ny";
+  } else if (ctrl && key === "f") {
+    event.preventDefault();
+    if (screen.focusSearch) screen.focusSearch();
+    else location.hash = "#/deltakere";
+  } else if (ctrl && key === "e" && screen.edit) {
+    event.preventDefault();
+    screen.edit();
+  } else if (ctrl && key === "s" && screen.save) {
+    event.preventDefault();
+    screen.save();
+  } else if (event.key === "Escape" && !event.defaultPrevented) {
+    if (screen.cancel) screen.cancel();
+    else if (screen.name === "detail") location.hash = "#/deltakere";
+  }
+});
+
+async function start() {
+  translateStatic();
+  let status;
+  try {
+    status = await api.appStatus();
+  } catch (error) {
+    status = { version: "", startupError: error };
+  }
+  document.getElementById("version").textContent = status.version ? t("app.version", { version: status.version }) : "";
+  if (status.startupError) {
+    replace(
+      main,
+      h(
+        "section",
+        { class: "startup-error", role: "alert" },
+        h("h1", { text: t("app.startupError") }),
+        h("p", { text: status.startupError.message }),
+        h("p", { class: "hint", text: t("app.startupErrorHelp") }),
+        h("p", { class: "mono", text: status.startupError.code }),
+      ),
+    );
+    document.body.dataset.ready = "startup-error";
+    return;
+  }
+  startRouter();
+}
+
+start();

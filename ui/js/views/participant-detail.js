@@ -1,0 +1,130 @@
+// One participant: the facts, which law applies and why, and the actions.
+import { api } from "../api.js";
+import { h, replace } from "../dom.js";
+import { t } from "../i18n.js";
+import { statusBadge, lawBadge, fullName, goalText } from "../format.js";
+import { navigate } from "../router.js";
+import { toast } from "../toast.js";
+import { showError } from "./error.js";
+
+export async function renderParticipantDetail(main, id) {
+  let p;
+  try {
+    p = await api.getParticipant(Number(id));
+  } catch (error) {
+    showError(error);
+    navigate("#/deltakere");
+    return {};
+  }
+  const name = fullName(p);
+  const editHref = `#/deltakere/${p.id}/rediger`;
+
+  const setArchived = async (archived) => {
+    try {
+      await api.setParticipantArchived(p.id, archived);
+    } catch (error) {
+      showError(error);
+      return;
+    }
+    toast(t(archived ? "detail.archivedToast" : "detail.restoredToast", { name }), {
+      label: t("detail.undo"),
+      run: () => api.setParticipantArchived(p.id, !archived).then(() => navigate(`#/deltakere/${p.id}`), showError),
+    });
+    navigate(archived ? "#/deltakere" : `#/deltakere/${p.id}`);
+  };
+
+  const yesNo = (value) => t(value ? "detail.yes" : "detail.no");
+  const orDash = (value) => value || t("detail.none");
+
+  const numberValue = h("span", { class: "mono", id: "detail-identity-number", text: orDash(p.maskedIdentityNumber) });
+  let numberShown = false;
+  const toggleNumber = p.identityNumber
+    ? h("button", {
+        type: "button",
+        class: "link",
+        id: "toggle-number",
+        text: t("detail.showNumber"),
+        onclick: (event) => {
+          numberShown = !numberShown;
+          numberValue.textContent = numberShown ? p.identityNumber : p.maskedIdentityNumber;
+          event.target.textContent = t(numberShown ? "detail.hideNumber" : "detail.showNumber");
+        },
+      })
+    : null;
+
+  const section = (titleKey, rows) =>
+    h(
+      "section",
+      { class: "card" },
+      h("h2", { text: t(titleKey) }),
+      h("dl", { class: "facts" }, rows.map(([label, value]) => [h("dt", { text: t(label) }), h("dd", {}, value)])),
+    );
+
+  replace(
+    main,
+    h("a", { href: "#/deltakere", class: "back", id: "back-to-list" }, h("span", { "aria-hidden": "true", text: "← " }), t("detail.back")),
+    h(
+      "header",
+      { class: "page-header" },
+      h(
+        "div",
+        { class: "title-group" },
+        h("h1", { id: "participant-name", text: name }),
+        statusBadge(p.status),
+        p.archived ? h("span", { class: "badge archived", text: t("detail.archivedOn", { date: p.archivedOn }) }) : null,
+      ),
+      h(
+        "div",
+        { class: "actions" },
+        p.archived
+          ? h("button", { type: "button", class: "secondary", id: "restore-participant", text: t("detail.restore"), onclick: () => setArchived(false) })
+          : h("button", { type: "button", class: "secondary", id: "archive-participant", text: t("detail.archive"), onclick: () => setArchived(true) }),
+        h("button", { type: "button", class: "primary", id: "edit-participant", title: "Ctrl+E", text: t("detail.edit"), onclick: () => navigate(editHref) }),
+      ),
+    ),
+    h(
+      "section",
+      { class: "card law", id: "law-box", "aria-labelledby": "law-title" },
+      h("h2", { id: "law-title", text: t("detail.lawTitle") }),
+      h("p", { class: "law-name", id: "law-effective" }, lawBadge(p.law.effective, p.law.overridden)),
+      p.law.overridden
+        ? [
+            h("p", { class: "law-override" }, h("strong", { text: `${t("detail.lawOverrideReason")}: ` }), h("span", { id: "law-override-reason", text: p.law.overrideReason })),
+            h("p", { class: "law-computed" }, h("strong", { text: `${t("detail.lawComputed")}: ` }), t(`law.${p.law.computed}`), ". ", h("span", { id: "law-reason", text: p.law.computedReason })),
+          ]
+        : h("p", { class: "law-reason", id: "law-reason", text: p.law.computedReason }),
+    ),
+    h(
+      "div",
+      { class: "detail-grid" },
+      section("form.section.person", [
+        ["field.identityNumber", [numberValue, " ", toggleNumber]],
+        ["field.birthDate", orDash(p.birthDate)],
+        ["field.gender", t(`gender.${p.gender}`)],
+      ]),
+      section("form.section.contact", [
+        ["field.phone", orDash(p.phone)],
+        ["field.email", orDash(p.email)],
+        ["field.address", orDash(p.address)],
+        ["field.languages", orDash(p.languages)],
+        ["field.needsInterpreter", p.needsInterpreter ? `${yesNo(true)} (${p.interpreterLanguage})` : yesNo(false)],
+      ]),
+      section("form.section.dates", [
+        ["field.residencePermitDate", orDash(p.residencePermitDate)],
+        ["field.arrivalDate", orDash(p.arrivalDate)],
+        ["field.settlementDate", orDash(p.settlementDate)],
+        ["field.claimDate", orDash(p.claimDate)],
+      ]),
+      section("form.section.programme", [
+        ["field.finalGoal", goalText(p.finalGoal)],
+        ["field.hurtigspor", yesNo(p.hurtigspor)],
+        ["field.hasOrExpectsChildren", yesNo(p.hasOrExpectsChildren)],
+        ["field.competenceMappedBeforeSettlement", yesNo(p.competenceMappedBeforeSettlement)],
+      ]),
+    ),
+    h("section", { class: "card notes" }, h("h2", { text: t("form.section.notes") }), h("p", { class: "prewrap", id: "participant-notes", text: orDash(p.notes) })),
+  );
+  document.body.dataset.ready = "participant-detail";
+  main.querySelector("#edit-participant").focus();
+  return { edit: () => navigate(editHref) };
+}

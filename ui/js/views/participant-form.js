@@ -1,0 +1,212 @@
+// The participant form, for a new participant and for editing one.
+// What the caseworker types is sent as typed; the program validates it and
+// answers with a message per field, shown beside the field.
+import { api } from "../api.js";
+import { h, replace } from "../dom.js";
+import { t } from "../i18n.js";
+import { GENDERS, GOALS, STATUSES, fullName } from "../format.js";
+import { navigate } from "../router.js";
+import { toast } from "../toast.js";
+import { showError } from "./error.js";
+
+const EMPTY = {
+  givenName: "", familyName: "", identityNumber: "", birthDate: "", gender: "unspecified",
+  languages: "", needsInterpreter: false, interpreterLanguage: "", phone: "", email: "", address: "",
+  residencePermitDate: "", arrivalDate: "", settlementDate: "", claimDate: "", finalGoal: "",
+  hurtigspor: false, hasOrExpectsChildren: false, competenceMappedBeforeSettlement: false,
+  status: "prospective", lawOverride: "", lawOverrideReason: "", notes: "",
+};
+
+export async function renderParticipantForm(main, id) {
+  let values = { ...EMPTY };
+  let existing = null;
+  if (id) {
+    try {
+      existing = await api.getParticipant(Number(id));
+    } catch (error) {
+      showError(error);
+      navigate("#/deltakere");
+      return {};
+    }
+    values = Object.fromEntries(Object.keys(EMPTY).map((k) => [k, existing[k]]));
+  }
+
+  const inputs = {};
+  const errors = {};
+
+  const field = (name, control, { hint, wide } = {}) => {
+    const id = `field-${name}`;
+    control.id = id;
+    control.name = name;
+    const error = h("p", { class: "field-error", id: `error-${name}`, hidden: true });
+    errors[name] = error;
+    inputs[name] = control;
+    const described = [hint ? `hint-${name}` : null, `error-${name}`].filter(Boolean).join(" ");
+    control.setAttribute("aria-describedby", described);
+    return h(
+      "div",
+      { class: `field${wide ? " wide" : ""}` },
+      h("label", { for: id, text: t(`field.${name}`) }),
+      control,
+      hint ? h("p", { class: "hint", id: `hint-${name}`, text: hint }) : null,
+      error,
+    );
+  };
+  const text = (name, opts = {}) =>
+    field(name, h("input", { type: "text", value: values[name], autocomplete: "off", spellcheck: "false", ...opts.attrs }), opts);
+  const date = (name, opts = {}) =>
+    field(name, h("input", { type: "text", class: "date", value: values[name], placeholder: t("form.dateHint"), inputmode: "numeric", autocomplete: "off", maxlength: "10" }), { hint: opts.hint });
+  const choice = (name, options, opts = {}) =>
+    field(name, h("select", {}, options.map(([value, label]) => h("option", { value, text: label, selected: values[name] === value }))), opts);
+  const check = (name) => {
+    const control = h("input", { type: "checkbox", checked: values[name] });
+    const error = h("p", { class: "field-error", id: `error-${name}`, hidden: true });
+    control.id = `field-${name}`;
+    control.name = name;
+    inputs[name] = control;
+    errors[name] = error;
+    return h("div", { class: "field check" }, h("label", { for: control.id }, control, " ", t(`field.${name}`)), error);
+  };
+
+  const interpreterLanguage = text("interpreterLanguage");
+  const overrideReason = field("lawOverrideReason", h("textarea", { rows: "2" }, values.lawOverrideReason), { wide: true });
+  const summary = h("div", { class: "error-summary", id: "error-summary", role: "alert", tabindex: "-1", hidden: true });
+
+  const form = h(
+    "form",
+    { class: "participant-form", id: "participant-form", novalidate: true, onsubmit: (e) => { e.preventDefault(); save(); } },
+    summary,
+    h(
+      "fieldset",
+      {},
+      h("legend", { text: t("form.section.person") }),
+      text("givenName", { attrs: { required: true } }),
+      text("familyName", { attrs: { required: true } }),
+      text("identityNumber", { hint: t("form.identityNumberHint"), attrs: { inputmode: "numeric", maxlength: "13", class: "mono" } }),
+      date("birthDate"),
+      choice("gender", GENDERS.map((g) => [g, t(`gender.${g}`)])),
+    ),
+    h(
+      "fieldset",
+      {},
+      h("legend", { text: t("form.section.contact") }),
+      text("phone", { attrs: { type: "tel" } }),
+      text("email", { attrs: { type: "email" } }),
+      text("address", { wide: true }),
+      text("languages"),
+      check("needsInterpreter"),
+      interpreterLanguage,
+    ),
+    h(
+      "fieldset",
+      {},
+      h("legend", { text: t("form.section.dates") }),
+      date("residencePermitDate"),
+      date("arrivalDate"),
+      date("settlementDate"),
+      date("claimDate", { hint: t("form.claimDateHint") }),
+    ),
+    h(
+      "fieldset",
+      {},
+      h("legend", { text: t("form.section.programme") }),
+      choice("status", STATUSES.map((s) => [s, t(`status.${s}`)])),
+      choice("finalGoal", [["", t("goal.none")], ...GOALS.map((g) => [g, t(`goal.${g}`)])]),
+      check("hurtigspor"),
+      check("hasOrExpectsChildren"),
+      check("competenceMappedBeforeSettlement"),
+    ),
+    h(
+      "fieldset",
+      { class: "wide" },
+      h("legend", { text: t("form.section.law") }),
+      h("p", { class: "hint", text: t("form.lawHelp") }),
+      choice("lawOverride", [["", t("form.noOverride")], ["integreringsloven", t("law.integreringsloven")], ["introduksjonsloven", t("law.introduksjonsloven")]]),
+      overrideReason,
+    ),
+    h(
+      "fieldset",
+      { class: "wide" },
+      h("legend", { text: t("form.section.notes") }),
+      field("notes", h("textarea", { rows: "5" }, values.notes), { wide: true }),
+    ),
+    h(
+      "div",
+      { class: "form-actions" },
+      h("button", { type: "submit", class: "primary", id: "save-participant", title: "Ctrl+S", text: t("form.save") }),
+      h("button", { type: "button", class: "secondary", id: "cancel-participant", title: "Esc", text: t("form.cancel"), onclick: () => cancel() }),
+    ),
+  );
+
+  // Show the fields that only matter with a particular answer.
+  const syncDependent = () => {
+    interpreterLanguage.hidden = !inputs.needsInterpreter.checked;
+    overrideReason.hidden = inputs.lawOverride.value === "";
+  };
+  inputs.needsInterpreter.addEventListener("change", syncDependent);
+  inputs.lawOverride.addEventListener("change", syncDependent);
+  syncDependent();
+
+  const collect = () =>
+    Object.fromEntries(Object.keys(EMPTY).map((k) => [k, inputs[k].type === "checkbox" ? inputs[k].checked : inputs[k].value]));
+
+  const clearErrors = () => {
+    for (const [name, el] of Object.entries(errors)) {
+      el.hidden = true;
+      el.textContent = "";
+      inputs[name].removeAttribute("aria-invalid");
+    }
+    summary.hidden = true;
+    replace(summary);
+  };
+
+  const showFieldErrors = (error) => {
+    const list = error.fields?.length ? error.fields : error.field ? [error] : [];
+    if (!list.length) {
+      showError(error);
+      return;
+    }
+    for (const fe of list) {
+      const el = errors[fe.field];
+      if (!el) continue;
+      el.textContent = fe.message;
+      el.hidden = false;
+      inputs[fe.field].setAttribute("aria-invalid", "true");
+    }
+    replace(
+      summary,
+      h("p", { text: t("form.errorSummary") }),
+      h("ul", {}, list.map((fe) => h("li", {}, h("a", { href: `#field-${fe.field}`, onclick: (e) => { e.preventDefault(); inputs[fe.field]?.focus(); }, text: `${t(`field.${fe.field}`)}: ${fe.message}` })))),
+    );
+    summary.hidden = false;
+    inputs[list[0].field]?.focus();
+  };
+
+  let saving = false;
+  const save = async () => {
+    if (saving) return;
+    saving = true;
+    clearErrors();
+    try {
+      const data = collect();
+      const saved = existing ? await api.updateParticipant(existing.id, data) : await api.createParticipant(data);
+      toast(existing ? t("form.saved") : t("form.created", { name: fullName(saved) }));
+      navigate(`#/deltakere/${saved.id}`);
+    } catch (error) {
+      showFieldErrors(error);
+    } finally {
+      saving = false;
+    }
+  };
+  const cancel = () => navigate(existing ? `#/deltakere/${existing.id}` : "#/deltakere");
+
+  replace(
+    main,
+    h("a", { href: existing ? `#/deltakere/${existing.id}` : "#/deltakere", class: "back" }, h("span", { "aria-hidden": "true", text: "← " }), existing ? fullName(existing) : t("detail.back")),
+    h("header", { class: "page-header" }, h("h1", { text: existing ? t("form.editTitle", { name: fullName(existing) }) : t("form.newTitle") })),
+    form,
+  );
+  document.body.dataset.ready = "participant-form";
+  inputs.givenName.focus();
+  return { save, cancel };
+}
