@@ -28,15 +28,24 @@ fn create_returns_the_participant_with_law_and_masked_number() {
     let mut store = Store::open_in_memory().unwrap();
     let dto = create(&mut store, &form(), today()).expect("a valid form is saved");
     assert_eq!(dto.masked_identity_number, "020132 *****");
-    assert_eq!(dto.form.settlement_date, "01.03.2022", "dates come back as dd.mm.åååå");
+    assert_eq!(
+        dto.form.settlement_date, "01.03.2022",
+        "dates come back as dd.mm.åååå"
+    );
     assert_eq!(dto.law.effective, "integreringsloven");
     assert_eq!(
         dto.law.computed_reason,
         "Integreringsloven gjelder fordi personen kom til Norge 14.02.2022, fra og med 01.01.2021."
     );
     let json = serde_json::to_value(&dto).unwrap();
-    assert_eq!(json["givenName"], "Nadia", "the form is flattened in camelCase");
-    assert_eq!(json["law"]["computedReason"].as_str().unwrap(), dto.law.computed_reason);
+    assert_eq!(
+        json["givenName"], "Nadia",
+        "the form is flattened in camelCase"
+    );
+    assert_eq!(
+        json["law"]["computedReason"].as_str().unwrap(),
+        dto.law.computed_reason
+    );
 }
 
 #[test]
@@ -46,17 +55,38 @@ fn invalid_input_is_refused_per_field_and_nothing_is_written() {
     bad.identity_number = "02013299998".into();
     bad.settlement_date = "31.02.2022".into();
     let error = create(&mut store, &bad, today()).unwrap_err();
-    assert_eq!(error.code, "validation", "several problems give the summary code");
+    assert_eq!(
+        error.code, "validation",
+        "several problems give the summary code"
+    );
     assert_eq!(error.field.as_deref(), Some("identityNumber"));
-    let fields: Vec<(&str, &str)> = error.fields.iter().map(|f| (f.field.as_str(), f.code.as_str())).collect();
+    let fields: Vec<(&str, &str)> = error
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.code.as_str()))
+        .collect();
     assert_eq!(
         fields,
-        [("identityNumber", "identity_number_checksum"), ("settlementDate", "invalid_date")]
+        [
+            ("identityNumber", "identity_number_checksum"),
+            ("settlementDate", "invalid_date")
+        ]
     );
-    assert!(error.fields.iter().all(|f| !f.message.is_empty()), "every field error has a message");
+    assert!(
+        error.fields.iter().all(|f| !f.message.is_empty()),
+        "every field error has a message"
+    );
     let json = serde_json::to_value(&error).unwrap();
-    assert_eq!(json["fields"][0]["message"], "Kontrollsifrene stemmer ikke. Sjekk at nummeret er skrevet riktig.");
-    assert!(list(&store, &ParticipantQueryDto::default()).unwrap().is_empty(), "nothing may be saved");
+    assert_eq!(
+        json["fields"][0]["message"],
+        "Kontrollsifrene stemmer ikke. Sjekk at nummeret er skrevet riktig."
+    );
+    assert!(
+        list(&store, &ParticipantQueryDto::default())
+            .unwrap()
+            .is_empty(),
+        "nothing may be saved"
+    );
 }
 
 #[test]
@@ -76,7 +106,11 @@ fn duplicate_number_is_refused_with_a_field_error() {
     let error = create(&mut store, &form(), today()).unwrap_err();
     assert_eq!(error.code, "duplicate_identity_number");
     assert_eq!(error.field.as_deref(), Some("identityNumber"));
-    assert_eq!(error.fields.len(), 1, "the UI shows it beside the number field");
+    assert_eq!(
+        error.fields.len(),
+        1,
+        "the UI shows it beside the number field"
+    );
 }
 
 #[test]
@@ -89,13 +123,23 @@ fn edit_archive_restore_and_list_filters() {
     let dto = update(&mut store, created.id, &edited, today()).unwrap();
     assert_eq!(dto.law.effective, "introduksjonsloven");
     assert!(dto.law.overridden);
-    assert_eq!(dto.law.computed, "integreringsloven", "the computed law stays visible beside the override");
+    assert_eq!(
+        dto.law.computed, "integreringsloven",
+        "the computed law stays visible beside the override"
+    );
 
     let archived = set_archived(&mut store, created.id, true).unwrap();
     assert!(archived.archived);
-    assert_eq!(archived.archived_on.len(), 10, "archive date is shown as dd.mm.åååå");
+    assert_eq!(
+        archived.archived_on.len(),
+        10,
+        "archive date is shown as dd.mm.åååå"
+    );
     let register = list(&store, &ParticipantQueryDto::default()).unwrap();
-    assert!(register.is_empty(), "archived participants leave the register");
+    assert!(
+        register.is_empty(),
+        "archived participants leave the register"
+    );
     let archive = list(
         &store,
         &ParticipantQueryDto {
@@ -116,13 +160,35 @@ fn edit_archive_restore_and_list_filters() {
 fn unknown_filter_values_are_refused() {
     let store = Store::open_in_memory().unwrap();
     for (query, field) in [
-        (ParticipantQueryDto { status: "sleeping".into(), ..Default::default() }, "status"),
-        (ParticipantQueryDto { law: "grunnloven".into(), ..Default::default() }, "law"),
-        (ParticipantQueryDto { sort: "age".into(), ..Default::default() }, "sort"),
+        (
+            ParticipantQueryDto {
+                status: "sleeping".into(),
+                ..Default::default()
+            },
+            "status",
+        ),
+        (
+            ParticipantQueryDto {
+                law: "grunnloven".into(),
+                ..Default::default()
+            },
+            "law",
+        ),
+        (
+            ParticipantQueryDto {
+                sort: "age".into(),
+                ..Default::default()
+            },
+            "sort",
+        ),
     ] {
         let error = list(&store, &query).unwrap_err();
         assert_eq!(error.code, "invalid_choice");
-        assert_eq!(error.field.as_deref(), Some(field), "the refused parameter is named");
+        assert_eq!(
+            error.field.as_deref(),
+            Some(field),
+            "the refused parameter is named"
+        );
     }
 }
 
@@ -131,5 +197,9 @@ fn missing_participant_is_a_clear_error() {
     let store = Store::open_in_memory().unwrap();
     let error = get(&store, 99).unwrap_err();
     assert_eq!(error.code, "not_found");
-    assert!(error.message.contains("Fant ikke"), "the message is Norwegian: {}", error.message);
+    assert!(
+        error.message.contains("Fant ikke"),
+        "the message is Norwegian: {}",
+        error.message
+    );
 }

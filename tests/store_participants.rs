@@ -28,7 +28,10 @@ fn open_temp() -> (tempfile::TempDir, Store) {
 
 fn add(store: &mut Store, form: ParticipantForm) -> i64 {
     let details = form.validate(today()).expect("test form should be valid");
-    store.create_participant(&details).expect("create should succeed").id
+    store
+        .create_participant(&details)
+        .expect("create should succeed")
+        .id
 }
 
 fn names(store: &Store, query: &ParticipantQuery) -> Vec<String> {
@@ -44,7 +47,10 @@ fn names(store: &Store, query: &ParticipantQuery) -> Vec<String> {
 fn an_empty_database_is_migrated_to_the_latest_schema() {
     let (dir, store) = open_temp();
     assert_eq!(store.schema_version().unwrap(), latest_schema_version());
-    assert!(store.integrity_ok().unwrap(), "a fresh database passes the integrity check");
+    assert!(
+        store.integrity_ok().unwrap(),
+        "a fresh database passes the integrity check"
+    );
     drop(store);
     // Opening again must not re-run migrations or fail.
     let again = Store::open(&dir.path().join(DATABASE_FILE_NAME)).unwrap();
@@ -57,12 +63,18 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     let path = dir.path().join(DATABASE_FILE_NAME);
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("PRAGMA user_version = 999; CREATE TABLE future (x);").unwrap();
+        conn.execute_batch("PRAGMA user_version = 999; CREATE TABLE future (x);")
+            .unwrap();
     }
     let error = Store::open(&path).unwrap_err();
-    assert!(matches!(error, CoreError::SchemaTooNew { found: 999, .. }), "got {error:?}");
+    assert!(
+        matches!(error, CoreError::SchemaTooNew { found: 999, .. }),
+        "got {error:?}"
+    );
     let conn = rusqlite::Connection::open(&path).unwrap();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(version, 999, "the newer database must be left as it was");
 }
 
@@ -77,9 +89,15 @@ fn participants_are_created_read_and_edited() {
 
     let saved = store.participant(id).unwrap();
     assert_eq!(saved.details.given_name, "Amina");
-    assert_eq!(saved.details.identity_number.as_ref().unwrap().as_str(), "30108299920");
+    assert_eq!(
+        saved.details.identity_number.as_ref().unwrap().as_str(),
+        "30108299920"
+    );
     assert_eq!(saved.details.effective_law(), Law::Integreringsloven);
-    assert_eq!(saved.details.notes, "Linje 1\nLinje 2", "notes keep their line breaks");
+    assert_eq!(
+        saved.details.notes, "Linje 1\nLinje 2",
+        "notes keep their line breaks"
+    );
 
     f.family_name = "Testesen-Berg".into();
     f.status = "active".into();
@@ -87,7 +105,11 @@ fn participants_are_created_read_and_edited() {
     let updated = store.update_participant(id, &details).unwrap();
     assert_eq!(updated.details.family_name, "Testesen-Berg");
     assert_eq!(updated.details.status, Status::Active);
-    assert_eq!(store.participant_count().unwrap(), 1, "editing must not add a row");
+    assert_eq!(
+        store.participant_count().unwrap(),
+        1,
+        "editing must not add a row"
+    );
 }
 
 #[test]
@@ -101,11 +123,30 @@ fn search_finds_names_with_norwegian_letters_and_numbers() {
         search: search.into(),
         ..ParticipantQuery::default()
     };
-    assert_eq!(names(&store, &query("øyvind")), ["Øyvind Ærlig"], "lower-case ø matches Ø");
-    assert_eq!(names(&store, &query("ÆRL")), ["Øyvind Ærlig"], "upper-case search matches");
-    assert_eq!(names(&store, &query("020132")), ["Ali Hassan"], "search by number");
-    assert_eq!(names(&store, &query("ali hass")), ["Ali Hassan"], "every word must match");
-    assert!(names(&store, &query("%")).is_empty(), "a typed % is not a wildcard");
+    assert_eq!(
+        names(&store, &query("øyvind")),
+        ["Øyvind Ærlig"],
+        "lower-case ø matches Ø"
+    );
+    assert_eq!(
+        names(&store, &query("ÆRL")),
+        ["Øyvind Ærlig"],
+        "upper-case search matches"
+    );
+    assert_eq!(
+        names(&store, &query("020132")),
+        ["Ali Hassan"],
+        "search by number"
+    );
+    assert_eq!(
+        names(&store, &query("ali hass")),
+        ["Ali Hassan"],
+        "every word must match"
+    );
+    assert!(
+        names(&store, &query("%")).is_empty(),
+        "a typed % is not a wildcard"
+    );
     assert_eq!(names(&store, &query("")).len(), 3, "empty search shows all");
 }
 
@@ -123,7 +164,11 @@ fn list_sorts_in_norwegian_order_and_by_settlement() {
         add(&mut store, f);
     }
     let by_name = names(&store, &ParticipantQuery::default());
-    assert_eq!(by_name, ["Ola Berg", "Per Zahid", "Lise Ørn", "Kari Åsen"], "Norwegian order: Z, Ø, Å");
+    assert_eq!(
+        by_name,
+        ["Ola Berg", "Per Zahid", "Lise Ørn", "Kari Åsen"],
+        "Norwegian order: Z, Ø, Å"
+    );
     let by_settlement = names(
         &store,
         &ParticipantQuery {
@@ -161,17 +206,31 @@ fn list_filters_by_status_law_and_archive() {
         archived,
         ..ParticipantQuery::default()
     };
-    assert_eq!(names(&store, &q(Some(Status::Active), None, false)), ["Ny Lov"]);
-    assert_eq!(names(&store, &q(None, Some(Law::Introduksjonsloven), false)), ["Gammel Lov"]);
+    assert_eq!(
+        names(&store, &q(Some(Status::Active), None, false)),
+        ["Ny Lov"]
+    );
+    assert_eq!(
+        names(&store, &q(None, Some(Law::Introduksjonsloven), false)),
+        ["Gammel Lov"]
+    );
     assert_eq!(
         names(&store, &q(None, Some(Law::Introduksjonsloven), true)),
         ["Overstyrt Lov"],
         "the override counts when filtering by law"
     );
-    assert_eq!(names(&store, &q(None, None, false)).len(), 2, "archived participants leave the register");
+    assert_eq!(
+        names(&store, &q(None, None, false)).len(),
+        2,
+        "archived participants leave the register"
+    );
 
     store.set_participant_archived(archived, false).unwrap();
-    assert_eq!(names(&store, &q(None, None, false)).len(), 3, "restoring brings the participant back");
+    assert_eq!(
+        names(&store, &q(None, None, false)).len(),
+        3,
+        "restoring brings the participant back"
+    );
     assert!(store.participant(archived).unwrap().archived_at.is_none());
 }
 
@@ -179,37 +238,70 @@ fn list_filters_by_status_law_and_archive() {
 fn duplicate_identity_numbers_are_refused_and_nothing_is_written() {
     let (_dir, mut store) = open_temp();
     let first = add(&mut store, form("Første", "Person", "30108299920"));
-    let duplicate = form("Andre", "Person", "301082 99920").validate(today()).unwrap();
+    let duplicate = form("Andre", "Person", "301082 99920")
+        .validate(today())
+        .unwrap();
     let error = store.create_participant(&duplicate).unwrap_err();
     assert!(
         matches!(error, CoreError::DuplicateIdentityNumber { existing_id, archived: false } if existing_id == first),
         "got {error:?}"
     );
-    assert_eq!(store.participant_count().unwrap(), 1, "the refused participant must not be saved");
+    assert_eq!(
+        store.participant_count().unwrap(),
+        1,
+        "the refused participant must not be saved"
+    );
 
     // Editing another participant to take the number is refused too, and the
     // participant keeps its old values.
     let second = add(&mut store, form("Andre", "Person", ""));
     let error = store.update_participant(second, &duplicate).unwrap_err();
-    assert!(matches!(error, CoreError::DuplicateIdentityNumber { .. }), "got {error:?}");
-    assert!(store.participant(second).unwrap().details.identity_number.is_none());
+    assert!(
+        matches!(error, CoreError::DuplicateIdentityNumber { .. }),
+        "got {error:?}"
+    );
+    assert!(store
+        .participant(second)
+        .unwrap()
+        .details
+        .identity_number
+        .is_none());
 
     // Archived participants still own their number.
     store.set_participant_archived(first, true).unwrap();
     let error = store.create_participant(&duplicate).unwrap_err();
-    assert!(matches!(error, CoreError::DuplicateIdentityNumber { archived: true, .. }), "got {error:?}");
+    assert!(
+        matches!(
+            error,
+            CoreError::DuplicateIdentityNumber { archived: true, .. }
+        ),
+        "got {error:?}"
+    );
 
     // Saving a participant with its own number is fine.
-    let own = form("Første", "Person", "30108299920").validate(today()).unwrap();
-    store.update_participant(first, &own).expect("keeping one's own number is allowed");
+    let own = form("Første", "Person", "30108299920")
+        .validate(today())
+        .unwrap();
+    store
+        .update_participant(first, &own)
+        .expect("keeping one's own number is allowed");
 }
 
 #[test]
 fn unknown_participants_are_reported() {
     let (_dir, mut store) = open_temp();
     let details = form("A", "B", "").validate(today()).unwrap();
-    assert!(matches!(store.participant(42), Err(CoreError::ParticipantNotFound(42))));
-    assert!(matches!(store.update_participant(42, &details), Err(CoreError::ParticipantNotFound(42))));
-    assert!(matches!(store.set_participant_archived(42, true), Err(CoreError::ParticipantNotFound(42))));
+    assert!(matches!(
+        store.participant(42),
+        Err(CoreError::ParticipantNotFound(42))
+    ));
+    assert!(matches!(
+        store.update_participant(42, &details),
+        Err(CoreError::ParticipantNotFound(42))
+    ));
+    assert!(matches!(
+        store.set_participant_archived(42, true),
+        Err(CoreError::ParticipantNotFound(42))
+    ));
     assert_eq!(store.participant_count().unwrap(), 0);
 }

@@ -112,7 +112,10 @@ impl From<ParticipantSummary> for ParticipantRowDto {
             law: row.law.as_str().to_string(),
             law_overridden: row.law_overridden,
             settlement_date: format_optional_date(row.settlement_date),
-            final_goal: row.final_goal.map(|g| g.as_str().to_string()).unwrap_or_default(),
+            final_goal: row
+                .final_goal
+                .map(|g| g.as_str().to_string())
+                .unwrap_or_default(),
             archived: row.archived,
         }
     }

@@ -22,7 +22,11 @@ pub struct TauriDriver {
 
 fn find_program(name: &str) -> Option<PathBuf> {
     let mut candidates: Vec<PathBuf> = std::env::var_os("PATH")
-        .map(|paths| std::env::split_paths(&paths).map(|dir| dir.join(name)).collect())
+        .map(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(name))
+                .collect()
+        })
         .unwrap_or_default();
     if let Some(home) = std::env::var_os("HOME") {
         candidates.push(Path::new(&home).join(".cargo/bin").join(name));
@@ -34,17 +38,24 @@ impl TauriDriver {
     /// Starts tauri-driver on `port` (and WebKitWebDriver on `port + 1`)
     /// with the given environment for the app, and waits until it answers.
     pub fn start(port: u16, env: &[(&str, &Path)]) -> Self {
-        let driver = find_program("tauri-driver")
-            .expect("tauri-driver is missing: run `make deps` (cargo install tauri-driver --locked)");
-        let native = find_program("WebKitWebDriver")
-            .expect("WebKitWebDriver is missing: run `make deps` (Debian package webkit2gtk-driver)");
+        let driver = find_program("tauri-driver").expect(
+            "tauri-driver is missing: run `make deps` (cargo install tauri-driver --locked)",
+        );
+        let native = find_program("WebKitWebDriver").expect(
+            "WebKitWebDriver is missing: run `make deps` (Debian package webkit2gtk-driver)",
+        );
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "no X display: run the end-to-end tests under Xvfb, as `make test` does"
         );
         let mut command = Command::new(driver);
         command
-            .args(["--port", &port.to_string(), "--native-port", &(port + 1).to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &(port + 1).to_string(),
+            ])
             .arg("--native-driver")
             .arg(native)
             .stdout(Stdio::null())
@@ -65,7 +76,10 @@ impl TauriDriver {
             if ready {
                 return driver;
             }
-            assert!(Instant::now() < deadline, "tauri-driver did not answer on port {port}");
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not answer on port {port}"
+            );
             std::thread::sleep(Duration::from_millis(200));
         }
     }
@@ -109,7 +123,11 @@ impl Session {
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
-        request(method, &format!("{}/session/{}{}", self.base, self.id, path), body)
+        request(
+            method,
+            &format!("{}/session/{}{}", self.base, self.id, path),
+            body,
+        )
     }
 
     fn must(&self, method: &str, path: &str, body: Option<Value>) -> Value {
@@ -119,22 +137,30 @@ impl Session {
 
     /// The first element matching `css`, if there is one now.
     pub fn find(&self, css: &str) -> Option<Element> {
-        self.call("POST", "/element", Some(json!({"using": "css selector", "value": css})))
-            .ok()
-            .and_then(|v| v[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
+        self.call(
+            "POST",
+            "/element",
+            Some(json!({"using": "css selector", "value": css})),
+        )
+        .ok()
+        .and_then(|v| v[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
     }
 
     /// Every element matching `css`.
     pub fn find_all(&self, css: &str) -> Vec<Element> {
-        self.must("POST", "/elements", Some(json!({"using": "css selector", "value": css})))
-            .as_array()
-            .map(|items| {
-                items
-                    .iter()
-                    .filter_map(|v| v[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.must(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": css})),
+        )
+        .as_array()
+        .map(|items| {
+            items
+                .iter()
+                .filter_map(|v| v[ELEMENT_KEY].as_str().map(|s| Element(s.to_string())))
+                .collect()
+        })
+        .unwrap_or_default()
     }
 
     /// Waits until an element matching `css` exists and is displayed.
@@ -173,7 +199,11 @@ impl Session {
 
     /// Types into an element as a person would, key by key.
     pub fn type_into(&self, el: &Element, text: &str) {
-        self.must("POST", &format!("/element/{}/value", el.0), Some(json!({"text": text})));
+        self.must(
+            "POST",
+            &format!("/element/{}/value", el.0),
+            Some(json!({"text": text})),
+        );
     }
 
     pub fn clear(&self, el: &Element) {
@@ -210,8 +240,15 @@ impl Session {
 
     /// Presses a key chord, e.g. `["\u{E009}", "s"]` for Ctrl+S.
     pub fn press(&self, keys: &[&str]) {
-        let mut actions: Vec<Value> = keys.iter().map(|k| json!({"type": "keyDown", "value": k})).collect();
-        actions.extend(keys.iter().rev().map(|k| json!({"type": "keyUp", "value": k})));
+        let mut actions: Vec<Value> = keys
+            .iter()
+            .map(|k| json!({"type": "keyDown", "value": k}))
+            .collect();
+        actions.extend(
+            keys.iter()
+                .rev()
+                .map(|k| json!({"type": "keyUp", "value": k})),
+        );
         self.must(
             "POST",
             "/actions",
@@ -221,7 +258,11 @@ impl Session {
     }
 
     pub fn execute(&self, script: &str) -> Value {
-        self.must("POST", "/execute/sync", Some(json!({"script": script, "args": []})))
+        self.must(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
     }
 
     /// Saves a PNG screenshot of the window to `path`.
@@ -253,9 +294,10 @@ fn request(method: &str, url: &str, body: Option<Value>) -> Result<Value, String
             .into_json::<Value>()
             .map(|v| v["value"].clone())
             .map_err(|e| e.to_string()),
-        Err(ureq::Error::Status(code, response)) => {
-            Err(format!("HTTP {code}: {}", response.into_string().unwrap_or_default()))
-        }
+        Err(ureq::Error::Status(code, response)) => Err(format!(
+            "HTTP {code}: {}",
+            response.into_string().unwrap_or_default()
+        )),
         Err(e) => Err(e.to_string()),
     }
 }

@@ -8,9 +8,7 @@
 
 use crate::domain::identity_number::IdentityNumber;
 use crate::domain::law::Law;
-use crate::domain::participant::{
-    FinalGoal, Gender, LawOverride, ParticipantDetails, Status,
-};
+use crate::domain::participant::{FinalGoal, Gender, LawOverride, ParticipantDetails, Status};
 use crate::error::CoreResult;
 use crate::store::Store;
 use chrono::{Datelike, Days, NaiveDate};
@@ -66,33 +64,273 @@ fn people() -> Vec<DemoPerson> {
     use Gender::{Female, Male, Unspecified};
     use Status::*;
     vec![
-        DemoPerson { gender: Female, languages: "arabisk, engelsk", permit_days_ago: Some(400), arrival_days_ago: Some(380), settled_days_ago: Some(360), goal: Some(Work), children: true, note: "Ønsker praksisplass i barnehage.", ..person("Amira", "Haddad-Demo", (1991, 4, 12)) },
-        DemoPerson { gender: Male, languages: "tigrinja", interpreter: Some("tigrinja"), permit_days_ago: Some(200), arrival_days_ago: Some(190), settled_days_ago: Some(170), goal: Some(PrimarySchool), note: "Trenger tolk i alle møter.", ..person("Yonas", "Tesfay-Demo", (1999, 9, 3)) },
-        DemoPerson { gender: Female, languages: "ukrainsk, russisk, engelsk", permit_days_ago: Some(700), arrival_days_ago: Some(720), settled_days_ago: Some(690), goal: Some(Work), hurtigspor: true, note: "Sykepleier fra hjemlandet; hurtigspor mot autorisasjon.", ..person("Olena", "Kovalenko-Demo", (1986, 1, 27)) },
-        DemoPerson { gender: Male, languages: "dari, persisk", interpreter: Some("dari"), permit_days_ago: Some(60), arrival_days_ago: Some(40), settled_days_ago: Some(20), status: Prospective, d_number: true, note: "Nylig bosatt; kartlegging ikke startet.", ..person("Farid", "Rahimi-Demo", (2001, 11, 15)) },
-        DemoPerson { gender: Female, languages: "somali", interpreter: Some("somali"), permit_days_ago: Some(30), arrival_days_ago: Some(-20), settled_days_ago: Some(-25), status: Prospective, children: true, d_number: true, note: "Ventet bosatt om kort tid.", ..person("Hodan", "Warsame-Demo", (1994, 6, 8)) },
-        DemoPerson { gender: Male, languages: "arabisk, kurdisk", permit_days_ago: Some(2300), arrival_days_ago: Some(2350), settled_days_ago: Some(2250), goal: Some(UpperSecondary), status: Completed, note: "Fullførte programmet; går nå på videregående.", ..person("Karim", "Aziz-Demo", (1997, 2, 19)) },
-        DemoPerson { gender: Female, languages: "swahili, fransk", permit_days_ago: Some(500), arrival_days_ago: Some(470), settled_days_ago: Some(450), goal: Some(HigherEducation), note: "Bachelor i økonomi fra hjemlandet.", ..person("Neema", "Mukendi-Demo", (1993, 12, 1)) },
-        DemoPerson { gender: Male, languages: "pashto", interpreter: Some("pashto"), permit_days_ago: Some(320), arrival_days_ago: Some(300), settled_days_ago: Some(280), goal: Some(Work), status: OnLeave, children: true, note: "Omsorgspermisjon etter fødsel.", ..person("Jawad", "Safi-Demo", (1989, 7, 30)) },
-        DemoPerson { gender: Female, languages: "ukrainsk", permit_days_ago: Some(150), arrival_days_ago: Some(160), settled_days_ago: Some(130), goal: Some(Work), hurtigspor: true, ..person("Iryna", "Shevchenko-Demo", (1979, 5, 5)) },
-        DemoPerson { gender: Gender::Other, languages: "arabisk", permit_days_ago: Some(900), arrival_days_ago: Some(880), settled_days_ago: Some(860), goal: Some(UpperSecondary), status: Terminated, note: "Programmet avbrutt etter eget ønske.", ..person("Sami", "Nasser-Demo", (2000, 3, 14)) },
-        DemoPerson { gender: Male, languages: "tigrinja, arabisk", interpreter: Some("tigrinja"), permit_days_ago: Some(600), arrival_days_ago: Some(590), settled_days_ago: Some(560), goal: Some(Work), status: MovedAway, note: "Flyttet til en annen kommune.", ..person("Dawit", "Gebre-Demo", (1990, 10, 22)) },
-        DemoPerson { gender: Female, languages: "dari", interpreter: Some("dari"), permit_days_ago: Some(250), arrival_days_ago: Some(230), settled_days_ago: Some(210), goal: Some(PrimarySchool), children: true, ..person("Zahra", "Hosseini-Demo", (1985, 8, 17)) },
+        DemoPerson {
+            gender: Female,
+            languages: "arabisk, engelsk",
+            permit_days_ago: Some(400),
+            arrival_days_ago: Some(380),
+            settled_days_ago: Some(360),
+            goal: Some(Work),
+            children: true,
+            note: "Ønsker praksisplass i barnehage.",
+            ..person("Amira", "Haddad-Demo", (1991, 4, 12))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "tigrinja",
+            interpreter: Some("tigrinja"),
+            permit_days_ago: Some(200),
+            arrival_days_ago: Some(190),
+            settled_days_ago: Some(170),
+            goal: Some(PrimarySchool),
+            note: "Trenger tolk i alle møter.",
+            ..person("Yonas", "Tesfay-Demo", (1999, 9, 3))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "ukrainsk, russisk, engelsk",
+            permit_days_ago: Some(700),
+            arrival_days_ago: Some(720),
+            settled_days_ago: Some(690),
+            goal: Some(Work),
+            hurtigspor: true,
+            note: "Sykepleier fra hjemlandet; hurtigspor mot autorisasjon.",
+            ..person("Olena", "Kovalenko-Demo", (1986, 1, 27))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "dari, persisk",
+            interpreter: Some("dari"),
+            permit_days_ago: Some(60),
+            arrival_days_ago: Some(40),
+            settled_days_ago: Some(20),
+            status: Prospective,
+            d_number: true,
+            note: "Nylig bosatt; kartlegging ikke startet.",
+            ..person("Farid", "Rahimi-Demo", (2001, 11, 15))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "somali",
+            interpreter: Some("somali"),
+            permit_days_ago: Some(30),
+            arrival_days_ago: Some(-20),
+            settled_days_ago: Some(-25),
+            status: Prospective,
+            children: true,
+            d_number: true,
+            note: "Ventet bosatt om kort tid.",
+            ..person("Hodan", "Warsame-Demo", (1994, 6, 8))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "arabisk, kurdisk",
+            permit_days_ago: Some(2300),
+            arrival_days_ago: Some(2350),
+            settled_days_ago: Some(2250),
+            goal: Some(UpperSecondary),
+            status: Completed,
+            note: "Fullførte programmet; går nå på videregående.",
+            ..person("Karim", "Aziz-Demo", (1997, 2, 19))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "swahili, fransk",
+            permit_days_ago: Some(500),
+            arrival_days_ago: Some(470),
+            settled_days_ago: Some(450),
+            goal: Some(HigherEducation),
+            note: "Bachelor i økonomi fra hjemlandet.",
+            ..person("Neema", "Mukendi-Demo", (1993, 12, 1))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "pashto",
+            interpreter: Some("pashto"),
+            permit_days_ago: Some(320),
+            arrival_days_ago: Some(300),
+            settled_days_ago: Some(280),
+            goal: Some(Work),
+            status: OnLeave,
+            children: true,
+            note: "Omsorgspermisjon etter fødsel.",
+            ..person("Jawad", "Safi-Demo", (1989, 7, 30))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "ukrainsk",
+            permit_days_ago: Some(150),
+            arrival_days_ago: Some(160),
+            settled_days_ago: Some(130),
+            goal: Some(Work),
+            hurtigspor: true,
+            ..person("Iryna", "Shevchenko-Demo", (1979, 5, 5))
+        },
+        DemoPerson {
+            gender: Gender::Other,
+            languages: "arabisk",
+            permit_days_ago: Some(900),
+            arrival_days_ago: Some(880),
+            settled_days_ago: Some(860),
+            goal: Some(UpperSecondary),
+            status: Terminated,
+            note: "Programmet avbrutt etter eget ønske.",
+            ..person("Sami", "Nasser-Demo", (2000, 3, 14))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "tigrinja, arabisk",
+            interpreter: Some("tigrinja"),
+            permit_days_ago: Some(600),
+            arrival_days_ago: Some(590),
+            settled_days_ago: Some(560),
+            goal: Some(Work),
+            status: MovedAway,
+            note: "Flyttet til en annen kommune.",
+            ..person("Dawit", "Gebre-Demo", (1990, 10, 22))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "dari",
+            interpreter: Some("dari"),
+            permit_days_ago: Some(250),
+            arrival_days_ago: Some(230),
+            settled_days_ago: Some(210),
+            goal: Some(PrimarySchool),
+            children: true,
+            ..person("Zahra", "Hosseini-Demo", (1985, 8, 17))
+        },
         // Introduksjonsloven: permit and arrival before 2021, programme prolonged by leave.
-        DemoPerson { gender: Female, languages: "arabisk", permit_days_ago: Some(2200), arrival_days_ago: Some(2180), settled_days_ago: Some(2150), goal: Some(Work), status: Completed, note: "Gammel sak etter introduksjonsloven.", ..person("Rania", "Khalil-Demo", (1983, 2, 2)) },
+        DemoPerson {
+            gender: Female,
+            languages: "arabisk",
+            permit_days_ago: Some(2200),
+            arrival_days_ago: Some(2180),
+            settled_days_ago: Some(2150),
+            goal: Some(Work),
+            status: Completed,
+            note: "Gammel sak etter introduksjonsloven.",
+            ..person("Rania", "Khalil-Demo", (1983, 2, 2))
+        },
         // Unknown law: arrival date missing, permit before 2021.
-        DemoPerson { gender: Male, languages: "somali, engelsk", permit_days_ago: Some(2400), settled_days_ago: Some(100), status: Prospective, note: "Ankomstdato må hentes fra UDI.", ..person("Abdi", "Hassan-Demo", (1996, 1, 9)) },
-        DemoPerson { gender: Female, languages: "ukrainsk, engelsk", permit_days_ago: Some(420), arrival_days_ago: Some(430), settled_days_ago: Some(400), goal: Some(HigherEducation), ..person("Kateryna", "Bondarenko-Demo", (2002, 9, 29)) },
-        DemoPerson { gender: Male, languages: "kurmanji", interpreter: Some("kurmanji"), permit_days_ago: Some(350), arrival_days_ago: Some(340), settled_days_ago: Some(300), goal: Some(FinalGoal::Other), ..person("Rojhat", "Demir-Demo", (1988, 4, 1)) },
-        DemoPerson { gender: Female, languages: "amharisk", permit_days_ago: Some(120), arrival_days_ago: Some(110), settled_days_ago: Some(75), goal: Some(Work), children: true, ..person("Selam", "Bekele-Demo", (1995, 11, 11)) },
-        DemoPerson { gender: Male, languages: "arabisk", permit_days_ago: Some(800), arrival_days_ago: Some(790), settled_days_ago: Some(770), goal: Some(Work), hurtigspor: true, ..person("Yusuf", "Ibrahim-Demo", (1992, 6, 25)) },
-        DemoPerson { gender: Female, languages: "fransk, lingala", interpreter: Some("fransk"), permit_days_ago: Some(280), arrival_days_ago: Some(260), settled_days_ago: Some(240), goal: Some(PrimarySchool), ..person("Grâce", "Mbala-Demo", (1998, 12, 24)) },
-        DemoPerson { gender: Male, languages: "ukrainsk", permit_days_ago: Some(45), arrival_days_ago: Some(50), settled_days_ago: Some(35), status: Prospective, d_number: true, ..person("Mykola", "Tkachenko-Demo", (1975, 3, 3)) },
-        DemoPerson { gender: Female, languages: "persisk, engelsk", permit_days_ago: Some(650), arrival_days_ago: Some(640), settled_days_ago: Some(610), goal: Some(HigherEducation), ..person("Shirin", "Ahmadi-Demo", (1990, 7, 7)) },
-        DemoPerson { gender: Unspecified, languages: "arabisk", permit_days_ago: Some(180), arrival_days_ago: Some(175), settled_days_ago: Some(150), goal: Some(Work), ..person("Noor", "Saleh-Demo", (2003, 1, 31)) },
-        DemoPerson { gender: Male, languages: "tigrinja", interpreter: Some("tigrinja"), permit_days_ago: Some(95), arrival_days_ago: Some(90), settled_days_ago: Some(60), ..person("Filmon", "Haile-Demo", (2004, 5, 18)) },
-        DemoPerson { gender: Female, languages: "dari", permit_days_ago: Some(1500), arrival_days_ago: Some(1480), settled_days_ago: Some(1450), goal: Some(Work), status: Completed, archived: true, note: "Arkivert etter fullført program.", ..person("Mariam", "Karimi-Demo", (1987, 10, 10)) },
-        DemoPerson { gender: Male, languages: "arabisk", permit_days_ago: Some(1300), arrival_days_ago: Some(1290), settled_days_ago: Some(1270), goal: Some(UpperSecondary), status: MovedAway, archived: true, ..person("Omar", "Haddad-Demo", (1999, 8, 8)) },
+        DemoPerson {
+            gender: Male,
+            languages: "somali, engelsk",
+            permit_days_ago: Some(2400),
+            settled_days_ago: Some(100),
+            status: Prospective,
+            note: "Ankomstdato må hentes fra UDI.",
+            ..person("Abdi", "Hassan-Demo", (1996, 1, 9))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "ukrainsk, engelsk",
+            permit_days_ago: Some(420),
+            arrival_days_ago: Some(430),
+            settled_days_ago: Some(400),
+            goal: Some(HigherEducation),
+            ..person("Kateryna", "Bondarenko-Demo", (2002, 9, 29))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "kurmanji",
+            interpreter: Some("kurmanji"),
+            permit_days_ago: Some(350),
+            arrival_days_ago: Some(340),
+            settled_days_ago: Some(300),
+            goal: Some(FinalGoal::Other),
+            ..person("Rojhat", "Demir-Demo", (1988, 4, 1))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "amharisk",
+            permit_days_ago: Some(120),
+            arrival_days_ago: Some(110),
+            settled_days_ago: Some(75),
+            goal: Some(Work),
+            children: true,
+            ..person("Selam", "Bekele-Demo", (1995, 11, 11))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "arabisk",
+            permit_days_ago: Some(800),
+            arrival_days_ago: Some(790),
+            settled_days_ago: Some(770),
+            goal: Some(Work),
+            hurtigspor: true,
+            ..person("Yusuf", "Ibrahim-Demo", (1992, 6, 25))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "fransk, lingala",
+            interpreter: Some("fransk"),
+            permit_days_ago: Some(280),
+            arrival_days_ago: Some(260),
+            settled_days_ago: Some(240),
+            goal: Some(PrimarySchool),
+            ..person("Grâce", "Mbala-Demo", (1998, 12, 24))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "ukrainsk",
+            permit_days_ago: Some(45),
+            arrival_days_ago: Some(50),
+            settled_days_ago: Some(35),
+            status: Prospective,
+            d_number: true,
+            ..person("Mykola", "Tkachenko-Demo", (1975, 3, 3))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "persisk, engelsk",
+            permit_days_ago: Some(650),
+            arrival_days_ago: Some(640),
+            settled_days_ago: Some(610),
+            goal: Some(HigherEducation),
+            ..person("Shirin", "Ahmadi-Demo", (1990, 7, 7))
+        },
+        DemoPerson {
+            gender: Unspecified,
+            languages: "arabisk",
+            permit_days_ago: Some(180),
+            arrival_days_ago: Some(175),
+            settled_days_ago: Some(150),
+            goal: Some(Work),
+            ..person("Noor", "Saleh-Demo", (2003, 1, 31))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "tigrinja",
+            interpreter: Some("tigrinja"),
+            permit_days_ago: Some(95),
+            arrival_days_ago: Some(90),
+            settled_days_ago: Some(60),
+            ..person("Filmon", "Haile-Demo", (2004, 5, 18))
+        },
+        DemoPerson {
+            gender: Female,
+            languages: "dari",
+            permit_days_ago: Some(1500),
+            arrival_days_ago: Some(1480),
+            settled_days_ago: Some(1450),
+            goal: Some(Work),
+            status: Completed,
+            archived: true,
+            note: "Arkivert etter fullført program.",
+            ..person("Mariam", "Karimi-Demo", (1987, 10, 10))
+        },
+        DemoPerson {
+            gender: Male,
+            languages: "arabisk",
+            permit_days_ago: Some(1300),
+            arrival_days_ago: Some(1290),
+            settled_days_ago: Some(1270),
+            goal: Some(UpperSecondary),
+            status: MovedAway,
+            archived: true,
+            ..person("Omar", "Haddad-Demo", (1999, 8, 8))
+        },
     ]
 }
 
@@ -119,12 +357,24 @@ fn invented_number(born: NaiveDate, d_number: bool, salt: u32) -> IdentityNumber
 fn check_digits(day: u32, month: u32, yy: u32, individual: u32) -> Option<String> {
     let text = format!("{day:02}{month:02}{yy:02}{individual:03}");
     let d: Vec<u32> = text.bytes().map(|b| u32::from(b - b'0')).collect();
-    let k1 = (11 - [3, 7, 6, 1, 8, 9, 4, 5, 2].iter().zip(&d).map(|(w, x)| w * x).sum::<u32>() % 11) % 11;
+    let k1 = (11
+        - [3, 7, 6, 1, 8, 9, 4, 5, 2]
+            .iter()
+            .zip(&d)
+            .map(|(w, x)| w * x)
+            .sum::<u32>()
+            % 11)
+        % 11;
     if k1 == 10 {
         return None;
     }
     let k2 = (11
-        - ([5, 4, 3, 2, 7, 6, 5, 4, 3].iter().zip(&d).map(|(w, x)| w * x).sum::<u32>() + 2 * k1)
+        - ([5, 4, 3, 2, 7, 6, 5, 4, 3]
+            .iter()
+            .zip(&d)
+            .map(|(w, x)| w * x)
+            .sum::<u32>()
+            + 2 * k1)
             % 11)
         % 11;
     if k2 == 10 {
@@ -157,9 +407,9 @@ pub fn demo_participants(today: NaiveDate) -> Vec<(ParticipantDetails, bool)> {
                 notes.push_str(p.note);
             }
             // One demo case shows the law override with its written reason.
-            let law_override = (p.family == "Hassan-Demo").then(|| LawOverride {
+            let law_override = (p.family == "Ibrahim-Demo").then(|| LawOverride {
                 law: Law::Introduksjonsloven,
-                reason: "Bekreftet av UDI på telefon at personen kom til Norge i 2019; ankomstdato ettersendes.".to_string(),
+                reason: "Deltakelse etter introduksjonsloven ble vedtatt i en annen kommune i 2020 og videreføres etter flytting.".to_string(),
             });
             let details = ParticipantDetails {
                 given_name: p.given.to_string(),
@@ -216,15 +466,33 @@ mod tests {
     fn demo_data_is_valid_varied_and_fictional() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         let people = demo_participants(today);
-        assert!((20..=30).contains(&people.len()), "about 25 demo participants");
+        assert!(
+            (20..=30).contains(&people.len()),
+            "about 25 demo participants"
+        );
         for (p, _) in &people {
-            assert!(p.notes.starts_with(DEMO_NOTE), "every demo person is marked fictional");
-            assert!(p.family_name.ends_with("-Demo"), "demo names are recognisable");
+            assert!(
+                p.notes.starts_with(DEMO_NOTE),
+                "every demo person is marked fictional"
+            );
+            assert!(
+                p.family_name.ends_with("-Demo"),
+                "demo names are recognisable"
+            );
         }
-        let laws: std::collections::HashSet<_> = people.iter().map(|(p, _)| p.computed_law().law).collect();
-        assert_eq!(laws.len(), 3, "demo data should show all three law outcomes");
+        let laws: std::collections::HashSet<_> =
+            people.iter().map(|(p, _)| p.computed_law().law).collect();
+        assert_eq!(
+            laws.len(),
+            3,
+            "demo data should show all three law outcomes"
+        );
         let statuses: std::collections::HashSet<_> = people.iter().map(|(p, _)| p.status).collect();
-        assert_eq!(statuses.len(), Status::ALL.len(), "demo data should show every status");
+        assert_eq!(
+            statuses.len(),
+            Status::ALL.len(),
+            "demo data should show every status"
+        );
     }
 
     #[test]
@@ -233,6 +501,10 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let added = seed_demo(&mut store, today).unwrap();
         assert!(added > 20);
-        assert_eq!(seed_demo(&mut store, today).unwrap(), 0, "a second seed must add nothing");
+        assert_eq!(
+            seed_demo(&mut store, today).unwrap(),
+            0,
+            "a second seed must add nothing"
+        );
     }
 }

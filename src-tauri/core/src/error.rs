@@ -30,7 +30,11 @@ pub struct ValidationErrors(pub Vec<FieldError>);
 
 impl std::fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let codes: Vec<String> = self.0.iter().map(|e| format!("{}: {}", e.field, e.code)).collect();
+        let codes: Vec<String> = self
+            .0
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.code))
+            .collect();
         write!(f, "invalid input ({})", codes.join(", "))
     }
 }
@@ -92,9 +96,9 @@ impl CoreError {
         match self {
             CoreError::Validation(errors) if errors.0.len() == 1 => errors.0[0].message,
             CoreError::Validation(_) => messages::VALIDATION_SUMMARY,
-            CoreError::DuplicateIdentityNumber { archived: false, .. } => {
-                messages::DUPLICATE_IDENTITY_NUMBER
-            }
+            CoreError::DuplicateIdentityNumber {
+                archived: false, ..
+            } => messages::DUPLICATE_IDENTITY_NUMBER,
             CoreError::DuplicateIdentityNumber { archived: true, .. } => {
                 messages::DUPLICATE_IDENTITY_NUMBER_ARCHIVED
             }

@@ -17,7 +17,10 @@ fn today() -> NaiveDate {
 }
 
 /// The participant list for the given search, filters and order.
-pub fn list(store: &Store, query: &ParticipantQueryDto) -> Result<Vec<ParticipantRowDto>, IpcError> {
+pub fn list(
+    store: &Store,
+    query: &ParticipantQueryDto,
+) -> Result<Vec<ParticipantRowDto>, IpcError> {
     let query = parse_query(query)?;
     Ok(store
         .participants(&query)?
@@ -32,8 +35,14 @@ pub fn get(store: &Store, id: i64) -> Result<ParticipantDto, IpcError> {
 }
 
 /// Validates the form and adds the participant.
-pub fn create(store: &mut Store, form: &ParticipantForm, today: NaiveDate) -> Result<ParticipantDto, IpcError> {
-    let details = form.validate(today).map_err(introspor_core::CoreError::from)?;
+pub fn create(
+    store: &mut Store,
+    form: &ParticipantForm,
+    today: NaiveDate,
+) -> Result<ParticipantDto, IpcError> {
+    let details = form
+        .validate(today)
+        .map_err(introspor_core::CoreError::from)?;
     Ok(store.create_participant(&details)?.into())
 }
 
@@ -44,12 +53,18 @@ pub fn update(
     form: &ParticipantForm,
     today: NaiveDate,
 ) -> Result<ParticipantDto, IpcError> {
-    let details = form.validate(today).map_err(introspor_core::CoreError::from)?;
+    let details = form
+        .validate(today)
+        .map_err(introspor_core::CoreError::from)?;
     Ok(store.update_participant(id, &details)?.into())
 }
 
 /// Archives the participant or brings it back.
-pub fn set_archived(store: &mut Store, id: i64, archived: bool) -> Result<ParticipantDto, IpcError> {
+pub fn set_archived(
+    store: &mut Store,
+    id: i64,
+    archived: bool,
+) -> Result<ParticipantDto, IpcError> {
     Ok(store.set_participant_archived(id, archived)?.into())
 }
 
@@ -68,7 +83,10 @@ fn parse_query(dto: &ParticipantQueryDto) -> Result<ParticipantQuery, IpcError> 
         _ => return Err(IpcError::invalid_choice("sort")),
     };
     if dto.search.chars().count() > 200 {
-        return Err(IpcError::new("too_long", introspor_core::messages::TOO_LONG));
+        return Err(IpcError::new(
+            "too_long",
+            introspor_core::messages::TOO_LONG,
+        ));
     }
     Ok(ParticipantQuery {
         search: dto.search.clone(),
@@ -90,7 +108,10 @@ pub async fn participant_list(
 
 /// Fetches one participant.
 #[tauri::command]
-pub async fn participant_get(state: State<'_, AppState>, id: i64) -> Result<ParticipantDto, IpcError> {
+pub async fn participant_get(
+    state: State<'_, AppState>,
+    id: i64,
+) -> Result<ParticipantDto, IpcError> {
     state.with_store(move |store| get(store, id)).await
 }
 
@@ -101,7 +122,9 @@ pub async fn participant_create(
     form: ParticipantForm,
 ) -> Result<ParticipantDto, IpcError> {
     let today = today();
-    state.with_store(move |store| create(store, &form, today)).await
+    state
+        .with_store(move |store| create(store, &form, today))
+        .await
 }
 
 /// Saves an edited participant.
@@ -112,7 +135,9 @@ pub async fn participant_update(
     form: ParticipantForm,
 ) -> Result<ParticipantDto, IpcError> {
     let today = today();
-    state.with_store(move |store| update(store, id, &form, today)).await
+    state
+        .with_store(move |store| update(store, id, &form, today))
+        .await
 }
 
 /// Archives a participant, or restores an archived one.
@@ -122,5 +147,7 @@ pub async fn participant_set_archived(
     id: i64,
     archived: bool,
 ) -> Result<ParticipantDto, IpcError> {
-    state.with_store(move |store| set_archived(store, id, archived)).await
+    state
+        .with_store(move |store| set_archived(store, id, archived))
+        .await
 }

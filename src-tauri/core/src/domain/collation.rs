@@ -41,7 +41,9 @@ mod tests {
 
     #[test]
     fn names_sort_in_norwegian_order() {
-        let mut names = vec!["Åsen", "Østby", "Ærø", "Zahid", "aas", "Berg", "Øvre", "Ali", "Ölund"];
+        let mut names = vec![
+            "Åsen", "Østby", "Ærø", "Zahid", "aas", "Berg", "Øvre", "Ali", "Ölund",
+        ];
         names.sort_by(|a, b| norwegian_order(a, b));
         assert_eq!(
             names,

@@ -86,6 +86,10 @@ mod tests {
     fn dates_are_shown_as_dd_mm_yyyy() {
         let date = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
         assert_eq!(format_date(date), "01.03.2025");
-        assert_eq!(parse_iso_date(&iso_date(date)), Some(date), "ISO must round-trip");
+        assert_eq!(
+            parse_iso_date(&iso_date(date)),
+            Some(date),
+            "ISO must round-trip"
+        );
     }
 }

@@ -136,7 +136,7 @@ fn check_digits_match(d: &[u32]) -> bool {
         return false;
     }
     let sum2 = weighted_sum(&d[..10], &WEIGHTS_K2) + d[10];
-    sum2 % 11 == 0
+    sum2.is_multiple_of(11)
 }
 
 #[cfg(test)]
@@ -159,7 +159,10 @@ mod tests {
         ];
         for (text, kind) in cases {
             let parsed = IdentityNumber::parse(text);
-            assert!(parsed.is_ok(), "{text} should be a valid identity number, got {parsed:?}");
+            assert!(
+                parsed.is_ok(),
+                "{text} should be a valid identity number, got {parsed:?}"
+            );
             assert_eq!(parsed.unwrap().kind(), kind, "{text} should be a {kind:?}");
         }
     }
@@ -173,15 +176,15 @@ mod tests {
             ("020132999971", WrongLength),
             ("0201329999a", NotDigits),
             ("02-01-32-99997", NotDigits),
-            ("32013299997", InvalidDate),  // day 32
-            ("02133299997", InvalidDate),  // month 13
-            ("00013299997", InvalidDate),  // day 0
-            ("30028299920", InvalidDate),  // 30 February
-            ("72013299997", InvalidDate),  // D-nummer with day 32
+            ("32013299997", InvalidDate), // day 32
+            ("02133299997", InvalidDate), // month 13
+            ("00013299997", InvalidDate), // day 0
+            ("30028299920", InvalidDate), // 30 February
+            ("72013299997", InvalidDate), // D-nummer with day 32
             ("02013299998", WrongCheckDigits),
             ("02013299987", WrongCheckDigits),
             ("30108299921", WrongCheckDigits),
-            ("12345678901", InvalidDate),  // month 34
+            ("12345678901", InvalidDate), // month 34
             ("12105678901", WrongCheckDigits),
             ("01010112345", WrongCheckDigits),
         ];
@@ -206,14 +209,17 @@ mod tests {
             let mut digits: Vec<u32> = base.to_vec();
             digits.push(k1);
             let s2 = weighted_sum(&digits, &WEIGHTS_K2);
-            let Some(k2) = (0..10).find(|k| (s2 + k) % 11 == 0) else {
+            let Some(k2) = (0..10).find(|k| (s2 + k).is_multiple_of(11)) else {
                 continue;
             };
             digits.push(k2);
             let text: String = digits.iter().map(|d| char::from(b'0' + *d as u8)).collect();
             let result = IdentityNumber::parse(&text);
             if wanted_remainder <= 3 {
-                assert!(result.is_ok(), "{text} (remainder {wanted_remainder}) should be valid");
+                assert!(
+                    result.is_ok(),
+                    "{text} (remainder {wanted_remainder}) should be valid"
+                );
             } else {
                 assert_eq!(
                     result,
@@ -228,7 +234,11 @@ mod tests {
     fn masked_form_shows_only_the_birth_date_part() {
         let n = IdentityNumber::parse("30108299920").unwrap();
         assert_eq!(n.masked(), "301082 *****");
-        assert_eq!(n.to_string(), "301082 *****", "Display must never show the full number");
+        assert_eq!(
+            n.to_string(),
+            "301082 *****",
+            "Display must never show the full number"
+        );
     }
 
     #[test]

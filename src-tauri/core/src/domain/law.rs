@@ -125,22 +125,78 @@ mod tests {
     fn law_follows_permit_and_arrival_dates() {
         use Law::*;
         let cases: &[(Option<NaiveDate>, Option<NaiveDate>, Law, &str)] = &[
-            (d("2021-01-01"), None, Integreringsloven, "permit on the day the act entered into force"),
-            (d("2023-05-10"), d("2023-04-01"), Integreringsloven, "permit after 2021"),
-            (d("2023-05-10"), d("2019-01-01"), Integreringsloven, "permit after 2021 wins even with early arrival"),
-            (d("2020-12-31"), d("2021-01-01"), Integreringsloven, "old permit, arrival on the first day"),
-            (d("2019-06-01"), d("2022-02-14"), Integreringsloven, "old permit, arrival after 2021"),
-            (None, d("2022-02-14"), Integreringsloven, "arrival after 2021 decides even without permit date"),
-            (d("2020-12-31"), d("2020-12-31"), Introduksjonsloven, "both the day before"),
-            (d("2018-03-01"), d("2017-11-20"), Introduksjonsloven, "both long before"),
-            (d("2020-06-01"), None, Unknown, "old permit, arrival missing"),
-            (None, d("2020-06-01"), Unknown, "old arrival, permit missing"),
+            (
+                d("2021-01-01"),
+                None,
+                Integreringsloven,
+                "permit on the day the act entered into force",
+            ),
+            (
+                d("2023-05-10"),
+                d("2023-04-01"),
+                Integreringsloven,
+                "permit after 2021",
+            ),
+            (
+                d("2023-05-10"),
+                d("2019-01-01"),
+                Integreringsloven,
+                "permit after 2021 wins even with early arrival",
+            ),
+            (
+                d("2020-12-31"),
+                d("2021-01-01"),
+                Integreringsloven,
+                "old permit, arrival on the first day",
+            ),
+            (
+                d("2019-06-01"),
+                d("2022-02-14"),
+                Integreringsloven,
+                "old permit, arrival after 2021",
+            ),
+            (
+                None,
+                d("2022-02-14"),
+                Integreringsloven,
+                "arrival after 2021 decides even without permit date",
+            ),
+            (
+                d("2020-12-31"),
+                d("2020-12-31"),
+                Introduksjonsloven,
+                "both the day before",
+            ),
+            (
+                d("2018-03-01"),
+                d("2017-11-20"),
+                Introduksjonsloven,
+                "both long before",
+            ),
+            (
+                d("2020-06-01"),
+                None,
+                Unknown,
+                "old permit, arrival missing",
+            ),
+            (
+                None,
+                d("2020-06-01"),
+                Unknown,
+                "old arrival, permit missing",
+            ),
             (None, None, Unknown, "no dates"),
         ];
         for (permit, arrival, expected, why) in cases {
             let decision = decide_law(*permit, *arrival);
-            assert_eq!(decision.law, *expected, "{why}: expected {expected:?}, got {decision:?}");
-            assert!(decision.reason.ends_with('.'), "{why}: the reason should be a full sentence");
+            assert_eq!(
+                decision.law, *expected,
+                "{why}: expected {expected:?}, got {decision:?}"
+            );
+            assert!(
+                decision.reason.ends_with('.'),
+                "{why}: the reason should be a full sentence"
+            );
         }
     }
 
@@ -155,8 +211,16 @@ mod tests {
 
     #[test]
     fn identifiers_round_trip() {
-        for law in [Law::Integreringsloven, Law::Introduksjonsloven, Law::Unknown] {
-            assert_eq!(Law::from_str_id(law.as_str()), Some(law), "{law:?} should round-trip");
+        for law in [
+            Law::Integreringsloven,
+            Law::Introduksjonsloven,
+            Law::Unknown,
+        ] {
+            assert_eq!(
+                Law::from_str_id(law.as_str()),
+                Some(law),
+                "{law:?} should round-trip"
+            );
         }
     }
 }

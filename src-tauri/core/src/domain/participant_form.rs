@@ -8,9 +8,7 @@
 use crate::domain::date::{format_optional_date, parse_date};
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
 use crate::domain::law::Law;
-use crate::domain::participant::{
-    FinalGoal, Gender, LawOverride, ParticipantDetails, Status,
-};
+use crate::domain::participant::{FinalGoal, Gender, LawOverride, ParticipantDetails, Status};
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
 use chrono::{Datelike, NaiveDate};
@@ -97,11 +95,21 @@ impl ParticipantForm {
         let birth_date = date_field(&mut errors, "birthDate", &self.birth_date);
         if let Some(date) = birth_date {
             if date > today {
-                errors.push(FieldError::new("birthDate", "date_in_future", messages::BIRTH_DATE_IN_FUTURE));
+                errors.push(FieldError::new(
+                    "birthDate",
+                    "date_in_future",
+                    messages::BIRTH_DATE_IN_FUTURE,
+                ));
             } else if let Some(number) = &identity_number {
                 let (day, month, year2) = number.birth_day_month_year2();
-                if (date.day(), date.month(), date.year().rem_euclid(100) as u32) != (day, month, year2) {
-                    errors.push(FieldError::new("birthDate", "birth_date_mismatch", messages::BIRTH_DATE_MISMATCH));
+                if (date.day(), date.month(), date.year().rem_euclid(100) as u32)
+                    != (day, month, year2)
+                {
+                    errors.push(FieldError::new(
+                        "birthDate",
+                        "birth_date_mismatch",
+                        messages::BIRTH_DATE_MISMATCH,
+                    ));
                 }
             }
         }
@@ -109,8 +117,11 @@ impl ParticipantForm {
         let gender = choice_field(&mut errors, "gender", &self.gender, Gender::from_str_id)
             .unwrap_or(Gender::Unspecified);
         let languages = optional_line(&mut errors, "languages", &self.languages);
-        let interpreter_language =
-            optional_line(&mut errors, "interpreterLanguage", &self.interpreter_language);
+        let interpreter_language = optional_line(
+            &mut errors,
+            "interpreterLanguage",
+            &self.interpreter_language,
+        );
         if self.needs_interpreter && interpreter_language.is_empty() {
             errors.push(FieldError::new(
                 "interpreterLanguage",
@@ -121,16 +132,27 @@ impl ParticipantForm {
 
         let phone = optional_line(&mut errors, "phone", &self.phone);
         if !phone.is_empty() && !is_plausible_phone(&phone) {
-            errors.push(FieldError::new("phone", "invalid_phone", messages::INVALID_PHONE));
+            errors.push(FieldError::new(
+                "phone",
+                "invalid_phone",
+                messages::INVALID_PHONE,
+            ));
         }
         let email = optional_line(&mut errors, "email", &self.email);
         if !email.is_empty() && !is_plausible_email(&email) {
-            errors.push(FieldError::new("email", "invalid_email", messages::INVALID_EMAIL));
+            errors.push(FieldError::new(
+                "email",
+                "invalid_email",
+                messages::INVALID_EMAIL,
+            ));
         }
         let address = optional_line(&mut errors, "address", &self.address);
 
-        let residence_permit_date =
-            date_field(&mut errors, "residencePermitDate", &self.residence_permit_date);
+        let residence_permit_date = date_field(
+            &mut errors,
+            "residencePermitDate",
+            &self.residence_permit_date,
+        );
         if residence_permit_date.is_some_and(|d| d > today) {
             errors.push(FieldError::new(
                 "residencePermitDate",
@@ -151,7 +173,12 @@ impl ParticipantForm {
         }
         let claim_date = date_field(&mut errors, "claimDate", &self.claim_date);
 
-        let final_goal = choice_field(&mut errors, "finalGoal", &self.final_goal, FinalGoal::from_str_id);
+        let final_goal = choice_field(
+            &mut errors,
+            "finalGoal",
+            &self.final_goal,
+            FinalGoal::from_str_id,
+        );
         let status = choice_field(&mut errors, "status", &self.status, Status::from_str_id)
             .unwrap_or(Status::Prospective);
 
@@ -170,7 +197,11 @@ impl ParticipantForm {
             }
             Some(law) => {
                 if override_reason.chars().count() > MAX_NOTES {
-                    errors.push(FieldError::new("lawOverrideReason", "too_long", messages::TOO_LONG));
+                    errors.push(FieldError::new(
+                        "lawOverrideReason",
+                        "too_long",
+                        messages::TOO_LONG,
+                    ));
                 }
                 Some(LawOverride {
                     law,
@@ -182,7 +213,11 @@ impl ParticipantForm {
 
         let notes = self.notes.trim_end().to_string();
         if notes.chars().count() > MAX_NOTES {
-            errors.push(FieldError::new("notes", "too_long", messages::NOTES_TOO_LONG));
+            errors.push(FieldError::new(
+                "notes",
+                "too_long",
+                messages::NOTES_TOO_LONG,
+            ));
         }
 
         if !errors.is_empty() {
@@ -268,12 +303,19 @@ impl From<&ParticipantDetails> for ParticipantForm {
 
 fn identity_number_error(error: IdentityNumberError) -> FieldError {
     let (code, message) = match error {
-        IdentityNumberError::WrongLength => ("identity_number_length", messages::IDENTITY_NUMBER_LENGTH),
-        IdentityNumberError::NotDigits => ("identity_number_digits", messages::IDENTITY_NUMBER_DIGITS),
-        IdentityNumberError::InvalidDate => ("identity_number_date", messages::IDENTITY_NUMBER_DATE),
-        IdentityNumberError::WrongCheckDigits => {
-            ("identity_number_checksum", messages::IDENTITY_NUMBER_CHECKSUM)
+        IdentityNumberError::WrongLength => {
+            ("identity_number_length", messages::IDENTITY_NUMBER_LENGTH)
         }
+        IdentityNumberError::NotDigits => {
+            ("identity_number_digits", messages::IDENTITY_NUMBER_DIGITS)
+        }
+        IdentityNumberError::InvalidDate => {
+            ("identity_number_date", messages::IDENTITY_NUMBER_DATE)
+        }
+        IdentityNumberError::WrongCheckDigits => (
+            "identity_number_checksum",
+            messages::IDENTITY_NUMBER_CHECKSUM,
+        ),
     };
     FieldError::new("identityNumber", code, message)
 }
@@ -285,7 +327,11 @@ fn optional_line(errors: &mut Vec<FieldError>, field: &'static str, text: &str) 
     if text.chars().count() > MAX_LINE {
         errors.push(FieldError::new(field, "too_long", messages::TOO_LONG));
     } else if text.chars().any(char::is_control) {
-        errors.push(FieldError::new(field, "control_characters", messages::CONTROL_CHARACTERS));
+        errors.push(FieldError::new(
+            field,
+            "control_characters",
+            messages::CONTROL_CHARACTERS,
+        ));
     }
     text.to_string()
 }
@@ -305,11 +351,19 @@ fn date_field(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> 
     match parse_date(text) {
         Some(date) if date.year() >= EARLIEST_YEAR => Some(date),
         Some(_) => {
-            errors.push(FieldError::new(field, "date_too_early", messages::DATE_TOO_EARLY));
+            errors.push(FieldError::new(
+                field,
+                "date_too_early",
+                messages::DATE_TOO_EARLY,
+            ));
             None
         }
         None => {
-            errors.push(FieldError::new(field, "invalid_date", messages::INVALID_DATE));
+            errors.push(FieldError::new(
+                field,
+                "invalid_date",
+                messages::INVALID_DATE,
+            ));
             None
         }
     }
@@ -327,7 +381,11 @@ fn choice_field<T>(
     }
     let parsed = parse(text);
     if parsed.is_none() {
-        errors.push(FieldError::new(field, "invalid_choice", messages::INVALID_CHOICE));
+        errors.push(FieldError::new(
+            field,
+            "invalid_choice",
+            messages::INVALID_CHOICE,
+        ));
     }
     parsed
 }
@@ -382,10 +440,20 @@ mod tests {
 
     #[test]
     fn a_valid_form_yields_details() {
-        let details = valid_form().validate(today()).expect("the form should be valid");
+        let details = valid_form()
+            .validate(today())
+            .expect("the form should be valid");
         assert_eq!(details.given_name, "Amina");
-        assert_eq!(details.status, Status::Prospective, "status defaults to prospective");
-        assert_eq!(details.gender, Gender::Unspecified, "gender defaults to unspecified");
+        assert_eq!(
+            details.status,
+            Status::Prospective,
+            "status defaults to prospective"
+        );
+        assert_eq!(
+            details.gender,
+            Gender::Unspecified,
+            "gender defaults to unspecified"
+        );
         assert_eq!(details.effective_law(), Law::Integreringsloven);
     }
 
@@ -393,35 +461,154 @@ mod tests {
     fn each_bad_field_is_reported_with_its_code() {
         type Mutate = fn(&mut ParticipantForm);
         let cases: &[(&str, Mutate, &str, &str)] = &[
-            ("empty given name", |f| f.given_name = "  ".into(), "givenName", "required"),
-            ("empty family name", |f| f.family_name.clear(), "familyName", "required"),
-            ("short number", |f| f.identity_number = "3010829992".into(), "identityNumber", "identity_number_length"),
-            ("letters in number", |f| f.identity_number = "3010829992x".into(), "identityNumber", "identity_number_digits"),
-            ("bad check digit", |f| f.identity_number = "30108299921".into(), "identityNumber", "identity_number_checksum"),
-            ("bad date in number", |f| f.identity_number = "32108299920".into(), "identityNumber", "identity_number_date"),
-            ("birth date typo", |f| f.birth_date = "31.02.1982".into(), "birthDate", "invalid_date"),
-            ("birth date mismatch", |f| f.birth_date = "30.10.1983".into(), "birthDate", "birth_date_mismatch"),
-            ("birth date in future", |f| { f.identity_number.clear(); f.birth_date = "01.01.2030".into() }, "birthDate", "date_in_future"),
-            ("year 1850", |f| f.arrival_date = "01.01.1850".into(), "arrivalDate", "date_too_early"),
-            ("settled before arrival", |f| f.settlement_date = "01.01.2025".into(), "settlementDate", "settlement_before_arrival"),
-            ("permit in future", |f| f.residence_permit_date = "01.01.2027".into(), "residencePermitDate", "date_in_future"),
-            ("unknown gender", |f| f.gender = "x".into(), "gender", "invalid_choice"),
-            ("unknown status", |f| f.status = "dead".into(), "status", "invalid_choice"),
-            ("unknown goal", |f| f.final_goal = "fame".into(), "finalGoal", "invalid_choice"),
-            ("override to unknown", |f| { f.law_override = "unknown".into(); f.law_override_reason = "x".into() }, "lawOverride", "invalid_choice"),
-            ("override without reason", |f| f.law_override = "introduksjonsloven".into(), "lawOverrideReason", "required"),
-            ("interpreter without language", |f| f.needs_interpreter = true, "interpreterLanguage", "required"),
-            ("bad email", |f| f.email = "amina.example.no".into(), "email", "invalid_email"),
-            ("bad phone", |f| f.phone = "ring meg".into(), "phone", "invalid_phone"),
-            ("long name", |f| f.given_name = "a".repeat(201), "givenName", "too_long"),
-            ("newline in name", |f| f.given_name = "A\u{0}mina".into(), "givenName", "control_characters"),
+            (
+                "empty given name",
+                |f| f.given_name = "  ".into(),
+                "givenName",
+                "required",
+            ),
+            (
+                "empty family name",
+                |f| f.family_name.clear(),
+                "familyName",
+                "required",
+            ),
+            (
+                "short number",
+                |f| f.identity_number = "3010829992".into(),
+                "identityNumber",
+                "identity_number_length",
+            ),
+            (
+                "letters in number",
+                |f| f.identity_number = "3010829992x".into(),
+                "identityNumber",
+                "identity_number_digits",
+            ),
+            (
+                "bad check digit",
+                |f| f.identity_number = "30108299921".into(),
+                "identityNumber",
+                "identity_number_checksum",
+            ),
+            (
+                "bad date in number",
+                |f| f.identity_number = "32108299920".into(),
+                "identityNumber",
+                "identity_number_date",
+            ),
+            (
+                "birth date typo",
+                |f| f.birth_date = "31.02.1982".into(),
+                "birthDate",
+                "invalid_date",
+            ),
+            (
+                "birth date mismatch",
+                |f| f.birth_date = "30.10.1983".into(),
+                "birthDate",
+                "birth_date_mismatch",
+            ),
+            (
+                "birth date in future",
+                |f| {
+                    f.identity_number.clear();
+                    f.birth_date = "01.01.2030".into()
+                },
+                "birthDate",
+                "date_in_future",
+            ),
+            (
+                "year 1850",
+                |f| f.arrival_date = "01.01.1850".into(),
+                "arrivalDate",
+                "date_too_early",
+            ),
+            (
+                "settled before arrival",
+                |f| f.settlement_date = "01.01.2025".into(),
+                "settlementDate",
+                "settlement_before_arrival",
+            ),
+            (
+                "permit in future",
+                |f| f.residence_permit_date = "01.01.2027".into(),
+                "residencePermitDate",
+                "date_in_future",
+            ),
+            (
+                "unknown gender",
+                |f| f.gender = "x".into(),
+                "gender",
+                "invalid_choice",
+            ),
+            (
+                "unknown status",
+                |f| f.status = "dead".into(),
+                "status",
+                "invalid_choice",
+            ),
+            (
+                "unknown goal",
+                |f| f.final_goal = "fame".into(),
+                "finalGoal",
+                "invalid_choice",
+            ),
+            (
+                "override to unknown",
+                |f| {
+                    f.law_override = "unknown".into();
+                    f.law_override_reason = "x".into()
+                },
+                "lawOverride",
+                "invalid_choice",
+            ),
+            (
+                "override without reason",
+                |f| f.law_override = "introduksjonsloven".into(),
+                "lawOverrideReason",
+                "required",
+            ),
+            (
+                "interpreter without language",
+                |f| f.needs_interpreter = true,
+                "interpreterLanguage",
+                "required",
+            ),
+            (
+                "bad email",
+                |f| f.email = "amina.example.no".into(),
+                "email",
+                "invalid_email",
+            ),
+            (
+                "bad phone",
+                |f| f.phone = "ring meg".into(),
+                "phone",
+                "invalid_phone",
+            ),
+            (
+                "long name",
+                |f| f.given_name = "a".repeat(201),
+                "givenName",
+                "too_long",
+            ),
+            (
+                "newline in name",
+                |f| f.given_name = "A\u{0}mina".into(),
+                "givenName",
+                "control_characters",
+            ),
         ];
         for (why, mutate, field, code) in cases {
             let mut form = valid_form();
             mutate(&mut form);
             let errors = form.validate(today()).expect_err(why);
             assert!(
-                errors.0.iter().any(|e| e.field == *field && e.code == *code),
+                errors
+                    .0
+                    .iter()
+                    .any(|e| e.field == *field && e.code == *code),
                 "{why}: expected {code} on {field}, got {:?}",
                 errors.0
             );
@@ -437,7 +624,10 @@ mod tests {
         };
         let errors = form.validate(today()).unwrap_err();
         let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["givenName", "familyName", "identityNumber", "email"]);
+        assert_eq!(
+            fields,
+            ["givenName", "familyName", "identityNumber", "email"]
+        );
     }
 
     #[test]
@@ -446,8 +636,16 @@ mod tests {
         form.law_override = "introduksjonsloven".into();
         form.law_override_reason = "Vedtak fra IMDi datert 01.02.2025.".into();
         let details = form.validate(today()).unwrap();
-        assert_eq!(details.effective_law(), Law::Introduksjonsloven, "the override should win");
-        assert_eq!(details.computed_law().law, Law::Integreringsloven, "the computed law stays visible");
+        assert_eq!(
+            details.effective_law(),
+            Law::Introduksjonsloven,
+            "the override should win"
+        );
+        assert_eq!(
+            details.computed_law().law,
+            Law::Integreringsloven,
+            "the computed law stays visible"
+        );
     }
 
     #[test]
@@ -459,7 +657,10 @@ mod tests {
         form.status = "active".into();
         let details = form.validate(today()).unwrap();
         let again = ParticipantForm::from(&details).validate(today()).unwrap();
-        assert_eq!(again, details, "a saved participant opened for editing must save unchanged");
+        assert_eq!(
+            again, details,
+            "a saved participant opened for editing must save unchanged"
+        );
     }
 
     #[test]

@@ -30,7 +30,10 @@ pub(crate) fn migrate(conn: &mut Connection) -> CoreResult<()> {
         tx.execute_batch(sql)?;
     }
     // user_version cannot take a bound parameter; the value is our own integer.
-    tx.execute_batch(&format!("PRAGMA user_version = {}", latest_schema_version()))?;
+    tx.execute_batch(&format!(
+        "PRAGMA user_version = {}",
+        latest_schema_version()
+    ))?;
     tx.commit()?;
     Ok(())
 }

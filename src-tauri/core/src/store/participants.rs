@@ -11,7 +11,8 @@ use crate::store::Store;
 use rusqlite::types::{FromSql, FromSqlError, ValueRef};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-const PARTICIPANT_COLUMNS: &str = "id, given_name, family_name, identity_number, birth_date, gender, \
+const PARTICIPANT_COLUMNS: &str =
+    "id, given_name, family_name, identity_number, birth_date, gender, \
      languages, needs_interpreter, interpreter_language, phone, email, address, \
      residence_permit_date, arrival_date, settlement_date, claim_date, final_goal, hurtigspor, \
      has_or_expects_children, competence_mapped_before_settlement, status, law_override, \
@@ -82,7 +83,11 @@ impl Store {
         )?
         .execute(params![id, archived])?;
         tx.commit()?;
-        tracing::info!(participant = id, archived, "participant archive state changed");
+        tracing::info!(
+            participant = id,
+            archived,
+            "participant archive state changed"
+        );
         self.participant(id)
     }
 
