@@ -20,8 +20,8 @@ fn app() -> &'static Path {
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
 fn caseworker_registers_finds_edits_and_archives_a_participant() {
     let data = tempfile::tempdir().unwrap();
-    let _driver = TauriDriver::start(4444, &[("INTROSPOR_DATA_DIR", data.path())]);
-    let s = Session::launch(4444, app(), &[]);
+    let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
+    let s = Session::launch(&driver, app(), &[]);
 
     // An empty register says how to begin.
     s.wait_for_screen("participant-list");
@@ -108,7 +108,7 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     s.click(&s.wait_for("#back-to-list"));
     s.wait_for_screen("participant-list");
     s.wait_until("both participants in the list", |s| {
-        s.find_all("#participant-table tbody tr").len() == 2
+        s.texts("#participant-table tbody tr").len() == 2
     });
     let literal = s.text_of("#participant-table tbody");
     assert!(
@@ -117,7 +117,7 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     );
     s.fill("#participant-search", "prøv");
     s.wait_until("the search to leave one row", |s| {
-        s.find_all("#participant-table tbody tr").len() == 1
+        s.texts("#participant-table tbody tr").len() == 1
     });
     let row = s.text_of("#participant-table tbody tr");
     assert!(
@@ -139,11 +139,11 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     s.click(&s.wait_for("#archive-participant"));
     s.wait_for_screen("participant-list");
     s.wait_until("the archived participant to leave the register", |s| {
-        s.find_all("#participant-table tbody tr").is_empty()
+        s.texts("#participant-table tbody tr").is_empty()
     });
     s.select("#filter-archived", "archived");
     s.wait_until("the archived participant to show", |s| {
-        s.find_all("#participant-table tbody tr").len() == 1
+        s.texts("#participant-table tbody tr").len() == 1
     });
     s.click(&s.wait_for("#participant-table tbody a.row-link"));
     s.wait_for_screen("participant-detail");
@@ -155,17 +155,17 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
 fn demo_register_shows_varied_participants_and_filters_by_law() {
     let data = tempfile::tempdir().unwrap();
-    let _driver = TauriDriver::start(4454, &[("INTROSPOR_DATA_DIR", data.path())]);
-    let s = Session::launch(4454, app(), &["--demo"]);
+    let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
+    let s = Session::launch(&driver, app(), &["--demo"]);
     s.wait_for_screen("participant-list");
     s.wait_until("the demo participants", |s| {
-        s.find_all("#participant-table tbody tr").len() >= 20
+        s.texts("#participant-table tbody tr").len() >= 20
     });
     s.screenshot(&screenshot_dir().join("participant-list.png"));
 
     s.select("#filter-law", "introduksjonsloven");
     s.wait_until("only introduksjonsloven rows", |s| {
-        let rows = s.find_all("#participant-table tbody tr");
+        let rows = s.texts("#participant-table tbody tr");
         !rows.is_empty() && rows.len() < 10
     });
     let table = s.text_of("#participant-table tbody");
@@ -180,7 +180,7 @@ fn demo_register_shows_varied_participants_and_filters_by_law() {
 
     s.select("#filter-law", "unknown");
     s.wait_until("only unknown-law rows", |s| {
-        let rows = s.find_all("#participant-table tbody tr");
-        !rows.is_empty() && rows.iter().all(|row| s.text(row).contains("Ukjent"))
+        let rows = s.texts("#participant-table tbody tr");
+        !rows.is_empty() && rows.iter().all(|row| row.contains("Ukjent"))
     });
 }

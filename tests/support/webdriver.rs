@@ -14,10 +14,20 @@ const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How long to wait for the window to reach a state before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
-/// A running `tauri-driver`, killed when dropped.
+/// A running `tauri-driver`, killed with everything it started when dropped.
 pub struct TauriDriver {
     child: Child,
+    /// The port tauri-driver listens on.
     pub port: u16,
+}
+
+/// A port nobody listens on right now, so that parallel tests and leftovers
+/// of an earlier run never collide.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .expect("a free local port")
 }
 
 fn find_program(name: &str) -> Option<PathBuf> {
@@ -35,9 +45,12 @@ fn find_program(name: &str) -> Option<PathBuf> {
 }
 
 impl TauriDriver {
-    /// Starts tauri-driver on `port` (and WebKitWebDriver on `port + 1`)
+    /// Starts tauri-driver (and through it WebKitWebDriver) on free ports,
     /// with the given environment for the app, and waits until it answers.
-    pub fn start(port: u16, env: &[(&str, &Path)]) -> Self {
+    pub fn start(env: &[(&str, &Path)]) -> Self {
+        use std::os::unix::process::CommandExt;
+        let port = free_port();
+        let native_port = free_port();
         let driver = find_program("tauri-driver").expect(
             "tauri-driver is missing: run `make deps` (cargo install tauri-driver --locked)",
         );
@@ -59,7 +72,10 @@ impl TauriDriver {
             .arg("--native-driver")
             .arg(native)
             .stdout(Stdio::null())
-            .stderr(Stdio::null());
+            .stderr(Stdio::null())
+            // Its own process group, so that dropping it also ends the
+            // WebKitWebDriver and app processes it started.
+            .process_group(0);
         for (key, value) in env {
             command.env(key, value);
         }
@@ -87,6 +103,8 @@ impl TauriDriver {
 
 impl Drop for TauriDriver {
     fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -103,9 +121,9 @@ pub struct Session {
 }
 
 impl Session {
-    /// Launches `application` with `args` through the driver on `port`.
-    pub fn launch(port: u16, application: &Path, args: &[&str]) -> Self {
-        let base = format!("http://127.0.0.1:{port}");
+    /// Launches `application` with `args` through `driver`.
+    pub fn launch(driver: &TauriDriver, application: &Path, args: &[&str]) -> Self {
+        let base = format!("http://127.0.0.1:{}", driver.port);
         let body = json!({
             "capabilities": {
                 "alwaysMatch": {
@@ -255,6 +273,16 @@ impl Session {
             Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
         );
         let _ = self.call("DELETE", "/actions", None);
+    }
+
+    /// The visible texts of every element matching `css`, read in one go in
+    /// the page so that a re-render between calls cannot make them stale.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        let script = format!(
+            "return [...document.querySelectorAll({})].map(e => e.innerText);",
+            serde_json::to_string(css).unwrap()
+        );
+        serde_json::from_value(self.execute(&script)).unwrap_or_default()
     }
 
     pub fn execute(&self, script: &str) -> Value {
