@@ -11,6 +11,7 @@ use std::path::Path;
 use support::webdriver::{screenshot_dir, Session, TauriDriver};
 
 const CTRL: &str = "\u{E009}";
+const ESCAPE: &str = "\u{E00C}";
 
 fn app() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_introspor"))
@@ -77,6 +78,16 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     s.wait_for_screen("participant-form");
     s.fill("#field-familyName", "Prøvesen-Ås");
     s.select("#field-status", "active");
+    // Esc with unsaved changes only warns; the typing is kept.
+    s.press(&[ESCAPE]);
+    assert!(
+        s.text_of("#toast").contains("ikke er lagret"),
+        "a first Esc with unsaved changes should warn, not discard"
+    );
+    assert!(
+        s.find("body[data-ready=\"participant-form\"]").is_some(),
+        "the form stays open"
+    );
     s.press(&[CTRL, "s"]);
     s.wait_for_screen("participant-detail");
     assert_eq!(

@@ -65,6 +65,7 @@ export default {
   "form.save": "Lagre",
   "form.cancel": "Avbryt",
   "form.saved": "Endringene er lagret.",
+  "form.unsavedWarning": "Du har endringer som ikke er lagret. Trykk Esc én gang til for å forkaste dem, eller Ctrl+S for å lagre.",
   "form.created": "{name} er registrert.",
   "form.errorSummary": "Noen felt må rettes før du kan lagre:",
   "form.dateHint": "dd.mm.åååå",

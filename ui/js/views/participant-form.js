@@ -198,7 +198,18 @@ export async function renderParticipantForm(main, id) {
       saving = false;
     }
   };
-  const cancel = () => navigate(existing ? `#/deltakere/${existing.id}` : "#/deltakere");
+  const leave = () => navigate(existing ? `#/deltakere/${existing.id}` : "#/deltakere");
+  // Esc must never throw away typing by accident: with unsaved changes the
+  // first Esc only warns, a second one within a few seconds discards.
+  const initial = JSON.stringify(collect());
+  let warnedAt = 0;
+  const escape = () => {
+    const changed = JSON.stringify(collect()) !== initial;
+    if (!changed || Date.now() - warnedAt < 4000) return leave();
+    warnedAt = Date.now();
+    toast(t("form.unsavedWarning"));
+  };
+  const cancel = leave;
 
   replace(
     main,
@@ -208,5 +219,5 @@ export async function renderParticipantForm(main, id) {
   );
   document.body.dataset.ready = "participant-form";
   inputs.givenName.focus();
-  return { save, cancel };
+  return { save, cancel: escape };
 }
