@@ -1,7 +1,12 @@
 //! The domain: what the refugee service's caseworker works with, and the
 //! rules that hold for it. Pure code: no database, no clock.
 
+#[macro_use]
+mod choice;
+
+pub mod calendar;
 pub mod collation;
+pub mod deadline;
 pub mod date;
 pub mod identity_number;
 pub mod law;

@@ -1,0 +1,744 @@
+//! The deadline engine: the legal calendar computed from a participant's
+//! facts, registrable events, leaves and the rule settings, as of `today`.
+//!
+//! Pure: the same input gives the same deadlines, and nothing is read from
+//! the clock or the database. Every deadline carries its legal reference and
+//! a Norwegian sentence saying why it has that date.
+
+use crate::domain::calendar::{add_days, add_months, last_working_day};
+use crate::domain::date::format_date;
+use crate::domain::law::Law;
+use crate::domain::participant::{FinalGoal, Status};
+use chrono::NaiveDate;
+
+choice! {
+    /// The kinds of deadline the engine computes.
+    DeadlineKind {
+        /// Programme start and decision, 3 months after settlement or claim.
+        ProgrammeStart => "programme_start",
+        /// Competence mapping (integreringsloven).
+        CompetenceMapping => "competence_mapping",
+        /// Integration plan (integreringsloven).
+        IntegrationPlan => "integration_plan",
+        /// Individual plan (introduksjonsloven).
+        IndividualPlan => "individual_plan",
+        /// Regular review of the plan.
+        PlanReview => "plan_review",
+        /// The last day of the programme.
+        ProgrammeEnd => "programme_end",
+        /// Hand-over dialogue with NAV before the programme ends.
+        NavHandover => "nav_handover",
+        /// Follow-up offered from the 4th month of care leave.
+        CareLeaveFollowup => "care_leave_followup",
+        /// Registration of an event with IMDi.
+        ImdiRegistration => "imdi_registration",
+        /// Certificate of participation when the programme ends.
+        ParticipationCertificate => "participation_certificate",
+        /// Mandatory parental guidance.
+        ParentalGuidance => "parental_guidance",
+    }
+}
+
+choice! {
+    /// Where a deadline stands.
+    DeadlineStatus {
+        /// Not done, due today or later.
+        Open => "open",
+        /// Done.
+        Done => "done",
+        /// Not done, and the due date has passed.
+        Overdue => "overdue",
+        /// Does not apply (for instance, mapping done before settlement).
+        NotApplicable => "not_applicable",
+    }
+}
+
+choice! {
+    /// Facts that must be registered with IMDi.
+    EventKind {
+        /// Vedtak om deltakelse.
+        ParticipationDecision => "participation_decision",
+        /// Programstart.
+        ProgrammeStart => "programme_start",
+        /// Integreringsplan / individuell plan.
+        Plan => "plan",
+        /// Sluttmål.
+        FinalGoal => "final_goal",
+        /// Permisjon.
+        Leave => "leave",
+        /// Fravær.
+        Absence => "absence",
+        /// Stans eller avbrudd.
+        Stop => "stop",
+        /// Kompetansekartlegging gjennomført.
+        CompetenceMapping => "competence_mapping",
+        /// Karriereveiledning gjennomført.
+        CareerGuidance => "career_guidance",
+        /// Livsmestring gjennomført.
+        LifeSkills => "life_skills",
+        /// Foreldreveiledning gjennomført.
+        ParentalGuidance => "parental_guidance",
+        /// Klage.
+        Complaint => "complaint",
+        /// Annet.
+        Other => "other",
+    }
+}
+
+impl EventKind {
+    /// The event's Norwegian name, used in deadline reasons.
+    pub fn label_nb(self) -> &'static str {
+        match self {
+            EventKind::ParticipationDecision => "vedtak om deltakelse",
+            EventKind::ProgrammeStart => "programstart",
+            EventKind::Plan => "plan",
+            EventKind::FinalGoal => "sluttmål",
+            EventKind::Leave => "permisjon",
+            EventKind::Absence => "fravær",
+            EventKind::Stop => "stans eller avbrudd",
+            EventKind::CompetenceMapping => "kompetansekartlegging",
+            EventKind::CareerGuidance => "karriereveiledning",
+            EventKind::LifeSkills => "livsmestring",
+            EventKind::ParentalGuidance => "foreldreveiledning",
+            EventKind::Complaint => "klage",
+            EventKind::Other => "annen hendelse",
+        }
+    }
+}
+
+choice! {
+    /// Kinds of leave from the programme.
+    LeaveKind {
+        /// Care leave (omsorgspermisjon).
+        Care => "care",
+        /// Illness.
+        Illness => "illness",
+        /// Other leave.
+        Other => "other",
+    }
+}
+
+/// A fact to register with IMDi, and when it was registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistrableEvent {
+    /// Database identifier (0 when not stored).
+    pub id: i64,
+    /// What happened.
+    pub kind: EventKind,
+    /// When it happened (the information "foreligger").
+    pub occurred: NaiveDate,
+    /// When it was registered with IMDi.
+    pub registered: Option<NaiveDate>,
+}
+
+/// A leave from the programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leave {
+    /// Database identifier (0 when not stored).
+    pub id: i64,
+    /// Kind of leave.
+    pub kind: LeaveKind,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day; `None` while the leave goes on.
+    pub end: Option<NaiveDate>,
+    /// Whether the leave is approved (only approved leave extends the programme).
+    pub approved: bool,
+    /// When follow-up was offered during care leave.
+    pub followup_date: Option<NaiveDate>,
+}
+
+/// Planned programme length in months per final goal. Editable data: the
+/// statutory limits per goal are to be verified, so none is a constant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeLengths {
+    /// Sluttmål arbeid.
+    pub work: u32,
+    /// Sluttmål videregående opplæring.
+    pub upper_secondary: u32,
+    /// Sluttmål grunnskole.
+    pub primary_school: u32,
+    /// Sluttmål høyere utdanning.
+    pub higher_education: u32,
+    /// Annet sluttmål.
+    pub other: u32,
+    /// No final goal decided yet.
+    pub undecided: u32,
+}
+
+impl ProgrammeLengths {
+    /// The planned length for a final goal.
+    pub fn months_for(&self, goal: Option<FinalGoal>) -> u32 {
+        match goal {
+            Some(FinalGoal::Work) => self.work,
+            Some(FinalGoal::UpperSecondary) => self.upper_secondary,
+            Some(FinalGoal::PrimarySchool) => self.primary_school,
+            Some(FinalGoal::HigherEducation) => self.higher_education,
+            Some(FinalGoal::Other) => self.other,
+            None => self.undecided,
+        }
+    }
+}
+
+/// The durations and intervals the rules use; the caseworker can change
+/// them, and every deadline is recomputed from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSettings {
+    /// Months from settlement (or claim) to programme start. Default 3.
+    pub programme_start_months: u32,
+    /// Months from settlement to competence mapping. Default 3.
+    pub competence_mapping_months: u32,
+    /// Months between plan reviews. Default 6.
+    pub plan_review_months: u32,
+    /// Months before programme end for the NAV hand-over. Default 3.
+    pub nav_handover_months: u32,
+    /// Months from an event to its IMDi registration. Default 2.
+    pub imdi_registration_months: u32,
+    /// Months into care leave when follow-up is due. Default 3.
+    pub care_leave_followup_months: u32,
+    /// Planned programme length per final goal.
+    pub programme_length_months: ProgrammeLengths,
+}
+
+impl Default for RuleSettings {
+    fn default() -> Self {
+        Self {
+            programme_start_months: 3,
+            competence_mapping_months: 3,
+            plan_review_months: 6,
+            nav_handover_months: 3,
+            imdi_registration_months: 2,
+            care_leave_followup_months: 3,
+            programme_length_months: ProgrammeLengths {
+                work: 12,
+                upper_secondary: 36,
+                primary_school: 36,
+                higher_education: 12,
+                other: 24,
+                undecided: 24,
+            },
+        }
+    }
+}
+
+/// Dates of what has been done in the programme.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProgrammeFacts {
+    /// The programme started.
+    pub programme_start_date: Option<NaiveDate>,
+    /// Competence mapping done.
+    pub competence_mapping_date: Option<NaiveDate>,
+    /// Integration plan or individual plan made.
+    pub plan_date: Option<NaiveDate>,
+    /// The plan was last reviewed.
+    pub last_plan_review_date: Option<NaiveDate>,
+    /// The programme was completed or broken off.
+    pub ended_date: Option<NaiveDate>,
+    /// Certificate of participation issued.
+    pub certificate_issued_date: Option<NaiveDate>,
+    /// Hand-over meeting with NAV held.
+    pub nav_handover_date: Option<NaiveDate>,
+    /// Parental guidance course completed.
+    pub parental_guidance_date: Option<NaiveDate>,
+}
+
+/// Everything about one participant the rules look at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineFacts {
+    /// The law in force (override included).
+    pub law: Law,
+    /// Settlement date.
+    pub settlement_date: Option<NaiveDate>,
+    /// Date of a later claim to the programme.
+    pub claim_date: Option<NaiveDate>,
+    /// Programme status.
+    pub status: Status,
+    /// Final goal.
+    pub final_goal: Option<FinalGoal>,
+    /// Competence mapped before settlement.
+    pub mapped_before_settlement: bool,
+    /// Has or expects children.
+    pub has_or_expects_children: bool,
+    /// What has been done.
+    pub programme: ProgrammeFacts,
+}
+
+/// One computed deadline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    /// What the deadline is for.
+    pub kind: DeadlineKind,
+    /// The legal due date.
+    pub due: NaiveDate,
+    /// `due`, or the nearest earlier working day.
+    pub last_working_day: NaiveDate,
+    /// Where it stands as of `today`.
+    pub status: DeadlineStatus,
+    /// The legal source, e.g. "integreringsloven § 12".
+    pub reference: String,
+    /// Why it has this date, in one Norwegian sentence.
+    pub reason: String,
+    /// When it was done, if done.
+    pub done_on: Option<NaiveDate>,
+    /// The event or leave it comes from, if any.
+    pub source_id: Option<i64>,
+}
+
+/// Computes every deadline for one participant, sorted by due date.
+pub fn compute_deadlines(
+    facts: &DeadlineFacts,
+    events: &[RegistrableEvent],
+    leaves: &[Leave],
+    settings: &RuleSettings,
+    today: NaiveDate,
+) -> Vec<Deadline> {
+    let mut engine = Engine {
+        facts,
+        settings,
+        today,
+        out: Vec::new(),
+    };
+    engine.programme_phase();
+    engine.programme_run(leaves);
+    engine.care_leaves(leaves);
+    engine.registrations(events);
+    engine.certificate();
+    engine
+        .out
+        .sort_by(|a, b| a.due.cmp(&b.due).then(a.kind.as_str().cmp(b.kind.as_str())));
+    engine.out
+}
+
+struct Engine<'a> {
+    facts: &'a DeadlineFacts,
+    settings: &'a RuleSettings,
+    today: NaiveDate,
+    out: Vec<Deadline>,
+}
+
+/// Whether the participant has left the programme (deadlines that belong to
+/// the programme itself no longer apply unless already done).
+fn has_left(status: Status) -> bool {
+    matches!(status, Status::Completed | Status::Terminated | Status::MovedAway)
+}
+
+fn months_text(months: u32) -> String {
+    if months == 1 {
+        "1 måned".to_string()
+    } else {
+        format!("{months} måneder")
+    }
+}
+
+fn goal_text(goal: Option<FinalGoal>) -> &'static str {
+    match goal {
+        Some(FinalGoal::Work) => "sluttmål arbeid",
+        Some(FinalGoal::UpperSecondary) => "sluttmål videregående opplæring",
+        Some(FinalGoal::PrimarySchool) => "sluttmål grunnskole",
+        Some(FinalGoal::HigherEducation) => "sluttmål høyere utdanning",
+        Some(FinalGoal::Other) => "annet sluttmål",
+        None => "sluttmål ikke fastsatt",
+    }
+}
+
+impl Engine<'_> {
+    /// Adds a deadline; `programme_bound` deadlines stop applying when the
+    /// participant has left the programme without them being done.
+    fn push(
+        &mut self,
+        kind: DeadlineKind,
+        due: NaiveDate,
+        done_on: Option<NaiveDate>,
+        reference: &str,
+        reason: String,
+        programme_bound: bool,
+        source_id: Option<i64>,
+    ) {
+        let status = if done_on.is_some() {
+            DeadlineStatus::Done
+        } else if programme_bound && has_left(self.facts.status) {
+            DeadlineStatus::NotApplicable
+        } else if self.today > due {
+            DeadlineStatus::Overdue
+        } else {
+            DeadlineStatus::Open
+        };
+        self.out.push(Deadline {
+            kind,
+            due,
+            last_working_day: last_working_day(due),
+            status,
+            reference: reference.to_string(),
+            reason,
+            done_on,
+            source_id,
+        });
+    }
+
+    fn not_applicable(&mut self, kind: DeadlineKind, due: NaiveDate, reference: &str, reason: String) {
+        self.out.push(Deadline {
+            kind,
+            due,
+            last_working_day: last_working_day(due),
+            status: DeadlineStatus::NotApplicable,
+            reference: reference.to_string(),
+            reason,
+            done_on: None,
+            source_id: None,
+        });
+    }
+
+    /// Start, competence mapping, plan and plan review.
+    fn programme_phase(&mut self) {
+        let f = self.facts;
+        let p = &f.programme;
+        let Some(settlement) = f.settlement_date else {
+            return;
+        };
+        let months = self.settings.programme_start_months;
+        let (base, base_text) = match f.claim_date {
+            Some(claim) if claim > settlement => (
+                claim,
+                format!(
+                    "krav om program {} (senere enn bosetting {})",
+                    format_date(claim),
+                    format_date(settlement)
+                ),
+            ),
+            _ => (settlement, format!("bosetting {}", format_date(settlement))),
+        };
+        let start_due = add_months(base, months as i32);
+        let start_reason = format!("{} etter {}.", months_text(months), base_text);
+        let start_reference = match f.law {
+            Law::Integreringsloven => "integreringsloven § 12",
+            Law::Introduksjonsloven => "introduksjonsloven § 3",
+            Law::Unknown => "integreringsloven § 12 / introduksjonsloven § 3",
+        };
+        self.push(
+            DeadlineKind::ProgrammeStart,
+            start_due,
+            p.programme_start_date,
+            start_reference,
+            start_reason.clone(),
+            true,
+            None,
+        );
+
+        if f.law == Law::Integreringsloven {
+            let mapping_months = self.settings.competence_mapping_months;
+            let mapping_due = add_months(settlement, mapping_months as i32);
+            if f.mapped_before_settlement && p.competence_mapping_date.is_none() {
+                self.not_applicable(
+                    DeadlineKind::CompetenceMapping,
+                    mapping_due,
+                    "integreringsloven § 6",
+                    "Kompetansen ble kartlagt før bosetting.".to_string(),
+                );
+            } else {
+                self.push(
+                    DeadlineKind::CompetenceMapping,
+                    mapping_due,
+                    p.competence_mapping_date,
+                    "integreringsloven § 6",
+                    format!(
+                        "{} etter bosetting {}, før vedtak om deltakelse.",
+                        months_text(mapping_months),
+                        format_date(settlement)
+                    ),
+                    true,
+                    None,
+                );
+            }
+        }
+
+        let plan = match f.law {
+            Law::Integreringsloven => Some((DeadlineKind::IntegrationPlan, "integreringsloven §§ 15–16")),
+            Law::Introduksjonsloven => Some((DeadlineKind::IndividualPlan, "introduksjonsloven § 6")),
+            Law::Unknown => None,
+        };
+        if let Some((kind, reference)) = plan {
+            self.push(
+                kind,
+                start_due,
+                p.plan_date,
+                reference,
+                format!("Samme frist som programstart: {}", lowercase_first(&start_reason)),
+                true,
+                None,
+            );
+        }
+
+        if let Some(plan_date) = p.plan_date {
+            let review_months = self.settings.plan_review_months;
+            let (from, from_text) = match p.last_plan_review_date {
+                Some(review) if review >= plan_date => {
+                    (review, format!("forrige gjennomgang {}", format_date(review)))
+                }
+                _ => (plan_date, format!("planen {}", format_date(plan_date))),
+            };
+            let reference = match f.law {
+                Law::Introduksjonsloven => "introduksjonsloven § 6",
+                _ => "integreringsloven § 15",
+            };
+            self.push(
+                DeadlineKind::PlanReview,
+                add_months(from, review_months as i32),
+                None,
+                reference,
+                format!("{} etter {}.", months_text(review_months), from_text),
+                true,
+                None,
+            );
+        }
+    }
+
+    /// Programme end, NAV hand-over and parental guidance.
+    fn programme_run(&mut self, leaves: &[Leave]) {
+        let f = self.facts;
+        let p = &f.programme;
+        let Some(start) = p.programme_start_date else {
+            return;
+        };
+        let length = self.settings.programme_length_months.months_for(f.final_goal);
+        let planned_end = add_days(add_months(start, length as i32), -1);
+        let leave_days: i64 = leaves
+            .iter()
+            .filter(|leave| leave.approved)
+            .map(|leave| {
+                let first = leave.start.max(start);
+                let last = leave.end.unwrap_or(self.today.max(leave.start));
+                if last < first {
+                    0
+                } else {
+                    (last - first).num_days() + 1
+                }
+            })
+            .sum();
+        let end = add_days(planned_end, leave_days);
+        let mut reason = format!(
+            "Programstart {} + {} ({}), siste dag {}",
+            format_date(start),
+            months_text(length),
+            goal_text(f.final_goal),
+            format_date(planned_end)
+        );
+        if leave_days > 0 {
+            reason.push_str(&format!(
+                ", forlenget med {leave_days} {} godkjent permisjon",
+                if leave_days == 1 { "dag" } else { "dager" }
+            ));
+        }
+        reason.push('.');
+        let end_reference = match f.law {
+            Law::Integreringsloven => "integreringsloven § 13",
+            Law::Introduksjonsloven => "introduksjonsloven § 5",
+            Law::Unknown => "integreringsloven § 13 / introduksjonsloven § 5",
+        };
+        let ended = matches!(f.status, Status::Completed | Status::Terminated);
+        let end_done = ended.then(|| p.ended_date.unwrap_or(end));
+        self.push(DeadlineKind::ProgrammeEnd, end, end_done, end_reference, reason, true, None);
+
+        let handover_months = self.settings.nav_handover_months;
+        self.push(
+            DeadlineKind::NavHandover,
+            add_months(end, -(handover_months as i32)),
+            p.nav_handover_date,
+            "veileder for samarbeid mellom kommunen og NAV, punkt 4.1",
+            format!(
+                "{} før programslutt {}.",
+                months_text(handover_months),
+                format_date(end)
+            ),
+            true,
+            None,
+        );
+
+        if f.law == Law::Integreringsloven && f.has_or_expects_children {
+            self.push(
+                DeadlineKind::ParentalGuidance,
+                end,
+                p.parental_guidance_date,
+                "integreringsloven § 14 a",
+                format!(
+                    "Deltakeren har eller venter barn; foreldreveiledning skal være gjennomført innen programslutt {}.",
+                    format_date(end)
+                ),
+                true,
+                None,
+            );
+        }
+    }
+
+    /// Follow-up from the 4th month of care leave.
+    fn care_leaves(&mut self, leaves: &[Leave]) {
+        let months = self.settings.care_leave_followup_months;
+        for leave in leaves.iter().filter(|l| l.kind == LeaveKind::Care) {
+            let due = add_months(leave.start, months as i32);
+            let reason = format!(
+                "{} etter at omsorgspermisjonen startet {}: tilby oppfølging og norskopplæring fra måned {}.",
+                months_text(months),
+                format_date(leave.start),
+                months + 1
+            );
+            match leave.end {
+                Some(end) if end <= due && leave.followup_date.is_none() => {
+                    let mut na = reason;
+                    na.push_str(&format!(" Permisjonen sluttet {}.", format_date(end)));
+                    self.not_applicable(
+                        DeadlineKind::CareLeaveFollowup,
+                        due,
+                        "integreringsforskriften kapittel 4",
+                        na,
+                    );
+                    if let Some(last) = self.out.last_mut() {
+                        last.source_id = Some(leave.id);
+                    }
+                }
+                _ => self.push(
+                    DeadlineKind::CareLeaveFollowup,
+                    due,
+                    leave.followup_date,
+                    "integreringsforskriften kapittel 4",
+                    reason,
+                    true,
+                    Some(leave.id),
+                ),
+            }
+        }
+    }
+
+    /// One IMDi registration per registrable event. These are owed whatever
+    /// the participant's status: the data must reach the register.
+    fn registrations(&mut self, events: &[RegistrableEvent]) {
+        let months = self.settings.imdi_registration_months;
+        for event in events {
+            self.push(
+                DeadlineKind::ImdiRegistration,
+                add_months(event.occurred, months as i32),
+                event.registered,
+                "integreringsloven § 43 andre ledd",
+                format!(
+                    "{} etter hendelsen «{}» {}.",
+                    months_text(months),
+                    event.kind.label_nb(),
+                    format_date(event.occurred)
+                ),
+                false,
+                Some(event.id),
+            );
+        }
+    }
+
+    /// The certificate when the programme is completed or broken off.
+    fn certificate(&mut self) {
+        let f = self.facts;
+        if !matches!(f.status, Status::Completed | Status::Terminated) {
+            return;
+        }
+        let Some(ended) = f.programme.ended_date else {
+            return;
+        };
+        let reference = match f.law {
+            Law::Introduksjonsloven => "introduksjonsloven (deltakerbevis)",
+            _ => "integreringsloven § 18 a",
+        };
+        let how = if f.status == Status::Completed { "fullført" } else { "avbrutt" };
+        self.push(
+            DeadlineKind::ParticipationCertificate,
+            ended,
+            f.programme.certificate_issued_date,
+            reference,
+            format!(
+                "Programmet ble {how} {}; deltakerbevis skal utstedes.",
+                format_date(ended)
+            ),
+            false,
+            None,
+        );
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn facts(law: Law) -> DeadlineFacts {
+        DeadlineFacts {
+            law,
+            settlement_date: Some(d("2025-03-10")),
+            claim_date: None,
+            status: Status::Active,
+            final_goal: Some(FinalGoal::Work),
+            mapped_before_settlement: false,
+            has_or_expects_children: false,
+            programme: ProgrammeFacts::default(),
+        }
+    }
+
+    fn find(deadlines: &[Deadline], kind: DeadlineKind) -> &Deadline {
+        deadlines
+            .iter()
+            .find(|d| d.kind == kind)
+            .unwrap_or_else(|| panic!("expected a {kind:?} deadline in {deadlines:#?}"))
+    }
+
+    #[test]
+    fn programme_start_is_three_months_after_settlement_with_reason() {
+        let out = compute_deadlines(&facts(Law::Integreringsloven), &[], &[], &RuleSettings::default(), d("2025-04-01"));
+        let start = find(&out, DeadlineKind::ProgrammeStart);
+        assert_eq!(start.due, d("2025-06-10"));
+        assert_eq!(start.status, DeadlineStatus::Open);
+        assert_eq!(start.reason, "3 måneder etter bosetting 10.03.2025.");
+        assert_eq!(start.reference, "integreringsloven § 12");
+    }
+
+    #[test]
+    fn programme_end_adds_length_and_leave_days() {
+        let mut f = facts(Law::Integreringsloven);
+        f.programme.programme_start_date = Some(d("2025-02-01"));
+        let leave = Leave {
+            id: 1,
+            kind: LeaveKind::Care,
+            start: d("2025-05-01"),
+            end: Some(d("2025-07-31")),
+            approved: true,
+            followup_date: None,
+        };
+        let out = compute_deadlines(&f, &[], &[leave], &RuleSettings::default(), d("2025-04-01"));
+        let end = find(&out, DeadlineKind::ProgrammeEnd);
+        assert_eq!(end.due, d("2026-05-03"), "31.01.2026 + 92 days of leave");
+        let handover = find(&out, DeadlineKind::NavHandover);
+        assert_eq!(handover.due, d("2026-02-03"));
+        let followup = find(&out, DeadlineKind::CareLeaveFollowup);
+        assert_eq!(followup.status, DeadlineStatus::NotApplicable, "the leave ended before month 4");
+    }
+
+    #[test]
+    fn deadlines_of_someone_who_moved_away_no_longer_apply_except_registrations() {
+        let mut f = facts(Law::Integreringsloven);
+        f.status = Status::MovedAway;
+        let event = RegistrableEvent {
+            id: 7,
+            kind: EventKind::Stop,
+            occurred: d("2025-04-01"),
+            registered: None,
+        };
+        let out = compute_deadlines(&f, &[event], &[], &RuleSettings::default(), d("2025-12-01"));
+        assert_eq!(find(&out, DeadlineKind::ProgrammeStart).status, DeadlineStatus::NotApplicable);
+        let registration = find(&out, DeadlineKind::ImdiRegistration);
+        assert_eq!(registration.status, DeadlineStatus::Overdue, "IMDi is owed the data regardless");
+        assert_eq!(registration.source_id, Some(7));
+    }
+}
