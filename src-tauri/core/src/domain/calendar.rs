@@ -12,7 +12,11 @@ pub fn add_months(date: NaiveDate, months: i32) -> NaiveDate {
     } else {
         date.checked_sub_months(Months::new(months.unsigned_abs()))
     };
-    shifted.unwrap_or(if months >= 0 { NaiveDate::MAX } else { NaiveDate::MIN })
+    shifted.unwrap_or(if months >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
 }
 
 /// Adds (or with a negative value subtracts) whole days.
@@ -22,7 +26,11 @@ pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
     } else {
         date.checked_sub_days(Days::new(days.unsigned_abs()))
     };
-    shifted.unwrap_or(if days >= 0 { NaiveDate::MAX } else { NaiveDate::MIN })
+    shifted.unwrap_or(if days >= 0 {
+        NaiveDate::MAX
+    } else {
+        NaiveDate::MIN
+    })
 }
 
 /// Easter Sunday of `year` by the Gregorian computus (the anonymous
@@ -42,7 +50,8 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
     let m = (a + 11 * h + 22 * l) / 451;
     let month = (h + l - 7 * m + 114) / 31;
     let day = (h + l - 7 * m + 114) % 31 + 1;
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32).expect("the computus yields a real date")
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+        .expect("the computus yields a real date")
 }
 
 /// Whether `date` is a Norwegian public holiday: 1 January, Maundy
@@ -100,7 +109,11 @@ mod tests {
             ("2024-02-29", 12, "2025-02-28"),
         ];
         for (start, months, expected) in cases {
-            assert_eq!(add_months(d(start), months), d(expected), "{start} + {months} months");
+            assert_eq!(
+                add_months(d(start), months),
+                d(expected),
+                "{start} + {months} months"
+            );
         }
     }
 
@@ -123,13 +136,32 @@ mod tests {
     #[test]
     fn public_holidays_and_working_days() {
         let holidays = [
-            "2025-01-01", "2025-04-17", "2025-04-18", "2025-04-20", "2025-04-21", "2025-05-01",
-            "2025-05-17", "2025-05-29", "2025-06-08", "2025-06-09", "2025-12-25", "2025-12-26",
+            "2025-01-01",
+            "2025-04-17",
+            "2025-04-18",
+            "2025-04-20",
+            "2025-04-21",
+            "2025-05-01",
+            "2025-05-17",
+            "2025-05-29",
+            "2025-06-08",
+            "2025-06-09",
+            "2025-12-25",
+            "2025-12-26",
         ];
         for day in holidays {
-            assert!(is_public_holiday(d(day)), "{day} is a Norwegian public holiday");
+            assert!(
+                is_public_holiday(d(day)),
+                "{day} is a Norwegian public holiday"
+            );
         }
-        for day in ["2025-04-16", "2025-04-22", "2025-12-24", "2025-12-31", "2025-05-16"] {
+        for day in [
+            "2025-04-16",
+            "2025-04-22",
+            "2025-12-24",
+            "2025-12-31",
+            "2025-05-16",
+        ] {
             assert!(!is_public_holiday(d(day)), "{day} is not a public holiday");
         }
     }
@@ -147,7 +179,11 @@ mod tests {
             ("2025-06-09", "2025-06-06"), // Whit Monday -> Friday
         ];
         for (due, expected) in cases {
-            assert_eq!(last_working_day(d(due)), d(expected), "last working day for {due}");
+            assert_eq!(
+                last_working_day(d(due)),
+                d(expected),
+                "last working day for {due}"
+            );
         }
     }
 }

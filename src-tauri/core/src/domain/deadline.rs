@@ -319,7 +319,10 @@ struct Engine<'a> {
 /// Whether the participant has left the programme (deadlines that belong to
 /// the programme itself no longer apply unless already done).
 fn has_left(status: Status) -> bool {
-    matches!(status, Status::Completed | Status::Terminated | Status::MovedAway)
+    matches!(
+        status,
+        Status::Completed | Status::Terminated | Status::MovedAway
+    )
 }
 
 fn months_text(months: u32) -> String {
@@ -375,7 +378,13 @@ impl Engine<'_> {
         });
     }
 
-    fn not_applicable(&mut self, kind: DeadlineKind, due: NaiveDate, reference: &str, reason: String) {
+    fn not_applicable(
+        &mut self,
+        kind: DeadlineKind,
+        due: NaiveDate,
+        reference: &str,
+        reason: String,
+    ) {
         self.out.push(Deadline {
             kind,
             due,
@@ -452,8 +461,12 @@ impl Engine<'_> {
         }
 
         let plan = match f.law {
-            Law::Integreringsloven => Some((DeadlineKind::IntegrationPlan, "integreringsloven §§ 15–16")),
-            Law::Introduksjonsloven => Some((DeadlineKind::IndividualPlan, "introduksjonsloven § 6")),
+            Law::Integreringsloven => {
+                Some((DeadlineKind::IntegrationPlan, "integreringsloven §§ 15–16"))
+            }
+            Law::Introduksjonsloven => {
+                Some((DeadlineKind::IndividualPlan, "introduksjonsloven § 6"))
+            }
             Law::Unknown => None,
         };
         if let Some((kind, reference)) = plan {
@@ -462,7 +475,10 @@ impl Engine<'_> {
                 start_due,
                 p.plan_date,
                 reference,
-                format!("Samme frist som programstart: {}", lowercase_first(&start_reason)),
+                format!(
+                    "Samme frist som programstart: {}",
+                    lowercase_first(&start_reason)
+                ),
                 true,
                 None,
             );
@@ -471,9 +487,10 @@ impl Engine<'_> {
         if let Some(plan_date) = p.plan_date {
             let review_months = self.settings.plan_review_months;
             let (from, from_text) = match p.last_plan_review_date {
-                Some(review) if review >= plan_date => {
-                    (review, format!("forrige gjennomgang {}", format_date(review)))
-                }
+                Some(review) if review >= plan_date => (
+                    review,
+                    format!("forrige gjennomgang {}", format_date(review)),
+                ),
                 _ => (plan_date, format!("planen {}", format_date(plan_date))),
             };
             let reference = match f.law {
@@ -499,7 +516,10 @@ impl Engine<'_> {
         let Some(start) = p.programme_start_date else {
             return;
         };
-        let length = self.settings.programme_length_months.months_for(f.final_goal);
+        let length = self
+            .settings
+            .programme_length_months
+            .months_for(f.final_goal);
         let planned_end = add_days(add_months(start, length as i32), -1);
         let leave_days: i64 = leaves
             .iter()
@@ -536,7 +556,15 @@ impl Engine<'_> {
         };
         let ended = matches!(f.status, Status::Completed | Status::Terminated);
         let end_done = ended.then(|| p.ended_date.unwrap_or(end));
-        self.push(DeadlineKind::ProgrammeEnd, end, end_done, end_reference, reason, true, None);
+        self.push(
+            DeadlineKind::ProgrammeEnd,
+            end,
+            end_done,
+            end_reference,
+            reason,
+            true,
+            None,
+        );
 
         let handover_months = self.settings.nav_handover_months;
         self.push(
@@ -642,7 +670,11 @@ impl Engine<'_> {
             Law::Introduksjonsloven => "introduksjonsloven (deltakerbevis)",
             _ => "integreringsloven § 18 a",
         };
-        let how = if f.status == Status::Completed { "fullført" } else { "avbrutt" };
+        let how = if f.status == Status::Completed {
+            "fullført"
+        } else {
+            "avbrutt"
+        };
         self.push(
             DeadlineKind::ParticipationCertificate,
             ended,
@@ -696,7 +728,13 @@ mod tests {
 
     #[test]
     fn programme_start_is_three_months_after_settlement_with_reason() {
-        let out = compute_deadlines(&facts(Law::Integreringsloven), &[], &[], &RuleSettings::default(), d("2025-04-01"));
+        let out = compute_deadlines(
+            &facts(Law::Integreringsloven),
+            &[],
+            &[],
+            &RuleSettings::default(),
+            d("2025-04-01"),
+        );
         let start = find(&out, DeadlineKind::ProgrammeStart);
         assert_eq!(start.due, d("2025-06-10"));
         assert_eq!(start.status, DeadlineStatus::Open);
@@ -722,7 +760,11 @@ mod tests {
         let handover = find(&out, DeadlineKind::NavHandover);
         assert_eq!(handover.due, d("2026-02-03"));
         let followup = find(&out, DeadlineKind::CareLeaveFollowup);
-        assert_eq!(followup.status, DeadlineStatus::NotApplicable, "the leave ended before month 4");
+        assert_eq!(
+            followup.status,
+            DeadlineStatus::NotApplicable,
+            "the leave ended before month 4"
+        );
     }
 
     #[test]
@@ -736,9 +778,16 @@ mod tests {
             registered: None,
         };
         let out = compute_deadlines(&f, &[event], &[], &RuleSettings::default(), d("2025-12-01"));
-        assert_eq!(find(&out, DeadlineKind::ProgrammeStart).status, DeadlineStatus::NotApplicable);
+        assert_eq!(
+            find(&out, DeadlineKind::ProgrammeStart).status,
+            DeadlineStatus::NotApplicable
+        );
         let registration = find(&out, DeadlineKind::ImdiRegistration);
-        assert_eq!(registration.status, DeadlineStatus::Overdue, "IMDi is owed the data regardless");
+        assert_eq!(
+            registration.status,
+            DeadlineStatus::Overdue,
+            "IMDi is owed the data regardless"
+        );
         assert_eq!(registration.source_id, Some(7));
     }
 }

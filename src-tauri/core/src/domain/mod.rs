@@ -6,8 +6,8 @@ mod choice;
 
 pub mod calendar;
 pub mod collation;
-pub mod deadline;
 pub mod date;
+pub mod deadline;
 pub mod identity_number;
 pub mod law;
 pub mod participant;
