@@ -67,7 +67,7 @@ impl TauriDriver {
                 "--port",
                 &port.to_string(),
                 "--native-port",
-                &(port + 1).to_string(),
+                &native_port.to_string(),
             ])
             .arg("--native-driver")
             .arg(native)

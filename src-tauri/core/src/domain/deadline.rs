@@ -355,8 +355,7 @@ impl Engine<'_> {
         reference: &str,
         reason: String,
         programme_bound: bool,
-        source_id: Option<i64>,
-    ) {
+    ) -> &mut Deadline {
         let status = if done_on.is_some() {
             DeadlineStatus::Done
         } else if programme_bound && has_left(self.facts.status) {
@@ -374,8 +373,9 @@ impl Engine<'_> {
             reference: reference.to_string(),
             reason,
             done_on,
-            source_id,
+            source_id: None,
         });
+        self.out.last_mut().expect("just pushed")
     }
 
     fn not_applicable(
@@ -430,7 +430,6 @@ impl Engine<'_> {
             start_reference,
             start_reason.clone(),
             true,
-            None,
         );
 
         if f.law == Law::Integreringsloven {
@@ -455,7 +454,6 @@ impl Engine<'_> {
                         format_date(settlement)
                     ),
                     true,
-                    None,
                 );
             }
         }
@@ -480,7 +478,6 @@ impl Engine<'_> {
                     lowercase_first(&start_reason)
                 ),
                 true,
-                None,
             );
         }
 
@@ -504,7 +501,6 @@ impl Engine<'_> {
                 reference,
                 format!("{} etter {}.", months_text(review_months), from_text),
                 true,
-                None,
             );
         }
     }
@@ -563,7 +559,6 @@ impl Engine<'_> {
             end_reference,
             reason,
             true,
-            None,
         );
 
         let handover_months = self.settings.nav_handover_months;
@@ -578,7 +573,6 @@ impl Engine<'_> {
                 format_date(end)
             ),
             true,
-            None,
         );
 
         if f.law == Law::Integreringsloven && f.has_or_expects_children {
@@ -592,7 +586,6 @@ impl Engine<'_> {
                     format_date(end)
                 ),
                 true,
-                None,
             );
         }
     }
@@ -622,15 +615,17 @@ impl Engine<'_> {
                         last.source_id = Some(leave.id);
                     }
                 }
-                _ => self.push(
-                    DeadlineKind::CareLeaveFollowup,
-                    due,
-                    leave.followup_date,
-                    "integreringsforskriften kapittel 4",
-                    reason,
-                    true,
-                    Some(leave.id),
-                ),
+                _ => {
+                    self.push(
+                        DeadlineKind::CareLeaveFollowup,
+                        due,
+                        leave.followup_date,
+                        "integreringsforskriften kapittel 4",
+                        reason,
+                        true,
+                    )
+                    .source_id = Some(leave.id);
+                }
             }
         }
     }
@@ -652,8 +647,8 @@ impl Engine<'_> {
                     format_date(event.occurred)
                 ),
                 false,
-                Some(event.id),
-            );
+            )
+            .source_id = Some(event.id);
         }
     }
 
@@ -685,7 +680,6 @@ impl Engine<'_> {
                 format_date(ended)
             ),
             false,
-            None,
         );
     }
 }
