@@ -14,6 +14,20 @@ const COMMANDS: &[&str] = &[
     "participant_create",
     "participant_update",
     "participant_set_archived",
+    "deadline_overview",
+    "deadline_list",
+    "participant_deadlines",
+    "deadline_mark_done",
+    "event_add",
+    "event_delete",
+    "leave_save",
+    "leave_delete",
+    "task_add",
+    "task_set_done",
+    "task_delete",
+    "settings_get",
+    "settings_save",
+    "calendar_export",
 ];
 
 fn main() {

@@ -29,7 +29,7 @@ fn open_temp() -> (tempfile::TempDir, Store) {
 fn add(store: &mut Store, form: ParticipantForm) -> i64 {
     let details = form.validate(today()).expect("test form should be valid");
     store
-        .create_participant(&details)
+        .create_participant(&details, today())
         .expect("create should succeed")
         .id
 }
@@ -102,7 +102,7 @@ fn participants_are_created_read_and_edited() {
     f.family_name = "Testesen-Berg".into();
     f.status = "active".into();
     let details = f.validate(today()).unwrap();
-    let updated = store.update_participant(id, &details).unwrap();
+    let updated = store.update_participant(id, &details, today()).unwrap();
     assert_eq!(updated.details.family_name, "Testesen-Berg");
     assert_eq!(updated.details.status, Status::Active);
     assert_eq!(
@@ -241,7 +241,7 @@ fn duplicate_identity_numbers_are_refused_and_nothing_is_written() {
     let duplicate = form("Andre", "Person", "301082 99920")
         .validate(today())
         .unwrap();
-    let error = store.create_participant(&duplicate).unwrap_err();
+    let error = store.create_participant(&duplicate, today()).unwrap_err();
     assert!(
         matches!(error, CoreError::DuplicateIdentityNumber { existing_id, archived: false } if existing_id == first),
         "got {error:?}"
@@ -255,7 +255,9 @@ fn duplicate_identity_numbers_are_refused_and_nothing_is_written() {
     // Editing another participant to take the number is refused too, and the
     // participant keeps its old values.
     let second = add(&mut store, form("Andre", "Person", ""));
-    let error = store.update_participant(second, &duplicate).unwrap_err();
+    let error = store
+        .update_participant(second, &duplicate, today())
+        .unwrap_err();
     assert!(
         matches!(error, CoreError::DuplicateIdentityNumber { .. }),
         "got {error:?}"
@@ -269,7 +271,7 @@ fn duplicate_identity_numbers_are_refused_and_nothing_is_written() {
 
     // Archived participants still own their number.
     store.set_participant_archived(first, true).unwrap();
-    let error = store.create_participant(&duplicate).unwrap_err();
+    let error = store.create_participant(&duplicate, today()).unwrap_err();
     assert!(
         matches!(
             error,
@@ -283,7 +285,7 @@ fn duplicate_identity_numbers_are_refused_and_nothing_is_written() {
         .validate(today())
         .unwrap();
     store
-        .update_participant(first, &own)
+        .update_participant(first, &own, today())
         .expect("keeping one's own number is allowed");
 }
 
@@ -296,7 +298,7 @@ fn unknown_participants_are_reported() {
         Err(CoreError::ParticipantNotFound(42))
     ));
     assert!(matches!(
-        store.update_participant(42, &details),
+        store.update_participant(42, &details, today()),
         Err(CoreError::ParticipantNotFound(42))
     ));
     assert!(matches!(

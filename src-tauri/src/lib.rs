@@ -34,10 +34,15 @@ fn data_folder(app: &tauri::App) -> Result<PathBuf, tauri::Error> {
 /// Opens the store and, when asked, seeds the demo participants.
 fn open_store(folder: &std::path::Path, demo: bool) -> Result<Store, IpcError> {
     let mut store = Store::open(&folder.join(DATABASE_FILE_NAME))?;
+    let today = chrono::Local::now().date_naive();
     if demo {
-        let today = chrono::Local::now().date_naive();
         let added = introspor_core::demo::seed_demo(&mut store, today)?;
         tracing::info!(added, "demo participants");
+    }
+    // An ongoing leave extends the programme day by day, so deadlines are
+    // recomputed once on the first start of each day.
+    if store.refresh_deadlines_if_stale(today)? {
+        tracing::info!("deadlines recomputed for a new day");
     }
     Ok(store)
 }
@@ -69,6 +74,20 @@ pub fn run() {
             commands::participants::participant_create,
             commands::participants::participant_update,
             commands::participants::participant_set_archived,
+            commands::deadlines::deadline_overview,
+            commands::deadlines::deadline_list,
+            commands::deadlines::participant_deadlines,
+            commands::deadlines::deadline_mark_done,
+            commands::deadlines::event_add,
+            commands::deadlines::event_delete,
+            commands::deadlines::leave_save,
+            commands::deadlines::leave_delete,
+            commands::deadlines::task_add,
+            commands::deadlines::task_set_done,
+            commands::deadlines::task_delete,
+            commands::deadlines::settings_get,
+            commands::deadlines::settings_save,
+            commands::export::calendar_export,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -146,3 +146,170 @@ pub struct AppStatusDto {
     /// Why the register could not be opened, if it could not.
     pub startup_error: Option<crate::error::IpcError>,
 }
+
+/// A legal deadline or own task in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DeadlineDto {
+    /// Computed deadline id, for legal deadlines.
+    pub deadline_id: Option<i64>,
+    /// Task id, for own tasks.
+    pub task_id: Option<i64>,
+    /// The participant concerned.
+    pub participant_id: Option<i64>,
+    /// The participant's name, or empty.
+    pub participant_name: String,
+    /// Case reference without the name (`NP-12`).
+    pub case_reference: String,
+    /// Deadline kind identifier or `own_task`.
+    pub kind: String,
+    /// Task title; empty for legal deadlines.
+    pub title: String,
+    /// Due date, `dd.mm.åååå`.
+    pub due: String,
+    /// Last working day, `dd.mm.åååå`.
+    pub last_working_day: String,
+    /// Days from today to the due date (negative when overdue).
+    pub days_left: i64,
+    /// `open`, `done`, `overdue` or `not_applicable`.
+    pub status: String,
+    /// Legal reference.
+    pub reference: String,
+    /// Why this date, or the task's note.
+    pub reason: String,
+    /// When done, `dd.mm.åååå`, or empty.
+    pub done_on: String,
+    /// Source event or leave.
+    pub source_id: Option<i64>,
+}
+
+impl DeadlineDto {
+    /// Converts a stored row, counting days from `today`.
+    pub fn from_row(
+        row: introspor_core::store::deadlines::DeadlineRow,
+        today: chrono::NaiveDate,
+    ) -> Self {
+        use introspor_core::domain::date::format_date;
+        Self {
+            deadline_id: row.deadline_id,
+            task_id: row.task_id,
+            participant_id: row.participant_id,
+            participant_name: row.participant_name,
+            case_reference: row.case_reference,
+            kind: row.kind,
+            title: row.title,
+            due: format_date(row.due),
+            last_working_day: format_date(row.last_working_day),
+            days_left: (row.due - today).num_days(),
+            status: row.status.as_str().to_string(),
+            reference: row.reference,
+            reason: row.reason,
+            done_on: format_optional_date(row.done_on),
+            source_id: row.source_id,
+        }
+    }
+}
+
+/// The start screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OverviewDto {
+    /// Today, `dd.mm.åååå`.
+    pub today: String,
+    /// Overdue.
+    pub overdue: Vec<DeadlineDto>,
+    /// Due within 7 days.
+    pub within_7_days: Vec<DeadlineDto>,
+    /// Due in 8 to 30 days.
+    pub within_30_days: Vec<DeadlineDto>,
+    /// IMDi registrations still owed.
+    pub open_imdi_registrations: i64,
+}
+
+/// A registrable event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EventDto {
+    /// Id.
+    pub id: i64,
+    /// Event kind identifier.
+    pub kind: String,
+    /// When it happened.
+    pub occurred: String,
+    /// When registered with IMDi, or empty.
+    pub registered: String,
+    /// Note.
+    pub note: String,
+}
+
+/// A leave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeaveDto {
+    /// Id.
+    pub id: i64,
+    /// Leave kind identifier.
+    pub kind: String,
+    /// First day.
+    pub start: String,
+    /// Last day, or empty.
+    pub end: String,
+    /// Approved.
+    pub approved: bool,
+    /// Follow-up offered, or empty.
+    pub followup_date: String,
+}
+
+/// A participant's timeline: deadlines with the events and leaves behind them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantDeadlinesDto {
+    /// Deadlines and own tasks by due date.
+    pub deadlines: Vec<DeadlineDto>,
+    /// Registrable events.
+    pub events: Vec<EventDto>,
+    /// Leaves.
+    pub leaves: Vec<LeaveDto>,
+}
+
+/// Filters for the list of all deadlines, as the window sends them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeadlineFilterDto {
+    /// Kind identifier or `own_task`; empty for all.
+    pub kind: String,
+    /// Status identifier; empty for all.
+    pub status: String,
+    /// Participant id.
+    pub participant_id: Option<i64>,
+    /// Due on or after, `dd.mm.åååå`.
+    pub from: String,
+    /// Due on or before, `dd.mm.åååå`.
+    pub to: String,
+}
+
+/// One rule setting for the settings screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SettingDto {
+    /// Stable key.
+    pub key: String,
+    /// Current value in months.
+    pub value: u32,
+    /// Documented default.
+    pub default: u32,
+    /// Smallest allowed.
+    pub min: u32,
+    /// Largest allowed.
+    pub max: u32,
+}
+
+/// What a calendar export did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CalendarExportDto {
+    /// The file written, or empty if the caseworker cancelled.
+    pub path: String,
+    /// How many events it holds.
+    pub events: usize,
+}

@@ -434,6 +434,7 @@ pub fn demo_participants(today: NaiveDate) -> Vec<(ParticipantDetails, bool)> {
                 status: p.status,
                 law_override,
                 notes,
+                programme: Default::default(),
             };
             (details, p.archived)
         })
@@ -450,7 +451,7 @@ pub fn seed_demo(store: &mut Store, today: NaiveDate) -> CoreResult<usize> {
     let people = demo_participants(today);
     let count = people.len();
     for (details, archived) in people {
-        let created = store.create_participant(&details)?;
+        let created = store.create_participant(&details, today)?;
         if archived {
             store.set_participant_archived(created.id, true)?;
         }

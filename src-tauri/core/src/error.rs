@@ -61,6 +61,9 @@ pub enum CoreError {
     /// No participant with this id.
     #[error("participant {0} not found")]
     ParticipantNotFound(i64),
+    /// No event, leave, task or deadline with this id.
+    #[error("record {0} not found")]
+    RecordNotFound(i64),
     /// The database has a newer schema than this program knows.
     #[error("database schema version {found} is newer than supported {supported}")]
     SchemaTooNew {
@@ -84,7 +87,7 @@ impl CoreError {
             CoreError::Validation(errors) if errors.0.len() == 1 => errors.0[0].code,
             CoreError::Validation(_) => "validation",
             CoreError::DuplicateIdentityNumber { .. } => "duplicate_identity_number",
-            CoreError::ParticipantNotFound(_) => "not_found",
+            CoreError::ParticipantNotFound(_) | CoreError::RecordNotFound(_) => "not_found",
             CoreError::SchemaTooNew { .. } => "schema_too_new",
             CoreError::Io(_) => "storage_folder",
             CoreError::Database(_) => "database",
@@ -103,6 +106,7 @@ impl CoreError {
                 messages::DUPLICATE_IDENTITY_NUMBER_ARCHIVED
             }
             CoreError::ParticipantNotFound(_) => messages::PARTICIPANT_NOT_FOUND,
+            CoreError::RecordNotFound(_) => messages::RECORD_NOT_FOUND,
             CoreError::SchemaTooNew { .. } => messages::SCHEMA_TOO_NEW,
             CoreError::Io(_) => messages::STORAGE_FOLDER,
             CoreError::Database(_) => messages::DATABASE,

@@ -8,6 +8,7 @@
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod messages;
 pub mod store;
 

@@ -39,6 +39,8 @@ pub const BIRTH_DATE_IN_FUTURE: &str = "Fødselsdatoen kan ikke være fram i tid
 pub const BIRTH_DATE_MISMATCH: &str = "Fødselsdatoen stemmer ikke med fødselsnummeret.";
 /// Residence permit date lies in the future.
 pub const PERMIT_DATE_IN_FUTURE: &str = "Datoen for oppholdstillatelse kan ikke være fram i tid.";
+/// A date of something done lies in the future.
+pub const DONE_DATE_IN_FUTURE: &str = "Datoen for noe som er gjort kan ikke være fram i tid.";
 /// Settlement before arrival.
 pub const SETTLEMENT_BEFORE_ARRIVAL: &str =
     "Bosettingsdatoen kan ikke være før ankomstdatoen til Norge.";
@@ -55,6 +57,15 @@ pub const INVALID_PHONE: &str = "Telefonnummeret kan bare ha siffer, mellomrom, 
 pub const VALIDATION_SUMMARY: &str = "Noen felt må rettes før du kan lagre.";
 /// The participant does not exist.
 pub const PARTICIPANT_NOT_FOUND: &str = "Fant ikke deltakeren. Den kan være slettet.";
+/// An event, leave, task or deadline does not exist.
+pub const RECORD_NOT_FOUND: &str = "Fant ikke oppføringen. Den kan være slettet.";
+/// Registered with IMDi before the event happened.
+pub const REGISTERED_BEFORE_EVENT: &str =
+    "Registreringsdatoen kan ikke være før hendelsen skjedde.";
+/// An end date before the start date.
+pub const END_BEFORE_START: &str = "Sluttdatoen kan ikke være før startdatoen.";
+/// A number outside the allowed range.
+pub const MONTHS_OUT_OF_RANGE: &str = "Skriv et helt antall måneder innenfor det tillatte området.";
 /// The database file was written by a newer version of Introspor.
 pub const SCHEMA_TOO_NEW: &str =
     "Databasen er laget av en nyere versjon av Introspor. Oppdater programmet.";

@@ -3,4 +3,6 @@
 //! integration tests call without a window.
 
 pub mod app;
+pub mod deadlines;
+pub mod export;
 pub mod participants;

@@ -43,7 +43,7 @@ pub fn create(
     let details = form
         .validate(today)
         .map_err(introspor_core::CoreError::from)?;
-    Ok(store.create_participant(&details)?.into())
+    Ok(store.create_participant(&details, today)?.into())
 }
 
 /// Validates the form and replaces the participant's facts.
@@ -56,7 +56,7 @@ pub fn update(
     let details = form
         .validate(today)
         .map_err(introspor_core::CoreError::from)?;
-    Ok(store.update_participant(id, &details)?.into())
+    Ok(store.update_participant(id, &details, today)?.into())
 }
 
 /// Archives the participant or brings it back.

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod collation;
 pub mod date;
 pub mod deadline;
+pub mod deadline_forms;
 pub mod identity_number;
 pub mod law;
 pub mod participant;

@@ -1,5 +1,6 @@
 //! The programme participant and the choices that describe them.
 
+use crate::domain::deadline::{DeadlineFacts, ProgrammeFacts};
 use crate::domain::identity_number::IdentityNumber;
 use crate::domain::law::{decide_law, Law, LawDecision};
 use chrono::NaiveDate;
@@ -110,9 +111,25 @@ pub struct ParticipantDetails {
     pub law_override: Option<LawOverride>,
     /// Free notes.
     pub notes: String,
+    /// Dates of what has been done in the programme.
+    pub programme: ProgrammeFacts,
 }
 
 impl ParticipantDetails {
+    /// What the deadline engine needs to know about this participant.
+    pub fn deadline_facts(&self) -> DeadlineFacts {
+        DeadlineFacts {
+            law: self.effective_law(),
+            settlement_date: self.settlement_date,
+            claim_date: self.claim_date,
+            status: self.status,
+            final_goal: self.final_goal,
+            mapped_before_settlement: self.competence_mapped_before_settlement,
+            has_or_expects_children: self.has_or_expects_children,
+            programme: self.programme.clone(),
+        }
+    }
+
     /// The law the dates point to, with its reason.
     pub fn computed_law(&self) -> LawDecision {
         decide_law(self.residence_permit_date, self.arrival_date)

@@ -6,6 +6,7 @@
 //! once, each tied to the form field it concerns.
 
 use crate::domain::date::{format_optional_date, parse_date};
+use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
 use crate::domain::law::Law;
 use crate::domain::participant::{FinalGoal, Gender, LawOverride, ParticipantDetails, Status};
@@ -71,6 +72,22 @@ pub struct ParticipantForm {
     pub law_override_reason: String,
     /// Notater.
     pub notes: String,
+    /// Programmet startet.
+    pub programme_start_date: String,
+    /// Kompetansekartlagt.
+    pub competence_mapping_date: String,
+    /// Plan laget.
+    pub plan_date: String,
+    /// Plan sist gjennomgått.
+    pub last_plan_review_date: String,
+    /// Programmet avsluttet.
+    pub ended_date: String,
+    /// Deltakerbevis utstedt.
+    pub certificate_issued_date: String,
+    /// Overgangsmøte med NAV holdt.
+    pub nav_handover_date: String,
+    /// Foreldreveiledning gjennomført.
+    pub parental_guidance_date: String,
 }
 
 impl ParticipantForm {
@@ -211,6 +228,28 @@ impl ParticipantForm {
             None => None,
         };
 
+        let mut done = |field: &'static str, text: &str| {
+            let date = date_field(&mut errors, field, text);
+            if date.is_some_and(|d| d > today) {
+                errors.push(FieldError::new(
+                    field,
+                    "date_in_future",
+                    messages::DONE_DATE_IN_FUTURE,
+                ));
+            }
+            date
+        };
+        let programme = ProgrammeFacts {
+            programme_start_date: done("programmeStartDate", &self.programme_start_date),
+            competence_mapping_date: done("competenceMappingDate", &self.competence_mapping_date),
+            plan_date: done("planDate", &self.plan_date),
+            last_plan_review_date: done("lastPlanReviewDate", &self.last_plan_review_date),
+            ended_date: done("endedDate", &self.ended_date),
+            certificate_issued_date: done("certificateIssuedDate", &self.certificate_issued_date),
+            nav_handover_date: done("navHandoverDate", &self.nav_handover_date),
+            parental_guidance_date: done("parentalGuidanceDate", &self.parental_guidance_date),
+        };
+
         let notes = self.notes.trim_end().to_string();
         if notes.chars().count() > MAX_NOTES {
             errors.push(FieldError::new(
@@ -250,6 +289,7 @@ impl ParticipantForm {
             status,
             law_override,
             notes,
+            programme,
         })
     }
 }
@@ -297,6 +337,18 @@ impl From<&ParticipantDetails> for ParticipantForm {
                 .map(|o| o.reason.clone())
                 .unwrap_or_default(),
             notes: details.notes.clone(),
+            programme_start_date: format_optional_date(details.programme.programme_start_date),
+            competence_mapping_date: format_optional_date(
+                details.programme.competence_mapping_date,
+            ),
+            plan_date: format_optional_date(details.programme.plan_date),
+            last_plan_review_date: format_optional_date(details.programme.last_plan_review_date),
+            ended_date: format_optional_date(details.programme.ended_date),
+            certificate_issued_date: format_optional_date(
+                details.programme.certificate_issued_date,
+            ),
+            nav_handover_date: format_optional_date(details.programme.nav_handover_date),
+            parental_guidance_date: format_optional_date(details.programme.parental_guidance_date),
         }
     }
 }
@@ -655,6 +707,8 @@ mod tests {
         form.law_override_reason = "Begrunnelse.".into();
         form.final_goal = "work".into();
         form.status = "active".into();
+        form.programme_start_date = "01.04.2025".into();
+        form.plan_date = "15.04.2025".into();
         let details = form.validate(today()).unwrap();
         let again = ParticipantForm::from(&details).validate(today()).unwrap();
         assert_eq!(

@@ -11,7 +11,10 @@ use rusqlite::Connection;
 
 /// The migrations, in order. Never edit or reorder one that has shipped;
 /// add a new file instead.
-const MIGRATIONS: &[&str] = &[include_str!("../../migrations/0001_participants.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../migrations/0001_participants.sql"),
+    include_str!("../../migrations/0002_deadlines.sql"),
+];
 
 /// The schema version a fully migrated database has.
 pub fn latest_schema_version() -> i64 {

@@ -1,5 +1,6 @@
 //! Reading and writing participants.
 
+use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::identity_number::IdentityNumber;
 use crate::domain::law::Law;
 use crate::domain::participant::{
@@ -7,47 +8,111 @@ use crate::domain::participant::{
     ParticipantSort, ParticipantSummary, Status,
 };
 use crate::error::{CoreError, CoreResult};
+use crate::store::deadlines::recompute_after_change;
 use crate::store::Store;
+use chrono::NaiveDate;
 use rusqlite::types::{FromSql, FromSqlError, ValueRef};
 use rusqlite::{params, OptionalExtension, Row, Transaction};
 
-const PARTICIPANT_COLUMNS: &str =
+pub(crate) const PARTICIPANT_COLUMNS: &str =
     "id, given_name, family_name, identity_number, birth_date, gender, \
      languages, needs_interpreter, interpreter_language, phone, email, address, \
      residence_permit_date, arrival_date, settlement_date, claim_date, final_goal, hurtigspor, \
      has_or_expects_children, competence_mapped_before_settlement, status, law_override, \
-     law_override_reason, notes, archived_at, created_at, updated_at";
+     law_override_reason, notes, archived_at, created_at, updated_at, programme_start_date, \
+     competence_mapping_date, plan_date, last_plan_review_date, ended_date, \
+     certificate_issued_date, nav_handover_date, parental_guidance_date";
+
+/// The columns written from [`ParticipantDetails`], in the order of
+/// [`detail_params`]. INSERT and UPDATE are both built from this list.
+const DETAIL_COLUMNS: [&str; 33] = [
+    "given_name",
+    "family_name",
+    "identity_number",
+    "birth_date",
+    "gender",
+    "languages",
+    "needs_interpreter",
+    "interpreter_language",
+    "phone",
+    "email",
+    "address",
+    "residence_permit_date",
+    "arrival_date",
+    "settlement_date",
+    "claim_date",
+    "final_goal",
+    "hurtigspor",
+    "has_or_expects_children",
+    "competence_mapped_before_settlement",
+    "status",
+    "computed_law",
+    "law_override",
+    "law_override_reason",
+    "notes",
+    "search_text",
+    "programme_start_date",
+    "competence_mapping_date",
+    "plan_date",
+    "last_plan_review_date",
+    "ended_date",
+    "certificate_issued_date",
+    "nav_handover_date",
+    "parental_guidance_date",
+];
+
+fn insert_sql() -> String {
+    let placeholders: Vec<String> = (1..=DETAIL_COLUMNS.len())
+        .map(|i| format!("?{i}"))
+        .collect();
+    format!(
+        "INSERT INTO participant ({}) VALUES ({})",
+        DETAIL_COLUMNS.join(", "),
+        placeholders.join(", ")
+    )
+}
+
+fn update_sql() -> String {
+    let assignments: Vec<String> = DETAIL_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, column)| format!("{column} = ?{}", i + 1))
+        .collect();
+    format!(
+        "UPDATE participant SET {}, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?{}",
+        assignments.join(", "),
+        DETAIL_COLUMNS.len() + 1
+    )
+}
 
 impl Store {
     /// Adds a participant to the register.
     ///
     /// Refuses an identity number that another participant (archived or not)
     /// already has. Runs in one transaction: on any error nothing is written.
-    pub fn create_participant(&mut self, details: &ParticipantDetails) -> CoreResult<Participant> {
+    pub fn create_participant(
+        &mut self,
+        details: &ParticipantDetails,
+        today: NaiveDate,
+    ) -> CoreResult<Participant> {
         let tx = self.conn.transaction()?;
         refuse_duplicate_number(&tx, details, None)?;
         let derived = Derived::from(details);
-        tx.prepare_cached(
-            "INSERT INTO participant (given_name, family_name, identity_number, birth_date, gender, \
-             languages, needs_interpreter, interpreter_language, phone, email, address, \
-             residence_permit_date, arrival_date, settlement_date, claim_date, final_goal, \
-             hurtigspor, has_or_expects_children, competence_mapped_before_settlement, status, \
-             computed_law, law_override, law_override_reason, notes, search_text) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, \
-             ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)",
-        )?
-        .execute(detail_params(details, &derived).as_slice())?;
+        tx.prepare_cached(&insert_sql())?
+            .execute(detail_params(details, &derived).as_slice())?;
         let id = tx.last_insert_rowid();
+        recompute_after_change(&tx, id, today)?;
         tx.commit()?;
         tracing::info!(participant = id, "participant created");
         self.participant(id)
     }
 
-    /// Replaces a participant's recorded facts.
+    /// Replaces a participant's recorded facts and recomputes their deadlines.
     pub fn update_participant(
         &mut self,
         id: i64,
         details: &ParticipantDetails,
+        today: NaiveDate,
     ) -> CoreResult<Participant> {
         let tx = self.conn.transaction()?;
         ensure_exists(&tx, id)?;
@@ -55,17 +120,9 @@ impl Store {
         let derived = Derived::from(details);
         let mut values = detail_params(details, &derived);
         values.push(&id);
-        tx.prepare_cached(
-            "UPDATE participant SET given_name = ?1, family_name = ?2, identity_number = ?3, \
-             birth_date = ?4, gender = ?5, languages = ?6, needs_interpreter = ?7, \
-             interpreter_language = ?8, phone = ?9, email = ?10, address = ?11, \
-             residence_permit_date = ?12, arrival_date = ?13, settlement_date = ?14, \
-             claim_date = ?15, final_goal = ?16, hurtigspor = ?17, has_or_expects_children = ?18, \
-             competence_mapped_before_settlement = ?19, status = ?20, computed_law = ?21, \
-             law_override = ?22, law_override_reason = ?23, notes = ?24, search_text = ?25, \
-             updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?26",
-        )?
-        .execute(values.as_slice())?;
+        tx.prepare_cached(&update_sql())?
+            .execute(values.as_slice())?;
+        recompute_after_change(&tx, id, today)?;
         tx.commit()?;
         tracing::info!(participant = id, "participant updated");
         self.participant(id)
@@ -216,8 +273,8 @@ fn refuse_duplicate_number(
     }
 }
 
-/// Column values shared by INSERT and UPDATE, in the order of their
-/// placeholders ?1..?25.
+/// Column values shared by INSERT and UPDATE, in the order of
+/// [`DETAIL_COLUMNS`].
 fn detail_params<'a>(
     details: &'a ParticipantDetails,
     derived: &'a Derived,
@@ -248,6 +305,14 @@ fn detail_params<'a>(
         &derived.law_override_reason,
         &details.notes,
         &derived.search_text,
+        &details.programme.programme_start_date,
+        &details.programme.competence_mapping_date,
+        &details.programme.plan_date,
+        &details.programme.last_plan_review_date,
+        &details.programme.ended_date,
+        &details.programme.certificate_issued_date,
+        &details.programme.nav_handover_date,
+        &details.programme.parental_guidance_date,
     ]
 }
 
@@ -322,7 +387,7 @@ impl<T: StoredChoice> FromSql for Choice<T> {
     }
 }
 
-fn participant_from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
+pub(crate) fn participant_from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
     let number: Option<String> = row.get(3)?;
     let identity_number = number
         .map(|n| {
@@ -361,6 +426,16 @@ fn participant_from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
                 reason: law_override_reason,
             }),
             notes: row.get(23)?,
+            programme: ProgrammeFacts {
+                programme_start_date: row.get(27)?,
+                competence_mapping_date: row.get(28)?,
+                plan_date: row.get(29)?,
+                last_plan_review_date: row.get(30)?,
+                ended_date: row.get(31)?,
+                certificate_issued_date: row.get(32)?,
+                nav_handover_date: row.get(33)?,
+                parental_guidance_date: row.get(34)?,
+            },
         },
         archived_at: row.get(24)?,
         created_at: row.get(25)?,

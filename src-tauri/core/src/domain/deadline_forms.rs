@@ -1,0 +1,381 @@
+//! Forms for registrable events, leaves, own tasks, marking a deadline done
+//! and the rule settings, as the UI sends them, and their validation.
+
+use crate::domain::date::parse_date;
+use crate::domain::deadline::{EventKind, LeaveKind, RuleSettings};
+use crate::error::{FieldError, ValidationErrors};
+use crate::messages;
+use crate::store::deadlines::{set_setting_value, setting_keys};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A validated registrable event to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDraft {
+    /// What happened.
+    pub kind: EventKind,
+    /// When.
+    pub occurred: NaiveDate,
+    /// When it was registered with IMDi, if already.
+    pub registered: Option<NaiveDate>,
+    /// Note.
+    pub note: String,
+}
+
+/// A validated leave to add or change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeaveDraft {
+    /// Kind of leave.
+    pub kind: LeaveKind,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day, if known.
+    pub end: Option<NaiveDate>,
+    /// Approved.
+    pub approved: bool,
+    /// Follow-up offered (care leave).
+    pub followup_date: Option<NaiveDate>,
+}
+
+/// A validated own task to add.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskDraft {
+    /// What to do.
+    pub title: String,
+    /// By when.
+    pub due: NaiveDate,
+    /// The participant it concerns, if any.
+    pub participant_id: Option<i64>,
+    /// Note.
+    pub note: String,
+}
+
+fn date(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    text: &str,
+    required: bool,
+) -> Option<NaiveDate> {
+    if text.trim().is_empty() {
+        if required {
+            errors.push(FieldError::new(field, "required", messages::REQUIRED));
+        }
+        return None;
+    }
+    let parsed = parse_date(text);
+    if parsed.is_none() {
+        errors.push(FieldError::new(
+            field,
+            "invalid_date",
+            messages::INVALID_DATE,
+        ));
+    }
+    parsed
+}
+
+fn not_future(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: Option<NaiveDate>,
+    today: NaiveDate,
+) {
+    if value.is_some_and(|d| d > today) {
+        errors.push(FieldError::new(
+            field,
+            "date_in_future",
+            messages::DONE_DATE_IN_FUTURE,
+        ));
+    }
+}
+
+fn line(errors: &mut Vec<FieldError>, field: &'static str, text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() > max {
+        errors.push(FieldError::new(field, "too_long", messages::TOO_LONG));
+    }
+    text.to_string()
+}
+
+fn finish<T>(errors: Vec<FieldError>, value: impl FnOnce() -> T) -> Result<T, ValidationErrors> {
+    if errors.is_empty() {
+        Ok(value())
+    } else {
+        Err(ValidationErrors(errors))
+    }
+}
+
+/// A registrable event as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EventForm {
+    /// Event kind identifier.
+    pub kind: String,
+    /// When it happened, `dd.mm.åååå`.
+    pub occurred: String,
+    /// When it was registered with IMDi, or empty.
+    pub registered: String,
+    /// Note.
+    pub note: String,
+}
+
+impl EventForm {
+    /// Validates the event; events cannot lie in the future.
+    pub fn validate(&self, today: NaiveDate) -> Result<EventDraft, ValidationErrors> {
+        let mut errors = Vec::new();
+        let kind = EventKind::from_str_id(self.kind.trim());
+        if kind.is_none() {
+            errors.push(FieldError::new(
+                "kind",
+                "invalid_choice",
+                messages::INVALID_CHOICE,
+            ));
+        }
+        let occurred = date(&mut errors, "occurred", &self.occurred, true);
+        not_future(&mut errors, "occurred", occurred, today);
+        let registered = date(&mut errors, "registered", &self.registered, false);
+        not_future(&mut errors, "registered", registered, today);
+        if let (Some(o), Some(r)) = (occurred, registered) {
+            if r < o {
+                errors.push(FieldError::new(
+                    "registered",
+                    "registered_before_event",
+                    messages::REGISTERED_BEFORE_EVENT,
+                ));
+            }
+        }
+        let note = line(&mut errors, "note", &self.note, 2000);
+        finish(errors, || EventDraft {
+            kind: kind.expect("checked"),
+            occurred: occurred.expect("checked"),
+            registered,
+            note,
+        })
+    }
+}
+
+/// A leave as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LeaveForm {
+    /// Leave kind identifier.
+    pub kind: String,
+    /// First day.
+    pub start: String,
+    /// Last day, or empty while it goes on.
+    pub end: String,
+    /// Approved.
+    pub approved: bool,
+    /// Follow-up offered (care leave), or empty.
+    pub followup_date: String,
+}
+
+impl LeaveForm {
+    /// Validates the leave.
+    pub fn validate(&self, today: NaiveDate) -> Result<LeaveDraft, ValidationErrors> {
+        let mut errors = Vec::new();
+        let kind = LeaveKind::from_str_id(self.kind.trim());
+        if kind.is_none() {
+            errors.push(FieldError::new(
+                "kind",
+                "invalid_choice",
+                messages::INVALID_CHOICE,
+            ));
+        }
+        let start = date(&mut errors, "start", &self.start, true);
+        let end = date(&mut errors, "end", &self.end, false);
+        if let (Some(s), Some(e)) = (start, end) {
+            if e < s {
+                errors.push(FieldError::new(
+                    "end",
+                    "end_before_start",
+                    messages::END_BEFORE_START,
+                ));
+            }
+        }
+        let followup_date = date(&mut errors, "followupDate", &self.followup_date, false);
+        not_future(&mut errors, "followupDate", followup_date, today);
+        finish(errors, || LeaveDraft {
+            kind: kind.expect("checked"),
+            start: start.expect("checked"),
+            end,
+            approved: self.approved,
+            followup_date,
+        })
+    }
+}
+
+/// An own task as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct TaskForm {
+    /// What to do.
+    pub title: String,
+    /// By when.
+    pub due: String,
+    /// The participant it concerns, if any.
+    pub participant_id: Option<i64>,
+    /// Note.
+    pub note: String,
+}
+
+impl TaskForm {
+    /// Validates the task.
+    pub fn validate(&self) -> Result<TaskDraft, ValidationErrors> {
+        let mut errors = Vec::new();
+        let title = line(&mut errors, "title", &self.title, 200);
+        if title.is_empty() {
+            errors.push(FieldError::new("title", "required", messages::REQUIRED));
+        }
+        let due = date(&mut errors, "due", &self.due, true);
+        let note = line(&mut errors, "note", &self.note, 2000);
+        finish(errors, || TaskDraft {
+            title,
+            due: due.expect("checked"),
+            participant_id: self.participant_id,
+            note,
+        })
+    }
+}
+
+/// The date something was done, as typed; empty means "not done".
+pub fn parse_done_date(
+    text: &str,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, ValidationErrors> {
+    let mut errors = Vec::new();
+    let value = date(&mut errors, "date", text, false);
+    not_future(&mut errors, "date", value, today);
+    finish(errors, || value)
+}
+
+/// The allowed range of a setting, in months.
+pub fn setting_range(key: &str) -> (u32, u32) {
+    match key {
+        "nav_handover_months" => (0, 24),
+        key if key.starts_with("programme_length_") => (1, 60),
+        _ => (1, 24),
+    }
+}
+
+/// Validates the settings form: a whole number of months per key, within
+/// its range. Keys not sent keep their current value.
+pub fn validate_settings(
+    current: &RuleSettings,
+    typed: &BTreeMap<String, String>,
+) -> Result<RuleSettings, ValidationErrors> {
+    let mut settings = current.clone();
+    let mut errors = Vec::new();
+    for key in setting_keys() {
+        let Some(text) = typed.get(key) else { continue };
+        let (min, max) = setting_range(key);
+        match text.trim().parse::<u32>() {
+            Ok(value) if (min..=max).contains(&value) => {
+                set_setting_value(&mut settings, key, value);
+            }
+            _ => errors.push(FieldError::new(
+                key,
+                "months_out_of_range",
+                messages::MONTHS_OUT_OF_RANGE,
+            )),
+        }
+    }
+    finish(errors, || settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+    }
+
+    #[test]
+    fn event_form_checks_kind_dates_and_order() {
+        let ok = EventForm {
+            kind: "plan".into(),
+            occurred: "01.11.2026".into(),
+            ..Default::default()
+        };
+        assert!(ok.validate(today()).is_ok());
+        let cases: &[(EventForm, &str, &str)] = &[
+            (
+                EventForm {
+                    kind: "x".into(),
+                    occurred: "01.11.2026".into(),
+                    ..Default::default()
+                },
+                "kind",
+                "invalid_choice",
+            ),
+            (
+                EventForm {
+                    kind: "plan".into(),
+                    ..Default::default()
+                },
+                "occurred",
+                "required",
+            ),
+            (
+                EventForm {
+                    kind: "plan".into(),
+                    occurred: "01.12.2026".into(),
+                    ..Default::default()
+                },
+                "occurred",
+                "date_in_future",
+            ),
+            (
+                EventForm {
+                    kind: "plan".into(),
+                    occurred: "10.11.2026".into(),
+                    registered: "09.11.2026".into(),
+                    ..Default::default()
+                },
+                "registered",
+                "registered_before_event",
+            ),
+        ];
+        for (form, field, code) in cases {
+            let errors = form.validate(today()).expect_err("should be refused");
+            assert!(
+                errors
+                    .0
+                    .iter()
+                    .any(|e| e.field == *field && e.code == *code),
+                "{form:?}: expected {code} on {field}, got {errors:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn settings_are_whole_months_in_range() {
+        let current = RuleSettings::default();
+        let typed: BTreeMap<String, String> =
+            [("plan_review_months".to_string(), "4".to_string())].into();
+        assert_eq!(
+            validate_settings(&current, &typed)
+                .unwrap()
+                .plan_review_months,
+            4
+        );
+        for bad in ["0", "25", "-1", "tre", "2.5"] {
+            let typed: BTreeMap<String, String> =
+                [("plan_review_months".to_string(), bad.to_string())].into();
+            assert!(
+                validate_settings(&current, &typed).is_err(),
+                "{bad:?} should be refused"
+            );
+        }
+        let typed: BTreeMap<String, String> =
+            [("nav_handover_months".to_string(), "0".to_string())].into();
+        assert_eq!(
+            validate_settings(&current, &typed)
+                .unwrap()
+                .nav_handover_months,
+            0,
+            "no lead time is allowed"
+        );
+    }
+}

@@ -1,0 +1,791 @@
+//! Stored deadlines, registrable events, leaves, own tasks and rule settings.
+//!
+//! Deadlines are computed by the pure engine and kept in the `deadline`
+//! table. Every write that changes a participant's facts recomputes that
+//! participant's deadlines in the same transaction; a settings change
+//! recomputes everyone's. "Overdue" is not stored: it is derived when
+//! reading, from the due date and `today`.
+
+use crate::domain::calendar::{add_days, last_working_day};
+use crate::domain::deadline::{
+    compute_deadlines, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind, ProgrammeLengths,
+    RegistrableEvent, RuleSettings,
+};
+use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
+use crate::domain::participant::Status;
+use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
+use crate::messages;
+use crate::store::participants::participant_from_row;
+use crate::store::Store;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// The `kind` of a caseworker's own task in deadline lists.
+pub const OWN_TASK_KIND: &str = "own_task";
+
+/// One row in a deadline list: a computed legal deadline or an own task.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineRow {
+    /// The computed deadline's id, for legal deadlines.
+    pub deadline_id: Option<i64>,
+    /// The task's id, for own tasks.
+    pub task_id: Option<i64>,
+    /// The participant concerned, if any.
+    pub participant_id: Option<i64>,
+    /// The participant's full name, or empty.
+    pub participant_name: String,
+    /// A short reference without the name: initials and the internal number (`NP-12`).
+    pub case_reference: String,
+    /// A [`DeadlineKind`] identifier or [`OWN_TASK_KIND`].
+    pub kind: String,
+    /// The task's title; empty for legal deadlines.
+    pub title: String,
+    /// Due date.
+    pub due: NaiveDate,
+    /// Last working day on or before `due`.
+    pub last_working_day: NaiveDate,
+    /// Status as of `today`.
+    pub status: DeadlineStatus,
+    /// Legal reference; empty for own tasks.
+    pub reference: String,
+    /// Why the date (legal deadlines) or the task's note.
+    pub reason: String,
+    /// When it was done.
+    pub done_on: Option<NaiveDate>,
+    /// The event or leave the deadline comes from.
+    pub source_id: Option<i64>,
+}
+
+/// Filters for the list of all deadlines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DeadlineFilter {
+    /// Only this kind (a [`DeadlineKind`] identifier or [`OWN_TASK_KIND`]).
+    pub kind: Option<String>,
+    /// Only this status.
+    pub status: Option<DeadlineStatus>,
+    /// Only this participant.
+    pub participant_id: Option<i64>,
+    /// Due on or after.
+    pub from: Option<NaiveDate>,
+    /// Due on or before.
+    pub to: Option<NaiveDate>,
+}
+
+/// What the start screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    /// Open deadlines whose due date has passed.
+    pub overdue: Vec<DeadlineRow>,
+    /// Due today or within 7 days.
+    pub within_7_days: Vec<DeadlineRow>,
+    /// Due in 8 to 30 days.
+    pub within_30_days: Vec<DeadlineRow>,
+    /// Registrations still owed to IMDi (open or overdue).
+    pub open_imdi_registrations: i64,
+}
+
+/// A registrable event with its note, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredEvent {
+    /// The event as the engine sees it.
+    pub event: RegistrableEvent,
+    /// The caseworker's note.
+    pub note: String,
+}
+
+/// The keys under which settings are stored, with accessors into
+/// [`RuleSettings`], so that loading and saving share one list.
+type SettingAccess = (&'static str, fn(&mut RuleSettings) -> &mut u32);
+
+const SETTING_KEYS: [SettingAccess; 12] = [
+    ("programme_start_months", |s| &mut s.programme_start_months),
+    ("competence_mapping_months", |s| {
+        &mut s.competence_mapping_months
+    }),
+    ("plan_review_months", |s| &mut s.plan_review_months),
+    ("nav_handover_months", |s| &mut s.nav_handover_months),
+    ("imdi_registration_months", |s| {
+        &mut s.imdi_registration_months
+    }),
+    ("care_leave_followup_months", |s| {
+        &mut s.care_leave_followup_months
+    }),
+    ("programme_length_work", |s| {
+        &mut s.programme_length_months.work
+    }),
+    ("programme_length_upper_secondary", |s| {
+        &mut s.programme_length_months.upper_secondary
+    }),
+    ("programme_length_primary_school", |s| {
+        &mut s.programme_length_months.primary_school
+    }),
+    ("programme_length_higher_education", |s| {
+        &mut s.programme_length_months.higher_education
+    }),
+    ("programme_length_other", |s| {
+        &mut s.programme_length_months.other
+    }),
+    ("programme_length_undecided", |s| {
+        &mut s.programme_length_months.undecided
+    }),
+];
+
+/// Every setting's stable key, in the order the settings screen shows them.
+pub fn setting_keys() -> impl Iterator<Item = &'static str> {
+    SETTING_KEYS.iter().map(|(key, _)| *key)
+}
+
+/// Reads a setting by key from a [`RuleSettings`].
+pub fn setting_value(settings: &RuleSettings, key: &str) -> Option<u32> {
+    let mut copy = settings.clone();
+    SETTING_KEYS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, access)| *access(&mut copy))
+}
+
+/// Sets a setting by key; `false` if the key is unknown.
+pub fn set_setting_value(settings: &mut RuleSettings, key: &str, value: u32) -> bool {
+    match SETTING_KEYS.iter().find(|(k, _)| *k == key) {
+        Some((_, access)) => {
+            *access(settings) = value;
+            true
+        }
+        None => false,
+    }
+}
+
+fn load_settings(conn: &Connection) -> CoreResult<RuleSettings> {
+    let mut settings = RuleSettings::default();
+    let mut statement = conn.prepare_cached("SELECT key, value FROM rule_setting")?;
+    let rows = statement.query_map([], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
+    })?;
+    for row in rows {
+        let (key, value) = row?;
+        // An unknown key comes from a newer version; ignoring it keeps the
+        // default, which is what this version knows how to apply.
+        set_setting_value(&mut settings, &key, value);
+    }
+    Ok(settings)
+}
+
+fn load_events(conn: &Connection, participant_id: i64) -> CoreResult<Vec<StoredEvent>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, kind, occurred, registered, note FROM registrable_event \
+         WHERE participant_id = ?1 ORDER BY occurred, id",
+    )?;
+    let rows = statement.query_map([participant_id], |row| {
+        let kind: String = row.get(1)?;
+        Ok(StoredEvent {
+            event: RegistrableEvent {
+                id: row.get(0)?,
+                kind: EventKind::from_str_id(&kind).unwrap_or(EventKind::Other),
+                occurred: row.get(2)?,
+                registered: row.get(3)?,
+            },
+            note: row.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+fn load_leaves(conn: &Connection, participant_id: i64) -> CoreResult<Vec<Leave>> {
+    let mut statement = conn.prepare_cached(
+        "SELECT id, kind, start_date, end_date, approved, followup_date FROM leave \
+         WHERE participant_id = ?1 ORDER BY start_date, id",
+    )?;
+    let rows = statement.query_map([participant_id], |row| {
+        let kind: String = row.get(1)?;
+        Ok(Leave {
+            id: row.get(0)?,
+            kind: LeaveKind::from_str_id(&kind).unwrap_or(LeaveKind::Other),
+            start: row.get(2)?,
+            end: row.get(3)?,
+            approved: row.get(4)?,
+            followup_date: row.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Recomputes one participant's deadlines and replaces the stored ones.
+pub(crate) fn recompute_participant(
+    conn: &Connection,
+    participant_id: i64,
+    settings: &RuleSettings,
+    today: NaiveDate,
+) -> CoreResult<()> {
+    let participant = conn
+        .prepare_cached(&format!(
+            "SELECT {} FROM participant WHERE id = ?1",
+            crate::store::participants::PARTICIPANT_COLUMNS
+        ))?
+        .query_row([participant_id], participant_from_row)
+        .optional()?
+        .ok_or(CoreError::ParticipantNotFound(participant_id))?;
+    let events: Vec<RegistrableEvent> = load_events(conn, participant_id)?
+        .into_iter()
+        .map(|e| e.event)
+        .collect();
+    let leaves = load_leaves(conn, participant_id)?;
+    let deadlines = compute_deadlines(
+        &participant.details.deadline_facts(),
+        &events,
+        &leaves,
+        settings,
+        today,
+    );
+    conn.prepare_cached("DELETE FROM deadline WHERE participant_id = ?1")?
+        .execute([participant_id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO deadline (participant_id, kind, due, last_working_day, state, reference, \
+         reason, done_on, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for d in deadlines {
+        // Overdue is derived when reading; it is stored as open.
+        let state = match d.status {
+            DeadlineStatus::Overdue => DeadlineStatus::Open,
+            other => other,
+        };
+        insert.execute(params![
+            participant_id,
+            d.kind.as_str(),
+            d.due,
+            d.last_working_day,
+            state.as_str(),
+            d.reference,
+            d.reason,
+            d.done_on,
+            d.source_id,
+        ])?;
+    }
+    Ok(())
+}
+
+fn recompute_everyone(conn: &Connection, today: NaiveDate) -> CoreResult<usize> {
+    let settings = load_settings(conn)?;
+    let ids: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM participant")?
+        .query_map([], |row| row.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in &ids {
+        recompute_participant(conn, *id, &settings, today)?;
+    }
+    conn.prepare_cached(
+        "INSERT INTO store_meta (key, value) VALUES ('deadlines_computed_on', ?1) \
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )?
+    .execute([today])?;
+    Ok(ids.len())
+}
+
+/// Recomputes after a change to one participant, in the caller's transaction.
+pub(crate) fn recompute_after_change(
+    conn: &Connection,
+    participant_id: i64,
+    today: NaiveDate,
+) -> CoreResult<()> {
+    let settings = load_settings(conn)?;
+    recompute_participant(conn, participant_id, &settings, today)
+}
+
+fn participant_of(conn: &Connection, table: &str, id: i64) -> CoreResult<i64> {
+    conn.prepare_cached(&format!("SELECT participant_id FROM {table} WHERE id = ?1"))?
+        .query_row([id], |row| row.get(0))
+        .optional()?
+        .ok_or(CoreError::RecordNotFound(id))
+}
+
+fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
+    CoreError::Validation(ValidationErrors(vec![FieldError::new(
+        field, code, message,
+    )]))
+}
+
+fn case_reference(given: &str, family: &str, id: i64) -> String {
+    let initial = |name: &str| {
+        name.chars()
+            .next()
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_default()
+    };
+    format!("{}{}-{id}", initial(given), initial(family))
+}
+
+const DEADLINE_ROWS_SQL: &str = "SELECT * FROM ( \
+    SELECT d.id AS deadline_id, NULL AS task_id, d.participant_id, p.given_name, p.family_name, \
+           d.kind, '' AS title, d.due, d.last_working_day, \
+           CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END AS status, \
+           d.reference, d.reason, d.done_on, d.source_id \
+    FROM deadline d JOIN participant p ON p.id = d.participant_id \
+    WHERE p.archived_at IS NULL \
+    UNION ALL \
+    SELECT NULL, t.id, t.participant_id, p.given_name, p.family_name, 'own_task', t.title, t.due, \
+           t.due, \
+           CASE WHEN t.done_on IS NOT NULL THEN 'done' WHEN t.due < ?1 THEN 'overdue' ELSE 'open' END, \
+           '', t.note, t.done_on, NULL \
+    FROM task t LEFT JOIN participant p ON p.id = t.participant_id \
+    WHERE p.id IS NULL OR p.archived_at IS NULL \
+) WHERE (?2 IS NULL OR kind = ?2) \
+    AND (?3 IS NULL OR status = ?3) \
+    AND (?4 IS NULL OR participant_id = ?4) \
+    AND (?5 IS NULL OR due >= ?5) \
+    AND (?6 IS NULL OR due <= ?6) \
+  ORDER BY due, kind, participant_id";
+
+impl Store {
+    /// The rule settings in force (stored values over documented defaults).
+    pub fn rule_settings(&self) -> CoreResult<RuleSettings> {
+        load_settings(&self.conn)
+    }
+
+    /// Saves the rule settings and recomputes every participant's deadlines,
+    /// all in one transaction.
+    pub fn save_rule_settings(
+        &mut self,
+        settings: &RuleSettings,
+        today: NaiveDate,
+    ) -> CoreResult<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut upsert = tx.prepare_cached(
+                "INSERT INTO rule_setting (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?;
+            for key in setting_keys() {
+                let value = setting_value(settings, key).expect("known key");
+                upsert.execute(params![key, value])?;
+            }
+        }
+        recompute_everyone(&tx, today)?;
+        tx.commit()?;
+        tracing::info!("rule settings saved; deadlines recomputed");
+        Ok(())
+    }
+
+    /// Recomputes every participant's deadlines; returns how many participants.
+    pub fn recompute_all_deadlines(&mut self, today: NaiveDate) -> CoreResult<usize> {
+        let tx = self.conn.transaction()?;
+        let count = recompute_everyone(&tx, today)?;
+        tx.commit()?;
+        Ok(count)
+    }
+
+    /// Recomputes everything once per day, because an ongoing leave extends
+    /// the programme day by day. Returns whether it recomputed.
+    pub fn refresh_deadlines_if_stale(&mut self, today: NaiveDate) -> CoreResult<bool> {
+        let last: Option<NaiveDate> = self
+            .conn
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = 'deadlines_computed_on'",
+                [],
+                |row| row.get(0),
+            )
+            .optional()?;
+        if last == Some(today) {
+            return Ok(false);
+        }
+        self.recompute_all_deadlines(today)?;
+        Ok(true)
+    }
+
+    /// A participant's registrable events, oldest first.
+    pub fn events(&self, participant_id: i64) -> CoreResult<Vec<StoredEvent>> {
+        load_events(&self.conn, participant_id)
+    }
+
+    /// A participant's leaves, oldest first.
+    pub fn leaves(&self, participant_id: i64) -> CoreResult<Vec<Leave>> {
+        load_leaves(&self.conn, participant_id)
+    }
+
+    /// Records a registrable event; its IMDi registration deadline appears.
+    pub fn add_event(
+        &mut self,
+        participant_id: i64,
+        draft: &EventDraft,
+        today: NaiveDate,
+    ) -> CoreResult<i64> {
+        let tx = self.conn.transaction()?;
+        ensure_participant(&tx, participant_id)?;
+        tx.prepare_cached(
+            "INSERT INTO registrable_event (participant_id, kind, occurred, registered, note) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            participant_id,
+            draft.kind.as_str(),
+            draft.occurred,
+            draft.registered,
+            draft.note
+        ])?;
+        let id = tx.last_insert_rowid();
+        recompute_after_change(&tx, participant_id, today)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Sets (or with `None` clears) the date an event was registered with IMDi.
+    pub fn set_event_registered(
+        &mut self,
+        event_id: i64,
+        registered: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> CoreResult<()> {
+        let tx = self.conn.transaction()?;
+        let participant_id = participant_of(&tx, "registrable_event", event_id)?;
+        if let Some(date) = registered {
+            let occurred: NaiveDate = tx.query_row(
+                "SELECT occurred FROM registrable_event WHERE id = ?1",
+                [event_id],
+                |row| row.get(0),
+            )?;
+            if date < occurred {
+                return Err(invalid(
+                    "date",
+                    "registered_before_event",
+                    messages::REGISTERED_BEFORE_EVENT,
+                ));
+            }
+        }
+        tx.prepare_cached("UPDATE registrable_event SET registered = ?2 WHERE id = ?1")?
+            .execute(params![event_id, registered])?;
+        recompute_after_change(&tx, participant_id, today)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Deletes a registrable event and its registration deadline.
+    pub fn delete_event(&mut self, event_id: i64, today: NaiveDate) -> CoreResult<()> {
+        let tx = self.conn.transaction()?;
+        let participant_id = participant_of(&tx, "registrable_event", event_id)?;
+        tx.prepare_cached("DELETE FROM registrable_event WHERE id = ?1")?
+            .execute([event_id])?;
+        recompute_after_change(&tx, participant_id, today)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Adds a leave (`leave_id` = `None`) or replaces one.
+    pub fn save_leave(
+        &mut self,
+        participant_id: i64,
+        leave_id: Option<i64>,
+        draft: &LeaveDraft,
+        today: NaiveDate,
+    ) -> CoreResult<i64> {
+        let tx = self.conn.transaction()?;
+        ensure_participant(&tx, participant_id)?;
+        let id = match leave_id {
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO leave (participant_id, kind, start_date, end_date, approved, followup_date) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    participant_id,
+                    draft.kind.as_str(),
+                    draft.start,
+                    draft.end,
+                    draft.approved,
+                    draft.followup_date
+                ])?;
+                tx.last_insert_rowid()
+            }
+            Some(id) => {
+                if participant_of(&tx, "leave", id)? != participant_id {
+                    return Err(CoreError::RecordNotFound(id));
+                }
+                tx.prepare_cached(
+                    "UPDATE leave SET kind = ?2, start_date = ?3, end_date = ?4, approved = ?5, \
+                     followup_date = ?6 WHERE id = ?1",
+                )?
+                .execute(params![
+                    id,
+                    draft.kind.as_str(),
+                    draft.start,
+                    draft.end,
+                    draft.approved,
+                    draft.followup_date
+                ])?;
+                id
+            }
+        };
+        recompute_after_change(&tx, participant_id, today)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Deletes a leave.
+    pub fn delete_leave(&mut self, leave_id: i64, today: NaiveDate) -> CoreResult<()> {
+        let tx = self.conn.transaction()?;
+        let participant_id = participant_of(&tx, "leave", leave_id)?;
+        tx.prepare_cached("DELETE FROM leave WHERE id = ?1")?
+            .execute([leave_id])?;
+        recompute_after_change(&tx, participant_id, today)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks a legal deadline done on `date` (or, with `None`, not done) by
+    /// recording the fact that closes it: the programme start date for
+    /// `programme_start`, the registration date for an IMDi registration, and
+    /// so on. Then recomputes the participant's deadlines.
+    pub fn mark_deadline_done(
+        &mut self,
+        participant_id: i64,
+        kind: DeadlineKind,
+        source_id: Option<i64>,
+        date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> CoreResult<()> {
+        if date.is_some_and(|d| d > today) {
+            return Err(invalid(
+                "date",
+                "date_in_future",
+                messages::DONE_DATE_IN_FUTURE,
+            ));
+        }
+        let column = match kind {
+            DeadlineKind::ProgrammeStart => Some("programme_start_date"),
+            DeadlineKind::CompetenceMapping => Some("competence_mapping_date"),
+            DeadlineKind::IntegrationPlan | DeadlineKind::IndividualPlan => Some("plan_date"),
+            DeadlineKind::PlanReview => Some("last_plan_review_date"),
+            DeadlineKind::NavHandover => Some("nav_handover_date"),
+            DeadlineKind::ParentalGuidance => Some("parental_guidance_date"),
+            DeadlineKind::ParticipationCertificate => Some("certificate_issued_date"),
+            DeadlineKind::ProgrammeEnd => Some("ended_date"),
+            DeadlineKind::ImdiRegistration | DeadlineKind::CareLeaveFollowup => None,
+        };
+        match (kind, column) {
+            (DeadlineKind::ImdiRegistration, _) => {
+                let event_id = source_id.ok_or(CoreError::RecordNotFound(0))?;
+                if participant_of(&self.conn, "registrable_event", event_id)? != participant_id {
+                    return Err(CoreError::RecordNotFound(event_id));
+                }
+                self.set_event_registered(event_id, date, today)
+            }
+            (DeadlineKind::CareLeaveFollowup, _) => {
+                let leave_id = source_id.ok_or(CoreError::RecordNotFound(0))?;
+                let tx = self.conn.transaction()?;
+                if participant_of(&tx, "leave", leave_id)? != participant_id {
+                    return Err(CoreError::RecordNotFound(leave_id));
+                }
+                tx.prepare_cached("UPDATE leave SET followup_date = ?2 WHERE id = ?1")?
+                    .execute(params![leave_id, date])?;
+                recompute_after_change(&tx, participant_id, today)?;
+                tx.commit()?;
+                Ok(())
+            }
+            (_, Some(column)) => {
+                let tx = self.conn.transaction()?;
+                ensure_participant(&tx, participant_id)?;
+                tx.execute(
+                    &format!(
+                        "UPDATE participant SET {column} = ?2, \
+                         updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1"
+                    ),
+                    params![participant_id, date],
+                )?;
+                if kind == DeadlineKind::ProgrammeEnd {
+                    // The programme ends when it is completed: the status follows.
+                    let status = if date.is_some() {
+                        Status::Completed
+                    } else {
+                        Status::Active
+                    };
+                    tx.execute(
+                        "UPDATE participant SET status = ?2 WHERE id = ?1",
+                        params![participant_id, status.as_str()],
+                    )?;
+                }
+                recompute_after_change(&tx, participant_id, today)?;
+                tx.commit()?;
+                Ok(())
+            }
+            (_, None) => unreachable!("every other kind has a column"),
+        }
+    }
+
+    /// A participant's legal deadlines and own tasks, by due date.
+    pub fn participant_deadlines(
+        &self,
+        participant_id: i64,
+        today: NaiveDate,
+    ) -> CoreResult<Vec<DeadlineRow>> {
+        self.deadlines(
+            &DeadlineFilter {
+                participant_id: Some(participant_id),
+                ..DeadlineFilter::default()
+            },
+            today,
+        )
+    }
+
+    /// All deadlines and own tasks matching `filter`, by due date. Deadlines
+    /// of archived participants are left out.
+    pub fn deadlines(
+        &self,
+        filter: &DeadlineFilter,
+        today: NaiveDate,
+    ) -> CoreResult<Vec<DeadlineRow>> {
+        let mut statement = self.conn.prepare_cached(DEADLINE_ROWS_SQL)?;
+        let rows = statement.query_map(
+            params![
+                today,
+                filter.kind,
+                filter.status.map(DeadlineStatus::as_str),
+                filter.participant_id,
+                filter.from,
+                filter.to
+            ],
+            |row| {
+                let participant_id: Option<i64> = row.get(2)?;
+                let given: Option<String> = row.get(3)?;
+                let family: Option<String> = row.get(4)?;
+                let status: String = row.get(9)?;
+                let due: NaiveDate = row.get(7)?;
+                let task_id: Option<i64> = row.get(1)?;
+                Ok(DeadlineRow {
+                    deadline_id: row.get(0)?,
+                    task_id,
+                    participant_id,
+                    participant_name: match (&given, &family) {
+                        (Some(g), Some(f)) => format!("{g} {f}"),
+                        _ => String::new(),
+                    },
+                    case_reference: match (participant_id, &given, &family) {
+                        (Some(id), Some(g), Some(f)) => case_reference(g, f, id),
+                        _ => String::new(),
+                    },
+                    kind: row.get(5)?,
+                    title: row.get(6)?,
+                    due,
+                    last_working_day: if task_id.is_some() {
+                        last_working_day(due)
+                    } else {
+                        row.get(8)?
+                    },
+                    status: DeadlineStatus::from_str_id(&status).unwrap_or(DeadlineStatus::Open),
+                    reference: row.get(10)?,
+                    reason: row.get(11)?,
+                    done_on: row.get(12)?,
+                    source_id: row.get(13)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The start screen: what is overdue, due within 7 and within 30 days,
+    /// and how many IMDi registrations are owed.
+    pub fn overview(&self, today: NaiveDate) -> CoreResult<Overview> {
+        let horizon = add_days(today, 30);
+        let week = add_days(today, 7);
+        let open: Vec<DeadlineRow> = self
+            .deadlines(
+                &DeadlineFilter {
+                    to: Some(horizon),
+                    ..DeadlineFilter::default()
+                },
+                today,
+            )?
+            .into_iter()
+            .filter(|row| matches!(row.status, DeadlineStatus::Open | DeadlineStatus::Overdue))
+            .collect();
+        let mut overview = Overview {
+            overdue: Vec::new(),
+            within_7_days: Vec::new(),
+            within_30_days: Vec::new(),
+            open_imdi_registrations: self.conn.query_row(
+                "SELECT count(*) FROM deadline d JOIN participant p ON p.id = d.participant_id \
+                 WHERE d.kind = 'imdi_registration' AND d.state = 'open' AND p.archived_at IS NULL",
+                [],
+                |row| row.get(0),
+            )?,
+        };
+        for row in open {
+            if row.status == DeadlineStatus::Overdue {
+                overview.overdue.push(row);
+            } else if row.due <= week {
+                overview.within_7_days.push(row);
+            } else {
+                overview.within_30_days.push(row);
+            }
+        }
+        Ok(overview)
+    }
+
+    /// Adds an own task.
+    pub fn add_task(&mut self, draft: &TaskDraft) -> CoreResult<i64> {
+        let tx = self.conn.transaction()?;
+        if let Some(id) = draft.participant_id {
+            ensure_participant(&tx, id)?;
+        }
+        tx.prepare_cached(
+            "INSERT INTO task (participant_id, title, due, note) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            draft.participant_id,
+            draft.title,
+            draft.due,
+            draft.note
+        ])?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Ticks a task off on `date`, or (with `None`) opens it again.
+    pub fn set_task_done(
+        &mut self,
+        task_id: i64,
+        date: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> CoreResult<()> {
+        if date.is_some_and(|d| d > today) {
+            return Err(invalid(
+                "date",
+                "date_in_future",
+                messages::DONE_DATE_IN_FUTURE,
+            ));
+        }
+        let changed = self
+            .conn
+            .prepare_cached("UPDATE task SET done_on = ?2 WHERE id = ?1")?
+            .execute(params![task_id, date])?;
+        if changed == 0 {
+            return Err(CoreError::RecordNotFound(task_id));
+        }
+        Ok(())
+    }
+
+    /// Deletes a task.
+    pub fn delete_task(&mut self, task_id: i64) -> CoreResult<()> {
+        let changed = self
+            .conn
+            .prepare_cached("DELETE FROM task WHERE id = ?1")?
+            .execute([task_id])?;
+        if changed == 0 {
+            return Err(CoreError::RecordNotFound(task_id));
+        }
+        Ok(())
+    }
+}
+
+fn ensure_participant(conn: &Connection, id: i64) -> CoreResult<()> {
+    if conn
+        .prepare_cached("SELECT 1 FROM participant WHERE id = ?1")?
+        .exists([id])?
+    {
+        Ok(())
+    } else {
+        Err(CoreError::ParticipantNotFound(id))
+    }
+}
+
+/// The default programme lengths, for the settings screen's "reset".
+pub fn default_programme_lengths() -> ProgrammeLengths {
+    RuleSettings::default().programme_length_months
+}
