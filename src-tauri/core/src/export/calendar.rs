@@ -7,6 +7,7 @@
 //! the caseworker: participants appear as a case reference (initials and
 //! internal number), and own tasks only as "Egen oppgave".
 
+use crate::domain::calendar::add_days;
 use crate::domain::deadline::{DeadlineKind, DeadlineStatus};
 use crate::store::deadlines::{DeadlineRow, OWN_TASK_KIND};
 use chrono::{DateTime, Duration, Utc};
@@ -65,17 +66,24 @@ pub fn deadlines_to_ics(rows: &[DeadlineRow], now: DateTime<Utc>) -> String {
         } else {
             format!("{} Hjemmel: {}.", row.reason, row.reference)
         };
+        let uid = uid(row);
+        // The library stamps alarms with a random UID and the clock; both are
+        // replaced so that an export depends only on its input.
+        let mut alarm = Alarm::display(
+            &format!("{summary} forfaller i morgen"),
+            Trigger::before_start(Duration::days(1)),
+        );
+        alarm.uid(&format!("{uid}-alarm")).timestamp(now);
         let mut event = Event::new();
         event
-            .uid(&uid(row))
+            .uid(&uid)
             .timestamp(now)
             .summary(&summary)
             .description(&description)
-            .all_day(row.due)
-            .alarm(Alarm::display(
-                &format!("{summary} forfaller i morgen"),
-                Trigger::before_start(Duration::days(1)),
-            ));
+            // An all-day event ends (exclusively) the next day.
+            .starts(row.due)
+            .ends(add_days(row.due, 1))
+            .alarm(alarm);
         calendar.push(event.done());
     }
     calendar.done().to_string()

@@ -1,0 +1,291 @@
+//! Integration tests of stored deadlines through the commands the window calls.
+
+use chrono::NaiveDate;
+use introspor_app::commands::deadlines::{
+    add_event, add_task, for_participant, list, mark_done, overview, save_leave, save_settings,
+    set_task_done,
+};
+use introspor_app::commands::participants::{create, set_archived, update};
+use introspor_app::transport::{DeadlineFilterDto, ParticipantDeadlinesDto};
+use introspor_core::domain::deadline_forms::{EventForm, LeaveForm, TaskForm};
+use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::Store;
+use std::collections::BTreeMap;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 4, 1).unwrap()
+}
+
+fn form() -> ParticipantForm {
+    ParticipantForm {
+        given_name: "Nadia".into(),
+        family_name: "Prøvesen".into(),
+        residence_permit_date: "01.10.2024".into(),
+        settlement_date: "10.03.2025".into(),
+        ..ParticipantForm::default()
+    }
+}
+
+fn due_of(timeline: &ParticipantDeadlinesDto, kind: &str) -> Option<(String, String)> {
+    timeline
+        .deadlines
+        .iter()
+        .find(|d| d.kind == kind)
+        .map(|d| (d.due.clone(), d.status.clone()))
+}
+
+#[test]
+fn changing_the_settlement_date_moves_its_deadlines_at_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = create(&mut store, &form(), today()).unwrap();
+    let timeline = for_participant(&store, p.id, today()).unwrap();
+    assert_eq!(
+        due_of(&timeline, "programme_start"),
+        Some(("10.06.2025".into(), "open".into()))
+    );
+    assert_eq!(
+        due_of(&timeline, "competence_mapping"),
+        Some(("10.06.2025".into(), "open".into()))
+    );
+
+    let mut moved = form();
+    moved.settlement_date = "31.03.2025".into();
+    update(&mut store, p.id, &moved, today()).unwrap();
+    let timeline = for_participant(&store, p.id, today()).unwrap();
+    assert_eq!(
+        due_of(&timeline, "programme_start").map(|d| d.0),
+        Some("30.06.2025".into()),
+        "31.03 + 3 months is 30.06"
+    );
+}
+
+#[test]
+fn an_event_creates_its_registration_which_closes_when_registered() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = create(&mut store, &form(), today()).unwrap();
+    let event = EventForm {
+        kind: "participation_decision".into(),
+        occurred: "20.03.2025".into(),
+        ..EventForm::default()
+    };
+    let timeline = add_event(&mut store, p.id, &event, today()).unwrap();
+    let registration = timeline
+        .deadlines
+        .iter()
+        .find(|d| d.kind == "imdi_registration")
+        .unwrap();
+    assert_eq!(registration.due, "20.05.2025");
+    assert_eq!(registration.status, "open");
+    assert_eq!(
+        overview(&store, today()).unwrap().open_imdi_registrations,
+        1
+    );
+
+    let event_id = timeline.events[0].id;
+    let timeline = mark_done(
+        &mut store,
+        p.id,
+        "imdi_registration",
+        Some(event_id),
+        "01.04.2025",
+        today(),
+    )
+    .unwrap();
+    assert_eq!(
+        due_of(&timeline, "imdi_registration").map(|d| d.1),
+        Some("done".into())
+    );
+    assert_eq!(timeline.events[0].registered, "01.04.2025");
+    assert_eq!(
+        overview(&store, today()).unwrap().open_imdi_registrations,
+        0,
+        "nothing owed to IMDi"
+    );
+
+    // A registration date before the event is refused and nothing changes.
+    let error = mark_done(
+        &mut store,
+        p.id,
+        "imdi_registration",
+        Some(event_id),
+        "01.03.2025",
+        today(),
+    )
+    .unwrap_err();
+    assert_eq!(error.code, "registered_before_event");
+    assert_eq!(
+        for_participant(&store, p.id, today()).unwrap().events[0].registered,
+        "01.04.2025"
+    );
+}
+
+#[test]
+fn marking_programme_start_done_brings_the_programme_deadlines() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut f = form();
+    f.final_goal = "work".into();
+    let p = create(&mut store, &f, today()).unwrap();
+    assert!(due_of(
+        &for_participant(&store, p.id, today()).unwrap(),
+        "programme_end"
+    )
+    .is_none());
+    let timeline = mark_done(
+        &mut store,
+        p.id,
+        "programme_start",
+        None,
+        "01.04.2025",
+        today(),
+    )
+    .unwrap();
+    assert_eq!(
+        due_of(&timeline, "programme_start").map(|d| d.1),
+        Some("done".into())
+    );
+    assert_eq!(
+        due_of(&timeline, "programme_end").map(|d| d.0),
+        Some("31.03.2026".into())
+    );
+    assert_eq!(
+        due_of(&timeline, "nav_handover").map(|d| d.0),
+        Some("31.12.2025".into())
+    );
+
+    // An approved leave extends the end; the hand-over follows.
+    let leave = LeaveForm {
+        kind: "illness".into(),
+        start: "01.05.2025".into(),
+        end: "10.05.2025".into(),
+        approved: true,
+        ..LeaveForm::default()
+    };
+    let timeline = save_leave(&mut store, p.id, None, &leave, today()).unwrap();
+    assert_eq!(
+        due_of(&timeline, "programme_end").map(|d| d.0),
+        Some("10.04.2026".into())
+    );
+
+    // A future "done" date is refused.
+    let error =
+        mark_done(&mut store, p.id, "plan_review", None, "01.01.2030", today()).unwrap_err();
+    assert_eq!(error.code, "date_in_future");
+}
+
+#[test]
+fn a_settings_change_recomputes_every_participant() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = create(&mut store, &form(), today()).unwrap();
+    let mut other = form();
+    other.given_name = "Amir".into();
+    let b = create(&mut store, &other, today()).unwrap();
+    let values: BTreeMap<String, String> =
+        [("programme_start_months".to_string(), "2".to_string())].into();
+    save_settings(&mut store, &values, today()).unwrap();
+    for id in [a.id, b.id] {
+        assert_eq!(
+            due_of(
+                &for_participant(&store, id, today()).unwrap(),
+                "programme_start"
+            )
+            .map(|d| d.0),
+            Some("10.05.2025".into()),
+            "two months after settlement for participant {id}"
+        );
+    }
+    let bad: BTreeMap<String, String> =
+        [("programme_start_months".to_string(), "0".to_string())].into();
+    assert_eq!(
+        save_settings(&mut store, &bad, today())
+            .unwrap_err()
+            .field
+            .as_deref(),
+        Some("programme_start_months")
+    );
+}
+
+#[test]
+fn overview_groups_by_urgency_and_leaves_out_archived_participants() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = create(&mut store, &form(), today()).unwrap();
+    add_event(
+        &mut store,
+        p.id,
+        &EventForm {
+            kind: "plan".into(),
+            occurred: "01.02.2025".into(),
+            ..EventForm::default()
+        },
+        today(),
+    )
+    .unwrap();
+    add_task(
+        &mut store,
+        &TaskForm {
+            title: "Ring NAV".into(),
+            due: "05.04.2025".into(),
+            ..TaskForm::default()
+        },
+    )
+    .unwrap();
+    let task = add_task(
+        &mut store,
+        &TaskForm {
+            title: "Bestill tolk".into(),
+            due: "20.04.2025".into(),
+            participant_id: Some(p.id),
+            ..TaskForm::default()
+        },
+    )
+    .unwrap();
+
+    let o = overview(&store, today()).unwrap();
+    assert_eq!(o.overdue.len(), 0);
+    let week: Vec<&str> = o.within_7_days.iter().map(|d| d.kind.as_str()).collect();
+    assert_eq!(
+        week,
+        ["imdi_registration", "own_task"],
+        "registration due 01.04 and the task due 05.04"
+    );
+    assert!(o.within_30_days.iter().any(|d| d.task_id == Some(task)));
+
+    set_task_done(&mut store, task, "01.04.2025", today()).unwrap();
+    let done = list(
+        &store,
+        &DeadlineFilterDto {
+            kind: "own_task".into(),
+            status: "done".into(),
+            ..DeadlineFilterDto::default()
+        },
+        today(),
+    )
+    .unwrap();
+    assert_eq!(done.len(), 1);
+
+    let later = NaiveDate::from_ymd_opt(2025, 4, 2).unwrap();
+    assert_eq!(
+        overview(&store, later).unwrap().overdue.len(),
+        1,
+        "the registration is overdue the next day"
+    );
+
+    set_archived(&mut store, p.id, true).unwrap();
+    let o = overview(&store, later).unwrap();
+    assert!(
+        o.overdue.is_empty() && o.open_imdi_registrations == 0,
+        "archived participants leave the overview"
+    );
+}
+
+#[test]
+fn deadlines_are_recomputed_once_a_day() {
+    let mut store = Store::open_in_memory().unwrap();
+    assert!(
+        store.refresh_deadlines_if_stale(today()).unwrap(),
+        "first start of the day recomputes"
+    );
+    assert!(
+        !store.refresh_deadlines_if_stale(today()).unwrap(),
+        "second start the same day does not"
+    );
+}
