@@ -24,8 +24,11 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
     let s = Session::launch(&driver, app(), &[]);
 
-    // An empty register says how to begin.
+    // The start screen is the overview; the register is one click away.
+    s.wait_for_screen("overview");
+    s.click(&s.wait_for("a[data-nav=\"participants\"]"));
     s.wait_for_screen("participant-list");
+    // An empty register says how to begin.
     assert!(
         s.text_of("#participant-empty").contains("Ny deltaker"),
         "an empty register should point to «Ny deltaker»"
@@ -168,6 +171,9 @@ fn demo_register_shows_varied_participants_and_filters_by_law() {
     let data = tempfile::tempdir().unwrap();
     let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
     let s = Session::launch(&driver, app(), &["--demo"]);
+    s.wait_for_screen("overview");
+    s.screenshot(&screenshot_dir().join("overview.png"));
+    s.click(&s.wait_for("a[data-nav=\"participants\"]"));
     s.wait_for_screen("participant-list");
     s.wait_until("the demo participants", |s| {
         s.texts("#participant-table tbody tr").len() >= 20

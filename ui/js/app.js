@@ -6,31 +6,41 @@ import { route, startRouter } from "./router.js";
 import { renderParticipantList } from "./views/participant-list.js";
 import { renderParticipantDetail } from "./views/participant-detail.js";
 import { renderParticipantForm } from "./views/participant-form.js";
+import { renderOverview } from "./views/overview.js";
+import { renderDeadlineList } from "./views/deadline-list.js";
+import { renderSettings } from "./views/settings.js";
 
 const main = document.getElementById("main");
 // The screen on show and the keyboard actions it offers.
 let screen = {};
 
-function show(name, render) {
+function show(name, section, render) {
   return async (...args) => {
     document.body.dataset.ready = "";
     for (const link of document.querySelectorAll("[data-nav]")) {
-      if (link.dataset.nav === "participants") link.setAttribute("aria-current", "page");
+      if (link.dataset.nav === section) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
     }
     screen = { name, ...(await render(main, ...args)) };
   };
 }
 
-route(/^#\/deltakere\/?$/, show("list", renderParticipantList));
-route(/^#\/deltakere\/ny$/, show("form", (m) => renderParticipantForm(m, null)));
-route(/^#\/deltakere\/(\d+)\/rediger$/, show("form", renderParticipantForm));
-route(/^#\/deltakere\/(\d+)$/, show("detail", renderParticipantDetail));
+route(/^#\/oversikt\/?$/, show("overview", "overview", renderOverview));
+route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlineList));
+route(/^#\/innstillinger\/?$/, show("settings", "settings", renderSettings));
+route(/^#\/deltakere\/?$/, show("list", "participants", renderParticipantList));
+route(/^#\/deltakere\/ny$/, show("form", "participants", (m) => renderParticipantForm(m, null)));
+route(/^#\/deltakere\/(\d+)\/rediger$/, show("form", "participants", renderParticipantForm));
+route(/^#\/deltakere\/(\d+)$/, show("detail", "participants", renderParticipantDetail));
 
 // Keyboard shortcuts for the frequent actions.
 document.addEventListener("keydown", (event) => {
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
-  if (ctrl && key === "n") {
+  if (event.altKey && ["1", "2", "3", "4"].includes(event.key)) {
+    event.preventDefault();
+    location.hash = { 1: "#/oversikt", 2: "#/deltakere", 3: "#/frister", 4: "#/innstillinger" }[event.key];
+  } else if (ctrl && key === "n") {
     event.preventDefault();
     location.hash = "#/deltakere/ny";
   } else if (ctrl && key === "f") {

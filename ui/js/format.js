@@ -39,3 +39,37 @@ export function fullName(p) {
 export function goalText(goal) {
   return goal ? t(`goal.${goal}`) : t("goal.none");
 }
+
+const DEADLINE_STATUS_ICONS = { open: "○", overdue: "⚠", done: "✓", not_applicable: "–" };
+
+export const DEADLINE_KINDS = [
+  "programme_start", "competence_mapping", "integration_plan", "individual_plan", "plan_review",
+  "programme_end", "nav_handover", "care_leave_followup", "imdi_registration",
+  "participation_certificate", "parental_guidance", "own_task",
+];
+export const DEADLINE_STATUSES = Object.keys(DEADLINE_STATUS_ICONS);
+export const EVENT_KINDS = [
+  "participation_decision", "programme_start", "plan", "final_goal", "leave", "absence", "stop",
+  "competence_mapping", "career_guidance", "life_skills", "parental_guidance", "complaint", "other",
+];
+export const LEAVE_KINDS = ["care", "illness", "other"];
+
+export function deadlineStatusBadge(status) {
+  return h("span", { class: `badge dstatus-${status}` }, icon(DEADLINE_STATUS_ICONS[status] ?? "•"), t(`dstatus.${status}`));
+}
+
+/** "i dag", "om 3 dager", "2 dager siden". */
+export function daysText(days) {
+  if (days === 0) return t("deadlines.daysLeft.today");
+  if (days === 1) return t("deadlines.daysLeft.one");
+  if (days > 1) return t("deadlines.daysLeft.many", { n: days });
+  if (days === -1) return t("deadlines.daysAgo.one");
+  return t("deadlines.daysAgo.many", { n: -days });
+}
+
+/** Today as dd.mm.åååå, to prefill "done" dates. */
+export function todayText() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`;
+}

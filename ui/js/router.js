@@ -1,4 +1,4 @@
-// Hash routes: #/deltakere, #/deltakere/ny, #/deltakere/12, #/deltakere/12/rediger.
+// Hash routes: #/oversikt, #/frister, #/innstillinger, #/deltakere, #/deltakere/ny, #/deltakere/12, #/deltakere/12/rediger.
 
 const routes = [];
 
@@ -12,12 +12,12 @@ export function navigate(hash) {
 }
 
 export function dispatch() {
-  const hash = location.hash || "#/deltakere";
+  const hash = location.hash || "#/oversikt";
   for (const { pattern, handler } of routes) {
     const match = hash.match(pattern);
     if (match) return handler(...match.slice(1));
   }
-  location.hash = "#/deltakere";
+  location.hash = "#/oversikt";
 }
 
 export function startRouter() {

@@ -6,6 +6,7 @@ import { statusBadge, lawBadge, fullName, goalText } from "../format.js";
 import { navigate } from "../router.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
+import { renderTimeline } from "./participant-timeline.js";
 
 export async function renderParticipantDetail(main, id) {
   let p;
@@ -52,6 +53,7 @@ export async function renderParticipantDetail(main, id) {
       })
     : null;
 
+  const timeline = h("div", { class: "timeline-area" });
   const section = (titleKey, rows) =>
     h(
       "section",
@@ -123,7 +125,9 @@ export async function renderParticipantDetail(main, id) {
       ]),
     ),
     h("section", { class: "card notes" }, h("h2", { text: t("form.section.notes") }), h("p", { class: "prewrap", id: "participant-notes", text: orDash(p.notes) })),
+    timeline,
   );
+  await renderTimeline(timeline, p.id);
   document.body.dataset.ready = "participant-detail";
   main.querySelector("#edit-participant").focus();
   return { edit: () => navigate(editHref) };

@@ -15,6 +15,8 @@ const EMPTY = {
   residencePermitDate: "", arrivalDate: "", settlementDate: "", claimDate: "", finalGoal: "",
   hurtigspor: false, hasOrExpectsChildren: false, competenceMappedBeforeSettlement: false,
   status: "prospective", lawOverride: "", lawOverrideReason: "", notes: "",
+  programmeStartDate: "", competenceMappingDate: "", planDate: "", lastPlanReviewDate: "",
+  navHandoverDate: "", parentalGuidanceDate: "", endedDate: "", certificateIssuedDate: "",
 };
 
 export async function renderParticipantForm(main, id) {
@@ -115,6 +117,20 @@ export async function renderParticipantForm(main, id) {
       check("hurtigspor"),
       check("hasOrExpectsChildren"),
       check("competenceMappedBeforeSettlement"),
+    ),
+    h(
+      "fieldset",
+      { class: "wide done-dates" },
+      h("legend", { text: t("form.section.done") }),
+      h("p", { class: "hint", text: t("form.doneHelp") }),
+      date("programmeStartDate"),
+      date("competenceMappingDate"),
+      date("planDate"),
+      date("lastPlanReviewDate"),
+      date("navHandoverDate"),
+      date("parentalGuidanceDate"),
+      date("endedDate"),
+      date("certificateIssuedDate"),
     ),
     h(
       "fieldset",

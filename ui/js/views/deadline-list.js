@@ -1,0 +1,97 @@
+// All deadlines, filterable by kind, status, participant and period.
+import { api } from "../api.js";
+import { h, replace } from "../dom.js";
+import { t } from "../i18n.js";
+import { DEADLINE_KINDS, DEADLINE_STATUSES } from "../format.js";
+import { showError } from "./error.js";
+import { deadlineTable } from "./deadline-table.js";
+
+export async function renderDeadlineList(main, queryString = "") {
+  const params = new URLSearchParams(queryString || "");
+  const filter = {
+    kind: params.get("kind") ?? "",
+    status: params.get("status") ?? "",
+    participantId: params.get("participant") ? Number(params.get("participant")) : null,
+    from: "",
+    to: "",
+  };
+  let participants = [];
+  try {
+    participants = await api.listParticipants({ search: "", status: "", law: "", archived: false, sort: "name" });
+  } catch (error) {
+    showError(error);
+  }
+
+  const results = h("div", { class: "table-wrap", id: "deadline-results" });
+  const count = h("span", { class: "count", id: "deadline-count", "aria-live": "polite" });
+  const periodError = h("p", { class: "field-error", hidden: true, role: "alert" });
+
+  const reload = async () => {
+    periodError.hidden = true;
+    let rows;
+    try {
+      rows = await api.listDeadlines(filter);
+    } catch (error) {
+      if (error.field === "from" || error.field === "to") {
+        periodError.textContent = error.message;
+        periodError.hidden = false;
+        return;
+      }
+      showError(error);
+      return;
+    }
+    count.textContent = t("deadlines.count", { count: rows.length });
+    replace(results, rows.length ? deadlineTable(rows, { onChange: reload, id: "deadline-table" }) : h("p", { class: "empty", text: t("deadlines.none") }));
+    document.body.dataset.ready = "deadline-list";
+  };
+
+  const select = (id, label, key, options, toValue = (v) => v) =>
+    h(
+      "label",
+      { class: "filter" },
+      h("span", { text: label }),
+      h(
+        "select",
+        { id, onchange: (e) => { filter[key] = toValue(e.target.value); reload(); } },
+        options.map(([value, text]) => h("option", { value, text, selected: String(filter[key] ?? "") === value })),
+      ),
+    );
+  const dateFilter = (id, label, key) =>
+    h(
+      "label",
+      { class: "filter" },
+      h("span", { text: label }),
+      h("input", {
+        id,
+        type: "text",
+        class: "date",
+        placeholder: t("form.dateHint"),
+        maxlength: "10",
+        onchange: (e) => { filter[key] = e.target.value; reload(); },
+      }),
+    );
+
+  replace(
+    main,
+    h("header", { class: "page-header" }, h("div", { class: "title-group" }, h("h1", { text: t("deadlines.title") }), count)),
+    h(
+      "div",
+      { class: "toolbar", role: "search" },
+      select("filter-kind", t("deadlines.kind"), "kind", [["", t("deadlines.all")], ...DEADLINE_KINDS.map((k) => [k, t(`kind.${k}`)])]),
+      select("filter-dstatus", t("deadlines.status"), "status", [["", t("deadlines.all")], ...DEADLINE_STATUSES.map((s) => [s, t(`dstatus.${s}`)])]),
+      select(
+        "filter-participant",
+        t("deadlines.participant"),
+        "participantId",
+        [["", t("deadlines.all")], ...participants.map((p) => [String(p.id), `${p.familyName}, ${p.givenName}`])],
+        (v) => (v ? Number(v) : null),
+      ),
+      dateFilter("filter-from", t("deadlines.from"), "from"),
+      dateFilter("filter-to", t("deadlines.to"), "to"),
+    ),
+    periodError,
+    results,
+  );
+  await reload();
+  return {};
+}

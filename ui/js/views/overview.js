@@ -1,0 +1,74 @@
+// The start screen: what is overdue, what falls due within 7 and 30 days,
+// and the registrations owed to IMDi.
+import { api } from "../api.js";
+import { h, replace } from "../dom.js";
+import { t } from "../i18n.js";
+import { toast } from "../toast.js";
+import { showError } from "./error.js";
+import { deadlineTable } from "./deadline-table.js";
+import { taskForm } from "./task-form.js";
+
+export async function renderOverview(main) {
+  let o;
+  try {
+    o = await api.overview();
+  } catch (error) {
+    showError(error);
+    return {};
+  }
+  const refresh = () => renderOverview(main);
+  const section = (id, titleKey, rows, tone) =>
+    h(
+      "section",
+      { class: `card overview-group ${tone}`, id, "aria-labelledby": `${id}-title` },
+      h("h2", { id: `${id}-title` }, t(titleKey), h("span", { class: "count", text: ` (${rows.length})` })),
+      rows.length ? deadlineTable(rows, { onChange: refresh }) : h("p", { class: "empty", text: t("overview.none") }),
+    );
+
+  const exportCalendar = async () => {
+    try {
+      const result = await api.exportCalendar();
+      toast(result.path ? t("overview.exported", { count: result.events, path: result.path }) : t("overview.exportCancelled"));
+    } catch (error) {
+      showError(error);
+    }
+  };
+
+  const taskArea = h("div", { class: "task-area", hidden: true });
+  const newTask = async () => {
+    taskArea.hidden = !taskArea.hidden;
+    if (!taskArea.hidden) {
+      replace(taskArea, await taskForm({ onSaved: refresh }));
+      taskArea.querySelector("input")?.focus();
+    }
+  };
+
+  replace(
+    main,
+    h(
+      "header",
+      { class: "page-header" },
+      h("div", { class: "title-group" }, h("h1", { text: t("overview.title") }), h("span", { class: "count", id: "overview-today", text: t("overview.today", { date: o.today }) })),
+      h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", class: "secondary", id: "export-calendar", text: t("overview.export"), onclick: exportCalendar }),
+        h("button", { type: "button", class: "primary", id: "new-task", text: `+ ${t("timeline.addTask")}`, onclick: newTask }),
+      ),
+    ),
+    taskArea,
+    h(
+      "section",
+      { class: "card imdi-summary", id: "imdi-summary" },
+      h("h2", { text: t("overview.imdi") }),
+      h("p", {}, h("strong", { id: "imdi-open-count", text: t("overview.imdiCount", { count: o.openImdiRegistrations }) }), " · ",
+        h("a", { href: "#/frister?kind=imdi_registration", text: t("overview.imdiShow") })),
+    ),
+    section("overview-overdue", "overview.overdue", o.overdue, "tone-overdue"),
+    section("overview-week", "overview.week", o.within7Days, "tone-week"),
+    section("overview-month", "overview.month", o.within30Days, "tone-month"),
+  );
+  document.body.dataset.ready = "overview";
+  return { newTask };
+}
+

@@ -1,0 +1,129 @@
+// A participant's deadlines as a timeline, with the registrable events and
+// leaves that drive them, all editable in place.
+import { api } from "../api.js";
+import { h, replace } from "../dom.js";
+import { t } from "../i18n.js";
+import { EVENT_KINDS, LEAVE_KINDS } from "../format.js";
+import { showError } from "./error.js";
+import { deadlineTable } from "./deadline-table.js";
+import { smallForm } from "./small-form.js";
+import { taskForm } from "./task-form.js";
+
+export async function renderTimeline(container, participantId) {
+  let data;
+  try {
+    data = await api.participantDeadlines(participantId);
+  } catch (error) {
+    showError(error);
+    return;
+  }
+  const refresh = () => renderTimeline(container, participantId);
+  const apply = (promise) => promise.then(refresh);
+
+  const taskArea = h("div", { class: "task-area", hidden: true });
+  const toggleTask = async () => {
+    taskArea.hidden = !taskArea.hidden;
+    if (!taskArea.hidden) {
+      replace(taskArea, await taskForm({ participantId, onSaved: refresh }));
+      taskArea.querySelector("input")?.focus();
+    }
+  };
+
+  const events = h(
+    "table",
+    { class: "data compact", id: "event-table" },
+    h("thead", {}, h("tr", {}, [t("efield.kind"), t("efield.occurred"), t("efield.registered"), t("efield.note"), ""].map((c) => h("th", { scope: "col", text: c })))),
+    h(
+      "tbody",
+      {},
+      data.events.map((e) =>
+        h(
+          "tr",
+          {},
+          h("td", { text: t(`event.${e.kind}`) }),
+          h("td", { class: "date", text: e.occurred }),
+          h("td", { class: "date", text: e.registered || "—" }),
+          h("td", { text: e.note }),
+          h("td", {}, h("button", { type: "button", class: "small secondary", text: t("timeline.delete"), onclick: () => apply(api.deleteEvent(participantId, e.id)).catch(showError) })),
+        ),
+      ),
+    ),
+  );
+
+  const leaves = h(
+    "table",
+    { class: "data compact", id: "leave-table" },
+    h("thead", {}, h("tr", {}, [t("lfield.kind"), t("lfield.start"), t("lfield.end"), t("lfield.approved"), t("lfield.followupDate"), ""].map((c) => h("th", { scope: "col", text: c })))),
+    h(
+      "tbody",
+      {},
+      data.leaves.map((l) =>
+        h(
+          "tr",
+          {},
+          h("td", { text: t(`leave.${l.kind}`) }),
+          h("td", { class: "date", text: l.start }),
+          h("td", { class: "date", text: l.end || t("timeline.ongoing") }),
+          h("td", { text: l.approved ? `✓ ${t("timeline.approved")}` : `✕ ${t("timeline.notApproved")}` }),
+          h("td", { class: "date", text: l.followupDate || "—" }),
+          h("td", {}, h("button", { type: "button", class: "small secondary", text: t("timeline.delete"), onclick: () => apply(api.deleteLeave(participantId, l.id)).catch(showError) })),
+        ),
+      ),
+    ),
+  );
+
+  replace(
+    container,
+    h(
+      "section",
+      { class: "card", id: "timeline", "aria-labelledby": "timeline-title" },
+      h("div", { class: "section-header" }, h("h2", { id: "timeline-title", text: t("timeline.title") }), h("button", { type: "button", class: "small secondary", id: "new-participant-task", text: `+ ${t("timeline.addTask")}`, onclick: toggleTask })),
+      taskArea,
+      data.deadlines.length
+        ? deadlineTable(data.deadlines, { onChange: refresh, showParticipant: false, id: "timeline-table" })
+        : h("p", { class: "empty", text: t("timeline.empty") }),
+    ),
+    h(
+      "div",
+      { class: "detail-grid two" },
+      h(
+        "section",
+        { class: "card", id: "events", "aria-labelledby": "events-title" },
+        h("h2", { id: "events-title", text: t("timeline.events") }),
+        data.events.length ? events : h("p", { class: "empty", text: t("timeline.eventsEmpty") }),
+        h("h3", { text: t("timeline.addEvent") }),
+        smallForm({
+          id: "event-form",
+          submitLabel: t("timeline.addEvent"),
+          fields: [
+            { name: "kind", label: t("efield.kind"), type: "select", options: EVENT_KINDS.map((k) => [k, t(`event.${k}`)]), value: "participation_decision" },
+            { name: "occurred", label: t("efield.occurred"), type: "date" },
+            { name: "registered", label: t("efield.registered"), type: "date" },
+            { name: "note", label: t("efield.note"), type: "text" },
+          ],
+          onSubmit: (values) => apply(api.addEvent(participantId, values)),
+        }),
+      ),
+      h(
+        "section",
+        { class: "card", id: "leaves", "aria-labelledby": "leaves-title" },
+        h("h2", { id: "leaves-title", text: t("timeline.leaves") }),
+        data.leaves.length ? leaves : h("p", { class: "empty", text: t("timeline.leavesEmpty") }),
+        h("h3", { text: t("timeline.addLeave") }),
+        smallForm({
+          id: "leave-form",
+          submitLabel: t("timeline.addLeave"),
+          fields: [
+            { name: "kind", label: t("lfield.kind"), type: "select", options: LEAVE_KINDS.map((k) => [k, t(`leave.${k}`)]), value: "care" },
+            { name: "start", label: t("lfield.start"), type: "date" },
+            { name: "end", label: t("lfield.end"), type: "date" },
+            { name: "followupDate", label: t("lfield.followupDate"), type: "date" },
+            { name: "approved", label: t("lfield.approved"), type: "checkbox", value: true },
+          ],
+          onSubmit: (values) => apply(api.saveLeave(participantId, null, values)),
+        }),
+      ),
+    ),
+  );
+  document.body.dataset.timeline = String(Date.now());
+}

@@ -1,0 +1,71 @@
+// The rule settings: durations and intervals in months, with defaults.
+import { api } from "../api.js";
+import { h, replace } from "../dom.js";
+import { t } from "../i18n.js";
+import { toast } from "../toast.js";
+import { showError } from "./error.js";
+
+export async function renderSettings(main) {
+  let settings;
+  try {
+    settings = await api.getSettings();
+  } catch (error) {
+    showError(error);
+    return {};
+  }
+  const inputs = {};
+  const errors = {};
+  const rows = settings.map((s) => {
+    const id = `setting-${s.key}`;
+    inputs[s.key] = h("input", { id, type: "number", min: String(s.min), max: String(s.max), step: "1", value: String(s.value), class: "months", "aria-describedby": `${id}-error` });
+    errors[s.key] = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
+    return h(
+      "tr",
+      {},
+      h("td", {}, h("label", { for: id, text: t(`settings.${s.key}`) })),
+      h("td", {}, inputs[s.key], errors[s.key]),
+      h("td", { text: String(s.default) }),
+      h("td", { text: `${s.min}–${s.max}` }),
+    );
+  });
+
+  const save = async () => {
+    for (const [key, el] of Object.entries(errors)) {
+      el.hidden = true;
+      inputs[key].removeAttribute("aria-invalid");
+    }
+    const values = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value]));
+    try {
+      await api.saveSettings(values);
+      toast(t("settings.saved"));
+    } catch (error) {
+      const list = error.fields?.length ? error.fields : [];
+      if (!list.length) return showError(error);
+      for (const fe of list) {
+        if (!errors[fe.field]) continue;
+        errors[fe.field].textContent = fe.message;
+        errors[fe.field].hidden = false;
+        inputs[fe.field].setAttribute("aria-invalid", "true");
+      }
+      inputs[list[0].field]?.focus();
+    }
+  };
+
+  replace(
+    main,
+    h("header", { class: "page-header" }, h("h1", { text: t("settings.title") }), h("button", { type: "button", class: "primary", id: "save-settings", title: "Ctrl+S", text: t("settings.save"), onclick: save })),
+    h("p", { class: "hint lead", text: t("settings.help") }),
+    h(
+      "div",
+      { class: "table-wrap settings" },
+      h(
+        "table",
+        { class: "data", id: "settings-table" },
+        h("thead", {}, h("tr", {}, ["rule", "value", "default", "range"].map((c) => h("th", { scope: "col", text: t(`settings.col.${c}`) })))),
+        h("tbody", {}, rows),
+      ),
+    ),
+  );
+  document.body.dataset.ready = "settings";
+  return { save };
+}
