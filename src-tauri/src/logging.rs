@@ -16,6 +16,8 @@ const KEPT_LOG_FILES: usize = 30;
 /// dropped, so it must live as long as the app. The level comes from
 /// `INTROSPOR_LOG` (default `info`).
 pub fn start(folder: &Path) -> Option<WorkerGuard> {
+    // The appender prunes old files before it creates the folder.
+    std::fs::create_dir_all(folder).ok()?;
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("introspor")

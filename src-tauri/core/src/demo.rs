@@ -6,6 +6,9 @@
 //! leaves the laptop, so a number that happens to exist harms no one, but the
 //! notes make the origin plain to anyone reading.
 
+use crate::domain::calendar::{add_days, add_months};
+use crate::domain::deadline::{EventKind, LeaveKind, ProgrammeFacts};
+use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
 use crate::domain::identity_number::IdentityNumber;
 use crate::domain::law::Law;
 use crate::domain::participant::{FinalGoal, Gender, LawOverride, ParticipantDetails, Status};
@@ -436,9 +439,44 @@ pub fn demo_participants(today: NaiveDate) -> Vec<(ParticipantDetails, bool)> {
                 notes,
                 programme: Default::default(),
             };
+            let mut details = details;
+            details.programme = demo_programme(&details, index, today);
             (details, p.archived)
         })
         .collect()
+}
+
+/// What has been done in a demo participant's programme: started about six
+/// weeks after settlement, mapped and planned on time, reviewed now and then,
+/// so that the overview shows a realistic mix of done, open and overdue.
+fn demo_programme(details: &ParticipantDetails, index: usize, today: NaiveDate) -> ProgrammeFacts {
+    let mut facts = ProgrammeFacts::default();
+    let Some(settled) = details.settlement_date else {
+        return facts;
+    };
+    if details.status == Status::Prospective {
+        return facts;
+    }
+    let past = |date: NaiveDate| (date <= today).then_some(date);
+    let start = past(add_days(settled, 45));
+    facts.programme_start_date = start;
+    if !details.competence_mapped_before_settlement {
+        facts.competence_mapping_date = past(add_days(settled, 30));
+    }
+    facts.plan_date = start;
+    if let Some(start) = start {
+        // Every other participant has had a review; the rest show one due.
+        if index % 2 == 0 {
+            facts.last_plan_review_date = past(add_months(start, 6));
+        }
+        if matches!(details.status, Status::Completed | Status::Terminated) {
+            facts.ended_date = past(add_days(add_months(start, 12), -1));
+            if details.status == Status::Completed {
+                facts.certificate_issued_date = facts.ended_date.and_then(|d| past(add_days(d, 3)));
+            }
+        }
+    }
+    facts
 }
 
 /// Fills an empty register with the demo participants. Does nothing if the
@@ -450,13 +488,103 @@ pub fn seed_demo(store: &mut Store, today: NaiveDate) -> CoreResult<usize> {
     }
     let people = demo_participants(today);
     let count = people.len();
-    for (details, archived) in people {
+    let mut ids = Vec::with_capacity(count);
+    for (index, (details, archived)) in people.into_iter().enumerate() {
         let created = store.create_participant(&details, today)?;
+        ids.push(created.id);
+        seed_events_and_leaves(store, created.id, &details, index, today)?;
         if archived {
             store.set_participant_archived(created.id, true)?;
         }
     }
+    let tasks = [
+        ("Bestille tolk til neste trekantsamtale", 2, Some(1)),
+        ("Sende innkalling til ledermøtet", 12, None),
+        ("Sjekke status på søknad om barnehageplass", -3, Some(7)),
+    ];
+    for (title, days, participant) in tasks {
+        store.add_task(&TaskDraft {
+            title: title.to_string(),
+            due: add_days(today, days),
+            participant_id: participant.map(|i: usize| ids[i]),
+            note: String::new(),
+        })?;
+    }
     Ok(count)
+}
+
+/// Registrable events for started programmes (some not yet registered with
+/// IMDi) and an ongoing care leave for the participant on leave.
+fn seed_events_and_leaves(
+    store: &mut Store,
+    participant_id: i64,
+    details: &ParticipantDetails,
+    index: usize,
+    today: NaiveDate,
+) -> CoreResult<()> {
+    let facts = &details.programme;
+    if let Some(start) = facts.programme_start_date {
+        let decision = add_days(start, -5);
+        store.add_event(
+            participant_id,
+            &EventDraft {
+                kind: EventKind::ParticipationDecision,
+                occurred: decision,
+                registered: Some(add_days(decision, 10).min(today)),
+                note: String::new(),
+            },
+            today,
+        )?;
+        // Recent starts still owe IMDi their registration.
+        let recent = (today - start).num_days() < 60;
+        store.add_event(
+            participant_id,
+            &EventDraft {
+                kind: EventKind::ProgrammeStart,
+                occurred: start,
+                registered: (!recent).then(|| add_days(start, 14).min(today)),
+                note: String::new(),
+            },
+            today,
+        )?;
+    }
+    if details.status == Status::OnLeave {
+        store.save_leave(
+            participant_id,
+            None,
+            &LeaveDraft {
+                kind: LeaveKind::Care,
+                start: add_days(today, -80),
+                end: None,
+                approved: true,
+                followup_date: None,
+            },
+            today,
+        )?;
+        store.add_event(
+            participant_id,
+            &EventDraft {
+                kind: EventKind::Leave,
+                occurred: add_days(today, -80),
+                registered: None,
+                note: String::new(),
+            },
+            today,
+        )?;
+    }
+    if index == 6 {
+        store.add_event(
+            participant_id,
+            &EventDraft {
+                kind: EventKind::CareerGuidance,
+                occurred: add_days(today, -20),
+                registered: None,
+                note: String::new(),
+            },
+            today,
+        )?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,120 @@
+//! End-to-end tests of deadlines in the real window: a settlement date makes
+//! the legal deadlines appear, a registrable event gets its IMDi
+//! registration, and marking it done closes it.
+
+mod support;
+
+use chrono::{Days, Local, Months, NaiveDate};
+use std::path::Path;
+use support::webdriver::{screenshot_dir, Session, TauriDriver};
+
+fn app() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_introspor"))
+}
+
+fn show(date: NaiveDate) -> String {
+    date.format("%d.%m.%Y").to_string()
+}
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
+fn settlement_date_brings_deadlines_and_a_registration_can_be_closed() {
+    let today = Local::now().date_naive();
+    let settled = today - Days::new(10);
+    let decided = today - Days::new(5);
+    let data = tempfile::tempdir().unwrap();
+    let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
+    let s = Session::launch(&driver, app(), &[]);
+    s.wait_for_screen("overview");
+
+    // Register a participant settled ten days ago.
+    s.click(&s.wait_for("a[data-nav=\"participants\"]"));
+    s.wait_for_screen("participant-list");
+    s.click(&s.wait_for("#new-participant"));
+    s.wait_for_screen("participant-form");
+    s.fill("#field-givenName", "Samir");
+    s.fill("#field-familyName", "Fristesen");
+    s.fill("#field-residencePermitDate", &show(settled - Days::new(60)));
+    s.fill("#field-settlementDate", &show(settled));
+    s.click(&s.wait_for("#save-participant"));
+    s.wait_for_screen("participant-detail");
+
+    // programme_start appears with the right date: three calendar months later.
+    let expected_start = show(settled + Months::new(3));
+    s.wait_until("the programme start deadline", |s| {
+        s.texts("#timeline-table tbody tr[data-kind=\"programme_start\"]")
+            .first()
+            .is_some_and(|row| row.contains(&expected_start) && row.contains("Åpen"))
+    });
+    let row = s.text_of("#timeline-table tbody tr[data-kind=\"programme_start\"]");
+    assert!(row.contains("§ 12"), "the row names the paragraph: {row:?}");
+    assert!(
+        row.contains(&format!("3 måneder etter bosetting {}", show(settled))),
+        "and why: {row:?}"
+    );
+
+    // Record a registrable event: its IMDi registration appears, due in two months.
+    s.select("#event-form-kind", "participation_decision");
+    s.fill("#event-form-occurred", &show(decided));
+    s.click(&s.wait_for("#event-form-submit"));
+    let expected_registration = show(decided + Months::new(2));
+    s.wait_until("the IMDi registration deadline", |s| {
+        s.texts("#timeline-table tbody tr[data-kind=\"imdi_registration\"]")
+            .first()
+            .is_some_and(|row| row.contains(&expected_registration) && row.contains("Åpen"))
+    });
+    s.screenshot(&screenshot_dir().join("participant-timeline.png"));
+
+    // A registration date in the future is refused beside the field.
+    s.click(&s.wait_for("#timeline-table tr[data-kind=\"imdi_registration\"] button.mark-done"));
+    s.fill(
+        "#timeline-table tr[data-kind=\"imdi_registration\"] input.done-date",
+        &show(today + Days::new(3)),
+    );
+    s.click(&s.wait_for("#timeline-table tr[data-kind=\"imdi_registration\"] button.save-done"));
+    let error = s.text_of("#timeline-table tr[data-kind=\"imdi_registration\"] .field-error");
+    assert!(
+        error.contains("fram i tid"),
+        "a future date is explained: {error:?}"
+    );
+
+    // Close the registration with today's date (the default).
+    s.fill(
+        "#timeline-table tr[data-kind=\"imdi_registration\"] input.done-date",
+        &show(today),
+    );
+    s.click(&s.wait_for("#timeline-table tr[data-kind=\"imdi_registration\"] button.save-done"));
+    s.wait_until("the registration to be done", |s| {
+        s.texts("#timeline-table tbody tr[data-kind=\"imdi_registration\"]")
+            .first()
+            .is_some_and(|row| row.contains("Utført"))
+    });
+    assert!(
+        s.text_of("#event-table tbody").contains(&show(today)),
+        "the event shows its registration date"
+    );
+
+    // The overview owes IMDi nothing now, and lists the programme start as coming up.
+    s.click(&s.wait_for("a[data-nav=\"overview\"]"));
+    s.wait_for_screen("overview");
+    assert_eq!(s.text_of("#imdi-open-count"), "0 åpne");
+
+    // A settings change moves the deadline at once.
+    s.click(&s.wait_for("a[data-nav=\"settings\"]"));
+    s.wait_for_screen("settings");
+    s.fill("#setting-programme_start_months", "2");
+    s.click(&s.wait_for("#save-settings"));
+    s.wait_until("the settings to be saved", |s| {
+        s.texts("#toast")
+            .first()
+            .is_some_and(|t| t.contains("regnet om"))
+    });
+    s.click(&s.wait_for("a[data-nav=\"deadlines\"]"));
+    s.wait_for_screen("deadline-list");
+    s.select("#filter-kind", "programme_start");
+    let expected_moved = show(settled + Months::new(2));
+    s.wait_until("the moved programme start", |s| {
+        let rows = s.texts("#deadline-table tbody tr");
+        rows.len() == 1 && rows[0].contains(&expected_moved)
+    });
+}
