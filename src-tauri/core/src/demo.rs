@@ -466,7 +466,7 @@ fn demo_programme(details: &ParticipantDetails, index: usize, today: NaiveDate) 
     facts.plan_date = start;
     if let Some(start) = start {
         // Every other participant has had a review; the rest show one due.
-        if index % 2 == 0 {
+        if index.is_multiple_of(2) {
             facts.last_plan_review_date = past(add_months(start, 6));
         }
         if matches!(details.status, Status::Completed | Status::Terminated) {
