@@ -94,6 +94,27 @@ fn settlement_date_brings_deadlines_and_a_registration_can_be_closed() {
         "the event shows its registration date"
     );
 
+    // A care leave brings its follow-up deadline; ending the leave early
+    // makes the follow-up no longer apply.
+    let leave_start = today - Days::new(10);
+    s.select("#leave-form-kind", "care");
+    s.fill("#leave-form-start", &show(leave_start));
+    s.click(&s.wait_for("#leave-form-submit"));
+    let expected_followup = show(leave_start + Months::new(3));
+    s.wait_until("the care leave follow-up", |s| {
+        s.texts("#timeline-table tbody tr[data-kind=\"care_leave_followup\"]")
+            .first()
+            .is_some_and(|row| row.contains(&expected_followup) && row.contains("Åpen"))
+    });
+    s.click(&s.wait_for("#leave-table button.edit-leave"));
+    s.fill("#leave-form-end", &show(today));
+    s.click(&s.wait_for("#leave-form-submit"));
+    s.wait_until("the follow-up to stop applying", |s| {
+        s.texts("#timeline-table tbody tr[data-kind=\"care_leave_followup\"]")
+            .first()
+            .is_some_and(|row| row.contains("Gjelder ikke"))
+    });
+
     // The overview owes IMDi nothing now, and lists the programme start as coming up.
     s.click(&s.wait_for("a[data-nav=\"overview\"]"));
     s.wait_for_screen("overview");

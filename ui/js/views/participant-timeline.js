@@ -9,7 +9,7 @@ import { deadlineTable } from "./deadline-table.js";
 import { smallForm } from "./small-form.js";
 import { taskForm } from "./task-form.js";
 
-export async function renderTimeline(container, participantId) {
+export async function renderTimeline(container, participantId, editLeaveId = null) {
   let data;
   try {
     data = await api.participantDeadlines(participantId);
@@ -18,6 +18,7 @@ export async function renderTimeline(container, participantId) {
     return;
   }
   const refresh = () => renderTimeline(container, participantId);
+  const editing = data.leaves.find((l) => l.id === editLeaveId) ?? null;
   const apply = (promise) => promise.then(refresh);
 
   const taskArea = h("div", { class: "task-area", hidden: true });
@@ -66,7 +67,13 @@ export async function renderTimeline(container, participantId) {
           h("td", { class: "date", text: l.end || t("timeline.ongoing") }),
           h("td", { text: l.approved ? `✓ ${t("timeline.approved")}` : `✕ ${t("timeline.notApproved")}` }),
           h("td", { class: "date", text: l.followupDate || "—" }),
-          h("td", {}, h("button", { type: "button", class: "small secondary", text: t("timeline.delete"), onclick: () => apply(api.deleteLeave(participantId, l.id)).catch(showError) })),
+          h(
+            "td",
+            { class: "action" },
+            h("button", { type: "button", class: "small secondary edit-leave", text: t("timeline.edit"), onclick: () => renderTimeline(container, participantId, l.id).then(() => container.querySelector("#leave-form-end")?.focus()) }),
+            " ",
+            h("button", { type: "button", class: "small secondary", text: t("timeline.delete"), onclick: () => apply(api.deleteLeave(participantId, l.id)).catch(showError) }),
+          ),
         ),
       ),
     ),
@@ -109,18 +116,18 @@ export async function renderTimeline(container, participantId) {
         { class: "card", id: "leaves", "aria-labelledby": "leaves-title" },
         h("h2", { id: "leaves-title", text: t("timeline.leaves") }),
         data.leaves.length ? leaves : h("p", { class: "empty", text: t("timeline.leavesEmpty") }),
-        h("h3", { text: t("timeline.addLeave") }),
+        h("h3", { text: editing ? t("timeline.editLeave") : t("timeline.addLeave") }),
         smallForm({
           id: "leave-form",
-          submitLabel: t("timeline.addLeave"),
+          submitLabel: editing ? t("timeline.saveLeave") : t("timeline.addLeave"),
           fields: [
-            { name: "kind", label: t("lfield.kind"), type: "select", options: LEAVE_KINDS.map((k) => [k, t(`leave.${k}`)]), value: "care" },
-            { name: "start", label: t("lfield.start"), type: "date" },
-            { name: "end", label: t("lfield.end"), type: "date" },
-            { name: "followupDate", label: t("lfield.followupDate"), type: "date" },
-            { name: "approved", label: t("lfield.approved"), type: "checkbox", value: true },
+            { name: "kind", label: t("lfield.kind"), type: "select", options: LEAVE_KINDS.map((k) => [k, t(`leave.${k}`)]), value: editing?.kind ?? "care" },
+            { name: "start", label: t("lfield.start"), type: "date", value: editing?.start },
+            { name: "end", label: t("lfield.end"), type: "date", value: editing?.end },
+            { name: "followupDate", label: t("lfield.followupDate"), type: "date", value: editing?.followupDate },
+            { name: "approved", label: t("lfield.approved"), type: "checkbox", value: editing ? editing.approved : true },
           ],
-          onSubmit: (values) => apply(api.saveLeave(participantId, null, values)),
+          onSubmit: (values) => apply(api.saveLeave(participantId, editing?.id ?? null, values)),
         }),
       ),
     ),
