@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # Debian packages a Tauri build and its window tests need.
 DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev file xvfb xauth \
-	webkit2gtk-driver
+	webkit2gtk-driver xdotool
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: run test deps system-deps tool-deps check lint unit e2e core-has-no-tauri release deb
