@@ -1,5 +1,6 @@
 //! Commands for deadlines, registrable events, leaves, own tasks and rule settings.
 
+use super::today;
 use crate::error::IpcError;
 use crate::state::AppState;
 use crate::transport::{
@@ -18,10 +19,6 @@ use introspor_core::store::deadlines::{
 use introspor_core::{CoreError, Store};
 use std::collections::BTreeMap;
 use tauri::State;
-
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 fn rows(
     rows: Vec<introspor_core::store::deadlines::DeadlineRow>,

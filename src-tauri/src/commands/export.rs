@@ -44,7 +44,7 @@ pub fn write_file_atomically(path: &Path, content: &str) -> Result<(), IpcError>
 /// Asks where to save, then writes the open deadlines as an `.ics` file.
 #[tauri::command]
 pub async fn calendar_export(state: State<'_, AppState>) -> Result<CalendarExportDto, IpcError> {
-    let today = chrono::Local::now().date_naive();
+    let today = super::today();
     let now = Utc::now();
     let (ics, events) = state
         .with_store(move |store| calendar_ics(store, today, now))

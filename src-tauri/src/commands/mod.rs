@@ -6,3 +6,9 @@ pub mod app;
 pub mod deadlines;
 pub mod export;
 pub mod participants;
+
+/// Today's date on the caseworker's machine. Read here, in the shell, and
+/// passed into the core, which never reads the clock itself.
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,5 +1,6 @@
 //! Commands for the participant register.
 
+use super::today;
 use crate::error::IpcError;
 use crate::state::AppState;
 use crate::transport::{ParticipantDto, ParticipantQueryDto, ParticipantRowDto};
@@ -9,12 +10,6 @@ use introspor_core::domain::participant::{ParticipantQuery, ParticipantSort, Sta
 use introspor_core::domain::participant_form::ParticipantForm;
 use introspor_core::Store;
 use tauri::State;
-
-/// Today's date on the caseworker's machine. Read here, in the shell, and
-/// passed into the core, which never reads the clock itself.
-fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
 
 /// The participant list for the given search, filters and order.
 pub fn list(
