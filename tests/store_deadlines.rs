@@ -289,3 +289,53 @@ fn deadlines_are_recomputed_once_a_day() {
         "second start the same day does not"
     );
 }
+
+#[test]
+fn every_combination_of_list_filters_runs() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = create(&mut store, &form(), today()).unwrap();
+    add_task(
+        &mut store,
+        &TaskForm {
+            title: "Ring".into(),
+            due: "05.04.2025".into(),
+            participant_id: Some(p.id),
+            ..TaskForm::default()
+        },
+    )
+    .unwrap();
+    for kind in ["", "programme_start", "own_task"] {
+        for status in ["", "open", "overdue", "done", "not_applicable"] {
+            for participant in [None, Some(p.id)] {
+                for (from, to) in [
+                    ("", ""),
+                    ("01.01.2025", ""),
+                    ("", "31.12.2025"),
+                    ("01.01.2025", "31.12.2025"),
+                ] {
+                    let filter = DeadlineFilterDto {
+                        kind: kind.into(),
+                        status: status.into(),
+                        participant_id: participant,
+                        from: from.into(),
+                        to: to.into(),
+                    };
+                    let rows = list(&store, &filter, today());
+                    assert!(rows.is_ok(), "filter {filter:?} should run, got {rows:?}");
+                    for row in rows.unwrap() {
+                        assert!(
+                            kind.is_empty() || row.kind == kind,
+                            "{filter:?} returned kind {}",
+                            row.kind
+                        );
+                        assert!(
+                            status.is_empty() || row.status == status,
+                            "{filter:?} returned status {}",
+                            row.status
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -39,6 +39,7 @@ export default {
   "deadlines.to": "Til dato",
   "deadlines.all": "Alle",
   "deadlines.count": "{count} frister",
+  "deadlines.countLimited": "Viser de {count} første fristene. Bruk filtrene for å finne resten.",
   "deadlines.none": "Ingen frister passer med filtrene.",
   "deadlines.col.due": "Frist",
   "deadlines.col.lastWorkingDay": "Siste arbeidsdag",

@@ -29,6 +29,10 @@ fn rows(
         .collect()
 }
 
+/// The most rows the list of all deadlines shows at once; the filters narrow
+/// it down. Ten years of history would otherwise send half a million rows.
+pub const DEADLINE_LIST_LIMIT: u32 = 500;
+
 /// The start screen.
 pub fn overview(store: &Store, today: NaiveDate) -> Result<OverviewDto, IpcError> {
     let o = store.overview(today)?;
@@ -79,6 +83,8 @@ pub fn list(
         participant_id: filter.participant_id,
         from: date("from", &filter.from)?,
         to: date("to", &filter.to)?,
+        open_only: false,
+        limit: Some(DEADLINE_LIST_LIMIT),
     };
     Ok(rows(store.deadlines(&query, today)?, today))
 }

@@ -17,7 +17,13 @@ pub fn calendar_ics(
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(String, usize), IpcError> {
-    let rows = store.deadlines(&DeadlineFilter::default(), today)?;
+    let rows = store.deadlines(
+        &DeadlineFilter {
+            open_only: true,
+            ..DeadlineFilter::default()
+        },
+        today,
+    )?;
     let events = rows
         .iter()
         .filter(|r| matches!(r.status, DeadlineStatus::Open | DeadlineStatus::Overdue))

@@ -6,6 +6,9 @@ import { DEADLINE_KINDS, DEADLINE_STATUSES } from "../format.js";
 import { showError } from "./error.js";
 import { deadlineTable } from "./deadline-table.js";
 
+// The program sends at most this many rows; the filters narrow the list.
+const LIST_LIMIT = 500;
+
 export async function renderDeadlineList(main, queryString = "") {
   const params = new URLSearchParams(queryString || "");
   const filter = {
@@ -40,7 +43,7 @@ export async function renderDeadlineList(main, queryString = "") {
       showError(error);
       return;
     }
-    count.textContent = t("deadlines.count", { count: rows.length });
+    count.textContent = rows.length >= LIST_LIMIT ? t("deadlines.countLimited", { count: rows.length }) : t("deadlines.count", { count: rows.length });
     replace(results, rows.length ? deadlineTable(rows, { onChange: reload, id: "deadline-table" }) : h("p", { class: "empty", text: t("deadlines.none") }));
     document.body.dataset.ready = "deadline-list";
   };

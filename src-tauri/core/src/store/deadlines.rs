@@ -69,6 +69,10 @@ pub struct DeadlineFilter {
     pub from: Option<NaiveDate>,
     /// Due on or before.
     pub to: Option<NaiveDate>,
+    /// Only deadlines not yet done (open or overdue).
+    pub open_only: bool,
+    /// At most this many rows, earliest due first.
+    pub limit: Option<u32>,
 }
 
 /// What the start screen shows.
@@ -313,26 +317,105 @@ fn case_reference(given: &str, family: &str, id: i64) -> String {
     format!("{}{}-{id}", initial(given), initial(family))
 }
 
-const DEADLINE_ROWS_SQL: &str = "SELECT * FROM ( \
-    SELECT d.id AS deadline_id, NULL AS task_id, d.participant_id, p.given_name, p.family_name, \
-           d.kind, '' AS title, d.due, d.last_working_day, \
-           CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END AS status, \
-           d.reference, d.reason, d.done_on, d.source_id \
-    FROM deadline d JOIN participant p ON p.id = d.participant_id \
-    WHERE p.archived_at IS NULL \
-    UNION ALL \
-    SELECT NULL, t.id, t.participant_id, p.given_name, p.family_name, 'own_task', t.title, t.due, \
-           t.due, \
-           CASE WHEN t.done_on IS NOT NULL THEN 'done' WHEN t.due < ?1 THEN 'overdue' ELSE 'open' END, \
-           '', t.note, t.done_on, NULL \
-    FROM task t LEFT JOIN participant p ON p.id = t.participant_id \
-    WHERE p.id IS NULL OR p.archived_at IS NULL \
-) WHERE (?2 IS NULL OR kind = ?2) \
-    AND (?3 IS NULL OR status = ?3) \
-    AND (?4 IS NULL OR participant_id = ?4) \
-    AND (?5 IS NULL OR due >= ?5) \
-    AND (?6 IS NULL OR due <= ?6) \
-  ORDER BY due, kind, participant_id";
+/// Builds the deadline-list query with every filter inside both arms of
+/// the union, so that SQLite can use the indexes on `(state, due)` and
+/// `(participant_id, due)` instead of scanning every deadline ever computed.
+/// Returns the SQL and its parameters (today first, then only the filters
+/// in use, since SQLite counts parameters by the highest number used).
+fn deadline_rows_sql(
+    filter: &DeadlineFilter,
+    today: NaiveDate,
+) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut values: Vec<Value> = vec![Value::Text(today.to_string())];
+    let mut bind = |value: Value| {
+        values.push(value);
+        format!("?{}", values.len())
+    };
+    let own_task = filter.kind.as_deref() == Some(OWN_TASK_KIND);
+    // Own tasks have no kind column to compare; only legal kinds are bound.
+    let kind_param = filter
+        .kind
+        .clone()
+        .filter(|_| !own_task)
+        .map(|k| bind(Value::Text(k)));
+    let participant_param = filter.participant_id.map(|id| bind(Value::Integer(id)));
+    let from_param = filter.from.map(|d| bind(Value::Text(d.to_string())));
+    let to_param = filter.to.map(|d| bind(Value::Text(d.to_string())));
+    let mut legal: Vec<String> = vec!["p.archived_at IS NULL".into()];
+    let mut tasks: Vec<String> = vec!["(p.id IS NULL OR p.archived_at IS NULL)".into()];
+    let mut include_legal = !own_task;
+    let mut include_tasks = filter.kind.is_none() || own_task;
+    if let Some(param) = &kind_param {
+        legal.push(format!("d.kind = {param}"));
+    }
+    if filter.open_only {
+        legal.push("d.state = 'open'".into());
+        tasks.push("t.done_on IS NULL".into());
+    }
+    match filter.status {
+        Some(DeadlineStatus::Open) => {
+            legal.push("d.state = 'open' AND d.due >= ?1".into());
+            tasks.push("t.done_on IS NULL AND t.due >= ?1".into());
+        }
+        Some(DeadlineStatus::Overdue) => {
+            legal.push("d.state = 'open' AND d.due < ?1".into());
+            tasks.push("t.done_on IS NULL AND t.due < ?1".into());
+        }
+        Some(DeadlineStatus::Done) => {
+            legal.push("d.state = 'done'".into());
+            tasks.push("t.done_on IS NOT NULL".into());
+        }
+        Some(DeadlineStatus::NotApplicable) => {
+            legal.push("d.state = 'not_applicable'".into());
+            include_tasks = false;
+        }
+        None => {}
+    }
+    if let Some(param) = &participant_param {
+        legal.push(format!("d.participant_id = {param}"));
+        tasks.push(format!("t.participant_id = {param}"));
+    }
+    if let Some(param) = &from_param {
+        legal.push(format!("d.due >= {param}"));
+        tasks.push(format!("t.due >= {param}"));
+    }
+    if let Some(param) = &to_param {
+        legal.push(format!("d.due <= {param}"));
+        tasks.push(format!("t.due <= {param}"));
+    }
+
+    if !include_legal && !include_tasks {
+        include_legal = true;
+        legal.push("0".into());
+    }
+    let mut arms = Vec::new();
+    if include_legal {
+        arms.push(format!(
+            "SELECT d.id, NULL, d.participant_id, p.given_name, p.family_name, d.kind, '', d.due, \
+             d.last_working_day, CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END, \
+             d.reference, d.reason, d.done_on, d.source_id \
+             FROM deadline d JOIN participant p ON p.id = d.participant_id WHERE {}",
+            legal.join(" AND ")
+        ));
+    }
+    if include_tasks {
+        arms.push(format!(
+            "SELECT NULL, t.id, t.participant_id, p.given_name, p.family_name, 'own_task', t.title, t.due, \
+             t.due, CASE WHEN t.done_on IS NOT NULL THEN 'done' WHEN t.due < ?1 THEN 'overdue' ELSE 'open' END, \
+             '', t.note, t.done_on, NULL \
+             FROM task t LEFT JOIN participant p ON p.id = t.participant_id WHERE {}",
+            tasks.join(" AND ")
+        ));
+    }
+    let mut sql = arms.join(" UNION ALL ");
+    // Columns by position: 8 is the due date, 6 the kind, 3 the participant.
+    sql.push_str(" ORDER BY 8, 6, 3");
+    if let Some(limit) = filter.limit {
+        sql.push_str(&format!(" LIMIT {limit}"));
+    }
+    (sql, values)
+}
 
 impl Store {
     /// The rule settings in force (stored values over documented defaults).
@@ -630,51 +713,42 @@ impl Store {
         filter: &DeadlineFilter,
         today: NaiveDate,
     ) -> CoreResult<Vec<DeadlineRow>> {
-        let mut statement = self.conn.prepare_cached(DEADLINE_ROWS_SQL)?;
-        let rows = statement.query_map(
-            params![
-                today,
-                filter.kind,
-                filter.status.map(DeadlineStatus::as_str),
-                filter.participant_id,
-                filter.from,
-                filter.to
-            ],
-            |row| {
-                let participant_id: Option<i64> = row.get(2)?;
-                let given: Option<String> = row.get(3)?;
-                let family: Option<String> = row.get(4)?;
-                let status: String = row.get(9)?;
-                let due: NaiveDate = row.get(7)?;
-                let task_id: Option<i64> = row.get(1)?;
-                Ok(DeadlineRow {
-                    deadline_id: row.get(0)?,
-                    task_id,
-                    participant_id,
-                    participant_name: match (&given, &family) {
-                        (Some(g), Some(f)) => format!("{g} {f}"),
-                        _ => String::new(),
-                    },
-                    case_reference: match (participant_id, &given, &family) {
-                        (Some(id), Some(g), Some(f)) => case_reference(g, f, id),
-                        _ => String::new(),
-                    },
-                    kind: row.get(5)?,
-                    title: row.get(6)?,
-                    due,
-                    last_working_day: if task_id.is_some() {
-                        last_working_day(due)
-                    } else {
-                        row.get(8)?
-                    },
-                    status: DeadlineStatus::from_str_id(&status).unwrap_or(DeadlineStatus::Open),
-                    reference: row.get(10)?,
-                    reason: row.get(11)?,
-                    done_on: row.get(12)?,
-                    source_id: row.get(13)?,
-                })
-            },
-        )?;
+        let (sql, values) = deadline_rows_sql(filter, today);
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
+            let participant_id: Option<i64> = row.get(2)?;
+            let given: Option<String> = row.get(3)?;
+            let family: Option<String> = row.get(4)?;
+            let status: String = row.get(9)?;
+            let due: NaiveDate = row.get(7)?;
+            let task_id: Option<i64> = row.get(1)?;
+            Ok(DeadlineRow {
+                deadline_id: row.get(0)?,
+                task_id,
+                participant_id,
+                participant_name: match (&given, &family) {
+                    (Some(g), Some(f)) => format!("{g} {f}"),
+                    _ => String::new(),
+                },
+                case_reference: match (participant_id, &given, &family) {
+                    (Some(id), Some(g), Some(f)) => case_reference(g, f, id),
+                    _ => String::new(),
+                },
+                kind: row.get(5)?,
+                title: row.get(6)?,
+                due,
+                last_working_day: if task_id.is_some() {
+                    last_working_day(due)
+                } else {
+                    row.get(8)?
+                },
+                status: DeadlineStatus::from_str_id(&status).unwrap_or(DeadlineStatus::Open),
+                reference: row.get(10)?,
+                reason: row.get(11)?,
+                done_on: row.get(12)?,
+                source_id: row.get(13)?,
+            })
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -683,17 +757,14 @@ impl Store {
     pub fn overview(&self, today: NaiveDate) -> CoreResult<Overview> {
         let horizon = add_days(today, 30);
         let week = add_days(today, 7);
-        let open: Vec<DeadlineRow> = self
-            .deadlines(
-                &DeadlineFilter {
-                    to: Some(horizon),
-                    ..DeadlineFilter::default()
-                },
-                today,
-            )?
-            .into_iter()
-            .filter(|row| matches!(row.status, DeadlineStatus::Open | DeadlineStatus::Overdue))
-            .collect();
+        let open: Vec<DeadlineRow> = self.deadlines(
+            &DeadlineFilter {
+                to: Some(horizon),
+                open_only: true,
+                ..DeadlineFilter::default()
+            },
+            today,
+        )?;
         let mut overview = Overview {
             overdue: Vec::new(),
             within_7_days: Vec::new(),
