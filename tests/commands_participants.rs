@@ -84,6 +84,7 @@ fn invalid_input_is_refused_per_field_and_nothing_is_written() {
     assert!(
         list(&store, &ParticipantQueryDto::default())
             .unwrap()
+            .rows
             .is_empty(),
         "nothing may be saved"
     );
@@ -137,7 +138,7 @@ fn edit_archive_restore_and_list_filters() {
     );
     let register = list(&store, &ParticipantQueryDto::default()).unwrap();
     assert!(
-        register.is_empty(),
+        register.rows.is_empty(),
         "archived participants leave the register"
     );
     let archive = list(
@@ -147,7 +148,8 @@ fn edit_archive_restore_and_list_filters() {
             ..ParticipantQueryDto::default()
         },
     )
-    .unwrap();
+    .unwrap()
+    .rows;
     assert_eq!(archive.len(), 1);
     assert_eq!(archive[0].law, "introduksjonsloven");
     assert!(archive[0].law_overridden);
@@ -190,6 +192,29 @@ fn unknown_filter_values_are_refused() {
             "the refused parameter is named"
         );
     }
+}
+
+#[test]
+fn long_lists_come_in_pages_with_the_total() {
+    let mut store = Store::open_in_memory().unwrap();
+    for i in 0..5 {
+        let mut f = form();
+        f.identity_number.clear();
+        f.given_name = format!("Person{i}");
+        create(&mut store, &f, today()).unwrap();
+    }
+    let page = list(
+        &store,
+        &ParticipantQueryDto {
+            limit: Some(2),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(page.rows.len(), 2, "the page holds at most the limit");
+    assert_eq!(page.total, 5, "the total counts every match");
+    let all = list(&store, &ParticipantQueryDto::default()).unwrap();
+    assert_eq!((all.rows.len(), all.total), (5, 5));
 }
 
 #[test]

@@ -135,6 +135,18 @@ pub struct ParticipantQueryDto {
     pub archived: bool,
     /// `name` (default) or `settlement`.
     pub sort: String,
+    /// At most this many rows; none for all.
+    pub limit: Option<u32>,
+}
+
+/// One page of the participant list and how many match in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantPageDto {
+    /// The rows, in order.
+    pub rows: Vec<ParticipantRowDto>,
+    /// How many participants match the search and filters.
+    pub total: i64,
 }
 
 /// Whether the app started properly, for the window's first screen.

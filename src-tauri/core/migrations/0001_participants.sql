@@ -42,11 +42,18 @@ CREATE TABLE participant (
     -- Lower-cased names and number, written by the application, because
     -- SQLite's LIKE folds case for ASCII only and would miss Æ, Ø and Å.
     search_text                         TEXT    NOT NULL DEFAULT '',
+    -- Family and given name as a key that sorts in Norwegian order under
+    -- plain binary comparison (Æ, Ø, Å after Z), written by the
+    -- application, so that the list can be read in order from an index.
+    sort_key                            TEXT    NOT NULL DEFAULT '',
     archived_at                         TEXT,
     created_at                          TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     updated_at                          TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     CHECK (law_override IS NULL OR length(trim(law_override_reason)) > 0)
 );
 
-CREATE INDEX participant_by_archived_name ON participant (archived_at IS NOT NULL, family_name, given_name);
-CREATE INDEX participant_by_archived_settlement ON participant (archived_at IS NOT NULL, settlement_date);
+-- The list reads the register (archived_at IS NULL) or the archive in name
+-- or settlement order straight from these partial indexes.
+CREATE INDEX participant_register_by_name ON participant (sort_key, id) WHERE archived_at IS NULL;
+CREATE INDEX participant_archive_by_name ON participant (sort_key, id) WHERE archived_at IS NOT NULL;
+CREATE INDEX participant_register_by_settlement ON participant (settlement_date) WHERE archived_at IS NULL;

@@ -3,7 +3,9 @@
 use super::today;
 use crate::error::IpcError;
 use crate::state::AppState;
-use crate::transport::{ParticipantDto, ParticipantQueryDto, ParticipantRowDto};
+use crate::transport::{
+    ParticipantDto, ParticipantPageDto, ParticipantQueryDto, ParticipantRowDto,
+};
 use chrono::NaiveDate;
 use introspor_core::domain::law::Law;
 use introspor_core::domain::participant::{ParticipantQuery, ParticipantSort, Status};
@@ -12,16 +14,19 @@ use introspor_core::Store;
 use tauri::State;
 
 /// The participant list for the given search, filters and order.
-pub fn list(
-    store: &Store,
-    query: &ParticipantQueryDto,
-) -> Result<Vec<ParticipantRowDto>, IpcError> {
+pub fn list(store: &Store, query: &ParticipantQueryDto) -> Result<ParticipantPageDto, IpcError> {
     let query = parse_query(query)?;
-    Ok(store
+    let rows: Vec<ParticipantRowDto> = store
         .participants(&query)?
         .into_iter()
         .map(ParticipantRowDto::from)
-        .collect())
+        .collect();
+    // Counting is only needed when the page is full.
+    let total = match query.limit {
+        Some(limit) if rows.len() >= limit as usize => store.participants_matching(&query)?,
+        _ => rows.len() as i64,
+    };
+    Ok(ParticipantPageDto { rows, total })
 }
 
 /// One participant.
@@ -89,6 +94,7 @@ fn parse_query(dto: &ParticipantQueryDto) -> Result<ParticipantQuery, IpcError> 
         law,
         archived: dto.archived,
         sort,
+        limit: dto.limit,
     })
 }
 
@@ -97,7 +103,7 @@ fn parse_query(dto: &ParticipantQueryDto) -> Result<ParticipantQuery, IpcError> 
 pub async fn participant_list(
     state: State<'_, AppState>,
     query: ParticipantQueryDto,
-) -> Result<Vec<ParticipantRowDto>, IpcError> {
+) -> Result<ParticipantPageDto, IpcError> {
     state.with_store(move |store| list(store, &query)).await
 }
 

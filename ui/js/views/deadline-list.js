@@ -20,7 +20,7 @@ export async function renderDeadlineList(main, queryString = "") {
   };
   let participants = [];
   try {
-    participants = await api.listParticipants({ search: "", status: "", law: "", archived: false, sort: "name" });
+    participants = (await api.listParticipants({ search: "", status: "", law: "", archived: false, sort: "name", limit: null })).rows;
   } catch (error) {
     showError(error);
   }

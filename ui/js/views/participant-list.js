@@ -7,7 +7,9 @@ import { navigate } from "../router.js";
 import { showError } from "./error.js";
 
 // Kept between visits so that going back to the list finds it as it was left.
-const query = { search: "", status: "", law: "", archived: false, sort: "name" };
+// Long registers are shown a page at a time; «Vis flere» extends the page.
+const PAGE = 200;
+const query = { search: "", status: "", law: "", archived: false, sort: "name", limit: PAGE };
 let searchTimer;
 
 export function renderParticipantList(main) {
@@ -16,16 +18,34 @@ export function renderParticipantList(main) {
   const title = h("h1", { text: t(query.archived ? "list.titleArchived" : "list.title") });
   const empty = h("p", { class: "empty", id: "participant-empty", hidden: true });
 
+  const more = h("button", {
+    type: "button",
+    class: "secondary",
+    id: "show-more",
+    hidden: true,
+    onclick: () => {
+      query.limit += PAGE;
+      reload();
+    },
+  });
   const reload = async () => {
-    let rows;
+    let page;
     try {
-      rows = await api.listParticipants(query);
+      page = await api.listParticipants(query);
     } catch (error) {
       showError(error);
       return;
     }
+    const rows = page.rows;
     title.textContent = t(query.archived ? "list.titleArchived" : "list.title");
-    count.textContent = rows.length === 1 ? t("list.count.one") : t("list.count.many", { count: rows.length });
+    count.textContent =
+      page.total > rows.length
+        ? t("list.count.page", { shown: rows.length, total: page.total })
+        : rows.length === 1
+          ? t("list.count.one")
+          : t("list.count.many", { count: rows.length });
+    more.hidden = page.total <= rows.length;
+    more.textContent = t("list.showMore", { count: Math.min(PAGE, page.total - rows.length) });
     replace(tbody, rows.map(row));
     empty.hidden = rows.length > 0;
     empty.textContent = query.search || query.status || query.law || query.archived ? t("list.noMatch") : t("list.empty");
@@ -41,6 +61,7 @@ export function renderParticipantList(main) {
     spellcheck: "false",
     oninput: (event) => {
       query.search = event.target.value;
+      query.limit = PAGE;
       clearTimeout(searchTimer);
       searchTimer = setTimeout(reload, 120);
     },
@@ -57,6 +78,7 @@ export function renderParticipantList(main) {
           id,
           onchange: (event) => {
             query[key] = key === "archived" ? event.target.value === "archived" : event.target.value;
+            query.limit = PAGE;
             reload();
           },
         },
@@ -107,6 +129,7 @@ export function renderParticipantList(main) {
       ),
       empty,
     ),
+    h("div", { class: "list-footer" }, more),
   );
 
   tbody.addEventListener("keydown", moveBetweenRows);

@@ -8,7 +8,7 @@ export async function taskForm({ participantId = null, onSaved }) {
   let participants = [];
   if (participantId === null) {
     try {
-      participants = await api.listParticipants({ search: "", status: "", law: "", archived: false, sort: "name" });
+      participants = (await api.listParticipants({ search: "", status: "", law: "", archived: false, sort: "name", limit: null })).rows;
     } catch {
       participants = [];
     }

@@ -35,9 +35,45 @@ pub fn norwegian_order(a: &str, b: &str) -> Ordering {
         .then_with(|| a.cmp(b))
 }
 
+/// A key for a person's name that sorts in Norwegian order under plain
+/// binary comparison: family name, then given name, each mapped through the
+/// Norwegian letter order. Stored so that SQLite can sort from an index.
+pub fn name_sort_key(family: &str, given: &str) -> String {
+    let mut key: String = family.chars().map(sort_key).collect();
+    // U+0001 sorts before every letter, so "Berg" comes before "Bergan".
+    key.push('\u{1}');
+    key.extend(given.chars().map(sort_key));
+    key
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_sort_keys_order_like_the_collation() {
+        let mut people = vec![
+            ("Åsen", "Kari"),
+            ("Berg", "Ola"),
+            ("Bergan", "Anne"),
+            ("Ørn", "Lise"),
+            ("Zahid", "Per"),
+            ("berg", "Anna"),
+        ];
+        people.sort_by_key(|(family, given)| name_sort_key(family, given));
+        assert_eq!(
+            people,
+            [
+                ("berg", "Anna"),
+                ("Berg", "Ola"),
+                ("Bergan", "Anne"),
+                ("Zahid", "Per"),
+                ("Ørn", "Lise"),
+                ("Åsen", "Kari")
+            ],
+            "the stored key must give Norwegian order with a plain comparison"
+        );
+    }
 
     #[test]
     fn names_sort_in_norwegian_order() {

@@ -144,6 +144,11 @@ impl ParticipantDetails {
             .unwrap_or_else(|| self.computed_law().law)
     }
 
+    /// The key the participant list sorts by (Norwegian order).
+    pub fn sort_key(&self) -> String {
+        crate::domain::collation::name_sort_key(&self.family_name, &self.given_name)
+    }
+
     /// Lower-cased names and identity number, matched by the list's search.
     pub fn search_text(&self) -> String {
         let number = self
@@ -218,4 +223,6 @@ pub struct ParticipantQuery {
     pub archived: bool,
     /// Ordering.
     pub sort: ParticipantSort,
+    /// At most this many rows (the UI pages through long lists).
+    pub limit: Option<u32>,
 }

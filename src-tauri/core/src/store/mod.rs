@@ -6,7 +6,6 @@ mod participants;
 
 pub use migrations::latest_schema_version;
 
-use crate::domain::collation::norwegian_order;
 use crate::error::{CoreError, CoreResult};
 use rusqlite::Connection;
 use std::path::Path;
@@ -49,7 +48,6 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.create_collation("nb", norwegian_order)?;
         conn.set_prepared_statement_cache_capacity(64);
         migrations::migrate(&mut conn)?;
         Ok(Self { conn })

@@ -25,7 +25,7 @@ pub(crate) const PARTICIPANT_COLUMNS: &str =
 
 /// The columns written from [`ParticipantDetails`], in the order of
 /// [`detail_params`]. INSERT and UPDATE are both built from this list.
-const DETAIL_COLUMNS: [&str; 33] = [
+const DETAIL_COLUMNS: [&str; 34] = [
     "given_name",
     "family_name",
     "identity_number",
@@ -51,6 +51,7 @@ const DETAIL_COLUMNS: [&str; 33] = [
     "law_override_reason",
     "notes",
     "search_text",
+    "sort_key",
     "programme_start_date",
     "competence_mapping_date",
     "plan_date",
@@ -159,43 +160,27 @@ impl Store {
             .ok_or(CoreError::ParticipantNotFound(id))
     }
 
-    /// The participant list: the rows matching `query`, in its order.
+    /// The participant list: the rows matching `query`, in its order, at
+    /// most `query.limit` of them.
     pub fn participants(&self, query: &ParticipantQuery) -> CoreResult<Vec<ParticipantSummary>> {
-        let words: Vec<String> = query
-            .search
-            .to_lowercase()
-            .split_whitespace()
-            .map(|word| format!("%{}%", escape_like(word)))
-            .collect();
-        let mut sql = String::from(
+        let (conditions, values) = list_conditions(query);
+        let mut sql = format!(
             "SELECT id, given_name, family_name, identity_number, status, \
              COALESCE(law_override, computed_law), law_override IS NOT NULL, settlement_date, \
              final_goal, archived_at IS NOT NULL \
-             FROM participant \
-             WHERE (archived_at IS NOT NULL) = ?1 \
-             AND (?2 IS NULL OR status = ?2) \
-             AND (?3 IS NULL OR COALESCE(law_override, computed_law) = ?3)",
+             FROM participant WHERE {conditions}"
         );
-        for n in 0..words.len() {
-            sql.push_str(&format!(" AND search_text LIKE ?{} ESCAPE '\\'", n + 4));
-        }
         sql.push_str(match query.sort {
-            ParticipantSort::Name => {
-                " ORDER BY family_name COLLATE nb, given_name COLLATE nb, id"
-            }
+            ParticipantSort::Name => " ORDER BY sort_key, id",
             ParticipantSort::SettlementDate => {
-                " ORDER BY settlement_date IS NULL, settlement_date DESC, family_name COLLATE nb, given_name COLLATE nb, id"
+                " ORDER BY settlement_date IS NULL, settlement_date DESC, sort_key, id"
             }
         });
-
-        let status = query.status.map(Status::as_str);
-        let law = query.law.map(Law::as_str);
-        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&query.archived, &status, &law];
-        for word in &words {
-            values.push(word);
+        if let Some(limit) = query.limit {
+            sql.push_str(&format!(" LIMIT {limit}"));
         }
         let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(values.as_slice(), |row| {
+        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
             let number: Option<String> = row.get(3)?;
             Ok(ParticipantSummary {
                 id: row.get(0)?,
@@ -213,12 +198,51 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// How many participants match `query` (ignoring its limit).
+    pub fn participants_matching(&self, query: &ParticipantQuery) -> CoreResult<i64> {
+        let (conditions, values) = list_conditions(query);
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM participant WHERE {conditions}"
+            ))?
+            .query_row(rusqlite::params_from_iter(values), |row| row.get(0))?)
+    }
+
     /// How many participants the register holds, archived ones included.
     pub fn participant_count(&self) -> CoreResult<i64> {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM participant", [], |row| row.get(0))?)
     }
+}
+
+/// The WHERE clause of the participant list and its parameters; only the
+/// filters in use appear, so that SQLite can pick the matching index.
+fn list_conditions(query: &ParticipantQuery) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut values = Vec::new();
+    let mut conditions = vec![if query.archived {
+        "archived_at IS NOT NULL".to_string()
+    } else {
+        "archived_at IS NULL".to_string()
+    }];
+    if let Some(status) = query.status {
+        values.push(Value::Text(status.as_str().to_string()));
+        conditions.push(format!("status = ?{}", values.len()));
+    }
+    if let Some(law) = query.law {
+        values.push(Value::Text(law.as_str().to_string()));
+        conditions.push(format!(
+            "COALESCE(law_override, computed_law) = ?{}",
+            values.len()
+        ));
+    }
+    for word in query.search.to_lowercase().split_whitespace() {
+        values.push(Value::Text(format!("%{}%", escape_like(word))));
+        conditions.push(format!("search_text LIKE ?{} ESCAPE '\\'", values.len()));
+    }
+    (conditions.join(" AND "), values)
 }
 
 /// The masked form of a stored number (`010190 *****`).
@@ -305,6 +329,7 @@ fn detail_params<'a>(
         &derived.law_override_reason,
         &details.notes,
         &derived.search_text,
+        &derived.sort_key,
         &details.programme.programme_start_date,
         &details.programme.competence_mapping_date,
         &details.programme.plan_date,
@@ -326,6 +351,7 @@ struct Derived {
     law_override: Option<&'static str>,
     law_override_reason: String,
     search_text: String,
+    sort_key: String,
 }
 
 impl From<&ParticipantDetails> for Derived {
@@ -346,6 +372,7 @@ impl From<&ParticipantDetails> for Derived {
                 .map(|o| o.reason.clone())
                 .unwrap_or_default(),
             search_text: details.search_text(),
+            sort_key: details.sort_key(),
         }
     }
 }
