@@ -5,6 +5,7 @@
 //! calls it, tests call it, and it never reads the clock. Functions that need
 //! the current date take `today` as an argument.
 
+pub mod benchmark_data;
 pub mod demo;
 pub mod domain;
 pub mod error;

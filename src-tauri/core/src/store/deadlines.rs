@@ -267,7 +267,7 @@ pub(crate) fn recompute_participant(
     Ok(())
 }
 
-fn recompute_everyone(conn: &Connection, today: NaiveDate) -> CoreResult<usize> {
+pub(crate) fn recompute_everyone(conn: &Connection, today: NaiveDate) -> CoreResult<usize> {
     let settings = load_settings(conn)?;
     let ids: Vec<i64> = conn
         .prepare_cached("SELECT id FROM participant")?

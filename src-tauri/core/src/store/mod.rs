@@ -2,7 +2,7 @@
 
 pub mod deadlines;
 mod migrations;
-mod participants;
+pub(crate) mod participants;
 
 pub use migrations::latest_schema_version;
 
@@ -18,7 +18,7 @@ pub const DATABASE_FILE_NAME: &str = "introspor.sqlite3";
 /// The shell keeps exactly one `Store` behind a mutex; SQLite serialises
 /// writers anyway, and one connection keeps the prepared-statement cache warm.
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
 }
 
 impl Store {

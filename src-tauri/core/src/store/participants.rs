@@ -62,7 +62,7 @@ const DETAIL_COLUMNS: [&str; 34] = [
     "parental_guidance_date",
 ];
 
-fn insert_sql() -> String {
+pub(crate) fn insert_sql() -> String {
     let placeholders: Vec<String> = (1..=DETAIL_COLUMNS.len())
         .map(|i| format!("?{i}"))
         .collect();
@@ -299,7 +299,7 @@ fn refuse_duplicate_number(
 
 /// Column values shared by INSERT and UPDATE, in the order of
 /// [`DETAIL_COLUMNS`].
-fn detail_params<'a>(
+pub(crate) fn detail_params<'a>(
     details: &'a ParticipantDetails,
     derived: &'a Derived,
 ) -> Vec<&'a dyn rusqlite::ToSql> {
@@ -342,7 +342,7 @@ fn detail_params<'a>(
 }
 
 /// Values computed from the details for storage.
-struct Derived {
+pub(crate) struct Derived {
     identity_number: Option<String>,
     gender: &'static str,
     final_goal: Option<&'static str>,

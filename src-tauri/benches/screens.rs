@@ -1,0 +1,289 @@
+//! Benchmark of the commands behind each screen, on a register a hundred
+//! times a real service (10,000 participants, ten years of history).
+//!
+//! Run with `make bench` (or `cargo bench --bench screens`). For each
+//! command it calls the same function the Tauri command calls, at least 200
+//! times, and prints p50 / p95 / max; beside it, the hand-written SQL that
+//! returns the same rows (the floor) and the ratio. It also times the fill,
+//! recomputing deadlines and the calendar export. It prints figures and
+//! never fails on timing.
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use introspor_app::commands::{deadlines, export, participants};
+use introspor_app::transport::{DeadlineFilterDto, ParticipantQueryDto};
+use introspor_core::benchmark_data::{fill, Scale};
+use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::store::DATABASE_FILE_NAME;
+use introspor_core::Store;
+use rusqlite::Connection;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+const CALLS: usize = 200;
+const WARM_UP: usize = 20;
+
+struct Figures {
+    p50: Duration,
+    p95: Duration,
+    max: Duration,
+}
+
+fn measure(mut call: impl FnMut(usize)) -> Figures {
+    for i in 0..WARM_UP {
+        call(i);
+    }
+    let mut times: Vec<Duration> = (0..CALLS)
+        .map(|i| {
+            let start = Instant::now();
+            call(i);
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    Figures {
+        p50: times[CALLS / 2],
+        p95: times[CALLS * 95 / 100],
+        max: times[CALLS - 1],
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+fn row(name: &str, command: &Figures, floor: &Figures) {
+    let ratio = command.p95.as_secs_f64() / floor.p95.as_secs_f64().max(1e-9);
+    let target = if command.p95 <= Duration::from_millis(5) && ratio <= 2.0 {
+        "met"
+    } else {
+        "MISSED"
+    };
+    println!(
+        "| {name} | {} | {} | {} | {} | {} | {ratio:.2} | {target} |",
+        ms(command.p50),
+        ms(command.p95),
+        ms(command.max),
+        ms(floor.p50),
+        ms(floor.p95),
+    );
+}
+
+/// Runs `sql` and reads every column of every row, as a screen would.
+fn floor_query(conn: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) -> usize {
+    let mut statement = conn.prepare_cached(sql).expect("floor SQL is valid");
+    let columns = statement.column_count();
+    let mut rows = statement.query(params).unwrap();
+    let mut count = 0;
+    while let Some(row) = rows.next().unwrap() {
+        for i in 0..columns {
+            let _: rusqlite::types::Value = row.get(i).unwrap();
+        }
+        count += 1;
+    }
+    count
+}
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join(DATABASE_FILE_NAME);
+    let mut store = Store::open(&path).unwrap();
+
+    let started = Instant::now();
+    let report = fill(&mut store, 20_261_122, Scale::HUNDREDFOLD, today).unwrap();
+    let fill_time = started.elapsed();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!("## Data");
+    println!(
+        "{} participants, {} events, {} leaves, {} own tasks, {} computed deadlines ({} deadlines and tasks); filled in {:.1} s; database {:.0} MiB",
+        report.participants,
+        report.events,
+        report.leaves,
+        report.tasks,
+        report.deadlines,
+        report.deadlines + report.tasks as i64,
+        fill_time.as_secs_f64(),
+        size as f64 / 1024.0 / 1024.0
+    );
+
+    let floor = Connection::open(&path).unwrap();
+    floor.pragma_update(None, "journal_mode", "WAL").unwrap();
+    let ids: Vec<i64> = (0..CALLS + WARM_UP)
+        .map(|i| (i as i64 * 7919) % report.participants as i64 + 1)
+        .collect();
+    let horizon = (today + chrono::Days::new(30)).to_string();
+    let today_text = today.to_string();
+
+    println!();
+    println!("## Screens (ms; {CALLS} calls each after {WARM_UP} warm-up calls)");
+    println!("| command | p50 | p95 | max | floor p50 | floor p95 | ratio p95 | target |");
+    println!("|---|---|---|---|---|---|---|---|");
+
+    let overview = measure(|_| {
+        deadlines::overview(&store, today).unwrap();
+    });
+    let overview_floor = measure(|_| {
+        floor_query(
+            &floor,
+            "SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, d.reference, d.reason \
+             FROM deadline d JOIN participant p ON p.id = d.participant_id \
+             WHERE d.state = 'open' AND d.due <= ?1 AND p.archived_at IS NULL \
+             UNION ALL SELECT t.id, t.participant_id, p.given_name, p.family_name, t.title, t.due, t.due, '', t.note \
+             FROM task t LEFT JOIN participant p ON p.id = t.participant_id \
+             WHERE t.done_on IS NULL AND t.due <= ?1 AND (p.id IS NULL OR p.archived_at IS NULL) ORDER BY 6",
+            &[&horizon],
+        );
+    });
+    row("overview", &overview, &overview_floor);
+
+    let first_page = ParticipantQueryDto {
+        limit: Some(200),
+        ..ParticipantQueryDto::default()
+    };
+    let list = measure(|_| {
+        participants::list(&store, &first_page).unwrap();
+    });
+    let list_floor = measure(|_| {
+        floor_query(
+            &floor,
+            "SELECT id, given_name, family_name, identity_number, status, COALESCE(law_override, computed_law), \
+             law_override IS NOT NULL, settlement_date, final_goal, archived_at IS NOT NULL \
+             FROM participant WHERE archived_at IS NULL ORDER BY sort_key, id LIMIT 200",
+            &[],
+        );
+    });
+    row("participant list, first page", &list, &list_floor);
+
+    let filtered = ParticipantQueryDto {
+        search: "ha".into(),
+        status: "active".into(),
+        law: "integreringsloven".into(),
+        limit: Some(200),
+        ..ParticipantQueryDto::default()
+    };
+    let search = measure(|_| {
+        participants::list(&store, &filtered).unwrap();
+    });
+    let search_floor = measure(|_| {
+        floor_query(
+            &floor,
+            "SELECT id, given_name, family_name, identity_number, status, COALESCE(law_override, computed_law), \
+             law_override IS NOT NULL, settlement_date, final_goal, archived_at IS NOT NULL \
+             FROM participant WHERE archived_at IS NULL AND status = 'active' \
+             AND COALESCE(law_override, computed_law) = 'integreringsloven' AND search_text LIKE '%ha%' \
+             ORDER BY sort_key, id LIMIT 200",
+            &[],
+        );
+    });
+    row("participant list, search + filters", &search, &search_floor);
+
+    let detail = measure(|i| {
+        participants::get(&store, ids[i]).unwrap();
+        deadlines::for_participant(&store, ids[i], today).unwrap();
+    });
+    let detail_floor = measure(|i| {
+        let id = ids[i];
+        floor_query(&floor, "SELECT * FROM participant WHERE id = ?1", &[&id]);
+        floor_query(
+            &floor,
+            "SELECT d.*, p.given_name, p.family_name FROM deadline d JOIN participant p ON p.id = d.participant_id \
+             WHERE d.participant_id = ?1 UNION ALL SELECT t.*, NULL, NULL, NULL, NULL, p.given_name, p.family_name \
+             FROM task t JOIN participant p ON p.id = t.participant_id WHERE t.participant_id = ?1 ORDER BY 4",
+            &[&id],
+        );
+        floor_query(
+            &floor,
+            "SELECT * FROM registrable_event WHERE participant_id = ?1 ORDER BY occurred",
+            &[&id],
+        );
+        floor_query(
+            &floor,
+            "SELECT * FROM leave WHERE participant_id = ?1 ORDER BY start_date",
+            &[&id],
+        );
+    });
+    row("participant detail with deadlines", &detail, &detail_floor);
+
+    let all = DeadlineFilterDto::default();
+    let all_list = measure(|_| {
+        deadlines::list(&store, &all, today).unwrap();
+    });
+    let all_floor = measure(|_| {
+        floor_query(
+            &floor,
+            "SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, d.state, d.reference, d.reason \
+             FROM deadline d JOIN participant p ON p.id = d.participant_id WHERE p.archived_at IS NULL \
+             UNION ALL SELECT t.id, t.participant_id, p.given_name, p.family_name, t.title, t.due, t.due, t.done_on, '', t.note \
+             FROM task t LEFT JOIN participant p ON p.id = t.participant_id WHERE (p.id IS NULL OR p.archived_at IS NULL) \
+             ORDER BY 6 LIMIT 500",
+            &[],
+        );
+    });
+    row(
+        "all deadlines, unfiltered (first 500)",
+        &all_list,
+        &all_floor,
+    );
+
+    let open_registrations = DeadlineFilterDto {
+        kind: "imdi_registration".into(),
+        status: "overdue".into(),
+        ..DeadlineFilterDto::default()
+    };
+    let filtered_list = measure(|_| {
+        deadlines::list(&store, &open_registrations, today).unwrap();
+    });
+    let filtered_floor = measure(|_| {
+        floor_query(
+            &floor,
+            "SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, d.state, d.reference, d.reason \
+             FROM deadline d JOIN participant p ON p.id = d.participant_id \
+             WHERE p.archived_at IS NULL AND d.kind = 'imdi_registration' AND d.state = 'open' AND d.due < ?1 \
+             ORDER BY d.due LIMIT 500",
+            &[&today_text],
+        );
+    });
+    row(
+        "all deadlines, overdue IMDi registrations",
+        &filtered_list,
+        &filtered_floor,
+    );
+
+    println!();
+    println!("## Recompute and export");
+    let mut one = Vec::new();
+    for (i, &id) in ids.iter().take(50).enumerate() {
+        let current = participants::get(&store, id).unwrap();
+        let mut form: ParticipantForm = current.form.clone();
+        form.settlement_date = (today - chrono::Days::new(100 + i as u64))
+            .format("%d.%m.%Y")
+            .to_string();
+        form.arrival_date = String::new();
+        let start = Instant::now();
+        participants::update(&mut store, id, &form, today).unwrap();
+        one.push(start.elapsed());
+    }
+    one.sort();
+    println!(
+        "- one participant after a date change (save + recompute, 50 runs): p50 {} ms, max {} ms",
+        ms(one[25]),
+        ms(one[49])
+    );
+    let values: BTreeMap<String, String> =
+        [("plan_review_months".to_string(), "5".to_string())].into();
+    let start = Instant::now();
+    deadlines::save_settings(&mut store, &values, today).unwrap();
+    println!(
+        "- all {} participants after a setting change: {:.2} s",
+        report.participants,
+        start.elapsed().as_secs_f64()
+    );
+    let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
+    let start = Instant::now();
+    let (ics, events) = export::calendar_ics(&store, today, now).unwrap();
+    println!(
+        "- calendar export of every open deadline: {events} events, {:.1} MiB, {} ms",
+        ics.len() as f64 / 1024.0 / 1024.0,
+        ms(start.elapsed())
+    );
+}

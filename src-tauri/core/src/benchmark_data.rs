@@ -1,0 +1,232 @@
+//! A deterministic generator of a large register, for benchmarks: a
+//! hundred times a realistic service, kept for ten years.
+//!
+//! Everything is invented and derived from the seed, so two runs with the
+//! same seed produce the same database. Rows are written in one transaction
+//! through the same insert statements and the same deadline engine as the
+//! application, so the benchmark measures the real layout and indexes.
+
+use crate::domain::calendar::{add_days, add_months};
+use crate::domain::deadline::{EventKind, LeaveKind, ProgrammeFacts};
+use crate::domain::participant::{FinalGoal, Gender, ParticipantDetails, Status};
+use crate::error::CoreResult;
+use crate::store::deadlines::recompute_everyone;
+use crate::store::participants::{detail_params, insert_sql, Derived};
+use crate::store::Store;
+use chrono::NaiveDate;
+use rusqlite::params;
+
+/// How much to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scale {
+    /// Participants.
+    pub participants: usize,
+    /// Registrable events, spread over the participants.
+    pub events: usize,
+    /// Leaves, spread over the participants.
+    pub leaves: usize,
+    /// Own tasks, spread over the participants.
+    pub tasks: usize,
+}
+
+impl Scale {
+    /// A hundred times a realistic service over ten years: 10,000
+    /// participants, 200,000 events, 50,000 leaves, and enough own tasks
+    /// that computed deadlines and tasks together pass 500,000.
+    pub const HUNDREDFOLD: Scale = Scale {
+        participants: 10_000,
+        events: 200_000,
+        leaves: 50_000,
+        tasks: 200_000,
+    };
+}
+
+/// What the generator wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FillReport {
+    /// Participants written.
+    pub participants: usize,
+    /// Events written.
+    pub events: usize,
+    /// Leaves written.
+    pub leaves: usize,
+    /// Own tasks written.
+    pub tasks: usize,
+    /// Deadlines the engine computed.
+    pub deadlines: i64,
+}
+
+/// A small deterministic pseudo-random generator (xorshift64*), so the
+/// benchmark data needs no extra crate and is the same on every machine.
+struct Seeded(u64);
+
+impl Seeded {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+const GIVEN: [&str; 16] = [
+    "Amina", "Yonas", "Olena", "Farid", "Hodan", "Karim", "Neema", "Jawad", "Iryna", "Sami",
+    "Dawit", "Zahra", "Rania", "Abdi", "Åse", "Øystein",
+];
+const FAMILY: [&str; 16] = [
+    "Haddad",
+    "Tesfay",
+    "Kovalenko",
+    "Rahimi",
+    "Warsame",
+    "Aziz",
+    "Mukendi",
+    "Safi",
+    "Shevchenko",
+    "Nasser",
+    "Gebre",
+    "Hosseini",
+    "Khalil",
+    "Hassan",
+    "Ærlig",
+    "Ødegård",
+];
+
+/// Fills an empty store with generated data as of `today` and computes
+/// every deadline. Returns what was written.
+pub fn fill(
+    store: &mut Store,
+    seed: u64,
+    scale: Scale,
+    today: NaiveDate,
+) -> CoreResult<FillReport> {
+    let mut random = Seeded(seed.max(1));
+    let tx = store.conn.transaction()?;
+    let ten_years_ago = add_months(today, -120);
+    let span_days = (today - ten_years_ago).num_days() as u64;
+    let mut ids = Vec::with_capacity(scale.participants);
+    {
+        let mut insert = tx.prepare(&insert_sql())?;
+        for n in 0..scale.participants {
+            let settled = add_days(ten_years_ago, random.below(span_days) as i64);
+            let permit = add_days(settled, -(random.below(200) as i64) - 20);
+            let age_days = (random.below(40 * 365) + 18 * 365) as i64;
+            let status = Status::ALL[random.below(Status::ALL.len() as u64) as usize];
+            let goal = FinalGoal::ALL[random.below(FinalGoal::ALL.len() as u64) as usize];
+            let start = add_days(settled, 30 + random.below(60) as i64);
+            let started = start <= today && status != Status::Prospective;
+            let ended = matches!(status, Status::Completed | Status::Terminated) && started;
+            let details = ParticipantDetails {
+                given_name: GIVEN[n % GIVEN.len()].to_string(),
+                family_name: format!("{}-{n}", FAMILY[(n / GIVEN.len()) % FAMILY.len()]),
+                identity_number: None,
+                birth_date: Some(add_days(settled, -age_days)),
+                gender: Gender::ALL[n % Gender::ALL.len()],
+                languages: "arabisk".to_string(),
+                needs_interpreter: n % 3 == 0,
+                interpreter_language: if n % 3 == 0 {
+                    "arabisk".to_string()
+                } else {
+                    String::new()
+                },
+                phone: String::new(),
+                email: String::new(),
+                address: String::new(),
+                residence_permit_date: Some(permit),
+                arrival_date: Some(add_days(permit, 10)),
+                settlement_date: Some(settled),
+                claim_date: None,
+                final_goal: Some(goal),
+                hurtigspor: n % 11 == 0,
+                has_or_expects_children: n % 4 == 0,
+                competence_mapped_before_settlement: n % 5 == 0,
+                status,
+                law_override: None,
+                notes: String::new(),
+                programme: ProgrammeFacts {
+                    programme_start_date: started.then_some(start),
+                    competence_mapping_date: started.then(|| add_days(settled, 20)),
+                    plan_date: started.then_some(start),
+                    last_plan_review_date: None,
+                    ended_date: ended.then(|| add_months(start, 12).min(today)),
+                    certificate_issued_date: None,
+                    nav_handover_date: None,
+                    parental_guidance_date: None,
+                },
+            };
+            let derived = Derived::from(&details);
+            insert.execute(detail_params(&details, &derived).as_slice())?;
+            ids.push((tx.last_insert_rowid(), settled));
+        }
+        let mut event = tx.prepare(
+            "INSERT INTO registrable_event (participant_id, kind, occurred, registered) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for _ in 0..scale.events {
+            let (id, settled) = ids[random.below(ids.len() as u64) as usize];
+            let occurred = add_days(settled, random.below(700) as i64).min(today);
+            let kind = EventKind::ALL[random.below(EventKind::ALL.len() as u64) as usize];
+            let registered = (random.below(10) > 0)
+                .then(|| add_days(occurred, random.below(50) as i64).min(today));
+            event.execute(params![id, kind.as_str(), occurred, registered])?;
+        }
+        let mut leave = tx.prepare(
+            "INSERT INTO leave (participant_id, kind, start_date, end_date, approved) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for _ in 0..scale.leaves {
+            let (id, settled) = ids[random.below(ids.len() as u64) as usize];
+            let start = add_days(settled, 60 + random.below(500) as i64).min(today);
+            let end = add_days(start, 5 + random.below(150) as i64);
+            let kind = LeaveKind::ALL[random.below(LeaveKind::ALL.len() as u64) as usize];
+            leave.execute(params![id, kind.as_str(), start, end, random.below(5) > 0])?;
+        }
+        let mut task = tx.prepare(
+            "INSERT INTO task (participant_id, title, due, done_on) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for n in 0..scale.tasks {
+            let (id, settled) = ids[random.below(ids.len() as u64) as usize];
+            let due = add_days(settled, random.below(900) as i64);
+            let done = (due < today && random.below(10) > 0).then_some(due);
+            task.execute(params![id, format!("Oppgave {n}"), due, done])?;
+        }
+    }
+    recompute_everyone(&tx, today)?;
+    let deadlines: i64 = tx.query_row("SELECT count(*) FROM deadline", [], |row| row.get(0))?;
+    tx.commit()?;
+    Ok(FillReport {
+        participants: scale.participants,
+        events: scale.events,
+        leaves: scale.leaves,
+        tasks: scale.tasks,
+        deadlines,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_register() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let scale = Scale {
+            participants: 50,
+            events: 200,
+            leaves: 40,
+            tasks: 60,
+        };
+        let mut a = Store::open_in_memory().unwrap();
+        let mut b = Store::open_in_memory().unwrap();
+        let ra = fill(&mut a, 7, scale, today).unwrap();
+        let rb = fill(&mut b, 7, scale, today).unwrap();
+        assert_eq!(ra, rb, "a seeded fill is deterministic");
+        assert!(
+            ra.deadlines > 200,
+            "every event and started programme yields deadlines"
+        );
+        assert_eq!(a.participant_count().unwrap(), 50);
+    }
+}
