@@ -12,7 +12,7 @@ DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev l
 	webkit2gtk-driver xdotool
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: run test deps system-deps tool-deps check lint unit e2e core-has-no-tauri release deb
+.PHONY: run test bench deps system-deps tool-deps lint core-has-no-tauri release deb
 
 ## Opens the app (empty register). `make run ARGS=--demo` fills an empty register with fictional people.
 run: system-deps
@@ -48,6 +48,17 @@ core-has-no-tauri:
 	@if $(CARGO) tree -p introspor-core -e normal,build --prefix none | grep -E '^tauri' ; then \
 		echo "introspor-core must not depend on Tauri"; exit 1; \
 	else echo "introspor-core has no Tauri dependency"; fi
+
+## Prints the performance figures (docs/performance.md): screen latencies
+## beside their SQL floors, recompute and export times, start time and memory
+## beside a bare Tauri window, and sizes. Never fails on timing.
+bench: system-deps
+	$(CARGO) bench --bench screens
+	$(CARGO) build --release --features custom-protocol --bin introspor --example bare_window
+	xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" python3 tests/bench/start_memory.py
+	@command -v cargo-tauri >/dev/null || $(CARGO) install tauri-cli --version "^2" --locked
+	$(CARGO) tauri build --bundles deb
+	@ls -l target/release/bundle/deb/*.deb | awk '{ printf "- .deb bundle: %.1f MiB\n", $$5 / 1048576 }'
 
 release: system-deps
 	$(CARGO) build --release --features custom-protocol

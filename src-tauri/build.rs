@@ -9,6 +9,7 @@
 /// Every command the window may call; keep in step with `lib.rs`.
 const COMMANDS: &[&str] = &[
     "app_status",
+    "first_render",
     "participant_list",
     "participant_get",
     "participant_create",

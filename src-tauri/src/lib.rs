@@ -47,8 +47,17 @@ fn open_store(folder: &std::path::Path, demo: bool) -> Result<Store, IpcError> {
     Ok(store)
 }
 
+/// When the process started the app, for the start-up figure.
+static LAUNCHED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// The moment [`run`] was entered.
+pub(crate) fn launched() -> std::time::Instant {
+    *LAUNCHED.get_or_init(std::time::Instant::now)
+}
+
 /// Starts the app.
 pub fn run() {
+    launched();
     let demo = std::env::args().any(|arg| arg == DEMO_FLAG);
     tauri::Builder::default()
         .setup(move |app| {
@@ -69,6 +78,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
+            commands::app::first_render,
             commands::participants::participant_list,
             commands::participants::participant_get,
             commands::participants::participant_create,

@@ -20,6 +20,7 @@ async function call(command, args = {}) {
 
 export const api = {
   appStatus: () => call("app_status"),
+  firstRender: (screen) => call("first_render", { screen }),
   listParticipants: (query) => call("participant_list", { query }),
   getParticipant: (id) => call("participant_get", { id }),
   createParticipant: (form) => call("participant_create", { form }),

@@ -22,8 +22,15 @@ function show(name, section, render) {
       else link.removeAttribute("aria-current");
     }
     screen = { name, ...(await render(main, ...args)) };
+    if (!firstRenderReported) {
+      firstRenderReported = true;
+      api.firstRender(name).catch(() => {});
+    }
   };
 }
+
+// The program is told once when the first screen is on display (start-up figure).
+let firstRenderReported = false;
 
 route(/^#\/oversikt\/?$/, show("overview", "overview", renderOverview));
 route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlineList));
