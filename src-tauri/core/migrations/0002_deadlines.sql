@@ -48,7 +48,8 @@ CREATE TABLE task (
     done_on        TEXT,
     created_at     TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
-CREATE INDEX task_by_due ON task (done_on IS NULL, due);
+CREATE INDEX task_open_by_due ON task (due) WHERE done_on IS NULL;
+CREATE INDEX task_by_participant ON task (participant_id, due);
 
 -- Rule settings as key/value pairs; missing keys take the documented defaults.
 CREATE TABLE rule_setting (
@@ -71,7 +72,11 @@ CREATE TABLE deadline (
     done_on          TEXT,
     source_id        INTEGER
 );
+-- The overview and the open lists read open deadlines by due date; the
+-- participant's timeline reads one participant's; the list filters by kind.
+CREATE INDEX deadline_open_by_due ON deadline (due) WHERE state = 'open';
 CREATE INDEX deadline_by_state_due ON deadline (state, due);
+CREATE INDEX deadline_by_kind_state_due ON deadline (kind, state, due);
 CREATE INDEX deadline_by_participant ON deadline (participant_id, due);
 
 -- Small facts about the store itself, such as the day deadlines were last computed.

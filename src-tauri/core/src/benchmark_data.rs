@@ -37,7 +37,7 @@ impl Scale {
         participants: 10_000,
         events: 200_000,
         leaves: 50_000,
-        tasks: 200_000,
+        tasks: 230_000,
     };
 }
 
@@ -109,17 +109,47 @@ pub fn fill(
     let ten_years_ago = add_months(today, -120);
     let span_days = (today - ten_years_ago).num_days() as u64;
     let mut ids = Vec::with_capacity(scale.participants);
+    let mut archive = Vec::with_capacity(scale.participants);
     {
         let mut insert = tx.prepare(&insert_sql())?;
         for n in 0..scale.participants {
             let settled = add_days(ten_years_ago, random.below(span_days) as i64);
             let permit = add_days(settled, -(random.below(200) as i64) - 20);
             let age_days = (random.below(40 * 365) + 18 * 365) as i64;
-            let status = Status::ALL[random.below(Status::ALL.len() as u64) as usize];
             let goal = FinalGoal::ALL[random.below(FinalGoal::ALL.len() as u64) as usize];
             let start = add_days(settled, 30 + random.below(60) as i64);
+            let years_ago = (today - settled).num_days() / 365;
+            // A realistic spread: the last three years' participants are in
+            // the programme; older ones have finished, broken off or moved.
+            let roll = random.below(100);
+            let status = if start > today {
+                Status::Prospective
+            } else if years_ago < 3 {
+                match roll {
+                    0..=79 => Status::Active,
+                    80..=89 => Status::OnLeave,
+                    90..=94 => Status::Terminated,
+                    _ => Status::MovedAway,
+                }
+            } else {
+                match roll {
+                    0..=59 => Status::Completed,
+                    60..=74 => Status::Terminated,
+                    _ => Status::MovedAway,
+                }
+            };
             let started = start <= today && status != Status::Prospective;
-            let ended = matches!(status, Status::Completed | Status::Terminated) && started;
+            let ended = matches!(status, Status::Completed | Status::Terminated);
+            let end = add_days(add_months(start, 12 + random.below(24) as i32), -1).min(today);
+            // Reviews every six months up to the latest one before today.
+            let mut review = None;
+            let mut next = add_months(start, 6);
+            while started && next <= today.min(end) {
+                review = Some(next);
+                next = add_months(next, 6);
+            }
+            let archived = ended && years_ago > 4 && random.below(10) < 8;
+            archive.push(archived);
             let details = ParticipantDetails {
                 given_name: GIVEN[n % GIVEN.len()].to_string(),
                 family_name: format!("{}-{n}", FAMILY[(n / GIVEN.len()) % FAMILY.len()]),
@@ -151,11 +181,12 @@ pub fn fill(
                     programme_start_date: started.then_some(start),
                     competence_mapping_date: started.then(|| add_days(settled, 20)),
                     plan_date: started.then_some(start),
-                    last_plan_review_date: None,
-                    ended_date: ended.then(|| add_months(start, 12).min(today)),
-                    certificate_issued_date: None,
-                    nav_handover_date: None,
-                    parental_guidance_date: None,
+                    last_plan_review_date: review,
+                    ended_date: ended.then_some(end),
+                    certificate_issued_date: ended.then(|| add_days(end, 5).min(today)),
+                    nav_handover_date: (started && add_months(end, -3) <= today)
+                        .then(|| add_months(end, -3)),
+                    parental_guidance_date: (ended && n % 4 == 0).then(|| add_days(end, -30)),
                 },
             };
             let derived = Derived::from(&details);
@@ -189,8 +220,18 @@ pub fn fill(
         for n in 0..scale.tasks {
             let (id, settled) = ids[random.below(ids.len() as u64) as usize];
             let due = add_days(settled, random.below(900) as i64);
-            let done = (due < today && random.below(10) > 0).then_some(due);
+            let done = (due < add_days(today, -14) || (due < today && random.below(2) == 0))
+                .then_some(due);
             task.execute(params![id, format!("Oppgave {n}"), due, done])?;
+        }
+    }
+    {
+        let mut archive_row =
+            tx.prepare("UPDATE participant SET archived_at = ?2 WHERE id = ?1")?;
+        for ((id, _), archived) in ids.iter().zip(&archive) {
+            if *archived {
+                archive_row.execute(params![id, today.to_string()])?;
+            }
         }
     }
     recompute_everyone(&tx, today)?;

@@ -17,12 +17,15 @@ export async function renderOverview(main) {
     return {};
   }
   const refresh = () => renderOverview(main);
-  const section = (id, titleKey, rows, tone) =>
+  // The program sends at most this many rows per group.
+  const GROUP_LIMIT = 100;
+  const section = (id, titleKey, rows, tone, more) =>
     h(
       "section",
       { class: `card overview-group ${tone}`, id, "aria-labelledby": `${id}-title` },
-      h("h2", { id: `${id}-title` }, t(titleKey), h("span", { class: "count", text: ` (${rows.length})` })),
+      h("h2", { id: `${id}-title` }, t(titleKey), h("span", { class: "count", text: ` (${rows.length >= GROUP_LIMIT ? `${GROUP_LIMIT}+` : rows.length})` })),
       rows.length ? deadlineTable(rows, { onChange: refresh }) : h("p", { class: "empty", text: t("overview.none") }),
+      rows.length >= GROUP_LIMIT ? h("p", {}, h("a", { href: more, text: t("overview.showAll") })) : null,
     );
 
   const exportCalendar = async () => {
@@ -64,9 +67,9 @@ export async function renderOverview(main) {
       h("p", {}, h("strong", { id: "imdi-open-count", text: t("overview.imdiCount", { count: o.openImdiRegistrations }) }), " · ",
         h("a", { href: "#/frister?kind=imdi_registration", text: t("overview.imdiShow") })),
     ),
-    section("overview-overdue", "overview.overdue", o.overdue, "tone-overdue"),
-    section("overview-week", "overview.week", o.within7Days, "tone-week"),
-    section("overview-month", "overview.month", o.within30Days, "tone-month"),
+    section("overview-overdue", "overview.overdue", o.overdue, "tone-overdue", "#/frister?status=overdue"),
+    section("overview-week", "overview.week", o.within7Days, "tone-week", "#/frister?status=open"),
+    section("overview-month", "overview.month", o.within30Days, "tone-month", "#/frister?status=open"),
   );
   document.body.dataset.ready = "overview";
   return { newTask };

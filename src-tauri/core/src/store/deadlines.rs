@@ -20,6 +20,9 @@ use crate::store::Store;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
+/// The most rows each group of the overview holds.
+pub const OVERVIEW_GROUP_LIMIT: u32 = 100;
+
 /// The `kind` of a caseworker's own task in deadline lists.
 pub const OWN_TASK_KIND: &str = "own_task";
 
@@ -753,39 +756,33 @@ impl Store {
     }
 
     /// The start screen: what is overdue, due within 7 and within 30 days,
-    /// and how many IMDi registrations are owed.
+    /// and how many IMDi registrations are owed. Each group holds at most
+    /// [`OVERVIEW_GROUP_LIMIT`] rows (oldest first); the list of all
+    /// deadlines shows the rest.
     pub fn overview(&self, today: NaiveDate) -> CoreResult<Overview> {
-        let horizon = add_days(today, 30);
-        let week = add_days(today, 7);
-        let open: Vec<DeadlineRow> = self.deadlines(
-            &DeadlineFilter {
-                to: Some(horizon),
-                open_only: true,
-                ..DeadlineFilter::default()
-            },
-            today,
-        )?;
-        let mut overview = Overview {
-            overdue: Vec::new(),
-            within_7_days: Vec::new(),
-            within_30_days: Vec::new(),
+        let group = |from: Option<NaiveDate>, to: NaiveDate| {
+            self.deadlines(
+                &DeadlineFilter {
+                    from,
+                    to: Some(to),
+                    open_only: true,
+                    limit: Some(OVERVIEW_GROUP_LIMIT),
+                    ..DeadlineFilter::default()
+                },
+                today,
+            )
+        };
+        Ok(Overview {
+            overdue: group(None, add_days(today, -1))?,
+            within_7_days: group(Some(today), add_days(today, 7))?,
+            within_30_days: group(Some(add_days(today, 8)), add_days(today, 30))?,
             open_imdi_registrations: self.conn.query_row(
                 "SELECT count(*) FROM deadline d JOIN participant p ON p.id = d.participant_id \
                  WHERE d.kind = 'imdi_registration' AND d.state = 'open' AND p.archived_at IS NULL",
                 [],
                 |row| row.get(0),
             )?,
-        };
-        for row in open {
-            if row.status == DeadlineStatus::Overdue {
-                overview.overdue.push(row);
-            } else if row.due <= week {
-                overview.within_7_days.push(row);
-            } else {
-                overview.within_30_days.push(row);
-            }
-        }
-        Ok(overview)
+        })
     }
 
     /// Adds an own task.
