@@ -186,9 +186,11 @@ fn main() {
         floor_query(&floor, "SELECT * FROM participant WHERE id = ?1", &[&id]);
         floor_query(
             &floor,
-            "SELECT d.*, p.given_name, p.family_name FROM deadline d JOIN participant p ON p.id = d.participant_id \
-             WHERE d.participant_id = ?1 UNION ALL SELECT t.*, NULL, NULL, NULL, NULL, p.given_name, p.family_name \
-             FROM task t JOIN participant p ON p.id = t.participant_id WHERE t.participant_id = ?1 ORDER BY 4",
+            "SELECT d.id, d.kind, d.due, d.last_working_day, d.state, d.reference, d.reason, d.done_on, d.source_id, \
+             p.given_name, p.family_name FROM deadline d JOIN participant p ON p.id = d.participant_id \
+             WHERE d.participant_id = ?1 UNION ALL SELECT t.id, 'own_task', t.due, t.due, t.done_on, '', t.note, \
+             t.done_on, NULL, p.given_name, p.family_name \
+             FROM task t JOIN participant p ON p.id = t.participant_id WHERE t.participant_id = ?1 ORDER BY 3",
             &[&id],
         );
         floor_query(

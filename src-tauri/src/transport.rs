@@ -139,14 +139,14 @@ pub struct ParticipantQueryDto {
     pub limit: Option<u32>,
 }
 
-/// One page of the participant list and how many match in all.
+/// One page of the participant list, and whether more rows follow.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantPageDto {
     /// The rows, in order.
     pub rows: Vec<ParticipantRowDto>,
-    /// How many participants match the search and filters.
-    pub total: i64,
+    /// Whether more participants match than the page holds.
+    pub more: bool,
 }
 
 /// Whether the app started properly, for the window's first screen.

@@ -181,7 +181,7 @@ export default {
   "list.sortSettlement": "Bosettingsdato (nyeste først)",
   "list.count.one": "1 deltaker",
   "list.count.many": "{count} deltakere",
-  "list.count.page": "Viser {shown} av {total} deltakere",
+  "list.count.page": "Viser de {shown} første deltakerne",
   "list.showMore": "Vis {count} til",
   "list.empty": "Ingen deltakere ennå. Trykk «Ny deltaker» for å registrere den første.",
   "list.noMatch": "Ingen deltakere passer med søket og filtrene.",

@@ -15,18 +15,21 @@ use tauri::State;
 
 /// The participant list for the given search, filters and order.
 pub fn list(store: &Store, query: &ParticipantQueryDto) -> Result<ParticipantPageDto, IpcError> {
-    let query = parse_query(query)?;
-    let rows: Vec<ParticipantRowDto> = store
+    let mut query = parse_query(query)?;
+    // One row beyond the page says whether there are more, without counting
+    // every match (a count over a large register costs more than the page).
+    let page = query.limit;
+    query.limit = page.map(|limit| limit + 1);
+    let mut rows: Vec<ParticipantRowDto> = store
         .participants(&query)?
         .into_iter()
         .map(ParticipantRowDto::from)
         .collect();
-    // Counting is only needed when the page is full.
-    let total = match query.limit {
-        Some(limit) if rows.len() >= limit as usize => store.participants_matching(&query)?,
-        _ => rows.len() as i64,
-    };
-    Ok(ParticipantPageDto { rows, total })
+    let more = page.is_some_and(|limit| rows.len() > limit as usize);
+    if let Some(limit) = page {
+        rows.truncate(limit as usize);
+    }
+    Ok(ParticipantPageDto { rows, more })
 }
 
 /// One participant.

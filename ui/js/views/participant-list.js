@@ -38,14 +38,13 @@ export function renderParticipantList(main) {
     }
     const rows = page.rows;
     title.textContent = t(query.archived ? "list.titleArchived" : "list.title");
-    count.textContent =
-      page.total > rows.length
-        ? t("list.count.page", { shown: rows.length, total: page.total })
-        : rows.length === 1
-          ? t("list.count.one")
-          : t("list.count.many", { count: rows.length });
-    more.hidden = page.total <= rows.length;
-    more.textContent = t("list.showMore", { count: Math.min(PAGE, page.total - rows.length) });
+    count.textContent = page.more
+      ? t("list.count.page", { shown: rows.length })
+      : rows.length === 1
+        ? t("list.count.one")
+        : t("list.count.many", { count: rows.length });
+    more.hidden = !page.more;
+    more.textContent = t("list.showMore", { count: PAGE });
     replace(tbody, rows.map(row));
     empty.hidden = rows.length > 0;
     empty.textContent = query.search || query.status || query.law || query.archived ? t("list.noMatch") : t("list.empty");

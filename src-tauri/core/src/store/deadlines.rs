@@ -328,7 +328,7 @@ fn case_reference(given: &str, family: &str, id: i64) -> String {
 fn deadline_rows_sql(
     filter: &DeadlineFilter,
     today: NaiveDate,
-) -> (String, Vec<rusqlite::types::Value>) {
+) -> (Vec<String>, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
     let mut values: Vec<Value> = vec![Value::Text(today.to_string())];
     let mut bind = |value: Value| {
@@ -411,13 +411,52 @@ fn deadline_rows_sql(
             tasks.join(" AND ")
         ));
     }
-    let mut sql = arms.join(" UNION ALL ");
+    // Each arm is read on its own, in due order from its index and cut at
+    // the limit; the caller merges them. A LIMIT on the union as a whole
+    // would make SQLite sort both arms completely first.
     // Columns by position: 8 is the due date, 6 the kind, 3 the participant.
-    sql.push_str(" ORDER BY 8, 6, 3");
-    if let Some(limit) = filter.limit {
-        sql.push_str(&format!(" LIMIT {limit}"));
-    }
-    (sql, values)
+    let order = match filter.limit {
+        Some(limit) => format!(" ORDER BY 8, 6, 3 LIMIT {limit}"),
+        None => " ORDER BY 8, 6, 3".to_string(),
+    };
+    let arms = arms.into_iter().map(|arm| arm + &order).collect();
+    (arms, values)
+}
+
+/// Reads one row of a deadline query (see [`deadline_rows_sql`]).
+fn deadline_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeadlineRow> {
+    let participant_id: Option<i64> = row.get(2)?;
+    let given: Option<String> = row.get(3)?;
+    let family: Option<String> = row.get(4)?;
+    let status: String = row.get(9)?;
+    let due: NaiveDate = row.get(7)?;
+    let task_id: Option<i64> = row.get(1)?;
+    Ok(DeadlineRow {
+        deadline_id: row.get(0)?,
+        task_id,
+        participant_id,
+        participant_name: match (&given, &family) {
+            (Some(g), Some(f)) => format!("{g} {f}"),
+            _ => String::new(),
+        },
+        case_reference: match (participant_id, &given, &family) {
+            (Some(id), Some(g), Some(f)) => case_reference(g, f, id),
+            _ => String::new(),
+        },
+        kind: row.get(5)?,
+        title: row.get(6)?,
+        due,
+        last_working_day: if task_id.is_some() {
+            last_working_day(due)
+        } else {
+            row.get(8)?
+        },
+        status: DeadlineStatus::from_str_id(&status).unwrap_or(DeadlineStatus::Open),
+        reference: row.get(10)?,
+        reason: row.get(11)?,
+        done_on: row.get(12)?,
+        source_id: row.get(13)?,
+    })
 }
 
 impl Store {
@@ -716,43 +755,25 @@ impl Store {
         filter: &DeadlineFilter,
         today: NaiveDate,
     ) -> CoreResult<Vec<DeadlineRow>> {
-        let (sql, values) = deadline_rows_sql(filter, today);
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
-            let participant_id: Option<i64> = row.get(2)?;
-            let given: Option<String> = row.get(3)?;
-            let family: Option<String> = row.get(4)?;
-            let status: String = row.get(9)?;
-            let due: NaiveDate = row.get(7)?;
-            let task_id: Option<i64> = row.get(1)?;
-            Ok(DeadlineRow {
-                deadline_id: row.get(0)?,
-                task_id,
-                participant_id,
-                participant_name: match (&given, &family) {
-                    (Some(g), Some(f)) => format!("{g} {f}"),
-                    _ => String::new(),
-                },
-                case_reference: match (participant_id, &given, &family) {
-                    (Some(id), Some(g), Some(f)) => case_reference(g, f, id),
-                    _ => String::new(),
-                },
-                kind: row.get(5)?,
-                title: row.get(6)?,
-                due,
-                last_working_day: if task_id.is_some() {
-                    last_working_day(due)
-                } else {
-                    row.get(8)?
-                },
-                status: DeadlineStatus::from_str_id(&status).unwrap_or(DeadlineStatus::Open),
-                reference: row.get(10)?,
-                reason: row.get(11)?,
-                done_on: row.get(12)?,
-                source_id: row.get(13)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let (arms, values) = deadline_rows_sql(filter, today);
+        let mut rows = Vec::new();
+        for sql in &arms {
+            let mut statement = self.conn.prepare_cached(sql)?;
+            let arm =
+                statement.query_map(rusqlite::params_from_iter(values.iter()), deadline_row)?;
+            for row in arm {
+                rows.push(row?);
+            }
+        }
+        if arms.len() > 1 {
+            rows.sort_by(|a: &DeadlineRow, b: &DeadlineRow| {
+                (a.due, &a.kind, a.participant_id).cmp(&(b.due, &b.kind, b.participant_id))
+            });
+            if let Some(limit) = filter.limit {
+                rows.truncate(limit as usize);
+            }
+        }
+        Ok(rows)
     }
 
     /// The start screen: what is overdue, due within 7 and within 30 days,

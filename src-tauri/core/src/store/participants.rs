@@ -198,17 +198,6 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// How many participants match `query` (ignoring its limit).
-    pub fn participants_matching(&self, query: &ParticipantQuery) -> CoreResult<i64> {
-        let (conditions, values) = list_conditions(query);
-        Ok(self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM participant WHERE {conditions}"
-            ))?
-            .query_row(rusqlite::params_from_iter(values), |row| row.get(0))?)
-    }
-
     /// How many participants the register holds, archived ones included.
     pub fn participant_count(&self) -> CoreResult<i64> {
         Ok(self
