@@ -125,13 +125,20 @@ fn main() {
     let overview_floor = measure(|_| {
         floor_query(
             &floor,
-            "SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, d.reference, d.reason \
-             FROM deadline d JOIN participant p ON p.id = d.participant_id \
-             WHERE d.state = 'open' AND d.due <= ?1 AND p.archived_at IS NULL \
-             UNION ALL SELECT t.id, t.participant_id, p.given_name, p.family_name, t.title, t.due, t.due, '', t.note \
-             FROM task t LEFT JOIN participant p ON p.id = t.participant_id \
-             WHERE t.done_on IS NULL AND t.due <= ?1 AND (p.id IS NULL OR p.archived_at IS NULL) ORDER BY 6",
-            &[&horizon],
+            "SELECT * FROM (SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, \
+             d.reference, d.reason FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
+             WHERE d.state = 'open' AND d.due < ?2 AND p.archived_at IS NULL ORDER BY d.due LIMIT 100) \
+             UNION ALL SELECT * FROM (SELECT t.id, t.participant_id, p.given_name, p.family_name, t.title, t.due, t.due, '', \
+             t.note FROM task t LEFT JOIN participant p ON p.id = t.participant_id \
+             WHERE t.done_on IS NULL AND t.due < ?2 AND (p.id IS NULL OR p.archived_at IS NULL) ORDER BY t.due LIMIT 100) \
+             UNION ALL SELECT * FROM (SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, \
+             d.reference, d.reason FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
+             WHERE d.state = 'open' AND d.due >= ?2 AND d.due <= ?1 AND p.archived_at IS NULL ORDER BY d.due LIMIT 200) \
+             UNION ALL SELECT * FROM (SELECT t.id, t.participant_id, p.given_name, p.family_name, t.title, t.due, t.due, '', \
+             t.note FROM task t LEFT JOIN participant p ON p.id = t.participant_id \
+             WHERE t.done_on IS NULL AND t.due >= ?2 AND t.due <= ?1 AND (p.id IS NULL OR p.archived_at IS NULL) ORDER BY t.due LIMIT 200) \
+             ORDER BY 6",
+            &[&horizon, &today_text],
         );
     });
     row("overview", &overview, &overview_floor);
@@ -213,11 +220,12 @@ fn main() {
     let all_floor = measure(|_| {
         floor_query(
             &floor,
-            "SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, d.state, d.reference, d.reason \
-             FROM deadline d JOIN participant p ON p.id = d.participant_id WHERE p.archived_at IS NULL \
-             UNION ALL SELECT t.id, t.participant_id, p.given_name, p.family_name, t.title, t.due, t.due, t.done_on, '', t.note \
-             FROM task t LEFT JOIN participant p ON p.id = t.participant_id WHERE (p.id IS NULL OR p.archived_at IS NULL) \
-             ORDER BY 6 LIMIT 500",
+            "SELECT * FROM (SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, \
+             d.state, d.reference, d.reason FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
+             WHERE p.archived_at IS NULL ORDER BY d.due LIMIT 500) \
+             UNION ALL SELECT * FROM (SELECT t.id, t.participant_id, p.given_name, p.family_name, t.title, t.due, t.due, \
+             t.done_on, '', t.note FROM task t LEFT JOIN participant p ON p.id = t.participant_id \
+             WHERE (p.id IS NULL OR p.archived_at IS NULL) ORDER BY t.due LIMIT 500) ORDER BY 6 LIMIT 500",
             &[],
         );
     });
@@ -239,7 +247,7 @@ fn main() {
         floor_query(
             &floor,
             "SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, d.state, d.reference, d.reason \
-             FROM deadline d JOIN participant p ON p.id = d.participant_id \
+             FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
              WHERE p.archived_at IS NULL AND d.kind = 'imdi_registration' AND d.state = 'open' AND d.due < ?1 \
              ORDER BY d.due LIMIT 500",
             &[&today_text],

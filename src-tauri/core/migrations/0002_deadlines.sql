@@ -49,6 +49,7 @@ CREATE TABLE task (
     created_at     TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX task_open_by_due ON task (due) WHERE done_on IS NULL;
+CREATE INDEX task_by_due ON task (due);
 CREATE INDEX task_by_participant ON task (participant_id, due);
 
 -- Rule settings as key/value pairs; missing keys take the documented defaults.
@@ -75,6 +76,7 @@ CREATE TABLE deadline (
 -- The overview and the open lists read open deadlines by due date; the
 -- participant's timeline reads one participant's; the list filters by kind.
 CREATE INDEX deadline_open_by_due ON deadline (due) WHERE state = 'open';
+CREATE INDEX deadline_by_due ON deadline (due);
 CREATE INDEX deadline_by_state_due ON deadline (state, due);
 CREATE INDEX deadline_by_kind_state_due ON deadline (kind, state, due);
 CREATE INDEX deadline_by_participant ON deadline (participant_id, due);

@@ -95,7 +95,9 @@ pub fn for_participant(
     participant_id: i64,
     today: NaiveDate,
 ) -> Result<ParticipantDeadlinesDto, IpcError> {
-    store.participant(participant_id)?;
+    if !store.participant_exists(participant_id)? {
+        return Err(introspor_core::CoreError::ParticipantNotFound(participant_id).into());
+    }
     Ok(ParticipantDeadlinesDto {
         deadlines: rows(store.participant_deadlines(participant_id, today)?, today),
         events: store

@@ -398,7 +398,7 @@ fn deadline_rows_sql(
             "SELECT d.id, NULL, d.participant_id, p.given_name, p.family_name, d.kind, '', d.due, \
              d.last_working_day, CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END, \
              d.reference, d.reason, d.done_on, d.source_id \
-             FROM deadline d JOIN participant p ON p.id = d.participant_id WHERE {}",
+             FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id WHERE {}",
             legal.join(" AND ")
         ));
     }
@@ -411,6 +411,9 @@ fn deadline_rows_sql(
             tasks.join(" AND ")
         ));
     }
+    // CROSS JOIN keeps SQLite reading deadlines first, in due order from an
+    // index, and looking up each one's participant; driving from the
+    // participant table would sort every deadline before the limit applies.
     // Each arm is read on its own, in due order from its index and cut at
     // the limit; the caller merges them. A LIMIT on the union as a whole
     // would make SQLite sort both arms completely first.

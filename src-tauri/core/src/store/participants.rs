@@ -198,6 +198,14 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Whether a participant with this id exists (archived or not).
+    pub fn participant_exists(&self, id: i64) -> CoreResult<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM participant WHERE id = ?1")?
+            .exists([id])?)
+    }
+
     /// How many participants the register holds, archived ones included.
     pub fn participant_count(&self) -> CoreResult<i64> {
         Ok(self
