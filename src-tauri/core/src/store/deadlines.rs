@@ -417,10 +417,11 @@ fn deadline_rows_sql(
     // Each arm is read on its own, in due order from its index and cut at
     // the limit; the caller merges them. A LIMIT on the union as a whole
     // would make SQLite sort both arms completely first.
-    // Columns by position: 8 is the due date, 6 the kind, 3 the participant.
+    // Only the due date (column 8) is ordered in SQL, so the order comes
+    // straight from the index; ties are ordered in Rust after the merge.
     let order = match filter.limit {
-        Some(limit) => format!(" ORDER BY 8, 6, 3 LIMIT {limit}"),
-        None => " ORDER BY 8, 6, 3".to_string(),
+        Some(limit) => format!(" ORDER BY 8 LIMIT {limit}"),
+        None => " ORDER BY 8".to_string(),
     };
     let arms = arms.into_iter().map(|arm| arm + &order).collect();
     (arms, values)
@@ -768,13 +769,11 @@ impl Store {
                 rows.push(row?);
             }
         }
-        if arms.len() > 1 {
-            rows.sort_by(|a: &DeadlineRow, b: &DeadlineRow| {
-                (a.due, &a.kind, a.participant_id).cmp(&(b.due, &b.kind, b.participant_id))
-            });
-            if let Some(limit) = filter.limit {
-                rows.truncate(limit as usize);
-            }
+        rows.sort_by(|a: &DeadlineRow, b: &DeadlineRow| {
+            (a.due, &a.kind, a.participant_id).cmp(&(b.due, &b.kind, b.participant_id))
+        });
+        if let Some(limit) = filter.limit {
+            rows.truncate(limit as usize);
         }
         Ok(rows)
     }
