@@ -86,7 +86,11 @@ fn floor_query(conn: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) ->
 fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let folder = tempfile::tempdir().unwrap();
-    let path = folder.path().join(DATABASE_FILE_NAME);
+    // INTROSPOR_BENCH_DATABASE keeps the generated database for query-plan work.
+    let path = std::env::var_os("INTROSPOR_BENCH_DATABASE")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| folder.path().join(DATABASE_FILE_NAME));
+    let _ = std::fs::remove_file(&path);
     let mut store = Store::open(&path).unwrap();
 
     let started = Instant::now();
@@ -119,6 +123,10 @@ fn main() {
     println!("| command | p50 | p95 | max | floor p50 | floor p95 | ratio p95 | target |");
     println!("|---|---|---|---|---|---|---|---|");
 
+    if std::env::var_os("INTROSPOR_BENCH_DATABASE").is_some() {
+        println!("database kept at {}", path.display());
+        return;
+    }
     let overview = measure(|_| {
         deadlines::overview(&store, today).unwrap();
     });

@@ -78,7 +78,7 @@ CREATE TABLE deadline (
 CREATE INDEX deadline_open_by_due ON deadline (due) WHERE state = 'open';
 CREATE INDEX deadline_by_due ON deadline (due);
 CREATE INDEX deadline_by_state_due ON deadline (state, due);
-CREATE INDEX deadline_by_kind_state_due ON deadline (kind, state, due);
+CREATE INDEX deadline_by_kind_state_due ON deadline (kind, state, due, participant_id);
 CREATE INDEX deadline_by_participant ON deadline (participant_id, due);
 
 -- Small facts about the store itself, such as the day deadlines were last computed.
