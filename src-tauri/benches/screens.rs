@@ -148,6 +148,12 @@ fn main() {
              ORDER BY 6",
             &[&horizon, &today_text],
         );
+        floor_query(
+            &floor,
+            "SELECT count(*) FROM (SELECT 1 FROM deadline WHERE kind = 'imdi_registration' AND state = 'open' \
+             AND participant_id NOT IN (SELECT id FROM participant WHERE archived_at IS NOT NULL) LIMIT 1000)",
+            &[],
+        );
     });
     row("overview", &overview, &overview_floor);
 

@@ -64,7 +64,7 @@ export async function renderOverview(main) {
       "section",
       { class: "card imdi-summary", id: "imdi-summary" },
       h("h2", { text: t("overview.imdi") }),
-      h("p", {}, h("strong", { id: "imdi-open-count", text: t("overview.imdiCount", { count: o.openImdiRegistrations }) }), " · ",
+      h("p", {}, h("strong", { id: "imdi-open-count", text: t("overview.imdiCount", { count: o.openImdiRegistrations >= 1000 ? "1000+" : o.openImdiRegistrations }) }), " · ",
         h("a", { href: "#/frister?kind=imdi_registration", text: t("overview.imdiShow") })),
     ),
     section("overview-overdue", "overview.overdue", o.overdue, "tone-overdue", "#/frister?status=overdue"),

@@ -23,6 +23,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 /// The most rows each group of the overview holds.
 pub const OVERVIEW_GROUP_LIMIT: u32 = 100;
 
+/// The overview counts open IMDi registrations up to this many.
+pub const OPEN_IMDI_COUNT_CAP: i64 = 1000;
+
 /// The `kind` of a caseworker's own task in deadline lists.
 pub const OWN_TASK_KIND: &str = "own_task";
 
@@ -87,7 +90,8 @@ pub struct Overview {
     pub within_7_days: Vec<DeadlineRow>,
     /// Due in 8 to 30 days.
     pub within_30_days: Vec<DeadlineRow>,
-    /// Registrations still owed to IMDi (open or overdue).
+    /// Registrations still owed to IMDi (open or overdue), counted up to
+    /// [`OPEN_IMDI_COUNT_CAP`].
     pub open_imdi_registrations: i64,
 }
 
@@ -801,10 +805,15 @@ impl Store {
             within_30_days: group(Some(add_days(today, 8)), add_days(today, 30))?,
             open_imdi_registrations: self.conn.query_row(
                 // Counted from the covering (kind, state, due, participant)
-                // index, leaving out the few archived participants by list.
-                "SELECT count(*) FROM deadline \
-                 WHERE kind = 'imdi_registration' AND state = 'open' \
-                 AND participant_id NOT IN (SELECT id FROM participant WHERE archived_at IS NOT NULL)",
+                // index, leaving out the few archived participants by list,
+                // and only up to OPEN_IMDI_COUNT_CAP: the start screen says
+                // "1000+" rather than spend time counting further.
+                &format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM deadline \
+                     WHERE kind = 'imdi_registration' AND state = 'open' \
+                     AND participant_id NOT IN (SELECT id FROM participant WHERE archived_at IS NOT NULL) \
+                     LIMIT {OPEN_IMDI_COUNT_CAP})"
+                ),
                 [],
                 |row| row.get(0),
             )?,
