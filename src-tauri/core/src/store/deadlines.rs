@@ -566,38 +566,34 @@ impl Store {
         registered: Option<NaiveDate>,
         today: NaiveDate,
     ) -> CoreResult<()> {
-        let tx = self.conn.transaction()?;
-        let participant_id = participant_of(&tx, "registrable_event", event_id)?;
-        if let Some(date) = registered {
-            let occurred: NaiveDate = tx.query_row(
-                "SELECT occurred FROM registrable_event WHERE id = ?1",
-                [event_id],
-                |row| row.get(0),
-            )?;
-            if date < occurred {
-                return Err(invalid(
-                    "date",
-                    "registered_before_event",
-                    messages::REGISTERED_BEFORE_EVENT,
-                ));
+        self.change_record("registrable_event", event_id, today, |tx, _| {
+            if let Some(date) = registered {
+                let occurred: NaiveDate = tx.query_row(
+                    "SELECT occurred FROM registrable_event WHERE id = ?1",
+                    [event_id],
+                    |row| row.get(0),
+                )?;
+                if date < occurred {
+                    return Err(invalid(
+                        "date",
+                        "registered_before_event",
+                        messages::REGISTERED_BEFORE_EVENT,
+                    ));
+                }
             }
-        }
-        tx.prepare_cached("UPDATE registrable_event SET registered = ?2 WHERE id = ?1")?
-            .execute(params![event_id, registered])?;
-        recompute_after_change(&tx, participant_id, today)?;
-        tx.commit()?;
-        Ok(())
+            tx.prepare_cached("UPDATE registrable_event SET registered = ?2 WHERE id = ?1")?
+                .execute(params![event_id, registered])?;
+            Ok(())
+        })
     }
 
     /// Deletes a registrable event and its registration deadline.
     pub fn delete_event(&mut self, event_id: i64, today: NaiveDate) -> CoreResult<()> {
-        let tx = self.conn.transaction()?;
-        let participant_id = participant_of(&tx, "registrable_event", event_id)?;
-        tx.prepare_cached("DELETE FROM registrable_event WHERE id = ?1")?
-            .execute([event_id])?;
-        recompute_after_change(&tx, participant_id, today)?;
-        tx.commit()?;
-        Ok(())
+        self.change_record("registrable_event", event_id, today, |tx, _| {
+            tx.prepare_cached("DELETE FROM registrable_event WHERE id = ?1")?
+                .execute([event_id])?;
+            Ok(())
+        })
     }
 
     /// Adds a leave (`leave_id` = `None`) or replaces one.
@@ -652,10 +648,26 @@ impl Store {
 
     /// Deletes a leave.
     pub fn delete_leave(&mut self, leave_id: i64, today: NaiveDate) -> CoreResult<()> {
+        self.change_record("leave", leave_id, today, |tx, _| {
+            tx.prepare_cached("DELETE FROM leave WHERE id = ?1")?
+                .execute([leave_id])?;
+            Ok(())
+        })
+    }
+
+    /// Runs `change` against one event or leave in a transaction, then
+    /// recomputes the deadlines of the participant it belongs to; `change`
+    /// is given that participant's id. Nothing is kept if anything fails.
+    fn change_record(
+        &mut self,
+        table: &str,
+        id: i64,
+        today: NaiveDate,
+        change: impl FnOnce(&Connection, i64) -> CoreResult<()>,
+    ) -> CoreResult<()> {
         let tx = self.conn.transaction()?;
-        let participant_id = participant_of(&tx, "leave", leave_id)?;
-        tx.prepare_cached("DELETE FROM leave WHERE id = ?1")?
-            .execute([leave_id])?;
+        let participant_id = participant_of(&tx, table, id)?;
+        change(&tx, participant_id)?;
         recompute_after_change(&tx, participant_id, today)?;
         tx.commit()?;
         Ok(())
@@ -701,15 +713,14 @@ impl Store {
             }
             (DeadlineKind::CareLeaveFollowup, _) => {
                 let leave_id = source_id.ok_or(CoreError::RecordNotFound(0))?;
-                let tx = self.conn.transaction()?;
-                if participant_of(&tx, "leave", leave_id)? != participant_id {
-                    return Err(CoreError::RecordNotFound(leave_id));
-                }
-                tx.prepare_cached("UPDATE leave SET followup_date = ?2 WHERE id = ?1")?
-                    .execute(params![leave_id, date])?;
-                recompute_after_change(&tx, participant_id, today)?;
-                tx.commit()?;
-                Ok(())
+                self.change_record("leave", leave_id, today, |tx, owner| {
+                    if owner != participant_id {
+                        return Err(CoreError::RecordNotFound(leave_id));
+                    }
+                    tx.prepare_cached("UPDATE leave SET followup_date = ?2 WHERE id = ?1")?
+                        .execute(params![leave_id, date])?;
+                    Ok(())
+                })
             }
             (_, Some(column)) => {
                 let tx = self.conn.transaction()?;
