@@ -123,6 +123,7 @@ fn settlement_date_brings_deadlines_and_a_registration_can_be_closed() {
     // A settings change moves the deadline at once.
     s.click(&s.wait_for("a[data-nav=\"settings\"]"));
     s.wait_for_screen("settings");
+    s.screenshot(&screenshot_dir().join("settings.png"));
     s.fill("#setting-programme_start_months", "2");
     s.click(&s.wait_for("#save-settings"));
     s.wait_until("the settings to be saved", |s| {
@@ -138,4 +139,7 @@ fn settlement_date_brings_deadlines_and_a_registration_can_be_closed() {
         let rows = s.texts("#deadline-table tbody tr");
         rows.len() == 1 && rows[0].contains(&expected_moved)
     });
+    s.select("#filter-kind", "");
+    s.wait_until("every deadline in the list", |s| s.texts("#deadline-table tbody tr").len() > 3);
+    s.screenshot(&screenshot_dir().join("deadline-list.png"));
 }
