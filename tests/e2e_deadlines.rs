@@ -140,6 +140,8 @@ fn settlement_date_brings_deadlines_and_a_registration_can_be_closed() {
         rows.len() == 1 && rows[0].contains(&expected_moved)
     });
     s.select("#filter-kind", "");
-    s.wait_until("every deadline in the list", |s| s.texts("#deadline-table tbody tr").len() > 3);
+    s.wait_until("every deadline in the list", |s| {
+        s.texts("#deadline-table tbody tr").len() > 3
+    });
     s.screenshot(&screenshot_dir().join("deadline-list.png"));
 }
