@@ -339,3 +339,74 @@ fn every_combination_of_list_filters_runs() {
         }
     }
 }
+
+#[test]
+fn an_archived_participant_keeps_a_timeline() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = create(&mut store, &form(), today()).unwrap();
+    set_archived(&mut store, p.id, true).unwrap();
+    let timeline = for_participant(&store, p.id, today()).unwrap();
+    assert!(
+        due_of(&timeline, "programme_start").is_some(),
+        "the archived participant's own view still shows its deadlines"
+    );
+    assert!(
+        list(&store, &DeadlineFilterDto::default(), today())
+            .unwrap()
+            .is_empty(),
+        "but the register-wide list leaves them out"
+    );
+}
+
+#[test]
+fn marking_the_end_done_keeps_a_broken_off_programme_broken_off() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut f = form();
+    f.status = "terminated".into();
+    f.programme_start_date = "15.03.2025".into();
+    let p = create(&mut store, &f, today()).unwrap();
+    mark_done(
+        &mut store,
+        p.id,
+        "programme_end",
+        None,
+        "31.03.2025",
+        today(),
+    )
+    .unwrap();
+    assert_eq!(
+        introspor_app::commands::participants::get(&store, p.id)
+            .unwrap()
+            .form
+            .status,
+        "terminated",
+        "a terminated programme is not turned into a completed one"
+    );
+    let mut active = form();
+    active.given_name = "Aktiv".into();
+    active.status = "active".into();
+    active.programme_start_date = "15.03.2025".into();
+    let q = create(&mut store, &active, today()).unwrap();
+    mark_done(
+        &mut store,
+        q.id,
+        "programme_end",
+        None,
+        "31.03.2025",
+        today(),
+    )
+    .unwrap();
+    let status = |store: &Store, id| {
+        introspor_app::commands::participants::get(store, id)
+            .unwrap()
+            .form
+            .status
+    };
+    assert_eq!(
+        status(&store, q.id),
+        "completed",
+        "marking the end done completes an active programme"
+    );
+    mark_done(&mut store, q.id, "programme_end", None, "", today()).unwrap();
+    assert_eq!(status(&store, q.id), "active", "undoing reopens it");
+}

@@ -228,6 +228,12 @@ impl DeadlineDto {
 pub struct OverviewDto {
     /// Today, `dd.mm.åååå`.
     pub today: String,
+    /// Last day of the 7-day group, `dd.mm.åååå`.
+    pub week_end: String,
+    /// First day of the 30-day group, `dd.mm.åååå`.
+    pub month_start: String,
+    /// Last day of the 30-day group, `dd.mm.åååå`.
+    pub month_end: String,
     /// Overdue.
     pub overdue: Vec<DeadlineDto>,
     /// Due within 7 days.

@@ -13,13 +13,17 @@ use introspor_core::domain::participant_form::ParticipantForm;
 use introspor_core::Store;
 use tauri::State;
 
+/// The largest page the participant list returns; pickers that want "all"
+/// get this many, which is far above a real service's register.
+pub const MAX_PAGE: u32 = 1000;
+
 /// The participant list for the given search, filters and order.
 pub fn list(store: &Store, query: &ParticipantQueryDto) -> Result<ParticipantPageDto, IpcError> {
     let mut query = parse_query(query)?;
     // One row beyond the page says whether there are more, without counting
     // every match (a count over a large register costs more than the page).
     let page = query.limit;
-    query.limit = page.map(|limit| limit + 1);
+    query.limit = page.map(|limit| limit.saturating_add(1));
     let mut rows: Vec<ParticipantRowDto> = store
         .participants(&query)?
         .into_iter()
@@ -97,7 +101,8 @@ fn parse_query(dto: &ParticipantQueryDto) -> Result<ParticipantQuery, IpcError> 
         law,
         archived: dto.archived,
         sort,
-        limit: dto.limit,
+        // Every read is bounded: no page is larger than MAX_PAGE.
+        limit: Some(dto.limit.unwrap_or(MAX_PAGE).min(MAX_PAGE)),
     })
 }
 

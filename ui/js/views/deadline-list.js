@@ -15,8 +15,8 @@ export async function renderDeadlineList(main, queryString = "") {
     kind: params.get("kind") ?? "",
     status: params.get("status") ?? "",
     participantId: params.get("participant") ? Number(params.get("participant")) : null,
-    from: "",
-    to: "",
+    from: params.get("from") ?? "",
+    to: params.get("to") ?? "",
   };
   let participants = [];
   try {
@@ -70,6 +70,7 @@ export async function renderDeadlineList(main, queryString = "") {
         class: "date",
         placeholder: t("form.dateHint"),
         maxlength: "10",
+        value: filter[key],
         onchange: (e) => { filter[key] = e.target.value; reload(); },
       }),
     );

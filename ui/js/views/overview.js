@@ -68,8 +68,8 @@ export async function renderOverview(main) {
         h("a", { href: "#/frister?kind=imdi_registration", text: t("overview.imdiShow") })),
     ),
     section("overview-overdue", "overview.overdue", o.overdue, "tone-overdue", "#/frister?status=overdue"),
-    section("overview-week", "overview.week", o.within7Days, "tone-week", "#/frister?status=open"),
-    section("overview-month", "overview.month", o.within30Days, "tone-month", "#/frister?status=open"),
+    section("overview-week", "overview.week", o.within7Days, "tone-week", `#/frister?status=open&from=${o.today}&to=${o.weekEnd}`),
+    section("overview-month", "overview.month", o.within30Days, "tone-month", `#/frister?status=open&from=${o.monthStart}&to=${o.monthEnd}`),
   );
   document.body.dataset.ready = "overview";
   return { newTask };

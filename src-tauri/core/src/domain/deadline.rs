@@ -517,19 +517,7 @@ impl Engine<'_> {
             .programme_length_months
             .months_for(f.final_goal);
         let planned_end = add_days(add_months(start, length as i32), -1);
-        let leave_days: i64 = leaves
-            .iter()
-            .filter(|leave| leave.approved)
-            .map(|leave| {
-                let first = leave.start.max(start);
-                let last = leave.end.unwrap_or(self.today.max(leave.start));
-                if last < first {
-                    0
-                } else {
-                    (last - first).num_days() + 1
-                }
-            })
-            .sum();
+        let leave_days = approved_leave_days(leaves, start, self.today);
         let end = add_days(planned_end, leave_days);
         let mut reason = format!(
             "Programstart {} + {} ({}), siste dag {}",
@@ -682,6 +670,33 @@ impl Engine<'_> {
             false,
         );
     }
+}
+
+/// Calendar days of approved leave from the programme start, first and last
+/// day counted. An open-ended leave counts through today (nothing if it has
+/// not begun), and overlapping leaves count each day once.
+fn approved_leave_days(leaves: &[Leave], programme_start: NaiveDate, today: NaiveDate) -> i64 {
+    let mut ranges: Vec<(NaiveDate, NaiveDate)> = leaves
+        .iter()
+        .filter(|leave| leave.approved)
+        .map(|leave| (leave.start.max(programme_start), leave.end.unwrap_or(today)))
+        .filter(|(first, last)| first <= last)
+        .collect();
+    ranges.sort();
+    let mut days = 0;
+    let mut counted_until: Option<NaiveDate> = None;
+    for (first, last) in ranges {
+        // Skip the part already counted by an earlier, overlapping leave.
+        let first = match counted_until {
+            Some(until) if until >= first => add_days(until, 1),
+            _ => first,
+        };
+        if first <= last {
+            days += (last - first).num_days() + 1;
+            counted_until = Some(last);
+        }
+    }
+    days
 }
 
 fn lowercase_first(text: &str) -> String {

@@ -349,8 +349,14 @@ fn deadline_rows_sql(
     let participant_param = filter.participant_id.map(|id| bind(Value::Integer(id)));
     let from_param = filter.from.map(|d| bind(Value::Text(d.to_string())));
     let to_param = filter.to.map(|d| bind(Value::Text(d.to_string())));
-    let mut legal: Vec<String> = vec!["p.archived_at IS NULL".into()];
-    let mut tasks: Vec<String> = vec!["(p.id IS NULL OR p.archived_at IS NULL)".into()];
+    // Lists across the register leave archived participants out; one
+    // participant's own timeline shows everything, archived or not.
+    let mut legal: Vec<String> = Vec::new();
+    let mut tasks: Vec<String> = Vec::new();
+    if filter.participant_id.is_none() {
+        legal.push("p.archived_at IS NULL".into());
+        tasks.push("(p.id IS NULL OR p.archived_at IS NULL)".into());
+    }
     let mut include_legal = !own_task;
     let mut include_tasks = filter.kind.is_none() || own_task;
     if let Some(param) = &kind_param {
@@ -403,7 +409,7 @@ fn deadline_rows_sql(
              d.last_working_day, CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END, \
              d.reference, d.reason, d.done_on, d.source_id \
              FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id WHERE {}",
-            legal.join(" AND ")
+            where_clause(&legal)
         ));
     }
     if include_tasks {
@@ -412,7 +418,7 @@ fn deadline_rows_sql(
              t.due, CASE WHEN t.done_on IS NOT NULL THEN 'done' WHEN t.due < ?1 THEN 'overdue' ELSE 'open' END, \
              '', t.note, t.done_on, NULL \
              FROM task t LEFT JOIN participant p ON p.id = t.participant_id WHERE {}",
-            tasks.join(" AND ")
+            where_clause(&tasks)
         ));
     }
     // CROSS JOIN keeps SQLite reading deadlines first, in due order from an
@@ -429,6 +435,15 @@ fn deadline_rows_sql(
     };
     let arms = arms.into_iter().map(|arm| arm + &order).collect();
     (arms, values)
+}
+
+/// Joins conditions with AND; no condition means every row.
+fn where_clause(conditions: &[String]) -> String {
+    if conditions.is_empty() {
+        "1".to_string()
+    } else {
+        conditions.join(" AND ")
+    }
 }
 
 /// Reads one row of a deadline query (see [`deadline_rows_sql`]).
@@ -733,16 +748,21 @@ impl Store {
                     params![participant_id, date],
                 )?;
                 if kind == DeadlineKind::ProgrammeEnd {
-                    // The programme ends when it is completed: the status follows.
+                    // Marking the end done completes the programme, unless it
+                    // was already completed or broken off (that status is
+                    // kept); undoing it reopens only an ended programme.
+                    let ended = "status IN ('completed', 'terminated')";
+                    let sql = if date.is_some() {
+                        format!("UPDATE participant SET status = ?2 WHERE id = ?1 AND NOT {ended}")
+                    } else {
+                        format!("UPDATE participant SET status = ?2 WHERE id = ?1 AND {ended}")
+                    };
                     let status = if date.is_some() {
                         Status::Completed
                     } else {
                         Status::Active
                     };
-                    tx.execute(
-                        "UPDATE participant SET status = ?2 WHERE id = ?1",
-                        params![participant_id, status.as_str()],
-                    )?;
+                    tx.execute(&sql, params![participant_id, status.as_str()])?;
                 }
                 recompute_after_change(&tx, participant_id, today)?;
                 tx.commit()?;
