@@ -8,14 +8,14 @@
 
 use crate::domain::calendar::{add_days, last_working_day};
 use crate::domain::deadline::{
-    compute_deadlines, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind, ProgrammeLengths,
-    RegistrableEvent, RuleSettings,
+    compute_deadlines, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind, RegistrableEvent,
+    RuleSettings,
 };
 use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
 use crate::domain::participant::Status;
 use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
 use crate::messages;
-use crate::store::participants::participant_from_row;
+use crate::store::participants::{ensure_participant, participant_from_row};
 use crate::store::Store;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -906,20 +906,4 @@ impl Store {
         }
         Ok(())
     }
-}
-
-fn ensure_participant(conn: &Connection, id: i64) -> CoreResult<()> {
-    if conn
-        .prepare_cached("SELECT 1 FROM participant WHERE id = ?1")?
-        .exists([id])?
-    {
-        Ok(())
-    } else {
-        Err(CoreError::ParticipantNotFound(id))
-    }
-}
-
-/// The default programme lengths, for the settings screen's "reset".
-pub fn default_programme_lengths() -> ProgrammeLengths {
-    RuleSettings::default().programme_length_months
 }

@@ -12,7 +12,7 @@ use crate::store::deadlines::recompute_after_change;
 use crate::store::Store;
 use chrono::NaiveDate;
 use rusqlite::types::{FromSql, FromSqlError, ValueRef};
-use rusqlite::{params, OptionalExtension, Row, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 pub(crate) const PARTICIPANT_COLUMNS: &str =
     "id, given_name, family_name, identity_number, birth_date, gender, \
@@ -116,7 +116,7 @@ impl Store {
         today: NaiveDate,
     ) -> CoreResult<Participant> {
         let tx = self.conn.transaction()?;
-        ensure_exists(&tx, id)?;
+        ensure_participant(&tx, id)?;
         refuse_duplicate_number(&tx, details, Some(id))?;
         let derived = Derived::from(details);
         let mut values = detail_params(details, &derived);
@@ -133,7 +133,7 @@ impl Store {
     /// row is kept either way: archiving hides, it never deletes.
     pub fn set_participant_archived(&mut self, id: i64, archived: bool) -> CoreResult<Participant> {
         let tx = self.conn.transaction()?;
-        ensure_exists(&tx, id)?;
+        ensure_participant(&tx, id)?;
         tx.prepare_cached(
             "UPDATE participant SET \
              archived_at = CASE WHEN ?2 THEN COALESCE(archived_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END, \
@@ -200,10 +200,11 @@ impl Store {
 
     /// Whether a participant with this id exists (archived or not).
     pub fn participant_exists(&self, id: i64) -> CoreResult<bool> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM participant WHERE id = ?1")?
-            .exists([id])?)
+        match ensure_participant(&self.conn, id) {
+            Ok(()) => Ok(true),
+            Err(CoreError::ParticipantNotFound(_)) => Ok(false),
+            Err(error) => Err(error),
+        }
     }
 
     /// How many participants the register holds, archived ones included.
@@ -255,11 +256,13 @@ fn escape_like(word: &str) -> String {
         .replace('_', "\\_")
 }
 
-fn ensure_exists(tx: &Transaction<'_>, id: i64) -> CoreResult<()> {
-    let found = tx
+/// Fails with [`CoreError::ParticipantNotFound`] unless the participant
+/// exists (archived or not). The one existence check every write uses.
+pub(crate) fn ensure_participant(conn: &Connection, id: i64) -> CoreResult<()> {
+    if conn
         .prepare_cached("SELECT 1 FROM participant WHERE id = ?1")?
-        .exists([id])?;
-    if found {
+        .exists([id])?
+    {
         Ok(())
     } else {
         Err(CoreError::ParticipantNotFound(id))
