@@ -345,45 +345,12 @@ fn invented_number(born: NaiveDate, d_number: bool, salt: u32) -> IdentityNumber
     let start = if born.year() >= 2000 { 500 } else { 100 } + (salt * 37) % 300;
     (start..start + 200)
         .find_map(|individual| {
-            IdentityNumber::parse(&format!(
-                "{day:02}{:02}{yy:02}{individual:03}{}",
-                born.month(),
-                check_digits(day, born.month(), yy, individual)?
+            IdentityNumber::with_check_digits(&format!(
+                "{day:02}{:02}{yy:02}{individual:03}",
+                born.month()
             ))
-            .ok()
         })
         .expect("some individual number in a range of 200 yields valid check digits")
-}
-
-/// The two check digits under the pre-2032 rule, or `None` when the rule
-/// gives 10 (such individual numbers are never issued).
-fn check_digits(day: u32, month: u32, yy: u32, individual: u32) -> Option<String> {
-    let text = format!("{day:02}{month:02}{yy:02}{individual:03}");
-    let d: Vec<u32> = text.bytes().map(|b| u32::from(b - b'0')).collect();
-    let k1 = (11
-        - [3, 7, 6, 1, 8, 9, 4, 5, 2]
-            .iter()
-            .zip(&d)
-            .map(|(w, x)| w * x)
-            .sum::<u32>()
-            % 11)
-        % 11;
-    if k1 == 10 {
-        return None;
-    }
-    let k2 = (11
-        - ([5, 4, 3, 2, 7, 6, 5, 4, 3]
-            .iter()
-            .zip(&d)
-            .map(|(w, x)| w * x)
-            .sum::<u32>()
-            + 2 * k1)
-            % 11)
-        % 11;
-    if k2 == 10 {
-        return None;
-    }
-    Some(format!("{k1}{k2}"))
 }
 
 /// The demo participants, with dates placed relative to `today` so that the

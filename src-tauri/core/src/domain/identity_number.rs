@@ -93,7 +93,30 @@ impl IdentityNumber {
     /// The number as shown in lists: the birth-date part and five stars
     /// (`010190 *****`), so a glance over a shoulder reveals little.
     pub fn masked(&self) -> String {
-        format!("{} *****", &self.digits[..6])
+        mask_digits(&self.digits)
+    }
+
+    /// Completes nine digits (birth date and individual number) with the two
+    /// check digits of the rule before 2032. `None` when that rule gives 10
+    /// for either digit (such numbers are never issued) or the result is
+    /// not a valid number.
+    pub fn with_check_digits(first_nine: &str) -> Option<Self> {
+        let d: Vec<u32> = first_nine
+            .chars()
+            .map(|c| c.to_digit(10))
+            .collect::<Option<_>>()?;
+        if d.len() != 9 {
+            return None;
+        }
+        let k1 = (11 - weighted_sum(&d, &WEIGHTS_K1) % 11) % 11;
+        if k1 == 10 {
+            return None;
+        }
+        let k2 = (11 - (weighted_sum(&d, &WEIGHTS_K2[..9]) + WEIGHTS_K2[9] * k1) % 11) % 11;
+        if k2 == 10 {
+            return None;
+        }
+        Self::parse(&format!("{first_nine}{k1}{k2}")).ok()
     }
 
     /// Day, month and two-digit year encoded in the number (the D-nummer
@@ -111,6 +134,13 @@ impl fmt::Display for IdentityNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.masked())
     }
+}
+
+/// The masked form of a stored number's digits (`010190 *****`): the
+/// birth-date part and five stars. Used where only the stored text is at hand.
+pub fn mask_digits(digits: &str) -> String {
+    let shown: String = digits.chars().take(6).collect();
+    format!("{shown} *****")
 }
 
 /// A two-digit year is valid if the date exists in 1800s, 1900s or 2000s;
@@ -228,6 +258,30 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn check_digits_are_completed_as_skatteetaten_issues_them() {
+        // 30108299939 shares its first nine digits with 30108299920 and is
+        // only valid under the 2032 rule, so it is not what completion gives.
+        for number in ["02013299997", "30108299920", "41018036736"] {
+            let completed = IdentityNumber::with_check_digits(&number[..9]);
+            assert_eq!(
+                completed.as_ref().map(IdentityNumber::as_str),
+                Some(number),
+                "{number} should be completed from its first nine digits"
+            );
+        }
+        assert_eq!(
+            IdentityNumber::with_check_digits("410180369"),
+            None,
+            "k1 = 10 is never issued"
+        );
+        assert_eq!(
+            IdentityNumber::with_check_digits("12345"),
+            None,
+            "nine digits are needed"
+        );
     }
 
     #[test]

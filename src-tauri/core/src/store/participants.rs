@@ -1,7 +1,7 @@
 //! Reading and writing participants.
 
 use crate::domain::deadline::ProgrammeFacts;
-use crate::domain::identity_number::IdentityNumber;
+use crate::domain::identity_number::{mask_digits, IdentityNumber};
 use crate::domain::law::Law;
 use crate::domain::participant::{
     FinalGoal, Gender, LawOverride, Participant, ParticipantDetails, ParticipantQuery,
@@ -186,7 +186,7 @@ impl Store {
                 id: row.get(0)?,
                 given_name: row.get(1)?,
                 family_name: row.get(2)?,
-                masked_identity_number: number.map(|n| mask_stored_number(&n)),
+                masked_identity_number: number.map(|n| mask_digits(&n)),
                 status: row.get::<_, Choice<Status>>(4)?.0,
                 law: row.get::<_, Choice<Law>>(5)?.0,
                 law_overridden: row.get(6)?,
@@ -241,12 +241,6 @@ fn list_conditions(query: &ParticipantQuery) -> (String, Vec<rusqlite::types::Va
         conditions.push(format!("search_text LIKE ?{} ESCAPE '\\'", values.len()));
     }
     (conditions.join(" AND "), values)
-}
-
-/// The masked form of a stored number (`010190 *****`).
-fn mask_stored_number(number: &str) -> String {
-    let shown: String = number.chars().take(6).collect();
-    format!("{shown} *****")
 }
 
 /// Escapes LIKE's wildcards so a typed `%` or `_` matches itself.
