@@ -8,7 +8,6 @@ use crate::transport::{
     SettingDto,
 };
 use chrono::NaiveDate;
-use introspor_core::domain::calendar::add_days;
 use introspor_core::domain::date::{format_date, format_optional_date, parse_date};
 use introspor_core::domain::deadline::{DeadlineKind, DeadlineStatus, RuleSettings};
 use introspor_core::domain::deadline_forms::{
@@ -39,9 +38,9 @@ pub fn overview(store: &Store, today: NaiveDate) -> Result<OverviewDto, IpcError
     let o = store.overview(today)?;
     Ok(OverviewDto {
         today: format_date(today),
-        week_end: format_date(add_days(today, 7)),
-        month_start: format_date(add_days(today, 8)),
-        month_end: format_date(add_days(today, 30)),
+        week_end: format_date(o.week_end),
+        month_start: format_date(o.month_start),
+        month_end: format_date(o.month_end),
         overdue: rows(o.overdue, today),
         within_7_days: rows(o.within_7_days, today),
         within_30_days: rows(o.within_30_days, today),

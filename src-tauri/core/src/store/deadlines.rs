@@ -90,6 +90,12 @@ pub struct Overview {
     pub within_7_days: Vec<DeadlineRow>,
     /// Due in 8 to 30 days.
     pub within_30_days: Vec<DeadlineRow>,
+    /// Last day of the 7-day group (today + 7).
+    pub week_end: NaiveDate,
+    /// First day of the 30-day group (today + 8).
+    pub month_start: NaiveDate,
+    /// Last day of the 30-day group (today + 30).
+    pub month_end: NaiveDate,
     /// Registrations still owed to IMDi (open or overdue), counted up to
     /// [`OPEN_IMDI_COUNT_CAP`].
     pub open_imdi_registrations: i64,
@@ -830,10 +836,16 @@ impl Store {
                 today,
             )
         };
+        let week_end = add_days(today, 7);
+        let month_start = add_days(today, 8);
+        let month_end = add_days(today, 30);
         Ok(Overview {
             overdue: group(None, add_days(today, -1))?,
-            within_7_days: group(Some(today), add_days(today, 7))?,
-            within_30_days: group(Some(add_days(today, 8)), add_days(today, 30))?,
+            within_7_days: group(Some(today), week_end)?,
+            within_30_days: group(Some(month_start), month_end)?,
+            week_end,
+            month_start,
+            month_end,
             open_imdi_registrations: self.conn.query_row(
                 // Counted from the covering (kind, state, due, participant)
                 // index, leaving out the few archived participants by list,
