@@ -4,12 +4,7 @@
 
 mod support;
 
-use std::path::Path;
-use support::webdriver::{Session, TauriDriver};
-
-fn app() -> &'static Path {
-    Path::new(env!("CARGO_BIN_EXE_introspor"))
-}
+use support::webdriver::{app, Session, TauriDriver};
 
 /// Runs xdotool against the X display the test runs on.
 fn xdotool(args: &[&str]) {

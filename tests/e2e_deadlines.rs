@@ -5,12 +5,7 @@
 mod support;
 
 use chrono::{Days, Local, Months, NaiveDate};
-use std::path::Path;
-use support::webdriver::{screenshot_dir, Session, TauriDriver};
-
-fn app() -> &'static Path {
-    Path::new(env!("CARGO_BIN_EXE_introspor"))
-}
+use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 fn show(date: NaiveDate) -> String {
     date.format("%d.%m.%Y").to_string()

@@ -7,15 +7,10 @@
 
 mod support;
 
-use std::path::Path;
-use support::webdriver::{screenshot_dir, Session, TauriDriver};
+use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 const CTRL: &str = "\u{E009}";
 const ESCAPE: &str = "\u{E00C}";
-
-fn app() -> &'static Path {
-    Path::new(env!("CARGO_BIN_EXE_introspor"))
-}
 
 #[test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]

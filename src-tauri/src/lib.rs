@@ -34,7 +34,7 @@ fn data_folder(app: &tauri::App) -> Result<PathBuf, tauri::Error> {
 /// Opens the store and, when asked, seeds the demo participants.
 fn open_store(folder: &std::path::Path, demo: bool) -> Result<Store, IpcError> {
     let mut store = Store::open(&folder.join(DATABASE_FILE_NAME))?;
-    let today = chrono::Local::now().date_naive();
+    let today = commands::today();
     if demo {
         let added = introspor_core::demo::seed_demo(&mut store, today)?;
         tracing::info!(added, "demo participants");

@@ -330,6 +330,11 @@ fn request(method: &str, url: &str, body: Option<Value>) -> Result<Value, String
     }
 }
 
+/// The app binary Cargo built for these tests.
+pub fn app() -> &'static Path {
+    Path::new(env!("CARGO_BIN_EXE_introspor"))
+}
+
 /// Where screenshots for people to look at are saved.
 pub fn screenshot_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots")
