@@ -1,0 +1,1 @@
+//! Page layout of minutes: line breaking, pagination and tables.

@@ -1,0 +1,1 @@
+//! The minutes as a PDF/A-2b file.
