@@ -73,3 +73,63 @@ pub const SCHEMA_TOO_NEW: &str =
 pub const DATABASE: &str = "Kunne ikke lese eller lagre i databasen. Ingenting ble endret.";
 /// The data folder could not be used.
 pub const STORAGE_FOLDER: &str = "Kunne ikke bruke datamappen på denne maskinen.";
+/// A contact has no organisation.
+pub const ORGANISATION_REQUIRED: &str = "Velg hvilken organisasjon kontakten hører til.";
+/// A team member was not chosen.
+pub const CONTACT_REQUIRED: &str = "Velg en kontakt fra kontaktregisteret.";
+/// A member joins in the future.
+pub const JOINED_IN_FUTURE: &str = "Datoen kontakten kom inn i teamet kan ikke være fram i tid.";
+/// A member leaves in the future.
+pub const LEFT_IN_FUTURE: &str = "Datoen kontakten gikk ut av teamet kan ikke være fram i tid.";
+/// A member leaves before joining.
+pub const LEFT_BEFORE_JOINED: &str = "Kontakten kan ikke gå ut av teamet før datoen hen kom inn.";
+/// The contact is already a current member in that role.
+pub const ALREADY_MEMBER: &str = "Kontakten er allerede med i teamet med denne rollen.";
+/// A time of day could not be read.
+pub const INVALID_TIME: &str = "Skriv klokkeslettet som tt:mm, for eksempel 09:30.";
+/// A meeting ends before it starts.
+pub const END_TIME_BEFORE_START: &str = "Sluttidspunktet kan ikke være før starttidspunktet.";
+/// Triangle and team meetings are about one participant.
+pub const MEETING_ONE_PARTICIPANT: &str = "Velg én deltaker møtet gjelder.";
+/// Information meetings are about at least one participant.
+pub const MEETING_SOME_PARTICIPANTS: &str = "Velg minst én deltaker som er invitert.";
+/// Meetings between services name no participant.
+pub const MEETING_NO_PARTICIPANTS: &str =
+    "Samarbeids- og ledermøter gjelder ikke enkeltdeltakere. Fjern deltakerne.";
+/// Too many rows in the meeting form.
+pub const TOO_MANY_ITEMS: &str = "Møtet har for mange punkter (høyst 100 av hvert slag).";
+/// An agenda item has notes but no title.
+pub const AGENDA_TITLE_REQUIRED: &str = "Hvert punkt på sakslisten trenger en overskrift.";
+/// An action item has no description.
+pub const ACTION_WHAT_REQUIRED: &str = "Skriv hva som skal gjøres i hvert oppfølgingspunkt.";
+/// An action item has no due date.
+pub const ACTION_DUE_REQUIRED: &str = "Hvert oppfølgingspunkt trenger en frist (dd.mm.åååå).";
+/// A meeting cannot be completed before its date.
+pub const MEETING_IN_FUTURE: &str = "Møtet kan ikke fullføres før møtedatoen.";
+/// Minutes can be exported only from a completed meeting.
+pub const MEETING_NOT_COMPLETED: &str = "Fullfør møtet før du eksporterer referatet.";
+/// A legal basis is needed to share minutes outside the service.
+pub const LEGAL_BASIS_REQUIRED: &str = "Velg hjemmel for å dele referatet med denne mottakeren.";
+/// Triangle meeting: the participant is not present.
+pub const TRIANGLE_MISSING_PARTICIPANT: &str =
+    "Trekantmøtet kan ikke fullføres: deltakeren er ikke markert som til stede.";
+/// Triangle meeting: nobody from the refugee service is present.
+pub const TRIANGLE_MISSING_REFUGEE_SERVICE: &str =
+    "Trekantmøtet kan ikke fullføres: ingen fra flyktningtjenesten er markert som til stede.";
+/// Triangle meeting: nobody from NAV is present.
+pub const TRIANGLE_MISSING_NAV: &str =
+    "Trekantmøtet kan ikke fullføres: ingen fra NAV er markert som til stede.";
+/// Triangle meeting: participant and refugee service missing.
+pub const TRIANGLE_MISSING_PARTICIPANT_REFUGEE_SERVICE: &str =
+    "Trekantmøtet kan ikke fullføres: deltakeren og flyktningtjenesten er ikke markert som til stede.";
+/// Triangle meeting: participant and NAV missing.
+pub const TRIANGLE_MISSING_PARTICIPANT_NAV: &str =
+    "Trekantmøtet kan ikke fullføres: deltakeren og NAV er ikke markert som til stede.";
+/// Triangle meeting: refugee service and NAV missing.
+pub const TRIANGLE_MISSING_REFUGEE_SERVICE_NAV: &str =
+    "Trekantmøtet kan ikke fullføres: verken flyktningtjenesten eller NAV er markert som til stede.";
+/// Triangle meeting: nobody marked present.
+pub const TRIANGLE_MISSING_ALL: &str =
+    "Trekantmøtet kan ikke fullføres: deltakeren, flyktningtjenesten og NAV må være markert som til stede.";
+/// A settings text is too long or has line breaks.
+pub const SETTING_TEXT_INVALID: &str = "Skriv en linje på høyst 200 tegn.";

@@ -3,6 +3,7 @@
 
 use crate::domain::date::parse_date;
 use crate::domain::deadline::{EventKind, LeaveKind, RuleSettings};
+use crate::domain::fields::finish;
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
 use crate::store::deadlines::{set_setting_value, setting_keys};
@@ -97,13 +98,6 @@ fn line(errors: &mut Vec<FieldError>, field: &'static str, text: &str, max: usiz
     text.to_string()
 }
 
-fn finish<T>(errors: Vec<FieldError>, value: impl FnOnce() -> T) -> Result<T, ValidationErrors> {
-    if errors.is_empty() {
-        Ok(value())
-    } else {
-        Err(ValidationErrors(errors))
-    }
-}
 
 /// A registrable event as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

@@ -5,7 +5,11 @@
 //! yields [`ParticipantDetails`] that the store may save, or every problem at
 //! once, each tied to the form field it concerns.
 
-use crate::domain::date::{format_optional_date, parse_date};
+use crate::domain::date::format_optional_date;
+use crate::domain::fields::{
+    choice_field, date_field, is_plausible_email, is_plausible_phone, optional_line, required_line,
+    MAX_NOTES,
+};
 use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
 use crate::domain::law::Law;
@@ -15,12 +19,6 @@ use crate::messages;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// Longest accepted single-line text, in characters.
-const MAX_LINE: usize = 200;
-/// Longest accepted free note, in characters.
-const MAX_NOTES: usize = 20_000;
-/// Earliest date accepted anywhere on the form; anything before is a typo.
-const EARLIEST_YEAR: i32 = 1900;
 
 /// The participant form exactly as the UI sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -372,103 +370,6 @@ fn identity_number_error(error: IdentityNumberError) -> FieldError {
     FieldError::new("identityNumber", code, message)
 }
 
-/// A single line of text, trimmed, with no control characters, at most
-/// [`MAX_LINE`] characters.
-fn optional_line(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
-    let text = text.trim();
-    if text.chars().count() > MAX_LINE {
-        errors.push(FieldError::new(field, "too_long", messages::TOO_LONG));
-    } else if text.chars().any(char::is_control) {
-        errors.push(FieldError::new(
-            field,
-            "control_characters",
-            messages::CONTROL_CHARACTERS,
-        ));
-    }
-    text.to_string()
-}
-
-fn required_line(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
-    let value = optional_line(errors, field, text);
-    if value.is_empty() {
-        errors.push(FieldError::new(field, "required", messages::REQUIRED));
-    }
-    value
-}
-
-fn date_field(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> Option<NaiveDate> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    match parse_date(text) {
-        Some(date) if date.year() >= EARLIEST_YEAR => Some(date),
-        Some(_) => {
-            errors.push(FieldError::new(
-                field,
-                "date_too_early",
-                messages::DATE_TOO_EARLY,
-            ));
-            None
-        }
-        None => {
-            errors.push(FieldError::new(
-                field,
-                "invalid_date",
-                messages::INVALID_DATE,
-            ));
-            None
-        }
-    }
-}
-
-fn choice_field<T>(
-    errors: &mut Vec<FieldError>,
-    field: &'static str,
-    text: &str,
-    parse: impl Fn(&str) -> Option<T>,
-) -> Option<T> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    let parsed = parse(text);
-    if parsed.is_none() {
-        errors.push(FieldError::new(
-            field,
-            "invalid_choice",
-            messages::INVALID_CHOICE,
-        ));
-    }
-    parsed
-}
-
-/// Digits with the usual separators, and at least five digits (short
-/// service numbers exist; foreign numbers are long).
-fn is_plausible_phone(text: &str) -> bool {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    let allowed = text
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '+' | '-' | '(' | ')'));
-    // A plus sign is only meaningful once, before the country code.
-    let plus_first = text
-        .find('+')
-        .is_none_or(|at| !text[..at].contains(|c: char| c.is_ascii_digit()));
-    allowed && (5..=15).contains(&digits) && text.matches('+').count() <= 1 && plus_first
-}
-
-/// One `@` with text before it and a dotted domain after it, no spaces.
-/// Deliberately loose: the point is to catch typos, not to judge addresses.
-fn is_plausible_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text.contains(char::is_whitespace)
-}
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,223 @@
+//! The organisation's own cycle from the local cooperation agreement:
+//! leader meetings twice a year (one by 30 June, one by 31 December), a
+//! yearly revision of the agreement and a yearly evaluation of the routines.
+//!
+//! These duties are not stored; they are derived from the completed
+//! meetings, so recording the meeting is what closes them.
+
+use crate::domain::meeting::MeetingKind;
+use chrono::{Datelike, Days, NaiveDate};
+
+choice! {
+    /// A recurring duty of the organisation.
+    CycleDutyKind {
+        /// Leader meeting in the first half of the year.
+        LeaderMeetingSpring => "leader_meeting_spring",
+        /// Leader meeting in the second half of the year.
+        LeaderMeetingAutumn => "leader_meeting_autumn",
+        /// Yearly revision of the cooperation agreement.
+        AgreementRevision => "agreement_revision",
+        /// Yearly evaluation of the cooperation routines.
+        RoutineEvaluation => "routine_evaluation",
+    }
+}
+
+/// A completed meeting as the cycle sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CompletedMeeting {
+    /// The meeting's id.
+    pub id: i64,
+    /// Kind of meeting.
+    pub kind: MeetingKind,
+    /// Date it was held.
+    pub date: NaiveDate,
+    /// The agreement was revised.
+    pub revises_agreement: bool,
+    /// The routines were evaluated.
+    pub evaluates_routines: bool,
+}
+
+/// One duty in one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CycleDuty {
+    /// What must be done.
+    pub kind: CycleDutyKind,
+    /// First day of the period in which it must be done.
+    pub period_start: NaiveDate,
+    /// Last day of the period: the deadline.
+    pub due: NaiveDate,
+    /// The meeting that closed it, if any.
+    pub done_by: Option<(i64, NaiveDate)>,
+}
+
+impl CycleDuty {
+    /// Whether the period has passed without the duty being done.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.done_by.is_none() && self.due < today
+    }
+}
+
+/// How far back a missed duty is still shown: half a year, long enough to
+/// be noticed and caught up on, short enough not to nag forever.
+const SHOW_MISSED_FOR_DAYS: u64 = 183;
+
+/// The duties of the periods that have begun, up to half a year after
+/// their deadline, with the meeting that closed each.
+pub fn organisation_duties(today: NaiveDate, meetings: &[CompletedMeeting]) -> Vec<CycleDuty> {
+    let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
+    let oldest_due = today
+        .checked_sub_days(Days::new(SHOW_MISSED_FOR_DAYS))
+        .unwrap_or(today);
+    let mut duties = Vec::new();
+    for year in [today.year() - 1, today.year()] {
+        let periods = [
+            (CycleDutyKind::LeaderMeetingSpring, ymd(year, 1, 1), ymd(year, 6, 30)),
+            (CycleDutyKind::LeaderMeetingAutumn, ymd(year, 7, 1), ymd(year, 12, 31)),
+            (CycleDutyKind::AgreementRevision, ymd(year, 1, 1), ymd(year, 12, 31)),
+            (CycleDutyKind::RoutineEvaluation, ymd(year, 1, 1), ymd(year, 12, 31)),
+        ];
+        for (kind, start, due) in periods {
+            if start > today || due < oldest_due {
+                continue;
+            }
+            let done_by = meetings
+                .iter()
+                .filter(|m| m.date >= start && m.date <= due && closes(kind, m))
+                .min_by_key(|m| m.date)
+                .map(|m| (m.id, m.date));
+            duties.push(CycleDuty {
+                kind,
+                period_start: start,
+                due,
+                done_by,
+            });
+        }
+    }
+    duties.sort_by_key(|d| (d.due, d.kind.as_str()));
+    duties
+}
+
+fn closes(kind: CycleDutyKind, meeting: &CompletedMeeting) -> bool {
+    match kind {
+        CycleDutyKind::LeaderMeetingSpring | CycleDutyKind::LeaderMeetingAutumn => {
+            meeting.kind == MeetingKind::Leader
+        }
+        CycleDutyKind::AgreementRevision => meeting.revises_agreement,
+        CycleDutyKind::RoutineEvaluation => meeting.evaluates_routines,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CycleDutyKind as K;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    fn leader(id: i64, date: &str, revises: bool, evaluates: bool) -> CompletedMeeting {
+        CompletedMeeting {
+            id,
+            kind: MeetingKind::Leader,
+            date: d(date),
+            revises_agreement: revises,
+            evaluates_routines: evaluates,
+        }
+    }
+
+    #[test]
+    fn duties_are_closed_by_the_right_meetings() {
+        // (case, today, meetings, expected (kind, due, closed by meeting id))
+        let cases: Vec<(&str, &str, Vec<CompletedMeeting>, Vec<(K, &str, Option<i64>)>)> = vec![
+            (
+                "early in the year: last autumn's and last year's duties still show, this spring's is open",
+                "2026-02-10",
+                vec![],
+                vec![
+                    (K::AgreementRevision, "2025-12-31", None),
+                    (K::LeaderMeetingAutumn, "2025-12-31", None),
+                    (K::RoutineEvaluation, "2025-12-31", None),
+                    (K::LeaderMeetingSpring, "2026-06-30", None),
+                    (K::AgreementRevision, "2026-12-31", None),
+                    (K::RoutineEvaluation, "2026-12-31", None),
+                ],
+            ),
+            (
+                "late in the year: a spring leader meeting closes spring only",
+                "2026-11-22",
+                vec![leader(7, "2026-03-04", false, false)],
+                vec![
+                    (K::LeaderMeetingSpring, "2026-06-30", Some(7)),
+                    (K::AgreementRevision, "2026-12-31", None),
+                    (K::LeaderMeetingAutumn, "2026-12-31", None),
+                    (K::RoutineEvaluation, "2026-12-31", None),
+                ],
+            ),
+            (
+                "an autumn leader meeting that also revised and evaluated closes three duties",
+                "2026-11-22",
+                vec![leader(9, "2026-10-01", true, true)],
+                vec![
+                    (K::LeaderMeetingSpring, "2026-06-30", None),
+                    (K::AgreementRevision, "2026-12-31", Some(9)),
+                    (K::LeaderMeetingAutumn, "2026-12-31", Some(9)),
+                    (K::RoutineEvaluation, "2026-12-31", Some(9)),
+                ],
+            ),
+            (
+                "a cooperation meeting can revise the agreement but is no leader meeting",
+                "2026-11-22",
+                vec![CompletedMeeting {
+                    id: 4,
+                    kind: MeetingKind::Cooperation,
+                    date: d("2026-09-01"),
+                    revises_agreement: true,
+                    evaluates_routines: false,
+                }],
+                vec![
+                    (K::LeaderMeetingSpring, "2026-06-30", None),
+                    (K::AgreementRevision, "2026-12-31", Some(4)),
+                    (K::LeaderMeetingAutumn, "2026-12-31", None),
+                    (K::RoutineEvaluation, "2026-12-31", None),
+                ],
+            ),
+            (
+                "a meeting last year does not close this year's duty",
+                "2026-08-01",
+                vec![leader(2, "2025-11-01", true, true)],
+                vec![
+                    (K::LeaderMeetingSpring, "2026-06-30", None),
+                    (K::AgreementRevision, "2026-12-31", None),
+                    (K::LeaderMeetingAutumn, "2026-12-31", None),
+                    (K::RoutineEvaluation, "2026-12-31", None),
+                ],
+            ),
+        ];
+        for (case, today, meetings, expected) in cases {
+            let duties = organisation_duties(d(today), &meetings);
+            let got: Vec<(K, NaiveDate, Option<i64>)> = duties
+                .iter()
+                .map(|duty| (duty.kind, duty.due, duty.done_by.map(|(id, _)| id)))
+                .collect();
+            let want: Vec<(K, NaiveDate, Option<i64>)> = expected
+                .into_iter()
+                .map(|(kind, due, by)| (kind, d(due), by))
+                .collect();
+            assert_eq!(got, want, "{case}: these duties should be shown");
+        }
+    }
+
+    #[test]
+    fn a_missed_spring_meeting_is_overdue_in_the_autumn() {
+        let duties = organisation_duties(d("2026-07-01"), &[]);
+        let spring = duties
+            .iter()
+            .find(|duty| duty.kind == K::LeaderMeetingSpring)
+            .expect("the spring duty should still be shown on 1 July");
+        assert!(
+            spring.is_overdue(d("2026-07-01")),
+            "a spring leader meeting not held by 30 June should be overdue"
+        );
+    }
+}
