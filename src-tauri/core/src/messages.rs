@@ -133,3 +133,6 @@ pub const TRIANGLE_MISSING_ALL: &str =
     "Trekantmøtet kan ikke fullføres: deltakeren, flyktningtjenesten og NAV må være markert som til stede.";
 /// A settings text is too long or has line breaks.
 pub const SETTING_TEXT_INVALID: &str = "Skriv en linje på høyst 200 tegn.";
+/// A completed meeting cannot be deleted.
+pub const COMPLETED_MEETING_KEPT: &str =
+    "Et fullført møte kan ikke slettes. Gjenåpne det hvis noe må rettes.";

@@ -14,6 +14,7 @@ use rusqlite::Connection;
 const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_participants.sql"),
     include_str!("../../migrations/0002_deadlines.sql"),
+    include_str!("../../migrations/0003_teams_meetings.sql"),
 ];
 
 /// The schema version a fully migrated database has.

@@ -1,8 +1,10 @@
 //! The local SQLite store: one database file on the caseworker's laptop.
 
 pub mod deadlines;
+pub mod meetings;
 mod migrations;
 pub(crate) mod participants;
+pub mod teams;
 
 pub use migrations::latest_schema_version;
 

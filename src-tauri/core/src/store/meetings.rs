@@ -1,0 +1,787 @@
+//! Reading and writing meetings, their minutes, action items (kept as
+//! tasks), the organisation's cycle, the sharing log and the letterhead.
+
+use crate::domain::date::format_date;
+use crate::domain::meeting::{
+    triangle_missing_message, ActionItem, ActionItemDraft, AgendaItem, Attendee,
+    ConcernedParticipant, LegalBasis, Meeting, MeetingDraft, MeetingKind, Recipient,
+    SharingChoice,
+};
+use crate::domain::minutes::{meeting_kind_label, Letterhead};
+use crate::domain::organisation_cycle::{organisation_duties, CompletedMeeting, CycleDuty};
+use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
+use crate::export::calendar::kind_label_nb;
+use crate::messages;
+use crate::store::participants::ensure_participant;
+use crate::store::teams::{contact_from_row, ensure_contact, CONTACT_COLUMNS};
+use crate::store::Store;
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+/// A meeting in a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingSummary {
+    /// Id.
+    pub id: i64,
+    /// Kind.
+    pub kind: MeetingKind,
+    /// Date.
+    pub date: NaiveDate,
+    /// Start time.
+    pub start_time: Option<NaiveTime>,
+    /// Place.
+    pub place: String,
+    /// Names of the participants concerned, comma separated (at most a few).
+    pub participants: String,
+    /// How many participants it concerns.
+    pub participant_count: i64,
+    /// When completed.
+    pub completed_on: Option<NaiveDate>,
+    /// Action items not yet ticked off.
+    pub open_actions: i64,
+}
+
+/// A proposed agenda item for a new meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaSuggestion {
+    /// Proposed title.
+    pub title: String,
+    /// Where it comes from (`deadline:12`, `action:3`).
+    pub origin: String,
+}
+
+/// One export of minutes, as logged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharingEntry {
+    /// Log id.
+    pub id: i64,
+    /// When it was exported (local time).
+    pub exported_at: NaiveDateTime,
+    /// The meeting.
+    pub meeting_id: i64,
+    /// Kind of that meeting.
+    pub meeting_kind: MeetingKind,
+    /// Date of that meeting.
+    pub meeting_date: NaiveDate,
+    /// Recipient group.
+    pub recipient: Recipient,
+    /// Legal basis, if any (none for the archive).
+    pub legal_basis: Option<LegalBasis>,
+    /// File name written.
+    pub file_name: String,
+}
+
+/// How far ahead a new meeting's agenda looks for deadlines.
+pub const AGENDA_DEADLINE_DAYS: u64 = 60;
+
+const LETTERHEAD_KEYS: [&str; 3] = ["municipality", "service", "caseworker"];
+
+fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
+    CoreError::Validation(ValidationErrors(vec![FieldError::new(field, code, message)]))
+}
+
+fn ensure_meeting(conn: &Connection, id: i64) -> CoreResult<Option<NaiveDate>> {
+    conn.prepare_cached("SELECT completed_on FROM meeting WHERE id = ?1")?
+        .query_row([id], |row| row.get::<_, Option<NaiveDate>>(0))
+        .optional()?
+        .ok_or(CoreError::RecordNotFound(id))
+}
+
+fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
+    struct Head {
+        kind: String,
+        date: NaiveDate,
+        start: Option<String>,
+        end: Option<String>,
+        place: String,
+        convened_by: Option<i64>,
+        interpreter_used: bool,
+        interpreter_language: String,
+        next_date: Option<NaiveDate>,
+        next_note: String,
+        minute_taker: String,
+        revises: bool,
+        evaluates: bool,
+        completed_on: Option<NaiveDate>,
+    }
+    let head = conn
+        .prepare_cached(
+            "SELECT kind, date, start_time, end_time, place, convened_by, interpreter_used, \
+             interpreter_language, next_meeting_date, next_meeting_note, minute_taker, \
+             revises_agreement, evaluates_routines, completed_on FROM meeting WHERE id = ?1",
+        )?
+        .query_row([id], |row| {
+            Ok(Head {
+                kind: row.get(0)?,
+                date: row.get(1)?,
+                start: row.get(2)?,
+                end: row.get(3)?,
+                place: row.get(4)?,
+                convened_by: row.get(5)?,
+                interpreter_used: row.get(6)?,
+                interpreter_language: row.get(7)?,
+                next_date: row.get(8)?,
+                next_note: row.get(9)?,
+                minute_taker: row.get(10)?,
+                revises: row.get(11)?,
+                evaluates: row.get(12)?,
+                completed_on: row.get(13)?,
+            })
+        })
+        .optional()?
+        .ok_or(CoreError::RecordNotFound(id))?;
+    let time = |text: Option<String>| {
+        text.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok())
+    };
+
+    let participants = conn
+        .prepare_cached(
+            "SELECT p.id, p.given_name || ' ' || p.family_name, p.birth_date, mp.present \
+             FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
+             WHERE mp.meeting_id = ?1 ORDER BY p.sort_key, p.id",
+        )?
+        .query_map([id], |row| {
+            Ok(ConcernedParticipant {
+                participant_id: row.get(0)?,
+                name: row.get(1)?,
+                birth_date: row.get(2)?,
+                present: row.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let attendees = conn
+        .prepare_cached(&format!(
+            "SELECT a.present, {CONTACT_COLUMNS} FROM meeting_attendee a \
+             JOIN contact c ON c.id = a.contact_id JOIN organisation o ON o.id = c.organisation_id \
+             WHERE a.meeting_id = ?1 ORDER BY a.position"
+        ))?
+        .query_map([id], |row| {
+            let present: bool = row.get(0)?;
+            let contact = contact_from_row(row, 1)?;
+            Ok(attendee(contact, present))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let convened_by = match head.convened_by {
+        Some(contact_id) => conn
+            .prepare_cached(&format!(
+                "SELECT {CONTACT_COLUMNS} FROM contact c \
+                 JOIN organisation o ON o.id = c.organisation_id WHERE c.id = ?1"
+            ))?
+            .query_row([contact_id], |row| contact_from_row(row, 0))
+            .optional()?
+            .map(|c| attendee(c, true)),
+        None => None,
+    };
+    let agenda = conn
+        .prepare_cached(
+            "SELECT title, notes, sensitive, origin FROM agenda_item WHERE meeting_id = ?1 \
+             ORDER BY position",
+        )?
+        .query_map([id], |row| {
+            Ok(AgendaItem {
+                title: row.get(0)?,
+                notes: row.get(1)?,
+                sensitive: row.get(2)?,
+                origin: row.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let decisions = conn
+        .prepare_cached("SELECT text FROM decision WHERE meeting_id = ?1 ORDER BY position")?
+        .query_map([id], |row| row.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    let actions = conn
+        .prepare_cached(
+            "SELECT a.id, a.what, a.responsible, a.due, a.task_id, t.done_on FROM action_item a \
+             LEFT JOIN task t ON t.id = a.task_id WHERE a.meeting_id = ?1 ORDER BY a.position",
+        )?
+        .query_map([id], |row| {
+            Ok(ActionItem {
+                id: row.get(0)?,
+                what: row.get(1)?,
+                responsible: row.get(2)?,
+                due: row.get(3)?,
+                task_id: row.get(4)?,
+                done_on: row.get(5)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Meeting {
+        id,
+        kind: MeetingKind::from_str_id(&head.kind).unwrap_or(MeetingKind::Team),
+        date: head.date,
+        start_time: time(head.start),
+        end_time: time(head.end),
+        place: head.place,
+        convened_by,
+        participants,
+        attendees,
+        interpreter_used: head.interpreter_used,
+        interpreter_language: head.interpreter_language,
+        agenda,
+        decisions,
+        actions,
+        next_meeting_date: head.next_date,
+        next_meeting_note: head.next_note,
+        minute_taker: head.minute_taker,
+        revises_agreement: head.revises,
+        evaluates_routines: head.evaluates,
+        completed_on: head.completed_on,
+    })
+}
+
+fn attendee(contact: crate::store::teams::Contact, present: bool) -> Attendee {
+    Attendee {
+        contact_id: contact.id,
+        name: contact.name,
+        title: contact.title,
+        organisation: contact.organisation,
+        organisation_kind: contact.organisation_kind,
+        present,
+    }
+}
+
+fn refuse_if_incomplete(meeting: &Meeting) -> CoreResult<()> {
+    let missing = meeting.missing_parties();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(invalid(
+            "attendance",
+            "triangle_incomplete",
+            triangle_missing_message(&missing),
+        ))
+    }
+}
+
+/// Writes the action items and keeps each one's task in step: new items
+/// get a task, changed ones update theirs, removed ones take theirs along.
+fn save_actions(
+    tx: &Transaction<'_>,
+    meeting_id: i64,
+    draft: &MeetingDraft,
+) -> CoreResult<()> {
+    let task_participant = match draft.participants.as_slice() {
+        [only] => Some(only.id),
+        _ => None,
+    };
+    let note = format!(
+        "Oppfølgingspunkt fra {} {}.",
+        meeting_kind_label(draft.kind).to_lowercase(),
+        format_date(draft.date)
+    );
+    let kept: Vec<i64> = draft.actions.iter().filter_map(|a| a.id).collect();
+    let existing: Vec<(i64, Option<i64>)> = tx
+        .prepare_cached("SELECT id, task_id FROM action_item WHERE meeting_id = ?1")?
+        .query_map([meeting_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, task_id) in &existing {
+        if !kept.contains(id) {
+            if let Some(task_id) = task_id {
+                tx.prepare_cached("DELETE FROM task WHERE id = ?1")?
+                    .execute([task_id])?;
+            }
+            tx.prepare_cached("DELETE FROM action_item WHERE id = ?1")?
+                .execute([id])?;
+        }
+    }
+    for (position, action) in draft.actions.iter().enumerate() {
+        let task_note = if action.responsible.is_empty() {
+            note.clone()
+        } else {
+            format!("{note} Ansvarlig: {}.", action.responsible)
+        };
+        let existing_task = action
+            .id
+            .and_then(|id| existing.iter().find(|(e, _)| *e == id))
+            .map(|(_, task)| *task);
+        match (action.id, existing_task) {
+            (Some(id), Some(task_id)) => {
+                update_action(tx, id, position, action)?;
+                match task_id {
+                    Some(task_id) => {
+                        tx.prepare_cached(
+                            "UPDATE task SET title = ?2, due = ?3, participant_id = ?4, note = ?5 \
+                             WHERE id = ?1",
+                        )?
+                        .execute(params![
+                            task_id,
+                            action.what,
+                            action.due,
+                            task_participant,
+                            task_note
+                        ])?;
+                    }
+                    None => {
+                        let task_id = insert_task(tx, action, task_participant, &task_note)?;
+                        tx.prepare_cached("UPDATE action_item SET task_id = ?2 WHERE id = ?1")?
+                            .execute(params![id, task_id])?;
+                    }
+                }
+            }
+            // A new item, or an id that is not this meeting's: add it anew.
+            _ => {
+                let task_id = insert_task(tx, action, task_participant, &task_note)?;
+                tx.prepare_cached(
+                    "INSERT INTO action_item (meeting_id, position, what, responsible, due, task_id) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![
+                    meeting_id,
+                    position as i64,
+                    action.what,
+                    action.responsible,
+                    action.due,
+                    task_id
+                ])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn update_action(
+    tx: &Transaction<'_>,
+    id: i64,
+    position: usize,
+    action: &ActionItemDraft,
+) -> CoreResult<()> {
+    tx.prepare_cached(
+        "UPDATE action_item SET position = ?2, what = ?3, responsible = ?4, due = ?5 WHERE id = ?1",
+    )?
+    .execute(params![
+        id,
+        position as i64,
+        action.what,
+        action.responsible,
+        action.due
+    ])?;
+    Ok(())
+}
+
+fn insert_task(
+    tx: &Transaction<'_>,
+    action: &ActionItemDraft,
+    participant_id: Option<i64>,
+    note: &str,
+) -> CoreResult<i64> {
+    tx.prepare_cached("INSERT INTO task (participant_id, title, due, note) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![participant_id, action.what, action.due, note])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn time_text(time: Option<NaiveTime>) -> Option<String> {
+    time.map(|t| t.format("%H:%M").to_string())
+}
+
+impl Store {
+    /// Adds (`id` = `None`) or saves a meeting with its minutes, in one
+    /// transaction. A completed triangle meeting must still have everyone
+    /// it needs marked present.
+    pub fn save_meeting(&mut self, id: Option<i64>, draft: &MeetingDraft) -> CoreResult<i64> {
+        let tx = self.conn.transaction()?;
+        for participant in &draft.participants {
+            ensure_participant(&tx, participant.id)?;
+        }
+        for contact in &draft.attendees {
+            ensure_contact(&tx, contact.id)?;
+        }
+        if let Some(contact) = draft.convened_by {
+            ensure_contact(&tx, contact)?;
+        }
+        let values = params![
+            draft.kind.as_str(),
+            draft.date,
+            time_text(draft.start_time),
+            time_text(draft.end_time),
+            draft.place,
+            draft.convened_by,
+            draft.interpreter_used,
+            draft.interpreter_language,
+            draft.next_meeting_date,
+            draft.next_meeting_note,
+            draft.minute_taker,
+            draft.revises_agreement,
+            draft.evaluates_routines,
+        ];
+        let meeting_id = match id {
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO meeting (kind, date, start_time, end_time, place, convened_by, \
+                     interpreter_used, interpreter_language, next_meeting_date, next_meeting_note, \
+                     minute_taker, revises_agreement, evaluates_routines) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                )?
+                .execute(values)?;
+                tx.last_insert_rowid()
+            }
+            Some(id) => {
+                ensure_meeting(&tx, id)?;
+                tx.prepare_cached(
+                    "UPDATE meeting SET kind = ?1, date = ?2, start_time = ?3, end_time = ?4, \
+                     place = ?5, convened_by = ?6, interpreter_used = ?7, interpreter_language = ?8, \
+                     next_meeting_date = ?9, next_meeting_note = ?10, minute_taker = ?11, \
+                     revises_agreement = ?12, evaluates_routines = ?13, \
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?14",
+                )?
+                .execute(params![
+                    draft.kind.as_str(),
+                    draft.date,
+                    time_text(draft.start_time),
+                    time_text(draft.end_time),
+                    draft.place,
+                    draft.convened_by,
+                    draft.interpreter_used,
+                    draft.interpreter_language,
+                    draft.next_meeting_date,
+                    draft.next_meeting_note,
+                    draft.minute_taker,
+                    draft.revises_agreement,
+                    draft.evaluates_routines,
+                    id
+                ])?;
+                for table in ["meeting_participant", "meeting_attendee", "agenda_item", "decision"] {
+                    tx.execute(&format!("DELETE FROM {table} WHERE meeting_id = ?1"), [id])?;
+                }
+                id
+            }
+        };
+        for participant in &draft.participants {
+            tx.prepare_cached(
+                "INSERT INTO meeting_participant (meeting_id, participant_id, present) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![meeting_id, participant.id, participant.present])?;
+        }
+        for (position, contact) in draft.attendees.iter().enumerate() {
+            tx.prepare_cached(
+                "INSERT INTO meeting_attendee (meeting_id, contact_id, present, position) \
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![meeting_id, contact.id, contact.present, position as i64])?;
+        }
+        for (position, item) in draft.agenda.iter().enumerate() {
+            tx.prepare_cached(
+                "INSERT INTO agenda_item (meeting_id, position, title, notes, sensitive, origin) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![
+                meeting_id,
+                position as i64,
+                item.title,
+                item.notes,
+                item.sensitive,
+                item.origin
+            ])?;
+        }
+        for (position, text) in draft.decisions.iter().enumerate() {
+            tx.prepare_cached("INSERT INTO decision (meeting_id, position, text) VALUES (?1, ?2, ?3)")?
+                .execute(params![meeting_id, position as i64, text])?;
+        }
+        save_actions(&tx, meeting_id, draft)?;
+        let saved = load_meeting(&tx, meeting_id)?;
+        if saved.completed_on.is_some() {
+            refuse_if_incomplete(&saved)?;
+        }
+        tx.commit()?;
+        Ok(meeting_id)
+    }
+
+    /// One meeting with everything in it.
+    pub fn meeting(&self, id: i64) -> CoreResult<Meeting> {
+        load_meeting(&self.conn, id)
+    }
+
+    /// Marks a held meeting completed. A triangle meeting needs the
+    /// participant, the refugee service and NAV marked present.
+    pub fn complete_meeting(&mut self, id: i64, today: NaiveDate) -> CoreResult<Meeting> {
+        let meeting = load_meeting(&self.conn, id)?;
+        if meeting.date > today {
+            return Err(invalid("date", "meeting_in_future", messages::MEETING_IN_FUTURE));
+        }
+        refuse_if_incomplete(&meeting)?;
+        self.conn
+            .prepare_cached("UPDATE meeting SET completed_on = ?2 WHERE id = ?1")?
+            .execute(params![id, today])?;
+        load_meeting(&self.conn, id)
+    }
+
+    /// Opens a completed meeting again, for corrections.
+    pub fn reopen_meeting(&mut self, id: i64) -> CoreResult<()> {
+        ensure_meeting(&self.conn, id)?;
+        self.conn
+            .prepare_cached("UPDATE meeting SET completed_on = NULL WHERE id = ?1")?
+            .execute([id])?;
+        Ok(())
+    }
+
+    /// Deletes a meeting that has not been completed, with its action
+    /// items' tasks. Completed meetings are records and stay.
+    pub fn delete_meeting(&mut self, id: i64) -> CoreResult<()> {
+        let tx = self.conn.transaction()?;
+        if ensure_meeting(&tx, id)?.is_some() {
+            return Err(invalid(
+                "meeting",
+                "meeting_completed",
+                messages::COMPLETED_MEETING_KEPT,
+            ));
+        }
+        tx.prepare_cached(
+            "DELETE FROM task WHERE id IN (SELECT task_id FROM action_item WHERE meeting_id = ?1)",
+        )?
+        .execute([id])?;
+        tx.prepare_cached("DELETE FROM meeting WHERE id = ?1")?
+            .execute([id])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Meetings, latest first: all, or those concerning one participant.
+    pub fn meetings(&self, participant_id: Option<i64>, limit: u32) -> CoreResult<Vec<MeetingSummary>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT m.id, m.kind, m.date, m.start_time, m.place, m.completed_on, \
+             (SELECT group_concat(name, ', ') FROM (SELECT p.given_name || ' ' || p.family_name AS name \
+                FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
+                WHERE mp.meeting_id = m.id ORDER BY p.sort_key LIMIT 3)), \
+             (SELECT COUNT(*) FROM meeting_participant mp WHERE mp.meeting_id = m.id), \
+             (SELECT COUNT(*) FROM action_item a JOIN task t ON t.id = a.task_id \
+                WHERE a.meeting_id = m.id AND t.done_on IS NULL) \
+             FROM meeting m WHERE ?1 IS NULL OR m.id IN \
+               (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1) \
+             ORDER BY m.date DESC, m.id DESC LIMIT ?2",
+        )?;
+        let rows = statement.query_map(params![participant_id, limit], |row| {
+            let kind: String = row.get(1)?;
+            let start: Option<String> = row.get(3)?;
+            Ok(MeetingSummary {
+                id: row.get(0)?,
+                kind: MeetingKind::from_str_id(&kind).unwrap_or(MeetingKind::Team),
+                date: row.get(2)?,
+                start_time: start.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
+                place: row.get(4)?,
+                completed_on: row.get(5)?,
+                participants: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                participant_count: row.get(7)?,
+                open_actions: row.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// A proposed agenda for a new meeting about `participant_ids`: their
+    /// deadlines that are open and due within [`AGENDA_DEADLINE_DAYS`] days
+    /// (overdue ones included), then open action items from earlier meetings.
+    pub fn agenda_suggestions(
+        &self,
+        participant_ids: &[i64],
+        today: NaiveDate,
+    ) -> CoreResult<Vec<AgendaSuggestion>> {
+        let horizon = today
+            .checked_add_days(Days::new(AGENDA_DEADLINE_DAYS))
+            .unwrap_or(today);
+        let several = participant_ids.len() > 1;
+        let mut suggestions = Vec::new();
+        for &participant_id in participant_ids {
+            ensure_participant(&self.conn, participant_id)?;
+            let who: String = if several {
+                self.conn
+                    .prepare_cached(
+                        "SELECT given_name || ' ' || family_name FROM participant WHERE id = ?1",
+                    )?
+                    .query_row([participant_id], |row| row.get(0))?
+            } else {
+                String::new()
+            };
+            let suffix = |text: String| {
+                if several {
+                    format!("{text} ({who})")
+                } else {
+                    text
+                }
+            };
+            let mut deadlines = self.conn.prepare_cached(
+                "SELECT id, kind, due FROM deadline WHERE participant_id = ?1 AND state = 'open' \
+                 AND due <= ?2 ORDER BY due, id",
+            )?;
+            let rows = deadlines.query_map(params![participant_id, horizon], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?, row.get::<_, NaiveDate>(2)?))
+            })?;
+            for row in rows {
+                let (id, kind, due) = row?;
+                let overdue = if due < today { ", forfalt" } else { "" };
+                suggestions.push(AgendaSuggestion {
+                    title: suffix(format!(
+                        "Frist: {} ({}{overdue})",
+                        kind_label_nb(&kind),
+                        format_date(due)
+                    )),
+                    origin: format!("deadline:{id}"),
+                });
+            }
+            let mut actions = self.conn.prepare_cached(
+                "SELECT a.id, a.what, a.due, m.date FROM action_item a \
+                 JOIN meeting m ON m.id = a.meeting_id JOIN task t ON t.id = a.task_id \
+                 JOIN meeting_participant mp ON mp.meeting_id = m.id \
+                 WHERE mp.participant_id = ?1 AND t.done_on IS NULL ORDER BY a.due, a.id",
+            )?;
+            let rows = actions.query_map([participant_id], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, NaiveDate>(2)?,
+                    row.get::<_, NaiveDate>(3)?,
+                ))
+            })?;
+            for row in rows {
+                let (id, what, due, held) = row?;
+                let origin = format!("action:{id}");
+                if suggestions.iter().any(|s| s.origin == origin) {
+                    continue;
+                }
+                suggestions.push(AgendaSuggestion {
+                    title: suffix(format!(
+                        "Oppfølging fra møte {}: {what} (frist {})",
+                        format_date(held),
+                        format_date(due)
+                    )),
+                    origin,
+                });
+            }
+        }
+        Ok(suggestions)
+    }
+
+    /// The organisation's duties (leader meetings, agreement revision,
+    /// routine evaluation) and the meetings that closed them.
+    pub fn organisation_duties(&self, today: NaiveDate) -> CoreResult<Vec<CycleDuty>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, kind, date, revises_agreement, evaluates_routines FROM meeting \
+             WHERE completed_on IS NOT NULL AND kind IN ('leader', 'cooperation') AND date >= ?1",
+        )?;
+        let since = today
+            .checked_sub_days(Days::new(800))
+            .unwrap_or(today);
+        let meetings = statement
+            .query_map([since], |row| {
+                let kind: String = row.get(1)?;
+                Ok(CompletedMeeting {
+                    id: row.get(0)?,
+                    kind: MeetingKind::from_str_id(&kind).unwrap_or(MeetingKind::Cooperation),
+                    date: row.get(2)?,
+                    revises_agreement: row.get(3)?,
+                    evaluates_routines: row.get(4)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(organisation_duties(today, &meetings))
+    }
+
+    /// Records one export of minutes in the sharing log.
+    pub fn log_sharing(
+        &mut self,
+        meeting_id: i64,
+        exported_at: NaiveDateTime,
+        choice: SharingChoice,
+        file_name: &str,
+    ) -> CoreResult<i64> {
+        ensure_meeting(&self.conn, meeting_id)?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO sharing_log (meeting_id, exported_at, recipient, legal_basis, file_name) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                meeting_id,
+                exported_at,
+                choice.recipient.as_str(),
+                choice.legal_basis.map(LegalBasis::as_str),
+                file_name
+            ])?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// The sharing log: of one participant's meetings, or of one meeting.
+    pub fn sharing_log(
+        &self,
+        participant_id: Option<i64>,
+        meeting_id: Option<i64>,
+    ) -> CoreResult<Vec<SharingEntry>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT s.id, s.exported_at, s.meeting_id, m.kind, m.date, s.recipient, s.legal_basis, \
+             s.file_name FROM sharing_log s JOIN meeting m ON m.id = s.meeting_id \
+             WHERE (?1 IS NULL OR s.meeting_id IN \
+                 (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1)) \
+             AND (?2 IS NULL OR s.meeting_id = ?2) ORDER BY s.exported_at DESC, s.id DESC",
+        )?;
+        let rows = statement.query_map(params![participant_id, meeting_id], |row| {
+            let kind: String = row.get(3)?;
+            let recipient: String = row.get(5)?;
+            let basis: Option<String> = row.get(6)?;
+            Ok(SharingEntry {
+                id: row.get(0)?,
+                exported_at: row.get(1)?,
+                meeting_id: row.get(2)?,
+                meeting_kind: MeetingKind::from_str_id(&kind).unwrap_or(MeetingKind::Team),
+                meeting_date: row.get(4)?,
+                recipient: Recipient::from_str_id(&recipient).unwrap_or(Recipient::Archive),
+                legal_basis: basis.as_deref().and_then(LegalBasis::from_str_id),
+                file_name: row.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The municipality, service and caseworker names for minutes.
+    pub fn letterhead(&self) -> CoreResult<Letterhead> {
+        let mut values = [String::new(), String::new(), String::new()];
+        for (slot, key) in values.iter_mut().zip(LETTERHEAD_KEYS) {
+            if let Some(value) = self
+                .conn
+                .prepare_cached("SELECT value FROM text_setting WHERE key = ?1")?
+                .query_row([key], |row| row.get::<_, String>(0))
+                .optional()?
+            {
+                *slot = value;
+            }
+        }
+        let [municipality, service, caseworker] = values;
+        Ok(Letterhead {
+            municipality,
+            service,
+            caseworker,
+        })
+    }
+
+    /// Saves the letterhead, each line trimmed, at most 200 characters and
+    /// without line breaks.
+    pub fn save_letterhead(&mut self, letterhead: &Letterhead) -> CoreResult<()> {
+        let values = [
+            ("municipality", &letterhead.municipality),
+            ("service", &letterhead.service),
+            ("caseworker", &letterhead.caseworker),
+        ];
+        let mut errors = Vec::new();
+        for (key, value) in values {
+            if value.chars().count() > 200 || value.chars().any(char::is_control) {
+                let field = match key {
+                    "municipality" => "municipality",
+                    "service" => "service",
+                    _ => "caseworker",
+                };
+                errors.push(FieldError::new(field, "invalid_text", messages::SETTING_TEXT_INVALID));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(CoreError::Validation(ValidationErrors(errors)));
+        }
+        let tx = self.conn.transaction()?;
+        for (key, value) in values {
+            tx.prepare_cached(
+                "INSERT INTO text_setting (key, value) VALUES (?1, ?2) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute(params![key, value.trim()])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,448 @@
+//! Reading and writing the contact directory and participants' teams.
+
+use crate::domain::collation::name_sort_key;
+use crate::domain::participant::FinalGoal;
+use crate::domain::team::{
+    team_warnings, ContactDraft, MemberFacts, MembershipDraft, OrganisationDraft,
+    OrganisationKind, TeamRole, TeamWarning,
+};
+use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
+use crate::messages;
+use crate::store::participants::ensure_participant;
+use crate::store::Store;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+/// An organisation in the directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: OrganisationKind,
+    /// Deleted from the directory (kept because memberships and minutes name it).
+    pub deleted: bool,
+}
+
+/// A person in the directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    /// Id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Organisation id.
+    pub organisation_id: i64,
+    /// Organisation name.
+    pub organisation: String,
+    /// Organisation kind.
+    pub organisation_kind: OrganisationKind,
+    /// Whether the organisation has been deleted.
+    pub organisation_deleted: bool,
+    /// Job title.
+    pub title: String,
+    /// Phone.
+    pub phone: String,
+    /// E-mail.
+    pub email: String,
+    /// Notes.
+    pub notes: String,
+}
+
+/// One membership in a participant's team, current or past.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamMember {
+    /// Membership id.
+    pub id: i64,
+    /// The contact.
+    pub contact: Contact,
+    /// Role in the team.
+    pub role: TeamRole,
+    /// First day.
+    pub joined_on: NaiveDate,
+    /// Last day, when the member has left.
+    pub left_on: Option<NaiveDate>,
+}
+
+/// Participants whose team has one kind of warning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamWarningGroup {
+    /// The warning.
+    pub warning: TeamWarning,
+    /// How many participants have it.
+    pub count: i64,
+    /// The first of them in name order: id and name.
+    pub participants: Vec<(i64, String)>,
+}
+
+pub(crate) const CONTACT_COLUMNS: &str = "c.id, c.name, c.organisation_id, o.name, o.kind, \
+     o.deleted_at IS NOT NULL, c.title, c.phone, c.email, c.notes";
+
+pub(crate) fn contact_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Contact> {
+    let kind: String = row.get(first + 4)?;
+    Ok(Contact {
+        id: row.get(first)?,
+        name: row.get(first + 1)?,
+        organisation_id: row.get(first + 2)?,
+        organisation: row.get(first + 3)?,
+        organisation_kind: OrganisationKind::from_str_id(&kind).unwrap_or(OrganisationKind::Other),
+        organisation_deleted: row.get(first + 5)?,
+        title: row.get(first + 6)?,
+        phone: row.get(first + 7)?,
+        email: row.get(first + 8)?,
+        notes: row.get(first + 9)?,
+    })
+}
+
+pub(crate) fn ensure_contact(conn: &Connection, id: i64) -> CoreResult<()> {
+    if conn
+        .prepare_cached("SELECT 1 FROM contact WHERE id = ?1")?
+        .exists([id])?
+    {
+        Ok(())
+    } else {
+        Err(CoreError::RecordNotFound(id))
+    }
+}
+
+fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
+    CoreError::Validation(ValidationErrors(vec![FieldError::new(field, code, message)]))
+}
+
+/// How many participants per warning the overview lists by name.
+pub const WARNING_NAMES_SHOWN: u32 = 10;
+
+/// The participants the overview warns about: not archived, and not yet
+/// finished with the programme.
+const FOLLOWED_PARTICIPANTS: &str =
+    "p.archived_at IS NULL AND p.status IN ('prospective', 'active', 'on_leave')";
+
+fn warning_condition(warning: TeamWarning) -> &'static str {
+    match warning {
+        TeamWarning::NoFixedContact => {
+            "NOT EXISTS (SELECT 1 FROM team_membership m WHERE m.participant_id = p.id \
+             AND m.role = 'fixed_contact' AND m.left_on IS NULL)"
+        }
+        TeamWarning::NoNavMember => {
+            "(p.final_goal = 'work' OR p.hurtigspor = 1) AND NOT EXISTS (SELECT 1 \
+             FROM team_membership m JOIN contact c ON c.id = m.contact_id \
+             JOIN organisation o ON o.id = c.organisation_id WHERE m.participant_id = p.id \
+             AND m.left_on IS NULL AND o.kind = 'nav_office' AND o.deleted_at IS NULL)"
+        }
+        TeamWarning::DeletedOrganisation => {
+            "EXISTS (SELECT 1 FROM team_membership m JOIN contact c ON c.id = m.contact_id \
+             JOIN organisation o ON o.id = c.organisation_id WHERE m.participant_id = p.id \
+             AND m.left_on IS NULL AND o.deleted_at IS NOT NULL)"
+        }
+    }
+}
+
+impl Store {
+    /// Every organisation, deleted ones included when asked, in name order.
+    pub fn organisations(&self, include_deleted: bool) -> CoreResult<Vec<Organisation>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, name, kind, deleted_at IS NOT NULL FROM organisation \
+             WHERE ?1 OR deleted_at IS NULL ORDER BY name COLLATE NOCASE, id",
+        )?;
+        let rows = statement.query_map([include_deleted], |row| {
+            let kind: String = row.get(2)?;
+            Ok(Organisation {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                kind: OrganisationKind::from_str_id(&kind).unwrap_or(OrganisationKind::Other),
+                deleted: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds (`id` = `None`) or renames an organisation.
+    pub fn save_organisation(
+        &mut self,
+        id: Option<i64>,
+        draft: &OrganisationDraft,
+    ) -> CoreResult<i64> {
+        match id {
+            None => {
+                self.conn
+                    .prepare_cached("INSERT INTO organisation (name, kind) VALUES (?1, ?2)")?
+                    .execute(params![draft.name, draft.kind.as_str()])?;
+                Ok(self.conn.last_insert_rowid())
+            }
+            Some(id) => {
+                let changed = self
+                    .conn
+                    .prepare_cached("UPDATE organisation SET name = ?2, kind = ?3 WHERE id = ?1")?
+                    .execute(params![id, draft.name, draft.kind.as_str()])?;
+                if changed == 0 {
+                    return Err(CoreError::RecordNotFound(id));
+                }
+                Ok(id)
+            }
+        }
+    }
+
+    /// Marks an organisation deleted (or, with `deleted` false, brings it back).
+    pub fn set_organisation_deleted(&mut self, id: i64, deleted: bool) -> CoreResult<()> {
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE organisation SET deleted_at = CASE WHEN ?2 THEN \
+                 strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE NULL END WHERE id = ?1",
+            )?
+            .execute(params![id, deleted])?;
+        if changed == 0 {
+            return Err(CoreError::RecordNotFound(id));
+        }
+        Ok(())
+    }
+
+    /// The directory in Norwegian name order (archived contacts left out).
+    pub fn contacts(&self) -> CoreResult<Vec<Contact>> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {CONTACT_COLUMNS} FROM contact c JOIN organisation o ON o.id = c.organisation_id \
+             WHERE c.archived_at IS NULL ORDER BY c.sort_key, c.id"
+        ))?;
+        let rows = statement.query_map([], |row| contact_from_row(row, 0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One contact, archived or not.
+    pub fn contact(&self, id: i64) -> CoreResult<Contact> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT {CONTACT_COLUMNS} FROM contact c \
+                 JOIN organisation o ON o.id = c.organisation_id WHERE c.id = ?1"
+            ))?
+            .query_row([id], |row| contact_from_row(row, 0))
+            .optional()?
+            .ok_or(CoreError::RecordNotFound(id))
+    }
+
+    /// Adds (`id` = `None`) or changes a contact.
+    pub fn save_contact(&mut self, id: Option<i64>, draft: &ContactDraft) -> CoreResult<i64> {
+        let tx = self.conn.transaction()?;
+        let organisation_exists = tx
+            .prepare_cached("SELECT 1 FROM organisation WHERE id = ?1 AND deleted_at IS NULL")?
+            .exists([draft.organisation_id])?;
+        if !organisation_exists {
+            return Err(invalid(
+                "organisationId",
+                "invalid_choice",
+                messages::ORGANISATION_REQUIRED,
+            ));
+        }
+        let sort_key = name_sort_key(&draft.name, "");
+        let id = match id {
+            None => {
+                tx.prepare_cached(
+                    "INSERT INTO contact (name, organisation_id, title, phone, email, notes, sort_key) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?
+                .execute(params![
+                    draft.name,
+                    draft.organisation_id,
+                    draft.title,
+                    draft.phone,
+                    draft.email,
+                    draft.notes,
+                    sort_key
+                ])?;
+                tx.last_insert_rowid()
+            }
+            Some(id) => {
+                let changed = tx
+                    .prepare_cached(
+                        "UPDATE contact SET name = ?2, organisation_id = ?3, title = ?4, phone = ?5, \
+                         email = ?6, notes = ?7, sort_key = ?8 WHERE id = ?1",
+                    )?
+                    .execute(params![
+                        id,
+                        draft.name,
+                        draft.organisation_id,
+                        draft.title,
+                        draft.phone,
+                        draft.email,
+                        draft.notes,
+                        sort_key
+                    ])?;
+                if changed == 0 {
+                    return Err(CoreError::RecordNotFound(id));
+                }
+                id
+            }
+        };
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Removes a contact from the directory. Team history and minutes keep
+    /// naming them, so the row stays, marked archived.
+    pub fn archive_contact(&mut self, id: i64) -> CoreResult<()> {
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE contact SET archived_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
+            )?
+            .execute([id])?;
+        if changed == 0 {
+            return Err(CoreError::RecordNotFound(id));
+        }
+        Ok(())
+    }
+
+    /// A participant's team: current members first (fixed contact person at
+    /// the top), then past members, latest first.
+    pub fn team(&self, participant_id: i64) -> CoreResult<Vec<TeamMember>> {
+        ensure_participant(&self.conn, participant_id)?;
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT m.id, m.role, m.joined_on, m.left_on, {CONTACT_COLUMNS} \
+             FROM team_membership m JOIN contact c ON c.id = m.contact_id \
+             JOIN organisation o ON o.id = c.organisation_id WHERE m.participant_id = ?1 \
+             ORDER BY m.left_on IS NOT NULL, m.role <> 'fixed_contact', m.left_on DESC, \
+             c.sort_key, m.id"
+        ))?;
+        let rows = statement.query_map([participant_id], |row| {
+            let role: String = row.get(1)?;
+            Ok(TeamMember {
+                id: row.get(0)?,
+                role: TeamRole::from_str_id(&role).unwrap_or(TeamRole::Other),
+                joined_on: row.get(2)?,
+                left_on: row.get(3)?,
+                contact: contact_from_row(row, 4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Adds a member to a participant's team.
+    ///
+    /// A new fixed contact person takes over from the current one, whose
+    /// membership ends the day the new one joins: there is exactly one at a
+    /// time, and the history shows the hand-over.
+    pub fn add_team_member(
+        &mut self,
+        participant_id: i64,
+        draft: &MembershipDraft,
+    ) -> CoreResult<i64> {
+        let tx = self.conn.transaction()?;
+        ensure_participant(&tx, participant_id)?;
+        ensure_contact(&tx, draft.contact_id)?;
+        let duplicate = tx
+            .prepare_cached(
+                "SELECT 1 FROM team_membership WHERE participant_id = ?1 AND contact_id = ?2 \
+                 AND role = ?3 AND left_on IS NULL",
+            )?
+            .exists(params![participant_id, draft.contact_id, draft.role.as_str()])?;
+        if duplicate {
+            return Err(invalid("contactId", "already_member", messages::ALREADY_MEMBER));
+        }
+        if draft.role == TeamRole::FixedContact {
+            let current: Option<(i64, NaiveDate)> = tx
+                .prepare_cached(
+                    "SELECT id, joined_on FROM team_membership WHERE participant_id = ?1 \
+                     AND role = 'fixed_contact' AND left_on IS NULL",
+                )?
+                .query_row([participant_id], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?;
+            if let Some((current_id, joined)) = current {
+                if draft.joined_on < joined {
+                    return Err(invalid(
+                        "joinedOn",
+                        "before_current_fixed_contact",
+                        messages::LEFT_BEFORE_JOINED,
+                    ));
+                }
+                tx.prepare_cached("UPDATE team_membership SET left_on = ?2 WHERE id = ?1")?
+                    .execute(params![current_id, draft.joined_on])?;
+            }
+        }
+        tx.prepare_cached(
+            "INSERT INTO team_membership (participant_id, contact_id, role, joined_on) \
+             VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            participant_id,
+            draft.contact_id,
+            draft.role.as_str(),
+            draft.joined_on
+        ])?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Ends a membership on `left_on`; the row stays as history.
+    pub fn end_team_membership(&mut self, membership_id: i64, left_on: NaiveDate) -> CoreResult<()> {
+        let joined: Option<NaiveDate> = self
+            .conn
+            .prepare_cached("SELECT joined_on FROM team_membership WHERE id = ?1 AND left_on IS NULL")?
+            .query_row([membership_id], |row| row.get(0))
+            .optional()?;
+        let Some(joined) = joined else {
+            return Err(CoreError::RecordNotFound(membership_id));
+        };
+        if left_on < joined {
+            return Err(invalid("leftOn", "left_before_joined", messages::LEFT_BEFORE_JOINED));
+        }
+        self.conn
+            .prepare_cached("UPDATE team_membership SET left_on = ?2 WHERE id = ?1")?
+            .execute(params![membership_id, left_on])?;
+        Ok(())
+    }
+
+    /// The warnings for one participant's team.
+    pub fn team_warnings(&self, participant_id: i64) -> CoreResult<Vec<TeamWarning>> {
+        let (goal, hurtigspor): (Option<String>, bool) = self
+            .conn
+            .prepare_cached("SELECT final_goal, hurtigspor FROM participant WHERE id = ?1")?
+            .query_row([participant_id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?
+            .ok_or(CoreError::ParticipantNotFound(participant_id))?;
+        let members: Vec<MemberFacts> = self
+            .team(participant_id)?
+            .into_iter()
+            .filter(|m| m.left_on.is_none())
+            .map(|m| MemberFacts {
+                role: m.role,
+                organisation_kind: m.contact.organisation_kind,
+                organisation_deleted: m.contact.organisation_deleted,
+            })
+            .collect();
+        let goal = goal.as_deref().and_then(FinalGoal::from_str_id);
+        Ok(team_warnings(goal, hurtigspor, &members))
+    }
+
+    /// For the overview: per warning, how many followed participants have
+    /// it and the first [`WARNING_NAMES_SHOWN`] of them in name order.
+    ///
+    /// The SQL mirrors [`team_warnings`]; a test checks the two agree.
+    pub fn team_warning_groups(&self) -> CoreResult<Vec<TeamWarningGroup>> {
+        let mut groups = Vec::new();
+        for warning in TeamWarning::ALL.iter().copied() {
+            let condition = warning_condition(warning);
+            let count: i64 = self.conn.prepare_cached(&format!(
+                "SELECT COUNT(*) FROM participant p WHERE {FOLLOWED_PARTICIPANTS} AND {condition}"
+            ))?
+            .query_row([], |row| row.get(0))?;
+            if count == 0 {
+                continue;
+            }
+            let mut statement = self.conn.prepare_cached(&format!(
+                "SELECT p.id, p.given_name || ' ' || p.family_name FROM participant p \
+                 WHERE {FOLLOWED_PARTICIPANTS} AND {condition} ORDER BY p.sort_key, p.id LIMIT ?1"
+            ))?;
+            let participants = statement
+                .query_map([WARNING_NAMES_SHOWN], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            groups.push(TeamWarningGroup {
+                warning,
+                count,
+                participants,
+            });
+        }
+        Ok(groups)
+    }
+}
