@@ -132,12 +132,12 @@ fn the_ics_file_holds_the_open_deadlines_without_names() {
 fn export_writes_the_whole_file_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("frister.ics");
-    write_file_atomically(&path, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
+    write_file_atomically(&path, b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
     assert!(std::fs::read_to_string(&path)
         .unwrap()
         .starts_with("BEGIN:VCALENDAR"));
     let missing = dir.path().join("no-such-folder").join("frister.ics");
-    let error = write_file_atomically(&missing, "x").unwrap_err();
+    let error = write_file_atomically(&missing, b"x").unwrap_err();
     assert_eq!(error.code, "export_failed");
     assert!(!missing.exists());
 }

@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod error;
 pub mod logging;
+pub mod save_dialog;
 pub mod state;
 pub mod transport;
 
@@ -98,6 +99,28 @@ pub fn run() {
             commands::deadlines::settings_get,
             commands::deadlines::settings_save,
             commands::export::calendar_export,
+            commands::teams::organisation_list,
+            commands::teams::organisation_save,
+            commands::teams::organisation_set_deleted,
+            commands::teams::contact_list,
+            commands::teams::contact_save,
+            commands::teams::contact_archive,
+            commands::teams::team_get,
+            commands::teams::team_add_member,
+            commands::teams::team_end_membership,
+            commands::meetings::meeting_list,
+            commands::meetings::meeting_draft,
+            commands::meetings::meeting_get,
+            commands::meetings::meeting_save,
+            commands::meetings::meeting_complete,
+            commands::meetings::meeting_reopen,
+            commands::meetings::meeting_delete,
+            commands::meetings::minutes_preview,
+            commands::meetings::minutes_export,
+            commands::meetings::sharing_log_list,
+            commands::meetings::cooperation_overview_get,
+            commands::meetings::letterhead_get,
+            commands::meetings::letterhead_save,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

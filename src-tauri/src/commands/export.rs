@@ -1,6 +1,7 @@
 //! Commands that write files the caseworker chooses to take out of Introspor.
 
 use crate::error::IpcError;
+use crate::save_dialog::{ask_save_path, SaveRequest};
 use crate::state::AppState;
 use crate::transport::CalendarExportDto;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -32,17 +33,19 @@ pub fn calendar_ics(
 }
 
 /// Writes `content` to `path` through a temporary file in the same folder,
-/// so that a failed write never leaves a half-written calendar behind.
-pub fn write_file_atomically(path: &Path, content: &str) -> Result<(), IpcError> {
-    let temporary = path.with_extension("ics.tmp");
+/// so that a failed write never leaves a half-written file behind.
+pub fn write_file_atomically(path: &Path, content: &[u8]) -> Result<(), IpcError> {
+    let mut temporary = path.as_os_str().to_owned();
+    temporary.push(".tmp");
+    let temporary = PathBuf::from(temporary);
     let result =
         std::fs::write(&temporary, content).and_then(|()| std::fs::rename(&temporary, path));
     result.map_err(|error| {
         let _ = std::fs::remove_file(&temporary);
-        tracing::error!("calendar export failed: {error}");
+        tracing::error!("export failed: {error}");
         IpcError::new(
             "export_failed",
-            "Kunne ikke lagre kalenderfilen. Sjekk at mappen finnes og at du har skrivetilgang, og prøv igjen.",
+            "Kunne ikke lagre filen. Sjekk at mappen finnes og at du har skrivetilgang, og prøv igjen.",
         )
     })
 }
@@ -56,24 +59,20 @@ pub async fn calendar_export(state: State<'_, AppState>) -> Result<CalendarExpor
         .with_store(move |store| calendar_ics(store, today, now))
         .await?;
     let file_name = format!("introspor-frister-{}.ics", today.format("%Y-%m-%d"));
-    // rfd runs the dialog on its own GTK thread on Linux and on COM on
-    // Windows; calling it from a blocking worker keeps the window responsive.
-    let chosen: Option<PathBuf> = tauri::async_runtime::spawn_blocking(move || {
-        rfd::FileDialog::new()
-            .set_title("Lagre frister som kalender")
-            .set_file_name(&file_name)
-            .add_filter("Kalender (iCalendar)", &["ics"])
-            .save_file()
+    let chosen = ask_save_path(SaveRequest {
+        title: "Lagre frister som kalender",
+        file_name,
+        filter_name: "Kalender (iCalendar)",
+        extensions: &["ics"],
     })
-    .await
-    .map_err(|_| IpcError::internal())?;
+    .await?;
     let Some(path) = chosen else {
         return Ok(CalendarExportDto {
             path: String::new(),
             events,
         });
     };
-    write_file_atomically(&path, &ics)?;
+    write_file_atomically(&path, ics.as_bytes())?;
     tracing::info!(events, "calendar exported");
     Ok(CalendarExportDto {
         path: path.display().to_string(),

@@ -5,7 +5,9 @@
 pub mod app;
 pub mod deadlines;
 pub mod export;
+pub mod meetings;
 pub mod participants;
+pub mod teams;
 
 /// Today's date on the caseworker's machine. Read here, in the shell, and
 /// passed into the core, which never reads the clock itself.

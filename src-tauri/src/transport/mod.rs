@@ -331,3 +331,6 @@ pub struct CalendarExportDto {
     /// How many events it holds.
     pub events: usize,
 }
+
+pub mod meetings;
+pub mod teams;

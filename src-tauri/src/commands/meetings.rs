@@ -1,0 +1,400 @@
+//! Commands for meetings, minutes, their export and the sharing log.
+
+use super::today;
+use crate::error::IpcError;
+use crate::save_dialog::{ask_save_path, SaveRequest};
+use crate::state::AppState;
+use crate::transport::meetings::{
+    AgendaItemDto, AttendeeDto, CycleDutyDto, LetterheadDto, MeetingDto, MeetingParticipantDto,
+    MeetingSummaryDto, MinutesExportDto, SharingEntryDto,
+};
+use crate::transport::teams::TeamWarningGroupDto;
+use chrono::{NaiveDate, NaiveDateTime};
+use introspor_core::domain::date::format_date;
+use introspor_core::domain::meeting::{
+    parse_sharing, MeetingForm, MeetingKind, Recipient, SharingChoice,
+};
+use introspor_core::domain::minutes::{compose_minutes, meeting_kind_label, Letterhead};
+use introspor_core::domain::team::TeamRole;
+use introspor_core::export::minutes::pdf::render_minutes_pdf;
+use introspor_core::export::minutes::MinutesDocument;
+use introspor_core::{CoreError, Store};
+use serde::Serialize;
+use tauri::State;
+
+/// The most meetings a list shows; years of weekly meetings fit easily.
+pub const MEETING_LIST_LIMIT: u32 = 500;
+
+/// The organisation's duties and the teams that need attention, for the overview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CooperationOverviewDto {
+    /// Duties of the periods that have begun.
+    pub duties: Vec<CycleDutyDto>,
+    /// Team warnings with the participants who have them.
+    pub team_warnings: Vec<TeamWarningGroupDto>,
+}
+
+/// A stored meeting for the editor.
+pub fn meeting(store: &Store, id: i64) -> Result<MeetingDto, IpcError> {
+    let meeting = store.meeting(id)?;
+    let sharing = store.sharing_log(None, Some(id))?;
+    Ok(MeetingDto::from_meeting(&meeting, sharing))
+}
+
+/// A new meeting about `participant_ids`, filled in from what is known: the
+/// team is invited, the fixed contact person convenes, and the agenda holds
+/// the deadlines due within 60 days and the open action items.
+pub fn draft(
+    store: &Store,
+    kind: &str,
+    participant_ids: &[i64],
+    today: NaiveDate,
+) -> Result<MeetingDto, IpcError> {
+    let kind = MeetingKind::from_str_id(kind).ok_or_else(|| IpcError::invalid_choice("kind"))?;
+    let mut participants = Vec::new();
+    for &id in participant_ids.iter().take(200) {
+        let participant = store.participant(id)?;
+        participants.push(MeetingParticipantDto {
+            id,
+            name: format!(
+                "{} {}",
+                participant.details.given_name, participant.details.family_name
+            ),
+            present: false,
+        });
+    }
+    let mut attendees: Vec<AttendeeDto> = Vec::new();
+    let mut convened_by = None;
+    if let [only] = participant_ids {
+        for member in store.team(*only)?.into_iter().filter(|m| m.left_on.is_none()) {
+            if member.role == TeamRole::FixedContact {
+                convened_by = Some(member.contact.id);
+            }
+            if attendees.iter().any(|a| a.id == member.contact.id) {
+                continue;
+            }
+            attendees.push(AttendeeDto {
+                id: member.contact.id,
+                name: member.contact.name,
+                title: member.contact.title,
+                organisation: member.contact.organisation,
+                organisation_kind: member.contact.organisation_kind.as_str().to_string(),
+                present: false,
+            });
+        }
+    }
+    let agenda = if kind.is_organisation_level() {
+        Vec::new()
+    } else {
+        store
+            .agenda_suggestions(participant_ids, today)?
+            .into_iter()
+            .map(AgendaItemDto::from)
+            .collect()
+    };
+    Ok(MeetingDto {
+        id: None,
+        kind: kind.as_str().to_string(),
+        date: format_date(today),
+        start_time: String::new(),
+        end_time: String::new(),
+        place: String::new(),
+        convened_by,
+        participants,
+        attendees,
+        interpreter_used: false,
+        interpreter_language: String::new(),
+        agenda,
+        decisions: Vec::new(),
+        actions: Vec::new(),
+        next_meeting_date: String::new(),
+        next_meeting_note: String::new(),
+        minute_taker: store.letterhead()?.caseworker,
+        revises_agreement: false,
+        evaluates_routines: false,
+        completed_on: String::new(),
+        missing: String::new(),
+        sharing: Vec::new(),
+    })
+}
+
+/// Saves a meeting.
+pub fn save(store: &mut Store, id: Option<i64>, form: &MeetingForm) -> Result<MeetingDto, IpcError> {
+    let draft = form.validate().map_err(CoreError::from)?;
+    let id = store.save_meeting(id, &draft)?;
+    meeting(store, id)
+}
+
+/// The minutes of a meeting as `recipient` would receive them.
+pub fn minutes(
+    store: &Store,
+    meeting_id: i64,
+    recipient: Recipient,
+    now: NaiveDateTime,
+) -> Result<MinutesDocument, IpcError> {
+    let meeting = store.meeting(meeting_id)?;
+    let letterhead = store.letterhead()?;
+    Ok(compose_minutes(&meeting, recipient, &letterhead, now))
+}
+
+/// The PDF of a completed meeting's minutes for `choice.recipient`, and the
+/// file name to propose.
+pub fn minutes_pdf(
+    store: &Store,
+    meeting_id: i64,
+    choice: SharingChoice,
+    now: NaiveDateTime,
+) -> Result<(Vec<u8>, String), IpcError> {
+    let meeting = store.meeting(meeting_id)?;
+    if meeting.completed_on.is_none() {
+        return Err(IpcError::new(
+            "meeting_not_completed",
+            introspor_core::messages::MEETING_NOT_COMPLETED,
+        ));
+    }
+    let document = compose_minutes(&meeting, choice.recipient, &store.letterhead()?, now);
+    let bytes = render_minutes_pdf(&document).map_err(|error| {
+        tracing::error!("minutes PDF failed: {error}");
+        IpcError::new(
+            "pdf_failed",
+            "Kunne ikke lage PDF-filen av referatet. Ingenting ble lagret.",
+        )
+    })?;
+    let recipient = match choice.recipient {
+        Recipient::Archive => "arkiv",
+        Recipient::Nav => "NAV",
+        Recipient::AdultEducation => "voksenopplæringen",
+        Recipient::Participant => "deltaker",
+    };
+    let file_name = format!(
+        "Referat {} {} – {recipient}.pdf",
+        meeting_kind_label(meeting.kind).to_lowercase(),
+        meeting.date.format("%Y-%m-%d")
+    );
+    Ok((bytes, file_name))
+}
+
+/// The organisation's duties and team warnings.
+pub fn cooperation_overview(
+    store: &Store,
+    today: NaiveDate,
+) -> Result<CooperationOverviewDto, IpcError> {
+    Ok(CooperationOverviewDto {
+        duties: store
+            .organisation_duties(today)?
+            .iter()
+            .map(|d| CycleDutyDto::from_duty(d, today))
+            .collect(),
+        team_warnings: store
+            .team_warning_groups()?
+            .into_iter()
+            .map(TeamWarningGroupDto::from)
+            .collect(),
+    })
+}
+
+fn now() -> NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// Meetings, latest first: all, or one participant's.
+#[tauri::command]
+pub async fn meeting_list(
+    state: State<'_, AppState>,
+    participant_id: Option<i64>,
+) -> Result<Vec<MeetingSummaryDto>, IpcError> {
+    state
+        .with_store(move |store| {
+            Ok(store
+                .meetings(participant_id, MEETING_LIST_LIMIT)?
+                .into_iter()
+                .map(MeetingSummaryDto::from)
+                .collect())
+        })
+        .await
+}
+
+/// A new meeting, filled in.
+#[tauri::command]
+pub async fn meeting_draft(
+    state: State<'_, AppState>,
+    kind: String,
+    participant_ids: Vec<i64>,
+) -> Result<MeetingDto, IpcError> {
+    let today = today();
+    state
+        .with_store(move |store| draft(store, &kind, &participant_ids, today))
+        .await
+}
+
+/// One meeting.
+#[tauri::command]
+pub async fn meeting_get(state: State<'_, AppState>, id: i64) -> Result<MeetingDto, IpcError> {
+    state.with_store(move |store| meeting(store, id)).await
+}
+
+/// Adds or saves a meeting with its minutes.
+#[tauri::command]
+pub async fn meeting_save(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    form: MeetingForm,
+) -> Result<MeetingDto, IpcError> {
+    state.with_store(move |store| save(store, id, &form)).await
+}
+
+/// Marks a meeting completed.
+#[tauri::command]
+pub async fn meeting_complete(state: State<'_, AppState>, id: i64) -> Result<MeetingDto, IpcError> {
+    let today = today();
+    state
+        .with_store(move |store| {
+            store.complete_meeting(id, today)?;
+            meeting(store, id)
+        })
+        .await
+}
+
+/// Opens a completed meeting again.
+#[tauri::command]
+pub async fn meeting_reopen(state: State<'_, AppState>, id: i64) -> Result<MeetingDto, IpcError> {
+    state
+        .with_store(move |store| {
+            store.reopen_meeting(id)?;
+            meeting(store, id)
+        })
+        .await
+}
+
+/// Deletes a meeting not yet completed.
+#[tauri::command]
+pub async fn meeting_delete(state: State<'_, AppState>, id: i64) -> Result<(), IpcError> {
+    state
+        .with_store(move |store| Ok(store.delete_meeting(id)?))
+        .await
+}
+
+/// The minutes as the recipient would get them, for the preview.
+#[tauri::command]
+pub async fn minutes_preview(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    recipient: String,
+) -> Result<MinutesDocument, IpcError> {
+    // The preview needs no legal basis; only the recipient must be known.
+    let recipient =
+        Recipient::from_str_id(&recipient).ok_or_else(|| IpcError::invalid_choice("recipient"))?;
+    let now = now();
+    state
+        .with_store(move |store| minutes(store, meeting_id, recipient, now))
+        .await
+}
+
+/// Asks where to save, writes the minutes as PDF/A and logs the sharing.
+#[tauri::command]
+pub async fn minutes_export(
+    state: State<'_, AppState>,
+    meeting_id: i64,
+    recipient: String,
+    legal_basis: String,
+) -> Result<MinutesExportDto, IpcError> {
+    let choice = parse_sharing(&recipient, &legal_basis).map_err(CoreError::from)?;
+    let now = now();
+    let (bytes, file_name) = state
+        .with_store(move |store| minutes_pdf(store, meeting_id, choice, now))
+        .await?;
+    let chosen = ask_save_path(SaveRequest {
+        title: "Lagre referat som PDF",
+        file_name: file_name.clone(),
+        filter_name: "PDF/A-dokument",
+        extensions: &["pdf"],
+    })
+    .await?;
+    let Some(path) = chosen else {
+        return Ok(MinutesExportDto {
+            path: String::new(),
+            file_name: String::new(),
+        });
+    };
+    crate::commands::export::write_file_atomically(&path, &bytes)?;
+    let written_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(file_name);
+    let logged_name = written_name.clone();
+    state
+        .with_store(move |store| Ok(store.log_sharing(meeting_id, now, choice, &logged_name)?))
+        .await?;
+    tracing::info!(meeting_id, recipient = choice.recipient.as_str(), "minutes exported");
+    Ok(MinutesExportDto {
+        path: path.display().to_string(),
+        file_name: written_name,
+    })
+}
+
+/// The sharing log of one participant's meetings.
+#[tauri::command]
+pub async fn sharing_log_list(
+    state: State<'_, AppState>,
+    participant_id: i64,
+) -> Result<Vec<SharingEntryDto>, IpcError> {
+    state
+        .with_store(move |store| {
+            Ok(store
+                .sharing_log(Some(participant_id), None)?
+                .into_iter()
+                .map(SharingEntryDto::from)
+                .collect())
+        })
+        .await
+}
+
+/// The organisation's duties and team warnings, for the overview.
+#[tauri::command]
+pub async fn cooperation_overview_get(
+    state: State<'_, AppState>,
+) -> Result<CooperationOverviewDto, IpcError> {
+    let today = today();
+    state
+        .with_store(move |store| cooperation_overview(store, today))
+        .await
+}
+
+/// The letterhead settings.
+#[tauri::command]
+pub async fn letterhead_get(state: State<'_, AppState>) -> Result<LetterheadDto, IpcError> {
+    state
+        .with_store(|store| {
+            let l = store.letterhead()?;
+            Ok(LetterheadDto {
+                municipality: l.municipality,
+                service: l.service,
+                caseworker: l.caseworker,
+            })
+        })
+        .await
+}
+
+/// Saves the letterhead settings.
+#[tauri::command]
+pub async fn letterhead_save(
+    state: State<'_, AppState>,
+    form: LetterheadDto,
+) -> Result<LetterheadDto, IpcError> {
+    state
+        .with_store(move |store| {
+            store.save_letterhead(&Letterhead {
+                municipality: form.municipality.trim().to_string(),
+                service: form.service.trim().to_string(),
+                caseworker: form.caseworker.trim().to_string(),
+            })?;
+            let l = store.letterhead()?;
+            Ok(LetterheadDto {
+                municipality: l.municipality,
+                service: l.service,
+                caseworker: l.caseworker,
+            })
+        })
+        .await
+}

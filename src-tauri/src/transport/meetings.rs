@@ -1,0 +1,348 @@
+//! Transport types for meetings, minutes and the sharing log.
+
+use introspor_core::domain::date::{format_date, format_optional_date};
+use introspor_core::domain::meeting::{triangle_missing_message, Attendee, Meeting};
+use introspor_core::domain::organisation_cycle::CycleDuty;
+use introspor_core::store::meetings::{AgendaSuggestion, MeetingSummary, SharingEntry};
+use serde::Serialize;
+
+/// A meeting in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingSummaryDto {
+    /// Id.
+    pub id: i64,
+    /// Kind identifier.
+    pub kind: String,
+    /// Date, dd.mm.åååå.
+    pub date: String,
+    /// Start time, tt:mm, or empty.
+    pub start_time: String,
+    /// Place.
+    pub place: String,
+    /// Names of the first participants concerned.
+    pub participants: String,
+    /// How many participants it concerns.
+    pub participant_count: i64,
+    /// Completed, dd.mm.åååå, or empty.
+    pub completed_on: String,
+    /// Action items still open.
+    pub open_actions: i64,
+}
+
+impl From<MeetingSummary> for MeetingSummaryDto {
+    fn from(m: MeetingSummary) -> Self {
+        Self {
+            id: m.id,
+            kind: m.kind.as_str().to_string(),
+            date: format_date(m.date),
+            start_time: m
+                .start_time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            place: m.place,
+            participants: m.participants,
+            participant_count: m.participant_count,
+            completed_on: format_optional_date(m.completed_on),
+            open_actions: m.open_actions,
+        }
+    }
+}
+
+/// A participant concerned by a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingParticipantDto {
+    /// Participant id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Present.
+    pub present: bool,
+}
+
+/// A contact invited to a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendeeDto {
+    /// Contact id.
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Job title.
+    pub title: String,
+    /// Organisation.
+    pub organisation: String,
+    /// Organisation kind identifier.
+    pub organisation_kind: String,
+    /// Present.
+    pub present: bool,
+}
+
+impl From<&Attendee> for AttendeeDto {
+    fn from(a: &Attendee) -> Self {
+        Self {
+            id: a.contact_id,
+            name: a.name.clone(),
+            title: a.title.clone(),
+            organisation: a.organisation.clone(),
+            organisation_kind: a.organisation_kind.as_str().to_string(),
+            present: a.present,
+        }
+    }
+}
+
+/// An agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AgendaItemDto {
+    /// Title.
+    pub title: String,
+    /// Notes.
+    pub notes: String,
+    /// Sensitive.
+    pub sensitive: bool,
+    /// Origin.
+    pub origin: String,
+}
+
+impl From<AgendaSuggestion> for AgendaItemDto {
+    fn from(s: AgendaSuggestion) -> Self {
+        Self {
+            title: s.title,
+            notes: String::new(),
+            sensitive: false,
+            origin: s.origin,
+        }
+    }
+}
+
+/// An action item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ActionItemDto {
+    /// Id, absent for a new one.
+    pub id: Option<i64>,
+    /// What.
+    pub what: String,
+    /// Who.
+    pub responsible: String,
+    /// Due, dd.mm.åååå.
+    pub due: String,
+    /// The task that follows it up.
+    pub task_id: Option<i64>,
+    /// Ticked off, dd.mm.åååå, or empty.
+    pub done_on: String,
+}
+
+/// A meeting for the editor. A draft for a new meeting has no id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MeetingDto {
+    /// Id, absent for a draft.
+    pub id: Option<i64>,
+    /// Kind identifier.
+    pub kind: String,
+    /// Date, dd.mm.åååå.
+    pub date: String,
+    /// Start time, tt:mm.
+    pub start_time: String,
+    /// End time, tt:mm.
+    pub end_time: String,
+    /// Place.
+    pub place: String,
+    /// Contact who convened it.
+    pub convened_by: Option<i64>,
+    /// Participants concerned.
+    pub participants: Vec<MeetingParticipantDto>,
+    /// Contacts invited.
+    pub attendees: Vec<AttendeeDto>,
+    /// Interpreter used.
+    pub interpreter_used: bool,
+    /// Interpreter language.
+    pub interpreter_language: String,
+    /// Agenda with notes.
+    pub agenda: Vec<AgendaItemDto>,
+    /// Decisions.
+    pub decisions: Vec<String>,
+    /// Action items.
+    pub actions: Vec<ActionItemDto>,
+    /// Next meeting date.
+    pub next_meeting_date: String,
+    /// Next meeting note.
+    pub next_meeting_note: String,
+    /// Minute taker.
+    pub minute_taker: String,
+    /// Agreement revised.
+    pub revises_agreement: bool,
+    /// Routines evaluated.
+    pub evaluates_routines: bool,
+    /// Completed, dd.mm.åååå, or empty.
+    pub completed_on: String,
+    /// For a triangle meeting: who is missing, in one sentence, or empty.
+    pub missing: String,
+    /// Exports of these minutes, latest first.
+    pub sharing: Vec<SharingEntryDto>,
+}
+
+impl MeetingDto {
+    /// The editor's view of a stored meeting.
+    pub fn from_meeting(m: &Meeting, sharing: Vec<SharingEntry>) -> Self {
+        Self {
+            id: Some(m.id),
+            kind: m.kind.as_str().to_string(),
+            date: format_date(m.date),
+            start_time: m
+                .start_time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            end_time: m
+                .end_time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            place: m.place.clone(),
+            convened_by: m.convened_by.as_ref().map(|c| c.contact_id),
+            participants: m
+                .participants
+                .iter()
+                .map(|p| MeetingParticipantDto {
+                    id: p.participant_id,
+                    name: p.name.clone(),
+                    present: p.present,
+                })
+                .collect(),
+            attendees: m.attendees.iter().map(AttendeeDto::from).collect(),
+            interpreter_used: m.interpreter_used,
+            interpreter_language: m.interpreter_language.clone(),
+            agenda: m
+                .agenda
+                .iter()
+                .map(|a| AgendaItemDto {
+                    title: a.title.clone(),
+                    notes: a.notes.clone(),
+                    sensitive: a.sensitive,
+                    origin: a.origin.clone(),
+                })
+                .collect(),
+            decisions: m.decisions.clone(),
+            actions: m
+                .actions
+                .iter()
+                .map(|a| ActionItemDto {
+                    id: Some(a.id),
+                    what: a.what.clone(),
+                    responsible: a.responsible.clone(),
+                    due: format_date(a.due),
+                    task_id: a.task_id,
+                    done_on: format_optional_date(a.done_on),
+                })
+                .collect(),
+            next_meeting_date: format_optional_date(m.next_meeting_date),
+            next_meeting_note: m.next_meeting_note.clone(),
+            minute_taker: m.minute_taker.clone(),
+            revises_agreement: m.revises_agreement,
+            evaluates_routines: m.evaluates_routines,
+            completed_on: format_optional_date(m.completed_on),
+            missing: triangle_missing_message(&m.missing_parties()).to_string(),
+            sharing: sharing.into_iter().map(SharingEntryDto::from).collect(),
+        }
+    }
+}
+
+/// One export in the sharing log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SharingEntryDto {
+    /// Log id.
+    pub id: i64,
+    /// When, dd.mm.åååå tt:mm.
+    pub exported_at: String,
+    /// Meeting id.
+    pub meeting_id: i64,
+    /// Meeting kind identifier.
+    pub meeting_kind: String,
+    /// Meeting date, dd.mm.åååå.
+    pub meeting_date: String,
+    /// Recipient identifier.
+    pub recipient: String,
+    /// Legal basis identifier, or empty.
+    pub legal_basis: String,
+    /// File name.
+    pub file_name: String,
+}
+
+impl From<SharingEntry> for SharingEntryDto {
+    fn from(s: SharingEntry) -> Self {
+        Self {
+            id: s.id,
+            exported_at: s.exported_at.format("%d.%m.%Y %H:%M").to_string(),
+            meeting_id: s.meeting_id,
+            meeting_kind: s.meeting_kind.as_str().to_string(),
+            meeting_date: format_date(s.meeting_date),
+            recipient: s.recipient.as_str().to_string(),
+            legal_basis: s
+                .legal_basis
+                .map(|b| b.as_str().to_string())
+                .unwrap_or_default(),
+            file_name: s.file_name,
+        }
+    }
+}
+
+/// One of the organisation's duties.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CycleDutyDto {
+    /// Duty identifier.
+    pub kind: String,
+    /// Deadline, dd.mm.åååå.
+    pub due: String,
+    /// `done`, `overdue` or `open`.
+    pub status: String,
+    /// The meeting that closed it.
+    pub meeting_id: Option<i64>,
+    /// That meeting's date, dd.mm.åååå, or empty.
+    pub done_on: String,
+}
+
+impl CycleDutyDto {
+    /// The duty as of `today`.
+    pub fn from_duty(d: &CycleDuty, today: chrono::NaiveDate) -> Self {
+        let status = if d.done_by.is_some() {
+            "done"
+        } else if d.is_overdue(today) {
+            "overdue"
+        } else {
+            "open"
+        };
+        Self {
+            kind: d.kind.as_str().to_string(),
+            due: format_date(d.due),
+            status: status.to_string(),
+            meeting_id: d.done_by.map(|(id, _)| id),
+            done_on: format_optional_date(d.done_by.map(|(_, date)| date)),
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MinutesExportDto {
+    /// Full path written, or empty when the caseworker cancelled.
+    pub path: String,
+    /// File name written.
+    pub file_name: String,
+}
+
+/// The letterhead settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LetterheadDto {
+    /// Municipality.
+    pub municipality: String,
+    /// Service.
+    pub service: String,
+    /// Caseworker.
+    pub caseworker: String,
+}
