@@ -996,11 +996,13 @@ pub fn layout_minutes(
     builder.heading(&doc.title, TITLE_SIZE, 0.0, 14.0, false);
     // Right after a heading a block needs no space of its own.
     let mut after_heading = true;
-    for block in &doc.blocks {
+    for (index, block) in doc.blocks.iter().enumerate() {
         let gap = |normal: f32| if after_heading { 0.0 } else { normal };
         match block {
             Block::Heading { text } => {
-                builder.heading(text, HEADING_SIZE, gap(HEADING_GAP), 8.0, true)
+                // A table brings its own rule; two would look like a mistake.
+                let rule = !matches!(doc.blocks.get(index + 1), Some(Block::Table(_)));
+                builder.heading(text, HEADING_SIZE, gap(HEADING_GAP), 8.0, rule)
             }
             Block::Subheading { text } => {
                 builder.heading(text, SUBHEADING_SIZE, gap(SUBHEADING_GAP), 3.0, false)
