@@ -9,6 +9,9 @@ import { renderParticipantForm } from "./views/participant-form.js";
 import { renderOverview } from "./views/overview.js";
 import { renderDeadlineList } from "./views/deadline-list.js";
 import { renderSettings } from "./views/settings.js";
+import { renderContacts } from "./views/contacts.js";
+import { renderMeetingList } from "./views/meeting-list.js";
+import { renderMeetingEditor } from "./views/meeting-editor.js";
 
 const main = document.getElementById("main");
 // The screen on show and the keyboard actions it offers.
@@ -35,6 +38,10 @@ let firstRenderReported = false;
 route(/^#\/oversikt\/?$/, show("overview", "overview", renderOverview));
 route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlineList));
 route(/^#\/innstillinger\/?$/, show("settings", "settings", renderSettings));
+route(/^#\/kontakter\/?$/, show("contacts", "contacts", renderContacts));
+route(/^#\/moter\/?$/, show("meetings", "meetings", renderMeetingList));
+route(/^#\/moter\/ny\?(.*)$/, show("meeting", "meetings", (m, query) => renderMeetingEditor(m, null, query)));
+route(/^#\/moter\/(\d+)$/, show("meeting", "meetings", (m, id) => renderMeetingEditor(m, Number(id), "")));
 route(/^#\/deltakere\/?$/, show("list", "participants", renderParticipantList));
 route(/^#\/deltakere\/ny$/, show("form", "participants", (m) => renderParticipantForm(m, null)));
 route(/^#\/deltakere\/(\d+)\/rediger$/, show("form", "participants", renderParticipantForm));
@@ -44,9 +51,9 @@ route(/^#\/deltakere\/(\d+)$/, show("detail", "participants", renderParticipantD
 document.addEventListener("keydown", (event) => {
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
-  if (event.altKey && ["1", "2", "3", "4"].includes(event.key)) {
+  if (event.altKey && ["1", "2", "3", "4", "5", "6"].includes(event.key)) {
     event.preventDefault();
-    location.hash = { 1: "#/oversikt", 2: "#/deltakere", 3: "#/frister", 4: "#/innstillinger" }[event.key];
+    location.hash = { 1: "#/oversikt", 2: "#/deltakere", 3: "#/frister", 4: "#/innstillinger", 5: "#/moter", 6: "#/kontakter" }[event.key];
   } else if (ctrl && key === "n") {
     event.preventDefault();
     location.hash = "#/deltakere/ny";

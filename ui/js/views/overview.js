@@ -1,7 +1,7 @@
 // The start screen: what is overdue, what falls due within 7 and 30 days,
 // and the registrations owed to IMDi.
 import { api } from "../api.js";
-import { h, replace } from "../dom.js";
+import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
@@ -10,8 +10,9 @@ import { taskForm } from "./task-form.js";
 
 export async function renderOverview(main) {
   let o;
+  let co = { duties: [], teamWarnings: [] };
   try {
-    o = await api.overview();
+    [o, co] = await Promise.all([api.overview(), api.cooperationOverview()]);
   } catch (error) {
     showError(error);
     return {};
@@ -67,6 +68,7 @@ export async function renderOverview(main) {
       h("p", {}, h("strong", { id: "imdi-open-count", text: t("overview.imdiCount", { count: o.openImdiRegistrations >= 1000 ? "1000+" : o.openImdiRegistrations }) }), " · ",
         h("a", { href: "#/frister?kind=imdi_registration", text: t("overview.imdiShow") })),
     ),
+    cooperationCard(co, o.today),
     section("overview-overdue", "overview.overdue", o.overdue, "tone-overdue", "#/frister?status=overdue"),
     section("overview-week", "overview.week", o.within7Days, "tone-week", `#/frister?status=open&from=${o.today}&to=${o.weekEnd}`),
     section("overview-month", "overview.month", o.within30Days, "tone-month", `#/frister?status=open&from=${o.monthStart}&to=${o.monthEnd}`),
@@ -75,3 +77,61 @@ export async function renderOverview(main) {
   return { newTask };
 }
 
+
+// Days ahead an organisation duty appears before its deadline.
+const DUTY_HORIZON_DAYS = 60;
+
+function parseDate(text) {
+  const [d, m, y] = text.split(".").map(Number);
+  return new Date(y, m - 1, d);
+}
+
+// The organisation's duties when due, and teams that need attention.
+function cooperationCard(co, todayText) {
+  const today = parseDate(todayText);
+  const due = co.duties.filter(
+    (d) => d.status === "overdue" || (d.status === "open" && (parseDate(d.due) - today) / 86400000 <= DUTY_HORIZON_DAYS),
+  );
+  if (!due.length && !co.teamWarnings.length) return null;
+  return h(
+    "section",
+    { class: "card cooperation", id: "cooperation", "aria-labelledby": "cooperation-title" },
+    h("h2", { id: "cooperation-title", text: t("cooperation.title") }),
+    due.length
+      ? h(
+          "ul",
+          { class: "duty-list", id: "cooperation-duties" },
+          due.map((d) =>
+            h(
+              "li",
+              { dataset: { duty: d.kind } },
+              h("span", { class: `badge ${d.status === "overdue" ? "status-overdue" : ""}` }, icon(d.status === "overdue" ? "!" : "◷"), t(`cooperation.status.${d.status}`)),
+              h("strong", { text: t(`cooperation.duty.${d.kind}`) }),
+              h("span", { text: t("cooperation.dueBy", { date: d.due }) }),
+              h("a", { href: `#/moter/ny?type=${d.kind.startsWith("leader") ? "leader" : "cooperation"}`, text: t("cooperation.record") }),
+            ),
+          ),
+        )
+      : null,
+    co.teamWarnings.length
+      ? [
+          h("h3", { text: t("cooperation.teams") }),
+          h(
+            "ul",
+            { class: "warnings", id: "team-warning-groups" },
+            co.teamWarnings.map((g) =>
+              h(
+                "li",
+                { dataset: { warning: g.warning } },
+                icon("⚠"),
+                " ",
+                h("strong", { text: `${t(`teamWarning.${g.warning}`)} (${g.count}): ` }),
+                g.participants.map((p, i) => [i ? ", " : "", h("a", { href: `#/deltakere/${p.id}`, text: p.name })]),
+                g.count > g.participants.length ? ` ${t("cooperation.andMore", { count: g.count - g.participants.length })}` : "",
+              ),
+            ),
+          ),
+        ]
+      : null,
+  );
+}

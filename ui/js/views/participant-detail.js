@@ -7,6 +7,8 @@ import { navigate } from "../router.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
 import { renderTimeline } from "./participant-timeline.js";
+import { renderTeam } from "./participant-team.js";
+import { renderParticipantMeetings } from "./participant-meetings.js";
 
 export async function renderParticipantDetail(main, id) {
   let p;
@@ -54,6 +56,8 @@ export async function renderParticipantDetail(main, id) {
     : null;
 
   const timeline = h("div", { class: "timeline-area" });
+  const team = h("section", { class: "card", id: "team-area", "aria-labelledby": "team-heading" });
+  const meetings = h("section", { class: "card", id: "meetings-area" });
   const section = (titleKey, rows) =>
     h(
       "section",
@@ -125,9 +129,11 @@ export async function renderParticipantDetail(main, id) {
       ]),
     ),
     h("section", { class: "card notes" }, h("h2", { text: t("form.section.notes") }), h("p", { class: "prewrap", id: "participant-notes", text: orDash(p.notes) })),
+    team,
     timeline,
+    meetings,
   );
-  await renderTimeline(timeline, p.id);
+  await Promise.all([renderTimeline(timeline, p.id), renderTeam(team, p.id), renderParticipantMeetings(meetings, p.id)]);
   document.body.dataset.ready = "participant-detail";
   main.querySelector("#edit-participant").focus();
   return { edit: () => navigate(editHref) };

@@ -4,11 +4,12 @@ import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
+import { smallForm } from "./small-form.js";
 
 export async function renderSettings(main) {
-  let settings;
+  let settings, letterhead;
   try {
-    settings = await api.getSettings();
+    [settings, letterhead] = await Promise.all([api.getSettings(), api.getLetterhead()]);
   } catch (error) {
     showError(error);
     return {};
@@ -64,6 +65,24 @@ export async function renderSettings(main) {
         h("thead", {}, h("tr", {}, ["rule", "value", "default", "range"].map((c) => h("th", { scope: "col", text: t(`settings.col.${c}`) })))),
         h("tbody", {}, rows),
       ),
+    ),
+    h(
+      "section",
+      { class: "card", "aria-labelledby": "letterhead-heading" },
+      h("h2", { id: "letterhead-heading", text: t("settings.letterhead") }),
+      smallForm({
+        id: "letterhead-form",
+        submitLabel: t("settings.saveLetterhead"),
+        fields: [
+          { name: "municipality", label: t("settings.municipality"), value: letterhead.municipality },
+          { name: "service", label: t("settings.service"), value: letterhead.service },
+          { name: "caseworker", label: t("settings.caseworker"), value: letterhead.caseworker },
+        ],
+        onSubmit: async (values) => {
+          await api.saveLetterhead(values);
+          toast(t("settings.letterheadSaved"));
+        },
+      }),
     ),
   );
   document.body.dataset.ready = "settings";

@@ -1,0 +1,700 @@
+// One meeting: who, the agenda with minutes, decisions, action items, the
+// next meeting; completing it; previewing and exporting the minutes.
+import { api } from "../api.js";
+import { h, icon, replace } from "../dom.js";
+import { t } from "../i18n.js";
+import { navigate } from "../router.js";
+import { toast } from "../toast.js";
+import { showError } from "./error.js";
+import { MEETING_KINDS } from "./meeting-list.js";
+import { sharingTable } from "./participant-meetings.js";
+import { renderMinutesPreview } from "./minutes-preview.js";
+
+const RECIPIENTS = ["archive", "nav", "adult_education", "participant"];
+const LEGAL_BASES = ["integreringsloven_41", "forvaltningsloven_13b2", "consent"];
+
+export async function renderMeetingEditor(main, id, query) {
+  let m;
+  let contacts = [];
+  let participants = [];
+  const params = new URLSearchParams(query || "");
+  try {
+    contacts = await api.listContacts();
+    if (id) {
+      m = await api.getMeeting(id);
+    } else {
+      const kind = params.get("type") || "triangle";
+      const who = params.get("deltaker");
+      m = await api.meetingDraft(kind, who ? [Number(who)] : []);
+    }
+    if (m.kind === "information") {
+      participants = (await api.listParticipants({ search: "", status: "", law: "", archived: false, sort: "name", limit: 1000 })).rows;
+    }
+  } catch (error) {
+    showError(error);
+    navigate("#/moter");
+    return {};
+  }
+  const prefilled = !id && m.agenda.length > 0;
+  let dirty = false;
+  let deleteArmed = false;
+  const touch = () => {
+    dirty = true;
+  };
+
+  const errorBox = h("div", { class: "error-summary", id: "meeting-errors", role: "alert", hidden: true });
+  const showProblems = (error) => {
+    const list = error.fields?.length ? error.fields : [error];
+    replace(errorBox, h("ul", {}, list.map((e) => h("li", { text: e.message }))));
+    errorBox.hidden = false;
+    for (const el of main.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    for (const e of list) {
+      const el = e.field && main.querySelector(`[data-field="${e.field}"]`);
+      if (el) el.setAttribute("aria-invalid", "true");
+    }
+    errorBox.scrollIntoView({ block: "nearest" });
+  };
+  const clearProblems = () => {
+    errorBox.hidden = true;
+    replace(errorBox);
+  };
+
+  // Inputs write straight into `m`, so redrawing a list keeps what was typed.
+  const text = (key, attrs = {}) =>
+    h("input", {
+      type: "text",
+      id: `meeting-${key}`,
+      value: m[key] ?? "",
+      autocomplete: "off",
+      dataset: { field: key },
+      oninput: (e) => {
+        m[key] = e.target.value;
+        touch();
+      },
+      ...attrs,
+    });
+  const field = (label, control) => h("div", { class: "field" }, h("label", { for: control.id, text: label }), control);
+  const check = (key, label) =>
+    h(
+      "div",
+      { class: "field check" },
+      h(
+        "label",
+        { for: `meeting-${key}` },
+        h("input", {
+          type: "checkbox",
+          id: `meeting-${key}`,
+          checked: Boolean(m[key]),
+          onchange: (e) => {
+            m[key] = e.target.checked;
+            touch();
+            if (key === "interpreterUsed") drawFacts();
+          },
+        }),
+        " ",
+        label,
+      ),
+    );
+
+  const facts = h("section", { class: "card meeting-facts", "aria-labelledby": "facts-heading" });
+  const drawFacts = () => {
+    replace(
+      facts,
+      h("h2", { id: "facts-heading", text: t("meeting.section.facts") }),
+      h(
+        "div",
+        { class: "form-grid" },
+        field(
+          t("meeting.kind"),
+          h(
+            "select",
+            {
+              id: "meeting-kind",
+              dataset: { field: "kind" },
+              disabled: Boolean(m.id),
+              onchange: (e) => {
+                m.kind = e.target.value;
+                touch();
+                drawAll();
+              },
+            },
+            MEETING_KINDS.map((k) => h("option", { value: k, text: t(`meetingKind.${k}`), selected: k === m.kind })),
+          ),
+        ),
+        field(t("meeting.date"), text("date", { class: "date", placeholder: t("form.dateHint"), maxlength: "10" })),
+        field(t("meeting.startTime"), text("startTime", { class: "time", placeholder: t("meeting.timeHint"), maxlength: "5" })),
+        field(t("meeting.endTime"), text("endTime", { class: "time", placeholder: t("meeting.timeHint"), maxlength: "5" })),
+        field(t("meeting.place"), text("place")),
+        field(
+          t("meeting.convenedBy"),
+          h(
+            "select",
+            {
+              id: "meeting-convenedBy",
+              onchange: (e) => {
+                m.convenedBy = e.target.value ? Number(e.target.value) : null;
+                touch();
+              },
+            },
+            h("option", { value: "", text: t("meeting.nobody") }),
+            contacts.map((c) => h("option", { value: String(c.id), text: `${c.name} – ${c.organisation}`, selected: c.id === m.convenedBy })),
+          ),
+        ),
+        field(t("meeting.minuteTaker"), text("minuteTaker")),
+      ),
+      h(
+        "div",
+        { class: "form-grid" },
+        check("interpreterUsed", t("meeting.interpreterUsed")),
+        m.interpreterUsed ? field(t("meeting.interpreterLanguage"), text("interpreterLanguage")) : null,
+        m.kind === "leader" || m.kind === "cooperation"
+          ? [check("revisesAgreement", t("meeting.revisesAgreement")), check("evaluatesRoutines", t("meeting.evaluatesRoutines"))]
+          : null,
+      ),
+    );
+  };
+
+  const people = h("section", { class: "card", "aria-labelledby": "people-heading" });
+  const presentBox = (item, idPrefix, label) =>
+    h(
+      "label",
+      { class: "present", for: `${idPrefix}-${item.id}` },
+      h("input", {
+        type: "checkbox",
+        id: `${idPrefix}-${item.id}`,
+        checked: item.present,
+        onchange: (e) => {
+          item.present = e.target.checked;
+          touch();
+        },
+      }),
+      " ",
+      t("meeting.present"),
+      h("span", { class: "visually-hidden", text: `: ${label}` }),
+    );
+  const drawPeople = () => {
+    const takesParticipants = m.kind !== "leader" && m.kind !== "cooperation";
+    const addParticipant =
+      m.kind === "information"
+        ? h(
+            "select",
+            {
+              id: "add-participant",
+              "aria-label": t("meeting.addParticipant"),
+              onchange: (e) => {
+                const chosen = participants.find((p) => String(p.id) === e.target.value);
+                if (chosen && !m.participants.some((p) => p.id === chosen.id)) {
+                  m.participants.push({ id: chosen.id, name: `${chosen.givenName} ${chosen.familyName}`, present: false });
+                  touch();
+                  drawPeople();
+                  document.getElementById("add-participant").focus();
+                }
+              },
+            },
+            h("option", { value: "", text: t("meeting.chooseParticipant") }),
+            participants.map((p) => h("option", { value: String(p.id), text: `${p.familyName}, ${p.givenName}` })),
+          )
+        : null;
+    const addAttendee = h(
+      "select",
+      {
+        id: "add-attendee",
+        "aria-label": t("meeting.addAttendee"),
+        onchange: (e) => {
+          const c = contacts.find((c) => String(c.id) === e.target.value);
+          if (c && !m.attendees.some((a) => a.id === c.id)) {
+            m.attendees.push({ id: c.id, name: c.name, title: c.title, organisation: c.organisation, organisationKind: c.organisationKind, present: false });
+            touch();
+            drawPeople();
+            document.getElementById("add-attendee").focus();
+          }
+        },
+      },
+      h("option", { value: "", text: t("meeting.chooseContact") }),
+      contacts.map((c) => h("option", { value: String(c.id), text: `${c.name} – ${c.organisation}` })),
+    );
+    const removeButton = (list, item) =>
+      h("button", {
+        type: "button",
+        class: "small secondary",
+        text: t("meeting.remove"),
+        "aria-label": `${t("meeting.remove")} ${item.name}`,
+        onclick: () => {
+          list.splice(list.indexOf(item), 1);
+          touch();
+          drawPeople();
+        },
+      });
+    replace(
+      people,
+      h("h2", { id: "people-heading", text: t("meeting.section.people") }),
+      takesParticipants
+        ? [
+            h("h3", { text: t("meeting.participants") }),
+            h(
+              "ul",
+              { class: "people", id: "meeting-participants", dataset: { field: "participants" } },
+              m.participants.map((p) =>
+                h("li", { dataset: { participantId: String(p.id) } }, h("span", { class: "name", text: p.name }), presentBox(p, "participant-present", p.name), m.kind === "information" ? removeButton(m.participants, p) : null),
+              ),
+            ),
+            addParticipant,
+          ]
+        : null,
+      h("h3", { text: t("meeting.attendees") }),
+      m.attendees.length
+        ? h(
+            "ul",
+            { class: "people", id: "meeting-attendees", dataset: { field: "attendance" } },
+            m.attendees.map((a) =>
+              h(
+                "li",
+                { dataset: { contactId: String(a.id) } },
+                h("span", { class: "name", text: a.name }),
+                h("span", { class: "org", text: `${a.organisation}${a.title ? ` · ${a.title}` : ""}` }),
+                presentBox(a, "attendee-present", a.name),
+                removeButton(m.attendees, a),
+              ),
+            ),
+          )
+        : h("p", { class: "empty", text: t("meeting.noAttendees") }),
+      h("div", { class: "add-row" }, addAttendee),
+    );
+  };
+
+  const agenda = h("section", { class: "card", "aria-labelledby": "agenda-heading" });
+  const drawAgenda = () => {
+    replace(
+      agenda,
+      h("h2", { id: "agenda-heading", text: t("meeting.section.agenda") }),
+      prefilled ? h("p", { class: "hint", id: "agenda-prefilled", text: t("meeting.agendaPrefilled") }) : null,
+      h(
+        "ol",
+        { class: "agenda", id: "agenda-list", dataset: { field: "agenda" } },
+        m.agenda.map((item, index) =>
+          h(
+            "li",
+            { class: item.sensitive ? "agenda-item sensitive" : "agenda-item" },
+            h(
+              "div",
+              { class: "agenda-head" },
+              h("label", { for: `agenda-title-${index}`, class: "visually-hidden", text: t("meeting.agendaTitle") }),
+              h("input", {
+                type: "text",
+                id: `agenda-title-${index}`,
+                class: "agenda-title",
+                value: item.title,
+                placeholder: t("meeting.agendaTitle"),
+                oninput: (e) => {
+                  item.title = e.target.value;
+                  touch();
+                },
+              }),
+              h(
+                "label",
+                { class: "sensitive-toggle", for: `agenda-sensitive-${index}` },
+                h("input", {
+                  type: "checkbox",
+                  id: `agenda-sensitive-${index}`,
+                  checked: item.sensitive,
+                  onchange: (e) => {
+                    item.sensitive = e.target.checked;
+                    touch();
+                    drawAgenda();
+                    document.getElementById(`agenda-sensitive-${index}`).focus();
+                  },
+                }),
+                " ",
+                t("meeting.sensitive"),
+              ),
+              h("button", {
+                type: "button",
+                class: "small secondary",
+                text: t("meeting.remove"),
+                id: `agenda-remove-${index}`,
+                onclick: () => {
+                  m.agenda.splice(index, 1);
+                  touch();
+                  drawAgenda();
+                },
+              }),
+            ),
+            item.sensitive ? h("p", { class: "sensitive-flag", role: "note" }, icon("⚠"), " ", t("meeting.sensitiveFlag")) : null,
+            h("label", { for: `agenda-notes-${index}`, class: "visually-hidden", text: t("meeting.agendaNotes") }),
+            h("textarea", {
+              id: `agenda-notes-${index}`,
+              rows: "3",
+              placeholder: t("meeting.agendaNotes"),
+              oninput: (e) => {
+                item.notes = e.target.value;
+                touch();
+              },
+              text: item.notes,
+            }),
+          ),
+        ),
+      ),
+      h("button", {
+        type: "button",
+        class: "small secondary",
+        id: "add-agenda-item",
+        text: t("meeting.addAgenda"),
+        onclick: () => {
+          m.agenda.push({ title: "", notes: "", sensitive: false, origin: "" });
+          touch();
+          drawAgenda();
+          document.getElementById(`agenda-title-${m.agenda.length - 1}`).focus();
+        },
+      }),
+    );
+  };
+
+  const decisions = h("section", { class: "card", "aria-labelledby": "decisions-heading" });
+  const drawDecisions = () => {
+    replace(
+      decisions,
+      h("h2", { id: "decisions-heading", text: t("meeting.section.decisions") }),
+      h(
+        "ol",
+        { class: "decisions", id: "decision-list" },
+        m.decisions.map((text, index) =>
+          h(
+            "li",
+            {},
+            h("label", { for: `decision-${index}`, class: "visually-hidden", text: t("meeting.decision", { n: index + 1 }) }),
+            h("textarea", {
+              id: `decision-${index}`,
+              rows: "2",
+              text,
+              oninput: (e) => {
+                m.decisions[index] = e.target.value;
+                touch();
+              },
+            }),
+            h("button", {
+              type: "button",
+              class: "small secondary",
+              text: t("meeting.remove"),
+              onclick: () => {
+                m.decisions.splice(index, 1);
+                touch();
+                drawDecisions();
+              },
+            }),
+          ),
+        ),
+      ),
+      h("button", {
+        type: "button",
+        class: "small secondary",
+        id: "add-decision",
+        text: t("meeting.addDecision"),
+        onclick: () => {
+          m.decisions.push("");
+          touch();
+          drawDecisions();
+          document.getElementById(`decision-${m.decisions.length - 1}`).focus();
+        },
+      }),
+    );
+  };
+
+  const actions = h("section", { class: "card", "aria-labelledby": "actions-heading" });
+  const drawActions = () => {
+    const cellInput = (item, key, index, attrs = {}) =>
+      h("input", {
+        type: "text",
+        id: `action-${key}-${index}`,
+        value: item[key] ?? "",
+        "aria-label": t({ what: "meeting.actionWhat", responsible: "meeting.actionWho", due: "meeting.actionDue" }[key]),
+        oninput: (e) => {
+          item[key] = e.target.value;
+          touch();
+        },
+        ...attrs,
+      });
+    replace(
+      actions,
+      h("h2", { id: "actions-heading", text: t("meeting.section.actions") }),
+      h("p", { class: "hint", text: t("meeting.actionHint") }),
+      h("datalist", { id: "responsible-names" }, [...m.participants, ...m.attendees].map((p) => h("option", { value: p.name }))),
+      h(
+        "table",
+        { class: "data compact actions-table", id: "action-table", dataset: { field: "actions" } },
+        h("thead", {}, h("tr", {}, ["meeting.actionWhat", "meeting.actionWho", "meeting.actionDue", "meetings.status"].map((k) => h("th", { scope: "col", text: t(k) })), h("th", {}))),
+        h(
+          "tbody",
+          {},
+          m.actions.map((item, index) =>
+            h(
+              "tr",
+              {},
+              h("td", {}, cellInput(item, "what", index)),
+              h("td", {}, cellInput(item, "responsible", index, { list: "responsible-names" })),
+              h("td", {}, cellInput(item, "due", index, { class: "date", placeholder: t("form.dateHint"), maxlength: "10" })),
+              h("td", {}, item.id ? (item.doneOn ? h("span", { class: "badge status-completed" }, icon("✓"), t("meeting.actionDone", { date: item.doneOn })) : h("span", { class: "badge" }, icon("○"), t("meeting.actionOpen"))) : null),
+              h(
+                "td",
+                { class: "action" },
+                h("button", {
+                  type: "button",
+                  class: "small secondary",
+                  text: t("meeting.remove"),
+                  onclick: () => {
+                    m.actions.splice(index, 1);
+                    touch();
+                    drawActions();
+                  },
+                }),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h("button", {
+        type: "button",
+        class: "small secondary",
+        id: "add-action",
+        text: t("meeting.addAction"),
+        onclick: () => {
+          m.actions.push({ id: null, what: "", responsible: "", due: "", taskId: null, doneOn: "" });
+          touch();
+          drawActions();
+          document.getElementById(`action-what-${m.actions.length - 1}`).focus();
+        },
+      }),
+    );
+  };
+
+  const next = h("section", { class: "card", "aria-labelledby": "next-heading" });
+  const drawNext = () => {
+    replace(
+      next,
+      h("h2", { id: "next-heading", text: t("meeting.section.next") }),
+      h(
+        "div",
+        { class: "form-grid" },
+        field(t("meeting.nextDate"), text("nextMeetingDate", { class: "date", placeholder: t("form.dateHint"), maxlength: "10" })),
+        field(t("meeting.nextNote"), text("nextMeetingNote")),
+      ),
+    );
+  };
+
+  const exportArea = h("section", { class: "card export", id: "export-area", "aria-labelledby": "export-heading" });
+  const preview = h("div", { class: "minutes-preview-area", id: "minutes-preview" });
+  const drawExport = () => {
+    if (!m.id || !m.completedOn) {
+      replace(exportArea, h("h2", { id: "export-heading", text: t("meeting.section.export") }), h("p", { class: "hint", text: t("meeting.exportNeedsCompleted") }));
+      return;
+    }
+    const recipient = h("select", { id: "export-recipient", onchange: () => { basisChanged(); showPreview(); } }, RECIPIENTS.map((r) => h("option", { value: r, text: t(`recipient.${r}`) })));
+    const basis = h(
+      "select",
+      { id: "export-legal-basis" },
+      h("option", { value: "", text: t("meeting.legalBasisNone") }),
+      LEGAL_BASES.map((b) => h("option", { value: b, text: t(`legalBasis.${b}`) })),
+    );
+    const basisChanged = () => {
+      if (recipient.value !== "archive" && !basis.value) basis.value = "integreringsloven_41";
+      if (recipient.value === "archive") basis.value = "";
+    };
+    const showPreview = async () => {
+      try {
+        renderMinutesPreview(preview, await api.minutesPreview(m.id, recipient.value), t("meeting.previewTitle", { recipient: t(`recipient.${recipient.value}`) }));
+      } catch (error) {
+        showError(error);
+      }
+    };
+    replace(
+      exportArea,
+      h("h2", { id: "export-heading", text: t("meeting.section.export") }),
+      h(
+        "div",
+        { class: "form-grid" },
+        h("div", { class: "field" }, h("label", { for: "export-recipient", text: t("meeting.recipient") }), recipient),
+        h("div", { class: "field" }, h("label", { for: "export-legal-basis", text: t("meeting.legalBasis") }), basis),
+        h(
+          "div",
+          { class: "field submit" },
+          h("button", { type: "button", class: "secondary", id: "preview-minutes", text: t("meeting.preview"), onclick: showPreview }),
+          " ",
+          h("button", {
+            type: "button",
+            class: "primary",
+            id: "export-minutes",
+            text: t("meeting.exportPdf"),
+            onclick: async () => {
+              if (dirty) return showProblems({ message: t("meeting.unsaved") });
+              try {
+                const result = await api.exportMinutes(m.id, recipient.value, basis.value);
+                if (!result.path) {
+                  toast(t("meeting.exportCancelled"));
+                  return;
+                }
+                toast(t("meeting.exported", { path: result.path }));
+                m = await api.getMeeting(m.id);
+                drawSharing();
+                document.body.dataset.exported = result.fileName;
+              } catch (error) {
+                showProblems(error);
+              }
+            },
+          }),
+        ),
+      ),
+      preview,
+      h("h3", { text: t("meeting.sharingLog") }),
+      sharingArea,
+    );
+    showPreview();
+  };
+  const sharingArea = h("div", { id: "meeting-sharing" });
+  const drawSharing = () => replace(sharingArea, sharingTable(m.sharing, "meeting-sharing-log"));
+
+  const header = h("header", { class: "page-header" });
+  const formFromState = () => ({
+    kind: m.kind,
+    date: m.date,
+    startTime: m.startTime,
+    endTime: m.endTime,
+    place: m.place,
+    convenedBy: m.convenedBy,
+    participants: m.participants.map((p) => ({ id: p.id, present: p.present })),
+    attendees: m.attendees.map((a) => ({ id: a.id, present: a.present })),
+    interpreterUsed: m.interpreterUsed,
+    interpreterLanguage: m.interpreterLanguage,
+    agenda: m.agenda,
+    decisions: m.decisions,
+    actions: m.actions.map((a) => ({ id: a.id, what: a.what, responsible: a.responsible, due: a.due })),
+    nextMeetingDate: m.nextMeetingDate,
+    nextMeetingNote: m.nextMeetingNote,
+    minuteTaker: m.minuteTaker,
+    revisesAgreement: m.revisesAgreement,
+    evaluatesRoutines: m.evaluatesRoutines,
+  });
+  const save = async () => {
+    clearProblems();
+    try {
+      const saved = await api.saveMeeting(m.id, formFromState());
+      dirty = false;
+      toast(t("meeting.saved"));
+      if (!m.id) {
+        navigate(`#/moter/${saved.id}`);
+        return saved;
+      }
+      m = saved;
+      drawAll();
+      return saved;
+    } catch (error) {
+      showProblems(error);
+      return null;
+    }
+  };
+  const complete = async () => {
+    if (!m.id || dirty) {
+      const saved = await save();
+      if (!saved || !m.id) return;
+    }
+    clearProblems();
+    try {
+      m = await api.completeMeeting(m.id);
+      toast(t("meeting.completed"));
+      drawAll();
+      document.getElementById("export-recipient")?.focus();
+    } catch (error) {
+      showProblems(error);
+    }
+  };
+  const drawHeader = () => {
+    const title = m.id ? `${t(`meetingKind.${m.kind}`)} ${m.date}` : t("meeting.newTitle", { kind: t(`meetingKind.${m.kind}`).toLowerCase() });
+    replace(
+      header,
+      h(
+        "div",
+        { class: "title-group" },
+        h("h1", { id: "meeting-title", text: title }),
+        m.completedOn
+          ? h("span", { class: "badge status-completed", id: "meeting-status" }, icon("✓"), t("meeting.statusCompleted", { date: m.completedOn }))
+          : h("span", { class: "badge", id: "meeting-status" }, icon("◷"), t("meeting.statusPlanned")),
+      ),
+      h(
+        "div",
+        { class: "actions" },
+        m.id && !m.completedOn
+          ? h("button", {
+              type: "button",
+              class: "secondary",
+              id: "delete-meeting",
+              text: t("meeting.delete"),
+              onclick: async () => {
+                if (!deleteArmed) {
+                  deleteArmed = true;
+                  toast(t("meeting.deleteConfirm"));
+                  return;
+                }
+                try {
+                  await api.deleteMeeting(m.id);
+                  dirty = false;
+                  toast(t("meeting.deleted"));
+                  navigate("#/moter");
+                } catch (error) {
+                  showProblems(error);
+                }
+              },
+            })
+          : null,
+        m.completedOn
+          ? h("button", {
+              type: "button",
+              class: "secondary",
+              id: "reopen-meeting",
+              text: t("meeting.reopen"),
+              onclick: async () => {
+                try {
+                  m = await api.reopenMeeting(m.id);
+                  drawAll();
+                } catch (error) {
+                  showError(error);
+                }
+              },
+            })
+          : h("button", { type: "button", class: "secondary", id: "complete-meeting", text: t("meeting.complete"), onclick: complete }),
+        h("button", { type: "button", class: "primary", id: "save-meeting", title: "Ctrl+S", text: t("meeting.save"), onclick: save }),
+      ),
+    );
+  };
+  const drawAll = () => {
+    drawHeader();
+    drawFacts();
+    drawPeople();
+    drawAgenda();
+    drawDecisions();
+    drawActions();
+    drawNext();
+    drawSharing();
+    drawExport();
+  };
+
+  replace(
+    main,
+    h("a", { href: "#/moter", class: "back" }, h("span", { "aria-hidden": "true", text: "← " }), t("meeting.back")),
+    header,
+    errorBox,
+    facts,
+    people,
+    agenda,
+    decisions,
+    actions,
+    next,
+    exportArea,
+  );
+  drawAll();
+  document.body.dataset.ready = "meeting-editor";
+  document.getElementById("meeting-date")?.focus();
+  return {
+    save,
+    cancel: () => {
+      if (!dirty) navigate("#/moter");
+    },
+  };
+}
