@@ -398,11 +398,16 @@ fn split_word<'w>(
 ) -> (&'w str, &'w str) {
     let hyphen_width = width(&HYPHEN.to_string());
     let mut end = 0;
+    // Widths add up character by character, so a pasted run of thousands of
+    // characters without a space costs linear time, not quadratic.
+    let mut head_width = 0.0;
+    let mut buffer = [0u8; 4];
     for (index, c) in word.char_indices() {
         let next = index + c.len_utf8();
+        head_width += width(c.encode_utf8(&mut buffer));
         if next == word.len() {
             // The whole rest fits without a hyphen?
-            if width(word) <= max_width + EPSILON {
+            if head_width <= max_width + EPSILON {
                 return (word, "");
             }
             break;
@@ -410,7 +415,7 @@ fn split_word<'w>(
         if is_combining(word[next..].chars().next().unwrap_or(' ')) {
             continue;
         }
-        if width(&word[..next]) + hyphen_width <= max_width + EPSILON {
+        if head_width + hyphen_width <= max_width + EPSILON {
             end = next;
         } else {
             break;
@@ -1103,6 +1108,22 @@ mod tests {
             let got = lines(text, *chars);
             assert_eq!(&got, expected, "{text:?} broken at {chars} characters");
         }
+    }
+
+    #[test]
+    fn a_huge_run_without_spaces_is_broken_quickly() {
+        let text = "x".repeat(200_000);
+        let got = lines(&text, 50);
+        assert_eq!(
+            got.len(),
+            200_000 / 49 + 1,
+            "49 characters and a hyphen per line"
+        );
+        assert_eq!(
+            got.concat().chars().filter(|c| *c == 'x').count(),
+            200_000,
+            "no character is lost"
+        );
     }
 
     #[test]

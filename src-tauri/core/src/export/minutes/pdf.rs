@@ -452,6 +452,48 @@ mod tests {
         assert_eq!(measure.width("", Weight::Regular, 10.0), 0.0);
     }
 
+    fn small_minutes(text: &str) -> MinutesDocument {
+        MinutesDocument {
+            title: "Referat".into(),
+            letterhead: vec!["Eksempel kommune".into()],
+            author: "Kari Nordmann".into(),
+            created: at(2026, 11, 12, 14, 30),
+            language: "nb".into(),
+            blocks: vec![Block::Paragraph { text: text.into() }],
+            signature: "Referent: Kari Nordmann".into(),
+        }
+    }
+
+    #[test]
+    fn text_the_fonts_cannot_draw_still_gives_a_valid_file() {
+        // Names in other scripts, emoji and control characters must not make
+        // the PDF/A validator refuse the file.
+        for text in [
+            "Åse Ødegård møtte.",
+            "Navn: أحمد محمد, ኣማኑኤል, Ахмед",
+            "Smil 🙂 og\u{0}nullbyte\u{FEFF}",
+            "",
+        ] {
+            let bytes = render_minutes_pdf(&small_minutes(text))
+                .unwrap_or_else(|e| panic!("{text:?} must render: {e}"));
+            assert!(
+                bytes.starts_with(b"%PDF-1.7"),
+                "PDF/A-2b is written as PDF 1.7"
+            );
+        }
+    }
+
+    #[test]
+    fn the_preview_layout_matches_the_pdf_pages() {
+        let doc = small_minutes("Én linje");
+        let layout = layout_minutes_a4(&doc).expect("layout");
+        assert_eq!(layout.pages.len(), 1, "a short document is one page");
+        assert!(
+            layout.pages[0].texts().any(|t| t.text == "Side 1 av 1"),
+            "the preview has the footer"
+        );
+    }
+
     #[test]
     fn variant_names_leave_out_the_fields() {
         assert_eq!(
