@@ -17,7 +17,10 @@ fn pdf_text(path: &Path) -> String {
         .arg("-")
         .output()
         .expect("pdftotext is missing: run `make deps` (Debian package poppler-utils)");
-    assert!(output.status.success(), "pdftotext should read the exported minutes");
+    assert!(
+        output.status.success(),
+        "pdftotext should read the exported minutes"
+    );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
@@ -162,8 +165,7 @@ fn triangle_meeting_from_team_to_redacted_minutes() {
     s.click(&s.wait_for("#save-meeting"));
     s.wait_until("the saved meeting", |s| {
         s.find("#reopen-meeting").is_none()
-            && s
-                .execute("return location.hash")
+            && s.execute("return location.hash")
                 .as_str()
                 .is_some_and(|h| h.starts_with("#/moter/") && !h.contains("ny"))
     });

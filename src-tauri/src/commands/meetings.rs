@@ -67,7 +67,11 @@ pub fn draft(
     let mut attendees: Vec<AttendeeDto> = Vec::new();
     let mut convened_by = None;
     if let [only] = participant_ids {
-        for member in store.team(*only)?.into_iter().filter(|m| m.left_on.is_none()) {
+        for member in store
+            .team(*only)?
+            .into_iter()
+            .filter(|m| m.left_on.is_none())
+        {
             if member.role == TeamRole::FixedContact {
                 convened_by = Some(member.contact.id);
             }
@@ -120,7 +124,11 @@ pub fn draft(
 }
 
 /// Saves a meeting.
-pub fn save(store: &mut Store, id: Option<i64>, form: &MeetingForm) -> Result<MeetingDto, IpcError> {
+pub fn save(
+    store: &mut Store,
+    id: Option<i64>,
+    form: &MeetingForm,
+) -> Result<MeetingDto, IpcError> {
     let draft = form.validate().map_err(CoreError::from)?;
     let id = store.save_meeting(id, &draft)?;
     meeting(store, id)
@@ -326,7 +334,11 @@ pub async fn minutes_export(
     state
         .with_store(move |store| Ok(store.log_sharing(meeting_id, now, choice, &logged_name)?))
         .await?;
-    tracing::info!(meeting_id, recipient = choice.recipient.as_str(), "minutes exported");
+    tracing::info!(
+        meeting_id,
+        recipient = choice.recipient.as_str(),
+        "minutes exported"
+    );
     Ok(MinutesExportDto {
         path: path.display().to_string(),
         file_name: written_name,

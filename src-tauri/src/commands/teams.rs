@@ -10,7 +10,10 @@ use introspor_core::{CoreError, Store};
 use tauri::State;
 
 /// Organisations in name order.
-pub fn organisations(store: &Store, include_deleted: bool) -> Result<Vec<OrganisationDto>, IpcError> {
+pub fn organisations(
+    store: &Store,
+    include_deleted: bool,
+) -> Result<Vec<OrganisationDto>, IpcError> {
     Ok(store
         .organisations(include_deleted)?
         .into_iter()
@@ -119,7 +122,13 @@ pub async fn organisation_set_deleted(
 #[tauri::command]
 pub async fn contact_list(state: State<'_, AppState>) -> Result<Vec<ContactDto>, IpcError> {
     state
-        .with_store(|store| Ok(store.contacts()?.into_iter().map(ContactDto::from).collect()))
+        .with_store(|store| {
+            Ok(store
+                .contacts()?
+                .into_iter()
+                .map(ContactDto::from)
+                .collect())
+        })
         .await
 }
 

@@ -16,7 +16,11 @@ pub(crate) const EARLIEST_YEAR: i32 = 1900;
 
 /// A single line of text, trimmed, with no control characters, at most
 /// [`MAX_LINE`] characters.
-pub(crate) fn optional_line(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
+pub(crate) fn optional_line(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    text: &str,
+) -> String {
     let text = text.trim();
     if text.chars().count() > MAX_LINE {
         errors.push(FieldError::new(field, "too_long", messages::TOO_LONG));
@@ -30,7 +34,11 @@ pub(crate) fn optional_line(errors: &mut Vec<FieldError>, field: &'static str, t
     text.to_string()
 }
 
-pub(crate) fn required_line(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
+pub(crate) fn required_line(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    text: &str,
+) -> String {
     let value = optional_line(errors, field, text);
     if value.is_empty() {
         errors.push(FieldError::new(field, "required", messages::REQUIRED));
@@ -38,7 +46,11 @@ pub(crate) fn required_line(errors: &mut Vec<FieldError>, field: &'static str, t
     value
 }
 
-pub(crate) fn date_field(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> Option<NaiveDate> {
+pub(crate) fn date_field(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    text: &str,
+) -> Option<NaiveDate> {
     if text.trim().is_empty() {
         return None;
     }

@@ -293,7 +293,11 @@ fn time_field(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> 
     match NaiveTime::parse_from_str(&normalised, "%H:%M") {
         Ok(time) => Some(time),
         Err(_) => {
-            errors.push(FieldError::new(field, "invalid_time", messages::INVALID_TIME));
+            errors.push(FieldError::new(
+                field,
+                "invalid_time",
+                messages::INVALID_TIME,
+            ));
             None
         }
     }
@@ -338,8 +342,11 @@ impl MeetingForm {
                 ));
             }
         }
-        let interpreter_language =
-            optional_line(&mut errors, "interpreterLanguage", &self.interpreter_language);
+        let interpreter_language = optional_line(
+            &mut errors,
+            "interpreterLanguage",
+            &self.interpreter_language,
+        );
         if self.interpreter_used && interpreter_language.is_empty() {
             errors.push(FieldError::new(
                 "interpreterLanguage",
@@ -416,8 +423,10 @@ impl MeetingForm {
                 });
             }
         }
-        let next_meeting_date = optional_date(&mut errors, "nextMeetingDate", &self.next_meeting_date);
-        let next_meeting_note = optional_line(&mut errors, "nextMeetingNote", &self.next_meeting_note);
+        let next_meeting_date =
+            optional_date(&mut errors, "nextMeetingDate", &self.next_meeting_date);
+        let next_meeting_note =
+            optional_line(&mut errors, "nextMeetingNote", &self.next_meeting_note);
         let minute_taker = optional_line(&mut errors, "minuteTaker", &self.minute_taker);
         let organisation_level = kind.is_some_and(MeetingKind::is_organisation_level);
         finish(errors, || MeetingDraft {
@@ -457,13 +466,21 @@ pub struct SharingChoice {
 }
 
 /// Validates the recipient and legal basis chosen for an export.
-pub fn parse_sharing(recipient: &str, legal_basis: &str) -> Result<SharingChoice, ValidationErrors> {
+pub fn parse_sharing(
+    recipient: &str,
+    legal_basis: &str,
+) -> Result<SharingChoice, ValidationErrors> {
     let mut errors = Vec::new();
     let recipient = required_choice(&mut errors, "recipient", recipient, Recipient::from_str_id);
     let basis = if legal_basis.trim().is_empty() {
         None
     } else {
-        required_choice(&mut errors, "legalBasis", legal_basis, LegalBasis::from_str_id)
+        required_choice(
+            &mut errors,
+            "legalBasis",
+            legal_basis,
+            LegalBasis::from_str_id,
+        )
     };
     if recipient.is_some_and(|r| r != Recipient::Archive) && basis.is_none() && errors.is_empty() {
         errors.push(FieldError::new(
@@ -600,7 +617,12 @@ mod tests {
     fn triangle_meeting_needs_all_three_parties() {
         // (case, participant present, organisations present, missing)
         let cases: Vec<(&str, bool, Vec<O>, Vec<P>)> = vec![
-            ("all three", true, vec![O::RefugeeService, O::NavOffice], vec![]),
+            (
+                "all three",
+                true,
+                vec![O::RefugeeService, O::NavOffice],
+                vec![],
+            ),
             (
                 "all three and a teacher",
                 true,
@@ -608,15 +630,30 @@ mod tests {
                 vec![],
             ),
             ("NAV absent", true, vec![O::RefugeeService], vec![P::Nav]),
-            ("participant absent", false, vec![O::RefugeeService, O::NavOffice], vec![P::Participant]),
-            ("refugee service absent", true, vec![O::NavOffice], vec![P::RefugeeService]),
+            (
+                "participant absent",
+                false,
+                vec![O::RefugeeService, O::NavOffice],
+                vec![P::Participant],
+            ),
+            (
+                "refugee service absent",
+                true,
+                vec![O::NavOffice],
+                vec![P::RefugeeService],
+            ),
             (
                 "nobody",
                 false,
                 vec![],
                 vec![P::Participant, P::RefugeeService, P::Nav],
             ),
-            ("only a teacher", true, vec![O::AdultEducation], vec![P::RefugeeService, P::Nav]),
+            (
+                "only a teacher",
+                true,
+                vec![O::AdultEducation],
+                vec![P::RefugeeService, P::Nav],
+            ),
         ];
         for (case, participant, organisations, expected) in cases {
             let missing = triangle_missing(participant, &organisations);
@@ -663,10 +700,19 @@ mod tests {
 
     #[test]
     fn meeting_form_checks_participant_count_per_kind() {
-        let one = vec![AttendanceForm { id: 1, present: true }];
+        let one = vec![AttendanceForm {
+            id: 1,
+            present: true,
+        }];
         let two = vec![
-            AttendanceForm { id: 1, present: true },
-            AttendanceForm { id: 2, present: false },
+            AttendanceForm {
+                id: 1,
+                present: true,
+            },
+            AttendanceForm {
+                id: 2,
+                present: false,
+            },
         ];
         // (kind, participants, valid)
         let cases = [
@@ -703,7 +749,10 @@ mod tests {
             date: "12.11.2026".into(),
             start_time: "10:00".into(),
             end_time: "9.30".into(),
-            participants: vec![AttendanceForm { id: 1, present: true }],
+            participants: vec![AttendanceForm {
+                id: 1,
+                present: true,
+            }],
             interpreter_used: true,
             actions: vec![ActionItemForm {
                 what: "Søke arbeidspraksis".into(),
@@ -730,30 +779,52 @@ mod tests {
         let form = MeetingForm {
             kind: "team".into(),
             date: "12.11.2026".into(),
-            participants: vec![AttendanceForm { id: 3, present: true }],
-            agenda: vec![AgendaItemForm::default(), AgendaItemForm {
-                title: "Helse".into(),
-                notes: "Sykemeldt".into(),
-                sensitive: true,
-                origin: String::new(),
+            participants: vec![AttendanceForm {
+                id: 3,
+                present: true,
             }],
+            agenda: vec![
+                AgendaItemForm::default(),
+                AgendaItemForm {
+                    title: "Helse".into(),
+                    notes: "Sykemeldt".into(),
+                    sensitive: true,
+                    origin: String::new(),
+                },
+            ],
             decisions: vec!["  ".into(), "Starter språkpraksis".into()],
             actions: vec![ActionItemForm::default()],
             ..MeetingForm::default()
         };
         let draft = form.validate().expect("the form should be valid");
-        assert_eq!(draft.agenda.len(), 1, "an empty agenda row should be dropped");
-        assert!(draft.agenda[0].sensitive, "the sensitive flag should be kept");
+        assert_eq!(
+            draft.agenda.len(),
+            1,
+            "an empty agenda row should be dropped"
+        );
+        assert!(
+            draft.agenda[0].sensitive,
+            "the sensitive flag should be kept"
+        );
         assert_eq!(draft.decisions, vec!["Starter språkpraksis".to_string()]);
-        assert!(draft.actions.is_empty(), "an empty action row should be dropped");
+        assert!(
+            draft.actions.is_empty(),
+            "an empty action row should be dropped"
+        );
     }
 
     #[test]
     fn sharing_needs_a_legal_basis_outside_the_archive() {
-        assert!(parse_sharing("archive", "").is_ok(), "the archive needs no legal basis");
+        assert!(
+            parse_sharing("archive", "").is_ok(),
+            "the archive needs no legal basis"
+        );
         let error = parse_sharing("nav", "").unwrap_err();
         assert_eq!(error.0[0].field, "legalBasis", "NAV needs a legal basis");
         assert!(parse_sharing("nav", "integreringsloven_41").is_ok());
-        assert!(parse_sharing("press", "consent").is_err(), "an unknown recipient is refused");
+        assert!(
+            parse_sharing("press", "consent").is_err(),
+            "an unknown recipient is refused"
+        );
     }
 }

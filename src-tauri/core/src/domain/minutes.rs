@@ -145,7 +145,10 @@ pub fn compose_minutes(
     blocks.push(Block::Heading {
         text: "Neste møte".into(),
     });
-    let next = match (meeting.next_meeting_date, meeting.next_meeting_note.as_str()) {
+    let next = match (
+        meeting.next_meeting_date,
+        meeting.next_meeting_note.as_str(),
+    ) {
         (Some(date), "") => format_date(date),
         (Some(date), note) => format!("{}. {note}", format_date(date)),
         (None, "") => "Ikke avtalt.".to_string(),
@@ -190,7 +193,10 @@ fn paragraph(text: &str) -> Block {
 
 fn facts(meeting: &Meeting, recipient: Recipient) -> Vec<(String, String)> {
     let mut rows = vec![
-        ("Møtetype".to_string(), meeting_kind_label(meeting.kind).to_string()),
+        (
+            "Møtetype".to_string(),
+            meeting_kind_label(meeting.kind).to_string(),
+        ),
         ("Dato".to_string(), format_date(meeting.date)),
     ];
     let time = match (meeting.start_time, meeting.end_time) {
@@ -253,7 +259,13 @@ fn attendance_rows(meeting: &Meeting, present: bool) -> Vec<Vec<String>> {
         .participants
         .iter()
         .filter(|p| p.present == present)
-        .map(|p| vec![p.name.clone(), "Deltaker i introduksjonsprogrammet".into(), String::new()])
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                "Deltaker i introduksjonsprogrammet".into(),
+                String::new(),
+            ]
+        })
         .collect();
     rows.extend(
         meeting
@@ -369,7 +381,12 @@ mod tests {
             (Recipient::Participant, 3, false),
         ];
         for (recipient, participants, included) in cases {
-            let doc = compose_minutes(&meeting(participants), recipient, &Letterhead::default(), created);
+            let doc = compose_minutes(
+                &meeting(participants),
+                recipient,
+                &Letterhead::default(),
+                created,
+            );
             let text = all_text(&doc);
             assert_eq!(
                 text.contains("sykmeldt"),
@@ -397,7 +414,12 @@ mod tests {
             .unwrap()
             .and_hms_opt(9, 0, 0)
             .unwrap();
-        let doc = compose_minutes(&meeting(1), Recipient::Archive, &Letterhead::default(), created);
+        let doc = compose_minutes(
+            &meeting(1),
+            Recipient::Archive,
+            &Letterhead::default(),
+            created,
+        );
         assert_eq!(doc.title, "Referat fra trekantmøte 12.11.2026");
         assert_eq!(doc.signature, "Referent: Kari Saksbehandler, 13.11.2026");
         let headings: Vec<&str> = doc

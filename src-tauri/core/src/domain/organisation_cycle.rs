@@ -71,10 +71,26 @@ pub fn organisation_duties(today: NaiveDate, meetings: &[CompletedMeeting]) -> V
     let mut duties = Vec::new();
     for year in [today.year() - 1, today.year()] {
         let periods = [
-            (CycleDutyKind::LeaderMeetingSpring, ymd(year, 1, 1), ymd(year, 6, 30)),
-            (CycleDutyKind::LeaderMeetingAutumn, ymd(year, 7, 1), ymd(year, 12, 31)),
-            (CycleDutyKind::AgreementRevision, ymd(year, 1, 1), ymd(year, 12, 31)),
-            (CycleDutyKind::RoutineEvaluation, ymd(year, 1, 1), ymd(year, 12, 31)),
+            (
+                CycleDutyKind::LeaderMeetingSpring,
+                ymd(year, 1, 1),
+                ymd(year, 6, 30),
+            ),
+            (
+                CycleDutyKind::LeaderMeetingAutumn,
+                ymd(year, 7, 1),
+                ymd(year, 12, 31),
+            ),
+            (
+                CycleDutyKind::AgreementRevision,
+                ymd(year, 1, 1),
+                ymd(year, 12, 31),
+            ),
+            (
+                CycleDutyKind::RoutineEvaluation,
+                ymd(year, 1, 1),
+                ymd(year, 12, 31),
+            ),
         ];
         for (kind, start, due) in periods {
             if start > today || due < oldest_due {

@@ -3,8 +3,8 @@
 //! say a team is incomplete.
 
 use crate::domain::fields::{
-    choice_field, date_field, finish, is_plausible_email, is_plausible_phone, notes,
-    optional_line, required_date, required_line,
+    choice_field, date_field, finish, is_plausible_email, is_plausible_phone, notes, optional_line,
+    required_date, required_line,
 };
 use crate::domain::participant::FinalGoal;
 use crate::error::{FieldError, ValidationErrors};
@@ -335,8 +335,20 @@ mod tests {
         let teacher = member(R::ContactTeacher, O::AdultEducation, false);
         // (case, final goal, hurtigspor, members, expected warnings)
         let cases: Vec<(&str, Option<FinalGoal>, bool, Vec<MemberFacts>, Vec<W>)> = vec![
-            ("empty team, no goal", None, false, vec![], vec![W::NoFixedContact]),
-            ("fixed contact only, no goal", None, false, vec![fixed], vec![]),
+            (
+                "empty team, no goal",
+                None,
+                false,
+                vec![],
+                vec![W::NoFixedContact],
+            ),
+            (
+                "fixed contact only, no goal",
+                None,
+                false,
+                vec![fixed],
+                vec![],
+            ),
             (
                 "work goal without NAV",
                 Some(FinalGoal::Work),
@@ -344,7 +356,13 @@ mod tests {
                 vec![fixed, teacher],
                 vec![W::NoNavMember],
             ),
-            ("work goal with NAV", Some(FinalGoal::Work), false, vec![fixed, nav], vec![]),
+            (
+                "work goal with NAV",
+                Some(FinalGoal::Work),
+                false,
+                vec![fixed, nav],
+                vec![],
+            ),
             (
                 "hurtigspor without NAV",
                 Some(FinalGoal::UpperSecondary),

@@ -4,8 +4,7 @@
 use crate::domain::date::format_date;
 use crate::domain::meeting::{
     triangle_missing_message, ActionItem, ActionItemDraft, AgendaItem, Attendee,
-    ConcernedParticipant, LegalBasis, Meeting, MeetingDraft, MeetingKind, Recipient,
-    SharingChoice,
+    ConcernedParticipant, LegalBasis, Meeting, MeetingDraft, MeetingKind, Recipient, SharingChoice,
 };
 use crate::domain::minutes::{meeting_kind_label, Letterhead};
 use crate::domain::organisation_cycle::{organisation_duties, CompletedMeeting, CycleDuty};
@@ -77,7 +76,9 @@ pub const AGENDA_DEADLINE_DAYS: u64 = 60;
 const LETTERHEAD_KEYS: [&str; 3] = ["municipality", "service", "caseworker"];
 
 fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
-    CoreError::Validation(ValidationErrors(vec![FieldError::new(field, code, message)]))
+    CoreError::Validation(ValidationErrors(vec![FieldError::new(
+        field, code, message,
+    )]))
 }
 
 fn ensure_meeting(conn: &Connection, id: i64) -> CoreResult<Option<NaiveDate>> {
@@ -130,9 +131,8 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         })
         .optional()?
         .ok_or(CoreError::RecordNotFound(id))?;
-    let time = |text: Option<String>| {
-        text.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok())
-    };
+    let time =
+        |text: Option<String>| text.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok());
 
     let participants = conn
         .prepare_cached(
@@ -256,11 +256,7 @@ fn refuse_if_incomplete(meeting: &Meeting) -> CoreResult<()> {
 
 /// Writes the action items and keeps each one's task in step: new items
 /// get a task, changed ones update theirs, removed ones take theirs along.
-fn save_actions(
-    tx: &Transaction<'_>,
-    meeting_id: i64,
-    draft: &MeetingDraft,
-) -> CoreResult<()> {
+fn save_actions(tx: &Transaction<'_>, meeting_id: i64, draft: &MeetingDraft) -> CoreResult<()> {
     let task_participant = match draft.participants.as_slice() {
         [only] => Some(only.id),
         _ => None,
@@ -365,8 +361,10 @@ fn insert_task(
     participant_id: Option<i64>,
     note: &str,
 ) -> CoreResult<i64> {
-    tx.prepare_cached("INSERT INTO task (participant_id, title, due, note) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![participant_id, action.what, action.due, note])?;
+    tx.prepare_cached(
+        "INSERT INTO task (participant_id, title, due, note) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![participant_id, action.what, action.due, note])?;
     Ok(tx.last_insert_rowid())
 }
 
@@ -440,7 +438,12 @@ impl Store {
                     draft.evaluates_routines,
                     id
                 ])?;
-                for table in ["meeting_participant", "meeting_attendee", "agenda_item", "decision"] {
+                for table in [
+                    "meeting_participant",
+                    "meeting_attendee",
+                    "agenda_item",
+                    "decision",
+                ] {
                     tx.execute(&format!("DELETE FROM {table} WHERE meeting_id = ?1"), [id])?;
                 }
                 id
@@ -457,7 +460,12 @@ impl Store {
                 "INSERT INTO meeting_attendee (meeting_id, contact_id, present, position) \
                  VALUES (?1, ?2, ?3, ?4)",
             )?
-            .execute(params![meeting_id, contact.id, contact.present, position as i64])?;
+            .execute(params![
+                meeting_id,
+                contact.id,
+                contact.present,
+                position as i64
+            ])?;
         }
         for (position, item) in draft.agenda.iter().enumerate() {
             tx.prepare_cached(
@@ -474,8 +482,10 @@ impl Store {
             ])?;
         }
         for (position, text) in draft.decisions.iter().enumerate() {
-            tx.prepare_cached("INSERT INTO decision (meeting_id, position, text) VALUES (?1, ?2, ?3)")?
-                .execute(params![meeting_id, position as i64, text])?;
+            tx.prepare_cached(
+                "INSERT INTO decision (meeting_id, position, text) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![meeting_id, position as i64, text])?;
         }
         save_actions(&tx, meeting_id, draft)?;
         let saved = load_meeting(&tx, meeting_id)?;
@@ -496,7 +506,11 @@ impl Store {
     pub fn complete_meeting(&mut self, id: i64, today: NaiveDate) -> CoreResult<Meeting> {
         let meeting = load_meeting(&self.conn, id)?;
         if meeting.date > today {
-            return Err(invalid("date", "meeting_in_future", messages::MEETING_IN_FUTURE));
+            return Err(invalid(
+                "date",
+                "meeting_in_future",
+                messages::MEETING_IN_FUTURE,
+            ));
         }
         refuse_if_incomplete(&meeting)?;
         self.conn
@@ -536,7 +550,11 @@ impl Store {
     }
 
     /// Meetings, latest first: all, or those concerning one participant.
-    pub fn meetings(&self, participant_id: Option<i64>, limit: u32) -> CoreResult<Vec<MeetingSummary>> {
+    pub fn meetings(
+        &self,
+        participant_id: Option<i64>,
+        limit: u32,
+    ) -> CoreResult<Vec<MeetingSummary>> {
         let mut statement = self.conn.prepare_cached(
             "SELECT m.id, m.kind, m.date, m.start_time, m.place, m.completed_on, \
              (SELECT group_concat(name, ', ') FROM (SELECT p.given_name || ' ' || p.family_name AS name \
@@ -603,7 +621,11 @@ impl Store {
                  AND due <= ?2 ORDER BY due, id",
             )?;
             let rows = deadlines.query_map(params![participant_id, horizon], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?, row.get::<_, NaiveDate>(2)?))
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, NaiveDate>(2)?,
+                ))
             })?;
             for row in rows {
                 let (id, kind, due) = row?;
@@ -657,9 +679,7 @@ impl Store {
             "SELECT id, kind, date, revises_agreement, evaluates_routines FROM meeting \
              WHERE completed_on IS NOT NULL AND kind IN ('leader', 'cooperation') AND date >= ?1",
         )?;
-        let since = today
-            .checked_sub_days(Days::new(800))
-            .unwrap_or(today);
+        let since = today.checked_sub_days(Days::new(800)).unwrap_or(today);
         let meetings = statement
             .query_map([since], |row| {
                 let kind: String = row.get(1)?;
@@ -767,7 +787,11 @@ impl Store {
                     "service" => "service",
                     _ => "caseworker",
                 };
-                errors.push(FieldError::new(field, "invalid_text", messages::SETTING_TEXT_INVALID));
+                errors.push(FieldError::new(
+                    field,
+                    "invalid_text",
+                    messages::SETTING_TEXT_INVALID,
+                ));
             }
         }
         if !errors.is_empty() {

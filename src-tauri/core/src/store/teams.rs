@@ -3,8 +3,8 @@
 use crate::domain::collation::name_sort_key;
 use crate::domain::participant::FinalGoal;
 use crate::domain::team::{
-    team_warnings, ContactDraft, MemberFacts, MembershipDraft, OrganisationDraft,
-    OrganisationKind, TeamRole, TeamWarning,
+    team_warnings, ContactDraft, MemberFacts, MembershipDraft, OrganisationDraft, OrganisationKind,
+    TeamRole, TeamWarning,
 };
 use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
 use crate::messages;
@@ -108,7 +108,9 @@ pub(crate) fn ensure_contact(conn: &Connection, id: i64) -> CoreResult<()> {
 }
 
 fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
-    CoreError::Validation(ValidationErrors(vec![FieldError::new(field, code, message)]))
+    CoreError::Validation(ValidationErrors(vec![FieldError::new(
+        field, code, message,
+    )]))
 }
 
 /// How many participants per warning the overview lists by name.
@@ -335,9 +337,17 @@ impl Store {
                 "SELECT 1 FROM team_membership WHERE participant_id = ?1 AND contact_id = ?2 \
                  AND role = ?3 AND left_on IS NULL",
             )?
-            .exists(params![participant_id, draft.contact_id, draft.role.as_str()])?;
+            .exists(params![
+                participant_id,
+                draft.contact_id,
+                draft.role.as_str()
+            ])?;
         if duplicate {
-            return Err(invalid("contactId", "already_member", messages::ALREADY_MEMBER));
+            return Err(invalid(
+                "contactId",
+                "already_member",
+                messages::ALREADY_MEMBER,
+            ));
         }
         if draft.role == TeamRole::FixedContact {
             let current: Option<(i64, NaiveDate)> = tx
@@ -375,17 +385,27 @@ impl Store {
     }
 
     /// Ends a membership on `left_on`; the row stays as history.
-    pub fn end_team_membership(&mut self, membership_id: i64, left_on: NaiveDate) -> CoreResult<()> {
+    pub fn end_team_membership(
+        &mut self,
+        membership_id: i64,
+        left_on: NaiveDate,
+    ) -> CoreResult<()> {
         let joined: Option<NaiveDate> = self
             .conn
-            .prepare_cached("SELECT joined_on FROM team_membership WHERE id = ?1 AND left_on IS NULL")?
+            .prepare_cached(
+                "SELECT joined_on FROM team_membership WHERE id = ?1 AND left_on IS NULL",
+            )?
             .query_row([membership_id], |row| row.get(0))
             .optional()?;
         let Some(joined) = joined else {
             return Err(CoreError::RecordNotFound(membership_id));
         };
         if left_on < joined {
-            return Err(invalid("leftOn", "left_before_joined", messages::LEFT_BEFORE_JOINED));
+            return Err(invalid(
+                "leftOn",
+                "left_before_joined",
+                messages::LEFT_BEFORE_JOINED,
+            ));
         }
         self.conn
             .prepare_cached("UPDATE team_membership SET left_on = ?2 WHERE id = ?1")?
@@ -423,10 +443,12 @@ impl Store {
         let mut groups = Vec::new();
         for warning in TeamWarning::ALL.iter().copied() {
             let condition = warning_condition(warning);
-            let count: i64 = self.conn.prepare_cached(&format!(
+            let count: i64 = self
+                .conn
+                .prepare_cached(&format!(
                 "SELECT COUNT(*) FROM participant p WHERE {FOLLOWED_PARTICIPANTS} AND {condition}"
             ))?
-            .query_row([], |row| row.get(0))?;
+                .query_row([], |row| row.get(0))?;
             if count == 0 {
                 continue;
             }

@@ -1,0 +1,483 @@
+//! Integration tests of contacts, teams, meetings and the sharing log,
+//! through the commands the window calls.
+
+use chrono::NaiveDate;
+use introspor_app::commands::deadlines::{for_participant, set_task_done};
+use introspor_app::commands::meetings::{
+    cooperation_overview, draft, meeting, minutes, minutes_pdf, save,
+};
+use introspor_app::commands::participants::create;
+use introspor_app::commands::teams::{add_member, end_membership, save_contact, team};
+use introspor_core::domain::meeting::{
+    parse_sharing, ActionItemForm, AgendaItemForm, AttendanceForm, MeetingForm, Recipient,
+};
+use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::domain::team::{
+    team_warnings, ContactForm, MemberFacts, MembershipForm, OrganisationDraft, OrganisationKind,
+};
+use introspor_core::export::minutes::Block;
+use introspor_core::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+struct World {
+    store: Store,
+    participant: i64,
+    nav: i64,
+    refugee_service: i64,
+    teacher: i64,
+    nav_office: i64,
+}
+
+fn world() -> World {
+    let mut store = Store::open_in_memory().unwrap();
+    let participant = create(
+        &mut store,
+        &ParticipantForm {
+            given_name: "Amina".into(),
+            family_name: "Æsenby".into(),
+            settlement_date: "01.10.2026".into(),
+            final_goal: "work".into(),
+            ..ParticipantForm::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .id;
+    let organisation = |store: &mut Store, name: &str, kind| {
+        store
+            .save_organisation(
+                None,
+                &OrganisationDraft {
+                    name: name.into(),
+                    kind,
+                },
+            )
+            .unwrap()
+    };
+    let nav_office = organisation(&mut store, "NAV Fjordvik", OrganisationKind::NavOffice);
+    let service = organisation(
+        &mut store,
+        "Flyktningtjenesten",
+        OrganisationKind::RefugeeService,
+    );
+    let school = organisation(
+        &mut store,
+        "Voksenopplæringen",
+        OrganisationKind::AdultEducation,
+    );
+    let contact = |store: &mut Store, name: &str, organisation: i64| {
+        save_contact(
+            store,
+            None,
+            &ContactForm {
+                name: name.into(),
+                organisation_id: Some(organisation),
+                ..ContactForm::default()
+            },
+        )
+        .unwrap()
+        .id
+    };
+    let nav = contact(&mut store, "Nora Navesen", nav_office);
+    let refugee_service = contact(&mut store, "Kari Saksbehandler", service);
+    let teacher = contact(&mut store, "Lærer Lund", school);
+    World {
+        store,
+        participant,
+        nav,
+        refugee_service,
+        teacher,
+        nav_office,
+    }
+}
+
+fn member(contact: i64, role: &str, joined: &str) -> MembershipForm {
+    MembershipForm {
+        contact_id: Some(contact),
+        role: role.into(),
+        joined_on: joined.into(),
+    }
+}
+
+fn triangle(w: &World, nav_present: bool) -> MeetingForm {
+    MeetingForm {
+        kind: "triangle".into(),
+        date: "20.11.2026".into(),
+        place: "Rådhuset".into(),
+        participants: vec![AttendanceForm {
+            id: w.participant,
+            present: true,
+        }],
+        attendees: vec![
+            AttendanceForm {
+                id: w.refugee_service,
+                present: true,
+            },
+            AttendanceForm {
+                id: w.nav,
+                present: nav_present,
+            },
+        ],
+        agenda: vec![
+            AgendaItemForm {
+                title: "Språk".into(),
+                notes: "Går bra.".into(),
+                ..AgendaItemForm::default()
+            },
+            AgendaItemForm {
+                title: "Helse".into(),
+                notes: "Sykmeldt i to uker.".into(),
+                sensitive: true,
+                ..AgendaItemForm::default()
+            },
+        ],
+        actions: vec![ActionItemForm {
+            what: "Søke praksisplass".into(),
+            responsible: "Nora Navesen".into(),
+            due: "15.12.2026".into(),
+            ..ActionItemForm::default()
+        }],
+        ..MeetingForm::default()
+    }
+}
+
+fn save_triangle(
+    w: &mut World,
+    id: Option<i64>,
+    nav_present: bool,
+) -> Result<introspor_app::transport::meetings::MeetingDto, introspor_app::error::IpcError> {
+    let form = triangle(w, nav_present);
+    save(&mut w.store, id, &form)
+}
+
+#[test]
+fn a_new_fixed_contact_takes_over_and_history_is_kept() {
+    let mut w = world();
+    let p = w.participant;
+    add_member(
+        &mut w.store,
+        p,
+        &member(w.refugee_service, "fixed_contact", "01.10.2026"),
+        today(),
+    )
+    .unwrap();
+    let after = add_member(
+        &mut w.store,
+        p,
+        &member(w.teacher, "fixed_contact", "01.11.2026"),
+        today(),
+    )
+    .unwrap();
+    let fixed: Vec<_> = after
+        .members
+        .iter()
+        .filter(|m| m.role == "fixed_contact")
+        .map(|m| (m.contact.name.as_str(), m.left_on.as_str()))
+        .collect();
+    assert_eq!(
+        fixed,
+        vec![("Lærer Lund", ""), ("Kari Saksbehandler", "01.11.2026")],
+        "the new fixed contact person should be current and the previous one should have left the day the new one joined"
+    );
+    let refused = add_member(
+        &mut w.store,
+        p,
+        &member(w.refugee_service, "fixed_contact", "01.09.2026"),
+        today(),
+    );
+    assert!(
+        refused.is_err(),
+        "a fixed contact person joining before the current one should be refused"
+    );
+    assert_eq!(
+        team(&w.store, p).unwrap(),
+        after,
+        "a refused change should leave the team as it was"
+    );
+}
+
+#[test]
+fn warnings_in_the_overview_agree_with_the_rule_on_the_participant() {
+    let mut w = world();
+    let p = w.participant;
+    let overview_warnings = |w: &World| -> Vec<String> {
+        cooperation_overview(&w.store, today())
+            .unwrap()
+            .team_warnings
+            .into_iter()
+            .filter(|g| g.participants.iter().any(|x| x.id == p))
+            .map(|g| g.warning)
+            .collect()
+    };
+    let participant_warnings = |w: &World| team(&w.store, p).unwrap().warnings;
+    // (step, expected warnings)
+    let mut steps: Vec<(&str, Vec<&str>)> =
+        vec![("empty team", vec!["no_fixed_contact", "no_nav_member"])];
+    let check = |w: &World, step: &str, expected: &[&str]| {
+        assert_eq!(
+            participant_warnings(w),
+            expected,
+            "{step}: the participant's warnings"
+        );
+        assert_eq!(
+            overview_warnings(w),
+            expected,
+            "{step}: the overview should agree with the participant"
+        );
+    };
+    check(&w, steps[0].0, &steps[0].1);
+    add_member(
+        &mut w.store,
+        p,
+        &member(w.refugee_service, "fixed_contact", "01.10.2026"),
+        today(),
+    )
+    .unwrap();
+    steps.push(("fixed contact added", vec!["no_nav_member"]));
+    check(&w, steps[1].0, &steps[1].1);
+    let nav_membership = add_member(
+        &mut w.store,
+        p,
+        &member(w.nav, "nav_advisor", "01.10.2026"),
+        today(),
+    )
+    .unwrap()
+    .members
+    .iter()
+    .find(|m| m.contact.id == w.nav)
+    .unwrap()
+    .id;
+    check(&w, "NAV added", &[]);
+    w.store
+        .set_organisation_deleted(w.nav_office, true)
+        .unwrap();
+    check(
+        &w,
+        "NAV office deleted",
+        &["no_nav_member", "deleted_organisation"],
+    );
+    w.store
+        .set_organisation_deleted(w.nav_office, false)
+        .unwrap();
+    end_membership(&mut w.store, p, nav_membership, "21.11.2026", today()).unwrap();
+    check(&w, "NAV advisor left", &["no_nav_member"]);
+
+    // The pure rule gives the same answer as the store for the same facts.
+    let facts = [MemberFacts {
+        role: introspor_core::domain::team::TeamRole::FixedContact,
+        organisation_kind: OrganisationKind::RefugeeService,
+        organisation_deleted: false,
+    }];
+    let rule: Vec<&str> = team_warnings(
+        Some(introspor_core::domain::participant::FinalGoal::Work),
+        false,
+        &facts,
+    )
+    .iter()
+    .map(|w| w.as_str())
+    .collect();
+    assert_eq!(
+        rule,
+        vec!["no_nav_member"],
+        "the rule should match the store"
+    );
+}
+
+#[test]
+fn a_triangle_meeting_needs_nav_and_a_refused_completion_changes_nothing() {
+    let mut w = world();
+    let saved = save_triangle(&mut w, None, false).unwrap();
+    let id = saved.id.unwrap();
+    assert!(
+        saved.missing.contains("NAV"),
+        "the meeting should say NAV is missing: {:?}",
+        saved.missing
+    );
+    let error = w.store.complete_meeting(id, today()).unwrap_err();
+    assert!(
+        error.message().contains("NAV"),
+        "completing without NAV should name NAV: {}",
+        error.message()
+    );
+    assert_eq!(
+        meeting(&w.store, id).unwrap(),
+        saved,
+        "a refused completion should leave the meeting as it was"
+    );
+    save_triangle(&mut w, Some(id), true).unwrap();
+    let completed = w.store.complete_meeting(id, today()).unwrap();
+    assert_eq!(
+        completed.completed_on,
+        Some(today()),
+        "the meeting should be completed today"
+    );
+
+    // A completed triangle meeting cannot be saved with NAV absent again.
+    let refused = save_triangle(&mut w, Some(id), false);
+    assert!(
+        refused.is_err(),
+        "saving a completed triangle meeting without NAV should be refused"
+    );
+    assert!(
+        meeting(&w.store, id)
+            .unwrap()
+            .attendees
+            .iter()
+            .all(|a| a.present),
+        "the refused save should leave the attendance as it was"
+    );
+}
+
+#[test]
+fn action_items_become_tasks_that_are_ticked_off_in_the_deadline_list() {
+    let mut w = world();
+    let saved = save_triangle(&mut w, None, true).unwrap();
+    let task = saved.actions[0]
+        .task_id
+        .expect("the action item should have a task");
+    let timeline = for_participant(&w.store, w.participant, today()).unwrap();
+    assert!(
+        timeline
+            .deadlines
+            .iter()
+            .any(|d| d.title.contains("Søke praksisplass")),
+        "the action item should show in the participant's deadlines"
+    );
+    set_task_done(&mut w.store, task, "22.11.2026", today()).unwrap();
+    let reloaded = meeting(&w.store, saved.id.unwrap()).unwrap();
+    assert_eq!(
+        reloaded.actions[0].done_on, "22.11.2026",
+        "ticking the task off should close the action item"
+    );
+
+    // Removing the action item removes its task.
+    let mut form = triangle(&w, true);
+    form.actions.clear();
+    save(&mut w.store, saved.id, &form).unwrap();
+    let timeline = for_participant(&w.store, w.participant, today()).unwrap();
+    assert!(
+        !timeline
+            .deadlines
+            .iter()
+            .any(|d| d.title.contains("Søke praksisplass")),
+        "a removed action item should take its task along"
+    );
+}
+
+#[test]
+fn a_new_meeting_is_prefilled_with_deadlines_and_open_actions() {
+    let mut w = world();
+    add_member(
+        &mut w.store,
+        w.participant,
+        &member(w.refugee_service, "fixed_contact", "01.10.2026"),
+        today(),
+    )
+    .unwrap();
+    save_triangle(&mut w, None, true).unwrap();
+    let draft = draft(&w.store, "triangle", &[w.participant], today()).unwrap();
+    let origins: Vec<&str> = draft.agenda.iter().map(|a| a.origin.as_str()).collect();
+    assert!(
+        origins.iter().any(|o| o.starts_with("deadline:")),
+        "deadlines due within 60 days (settled 01.10.2026) should be on the agenda: {origins:?}"
+    );
+    assert!(
+        origins.iter().any(|o| o.starts_with("action:")),
+        "the open action item from the earlier meeting should be on the agenda: {origins:?}"
+    );
+    assert_eq!(
+        draft.convened_by,
+        Some(w.refugee_service),
+        "the fixed contact person should convene"
+    );
+    assert_eq!(
+        draft.attendees.len(),
+        1,
+        "the current team should be invited"
+    );
+}
+
+#[test]
+fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
+    let mut w = world();
+    let id = save_triangle(&mut w, None, true).unwrap().id.unwrap();
+    let now = today().and_hms_opt(10, 30, 0).unwrap();
+    let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
+    assert!(
+        minutes_pdf(&w.store, id, nav, now).is_err(),
+        "minutes of a meeting not yet completed should not be exported"
+    );
+    w.store.complete_meeting(id, today()).unwrap();
+    let text = |recipient| {
+        minutes(&w.store, id, recipient, now)
+            .unwrap()
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } | Block::Notice { text } => text.clone(),
+                _ => String::new(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(
+        text(Recipient::Archive).contains("Sykmeldt"),
+        "the archive copy is complete"
+    );
+    assert!(
+        !text(Recipient::Nav).contains("Sykmeldt"),
+        "NAV's copy leaves the health note out"
+    );
+    let (pdf, file_name) = minutes_pdf(&w.store, id, nav, now).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "the export should be a PDF");
+    assert_eq!(file_name, "Referat trekantmøte 2026-11-20 – NAV.pdf");
+    w.store.log_sharing(id, now, nav, &file_name).unwrap();
+    let log = w.store.sharing_log(Some(w.participant), None).unwrap();
+    assert_eq!(
+        log.len(),
+        1,
+        "the export should show in the participant's sharing log"
+    );
+    assert_eq!(log[0].recipient, Recipient::Nav);
+    assert_eq!(log[0].file_name, file_name);
+}
+
+#[test]
+fn a_leader_meeting_closes_the_organisation_duty() {
+    let mut w = world();
+    let open = |w: &World| -> Vec<String> {
+        cooperation_overview(&w.store, today())
+            .unwrap()
+            .duties
+            .into_iter()
+            .filter(|d| d.status != "done")
+            .map(|d| d.kind)
+            .collect()
+    };
+    assert!(open(&w).contains(&"leader_meeting_autumn".to_string()));
+    let leader = MeetingForm {
+        kind: "leader".into(),
+        date: "10.11.2026".into(),
+        revises_agreement: true,
+        ..MeetingForm::default()
+    };
+    let id = save(&mut w.store, None, &leader).unwrap().id.unwrap();
+    assert!(
+        open(&w).contains(&"leader_meeting_autumn".to_string()),
+        "a planned meeting should not close the duty"
+    );
+    w.store.complete_meeting(id, today()).unwrap();
+    let still_open = open(&w);
+    assert!(
+        !still_open.contains(&"leader_meeting_autumn".to_string())
+            && !still_open.contains(&"agreement_revision".to_string()),
+        "recording the leader meeting should close the autumn meeting and the revision: {still_open:?}"
+    );
+    assert!(
+        still_open.contains(&"routine_evaluation".to_string()),
+        "the routines were not evaluated, so that duty stays open"
+    );
+}
