@@ -477,6 +477,7 @@ pub fn seed_demo(store: &mut Store, today: NaiveDate) -> CoreResult<usize> {
             note: String::new(),
         })?;
     }
+    crate::demo_cooperation::seed_cooperation(store, &ids, today)?;
     Ok(count)
 }
 

@@ -7,6 +7,7 @@
 
 pub mod benchmark_data;
 pub mod demo;
+mod demo_cooperation;
 pub mod domain;
 pub mod error;
 pub mod export;
