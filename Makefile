@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # Debian packages a Tauri build and its window tests need.
 DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev file xvfb xauth \
-	webkit2gtk-driver xdotool
+	webkit2gtk-driver xdotool qpdf poppler-utils
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: run test bench deps system-deps tool-deps lint core-has-no-tauri release deb
@@ -38,6 +38,8 @@ system-deps:
 
 tool-deps:
 	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked
+	@# pikepdf reads the PDF/A claim in exported minutes' XMP metadata (tests/minutes_pdf.rs).
+	@python3 -c "import pikepdf" 2>/dev/null || python3 -m pip install --quiet pikepdf==10.17.0
 
 lint:
 	$(CARGO) fmt --all --check
