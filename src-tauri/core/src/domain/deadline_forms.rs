@@ -98,7 +98,6 @@ fn line(errors: &mut Vec<FieldError>, field: &'static str, text: &str, max: usiz
     text.to_string()
 }
 
-
 /// A registrable event as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]

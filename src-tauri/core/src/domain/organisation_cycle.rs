@@ -145,7 +145,9 @@ mod tests {
     #[test]
     fn duties_are_closed_by_the_right_meetings() {
         // (case, today, meetings, expected (kind, due, closed by meeting id))
-        let cases: Vec<(&str, &str, Vec<CompletedMeeting>, Vec<(K, &str, Option<i64>)>)> = vec![
+        // (case, today, meetings, expected (kind, due, closed by meeting id))
+        type Expected<'a> = Vec<(K, &'a str, Option<i64>)>;
+        let cases: Vec<(&str, &str, Vec<CompletedMeeting>, Expected)> = vec![
             (
                 "early in the year: last autumn's and last year's duties still show, this spring's is open",
                 "2026-02-10",

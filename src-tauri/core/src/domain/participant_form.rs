@@ -6,11 +6,11 @@
 //! once, each tied to the form field it concerns.
 
 use crate::domain::date::format_optional_date;
+use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::fields::{
     choice_field, date_field, is_plausible_email, is_plausible_phone, optional_line, required_line,
     MAX_NOTES,
 };
-use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
 use crate::domain::law::Law;
 use crate::domain::participant::{FinalGoal, Gender, LawOverride, ParticipantDetails, Status};
@@ -18,7 +18,6 @@ use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
-
 
 /// The participant form exactly as the UI sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -369,7 +368,6 @@ fn identity_number_error(error: IdentityNumberError) -> FieldError {
     };
     FieldError::new("identityNumber", code, message)
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -334,7 +334,8 @@ mod tests {
         let nav_deleted = member(R::NavAdvisor, O::NavOffice, true);
         let teacher = member(R::ContactTeacher, O::AdultEducation, false);
         // (case, final goal, hurtigspor, members, expected warnings)
-        let cases: Vec<(&str, Option<FinalGoal>, bool, Vec<MemberFacts>, Vec<W>)> = vec![
+        type Case<'a> = (&'a str, Option<FinalGoal>, bool, Vec<MemberFacts>, Vec<W>);
+        let cases: Vec<Case> = vec![
             (
                 "empty team, no goal",
                 None,
