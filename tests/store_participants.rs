@@ -4,6 +4,9 @@ use chrono::NaiveDate;
 use introspor_core::domain::law::Law;
 use introspor_core::domain::participant::{ParticipantQuery, ParticipantSort, Status};
 use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::store::key::DatabaseKey;
+use introspor_core::store::key_store::MemoryKeyStore;
+use introspor_core::store::opening::open_database;
 use introspor_core::store::{latest_schema_version, DATABASE_FILE_NAME};
 use introspor_core::{CoreError, Store};
 
@@ -20,9 +23,13 @@ fn form(given: &str, family: &str, number: &str) -> ParticipantForm {
     }
 }
 
+fn test_key() -> DatabaseKey {
+    DatabaseKey::from_bytes([7; 32])
+}
+
 fn open_temp() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&dir.path().join(DATABASE_FILE_NAME)).unwrap();
+    let store = Store::open(&dir.path().join(DATABASE_FILE_NAME), test_key()).unwrap();
     (dir, store)
 }
 
@@ -53,7 +60,7 @@ fn an_empty_database_is_migrated_to_the_latest_schema() {
     );
     drop(store);
     // Opening again must not re-run migrations or fail.
-    let again = Store::open(&dir.path().join(DATABASE_FILE_NAME)).unwrap();
+    let again = Store::open(&dir.path().join(DATABASE_FILE_NAME), test_key()).unwrap();
     assert_eq!(again.schema_version().unwrap(), latest_schema_version());
 }
 
@@ -66,7 +73,10 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
         conn.execute_batch("PRAGMA user_version = 999; CREATE TABLE future (x);")
             .unwrap();
     }
-    let error = Store::open(&path).unwrap_err();
+    // An old unencrypted file from a newer version: refused before it is
+    // encrypted, so it stays exactly as it was.
+    let keys = MemoryKeyStore::new();
+    let error = open_database(&path, &keys).unwrap_err();
     assert!(
         matches!(error, CoreError::SchemaTooNew { found: 999, .. }),
         "got {error:?}"

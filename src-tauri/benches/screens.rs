@@ -91,7 +91,12 @@ fn main() {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| folder.path().join(DATABASE_FILE_NAME));
     let _ = std::fs::remove_file(&path);
-    let mut store = Store::open(&path).unwrap();
+    // Encrypted as in the app, so the figures include SQLCipher's cost.
+    let mut store = Store::open(
+        &path,
+        introspor_core::store::key::DatabaseKey::generate().unwrap(),
+    )
+    .unwrap();
 
     let started = Instant::now();
     let report = fill(&mut store, 20_261_122, Scale::HUNDREDFOLD, today).unwrap();

@@ -9,10 +9,13 @@ pub mod state;
 pub mod transport;
 
 use crate::error::IpcError;
-use crate::state::AppState;
+use crate::state::{AppState, Register};
+use introspor_core::store::key_store::{KeyStore, OsKeyStore};
+use introspor_core::store::opening::{open_database, Opening};
 use introspor_core::store::DATABASE_FILE_NAME;
 use introspor_core::Store;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use tauri::Manager;
 
 /// Environment variable that moves the data folder (database and logs), for
@@ -32,9 +35,50 @@ fn data_folder(app: &tauri::App) -> Result<PathBuf, tauri::Error> {
     }
 }
 
-/// Opens the store and, when asked, seeds the demo participants.
-fn open_store(folder: &std::path::Path, demo: bool) -> Result<Store, IpcError> {
-    let mut store = Store::open(&folder.join(DATABASE_FILE_NAME))?;
+/// The app's name in the OS credential store.
+pub const KEY_SERVICE: &str = "no.introspor.desktop";
+
+/// The credential store entry for the database in `folder`: one per data
+/// folder, so a test folder never meets the real register's key.
+pub fn key_store_for(folder: &Path) -> OsKeyStore {
+    OsKeyStore::new(KEY_SERVICE, &format!("database-key:{}", folder.display()))
+}
+
+/// Opens the register in `folder` with the key in `keys`: ready, locked
+/// until the recovery code is typed, damaged, or failed.
+pub fn open_register(folder: &Path, keys: &dyn KeyStore, demo: bool) -> Register {
+    match open_database(&folder.join(DATABASE_FILE_NAME), keys) {
+        Ok(Opening::Ready(store)) => match prepare_store(store, demo) {
+            Ok(store) => Register::Ready(Arc::new(Mutex::new(store))),
+            Err(error) => classify(error),
+        },
+        Ok(Opening::Locked(reason)) => {
+            tracing::warn!(reason = reason.as_str(), "register locked");
+            Register::Locked(reason)
+        }
+        Err(error) => classify(IpcError::from(error)),
+    }
+}
+
+fn classify(error: IpcError) -> Register {
+    tracing::error!(code = %error.code, "register could not be opened");
+    if error.code == "corrupt" {
+        Register::Damaged(error)
+    } else {
+        Register::Failed(error)
+    }
+}
+
+/// After opening: the integrity check, the demo, the day's deadlines.
+pub fn prepare_store(store: Store, demo: bool) -> Result<Store, IpcError> {
+    if !store.integrity_ok()? {
+        return Err(IpcError::new("corrupt", introspor_core::messages::CORRUPT));
+    }
+    open_store(store, demo)
+}
+
+/// Seeds the demo participants when asked, and refreshes the deadlines.
+fn open_store(mut store: Store, demo: bool) -> Result<Store, IpcError> {
     let today = commands::today();
     if demo {
         let added = introspor_core::demo::seed_demo(&mut store, today)?;
@@ -67,19 +111,24 @@ pub fn run() {
             // The guard must outlive the event loop; Tauri state does that.
             app.manage(LogGuard(guard));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), demo, "starting");
-            let state = match open_store(&folder, demo) {
-                Ok(store) => AppState::ready(store),
-                Err(error) => {
-                    tracing::error!(code = %error.code, "register could not be opened");
-                    AppState::failed(error)
-                }
-            };
+            let keys: Arc<dyn KeyStore> = Arc::new(key_store_for(&folder));
+            let register = open_register(&folder, keys.as_ref(), demo);
+            let state = AppState::new(register, folder, keys);
+            state.backup_at_start();
             app.manage(state);
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::first_render,
+            commands::security::recovery_code_get,
+            commands::security::recovery_code_confirm,
+            commands::security::register_unlock,
+            commands::security::backup_list,
+            commands::security::backup_now,
+            commands::security::backup_restore,
+            commands::security::backup_restore_file,
+            commands::security::register_restore_newest,
             commands::participants::participant_list,
             commands::participants::participant_get,
             commands::participants::participant_create,

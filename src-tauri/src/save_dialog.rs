@@ -50,3 +50,32 @@ pub async fn ask_save_path(request: SaveRequest) -> Result<Option<PathBuf>, IpcE
     .await
     .map_err(|_| IpcError::internal())
 }
+
+/// Environment variable that answers the open dialog in tests (a file path,
+/// or `cancel`).
+pub const TEST_OPEN_ANSWER_ENV: &str = "INTROSPOR_OPEN_DIALOG_ANSWER";
+
+/// What the open dialog should offer.
+pub struct OpenRequest {
+    /// Dialog title.
+    pub title: &'static str,
+    /// Name of the file type filter.
+    pub filter_name: &'static str,
+    /// File extensions of the filter, without dots.
+    pub extensions: &'static [&'static str],
+}
+
+/// Asks which file to open; `None` when the caseworker cancelled.
+pub async fn ask_open_path(request: OpenRequest) -> Result<Option<PathBuf>, IpcError> {
+    if let Some(answer) = std::env::var_os(TEST_OPEN_ANSWER_ENV) {
+        return Ok((answer != "cancel").then(|| PathBuf::from(answer)));
+    }
+    tauri::async_runtime::spawn_blocking(move || {
+        rfd::FileDialog::new()
+            .set_title(request.title)
+            .add_filter(request.filter_name, request.extensions)
+            .pick_file()
+    })
+    .await
+    .map_err(|_| IpcError::internal())
+}

@@ -78,6 +78,27 @@ pub enum CoreError {
     /// SQLite reported an error.
     #[error("database: {0}")]
     Database(#[from] rusqlite::Error),
+    /// The operating system gave no random bytes for a new key.
+    #[error("no randomness for a new key")]
+    KeyGeneration,
+    /// The credential store is unreachable, so a new database (whose key
+    /// could not be kept) is not created.
+    #[error("credential store unreachable")]
+    KeyStoreUnreachable,
+    /// The key does not open the database file.
+    #[error("the key does not open the database")]
+    WrongKey,
+    /// A typed recovery code was refused before trying it.
+    #[error("recovery code refused: {0:?}")]
+    RecoveryCode(crate::store::recovery_code::RecoveryCodeError),
+    /// A backup failed its check after writing, or is not a usable backup.
+    #[error("backup check failed: {0}")]
+    BackupCheck(&'static str),
+}
+
+/// The SQLite result code behind an error, if any.
+fn sqlite_code(error: &rusqlite::Error) -> Option<rusqlite::ErrorCode> {
+    error.sqlite_error_code()
 }
 
 impl CoreError {
@@ -90,7 +111,23 @@ impl CoreError {
             CoreError::ParticipantNotFound(_) | CoreError::RecordNotFound(_) => "not_found",
             CoreError::SchemaTooNew { .. } => "schema_too_new",
             CoreError::Io(_) => "storage_folder",
-            CoreError::Database(_) => "database",
+            CoreError::Database(e) => match sqlite_code(e) {
+                Some(rusqlite::ErrorCode::DiskFull) => "disk_full",
+                Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::CannotOpen) => {
+                    "read_only"
+                }
+                Some(rusqlite::ErrorCode::NotADatabase)
+                | Some(rusqlite::ErrorCode::DatabaseCorrupt) => "corrupt",
+                _ => "database",
+            },
+            CoreError::KeyGeneration => "key_generation",
+            CoreError::KeyStoreUnreachable => "key_store_unreachable",
+            CoreError::WrongKey => "wrong_key",
+            CoreError::RecoveryCode(crate::store::recovery_code::RecoveryCodeError::Checksum) => {
+                "recovery_code_checksum"
+            }
+            CoreError::RecoveryCode(_) => "recovery_code_format",
+            CoreError::BackupCheck(_) => "backup_check_failed",
         }
     }
 
@@ -109,7 +146,23 @@ impl CoreError {
             CoreError::RecordNotFound(_) => messages::RECORD_NOT_FOUND,
             CoreError::SchemaTooNew { .. } => messages::SCHEMA_TOO_NEW,
             CoreError::Io(_) => messages::STORAGE_FOLDER,
-            CoreError::Database(_) => messages::DATABASE,
+            CoreError::Database(e) => match sqlite_code(e) {
+                Some(rusqlite::ErrorCode::DiskFull) => messages::DISK_FULL,
+                Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::CannotOpen) => {
+                    messages::READ_ONLY
+                }
+                Some(rusqlite::ErrorCode::NotADatabase)
+                | Some(rusqlite::ErrorCode::DatabaseCorrupt) => messages::CORRUPT,
+                _ => messages::DATABASE,
+            },
+            CoreError::KeyGeneration => messages::KEY_GENERATION,
+            CoreError::KeyStoreUnreachable => messages::KEY_STORE_UNREACHABLE,
+            CoreError::WrongKey => messages::WRONG_KEY,
+            CoreError::RecoveryCode(crate::store::recovery_code::RecoveryCodeError::Checksum) => {
+                messages::RECOVERY_CODE_CHECKSUM
+            }
+            CoreError::RecoveryCode(_) => messages::RECOVERY_CODE_FORMAT,
+            CoreError::BackupCheck(_) => messages::BACKUP_CHECK_FAILED,
         }
     }
 

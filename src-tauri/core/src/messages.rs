@@ -136,3 +136,33 @@ pub const SETTING_TEXT_INVALID: &str = "Skriv en linje på høyst 200 tegn.";
 /// A completed meeting cannot be deleted.
 pub const COMPLETED_MEETING_KEPT: &str =
     "Et fullført møte kan ikke slettes. Gjenåpne det hvis noe må rettes.";
+/// The disk is full.
+pub const DISK_FULL: &str =
+    "Disken er full, så ingenting ble lagret. Dataene er som før. Frigjør plass og prøv igjen.";
+/// The data folder is read-only.
+pub const READ_ONLY: &str =
+    "Datamappen kan ikke skrives til, så ingenting ble lagret. Dataene er som før. Kontakt IT-avdelingen.";
+/// The database file is damaged.
+pub const CORRUPT: &str =
+    "Databasefilen er skadet. Ingenting ble endret. Gjenopprett fra den nyeste sikkerhetskopien.";
+/// No randomness for a key.
+pub const KEY_GENERATION: &str =
+    "Kunne ikke lage en krypteringsnøkkel på denne maskinen. Kontakt IT-avdelingen.";
+/// The credential store cannot be reached when a new database would be created.
+pub const KEY_STORE_UNREACHABLE: &str =
+    "Fikk ikke kontakt med maskinens nøkkellager (Legitimasjonsbehandling). Introspor lager ikke et nytt register uten et sted å ta vare på nøkkelen. Start maskinen på nytt, eller kontakt IT-avdelingen.";
+/// The key does not open the database.
+pub const WRONG_KEY: &str =
+    "Nøkkelen åpner ikke registeret. Skriv inn gjenopprettingskoden for å åpne det.";
+/// A recovery code with a typo.
+pub const RECOVERY_CODE_CHECKSUM: &str =
+    "Gjenopprettingskoden stemmer ikke. Et tegn er trolig skrevet feil; sjekk hver gruppe mot papiret.";
+/// A recovery code of the wrong shape.
+pub const RECOVERY_CODE_FORMAT: &str =
+    "Gjenopprettingskoden har ni grupper med seks tegn (bokstaver og tall), for eksempel AB12CD-…";
+/// A backup did not pass its check.
+pub const BACKUP_CHECK_FAILED: &str =
+    "Sikkerhetskopien besto ikke kontrollen og kan ikke brukes. Ingenting ble endret.";
+/// The typed-back groups of the recovery code do not match.
+pub const RECOVERY_CONFIRM_MISMATCH: &str =
+    "Gruppene du skrev stemmer ikke med koden. Sjekk det du skrev ned, og prøv igjen.";

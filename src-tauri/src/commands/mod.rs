@@ -7,6 +7,7 @@ pub mod deadlines;
 pub mod export;
 pub mod meetings;
 pub mod participants;
+pub mod security;
 pub mod teams;
 
 /// Today's date on the caseworker's machine. Read here, in the shell, and

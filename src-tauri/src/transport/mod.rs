@@ -157,6 +157,13 @@ pub struct AppStatusDto {
     pub version: String,
     /// Why the register could not be opened, if it could not.
     pub startup_error: Option<crate::error::IpcError>,
+    /// `ready`, `locked` (recovery code needed), `damaged` (a backup is
+    /// offered) or `failed`.
+    pub register: String,
+    /// Whether the recovery code still has to be written down and confirmed.
+    pub recovery_pending: bool,
+    /// Why the last automatic backup failed, if it did.
+    pub backup_problem: Option<crate::error::IpcError>,
 }
 
 /// A legal deadline or own task in a list.

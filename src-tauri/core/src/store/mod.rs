@@ -1,16 +1,22 @@
 //! The local SQLite store: one database file on the caseworker's laptop.
 
+pub mod backup;
 pub mod deadlines;
+pub mod key;
+pub mod key_store;
 pub mod meetings;
 mod migrations;
+pub mod opening;
 pub(crate) mod participants;
+pub mod recovery_code;
 pub mod teams;
 
 pub use migrations::latest_schema_version;
 
 use crate::error::{CoreError, CoreResult};
+use key::DatabaseKey;
 use rusqlite::Connection;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Name of the database file inside the data folder.
 pub const DATABASE_FILE_NAME: &str = "introspor.sqlite3";
@@ -21,28 +27,49 @@ pub const DATABASE_FILE_NAME: &str = "introspor.sqlite3";
 /// writers anyway, and one connection keeps the prepared-statement cache warm.
 pub struct Store {
     pub(crate) conn: Connection,
+    /// The key the file is encrypted with; `None` for in-memory stores.
+    pub(crate) key: Option<DatabaseKey>,
+    /// The database file; `None` for in-memory stores.
+    pub(crate) path: Option<PathBuf>,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and migrates it to
-    /// the latest schema.
+    /// Opens (creating if needed) the encrypted database at `path` with
+    /// `key`, and migrates it to the latest schema.
     ///
-    /// This is the single place a database is opened, so that encryption at
-    /// rest can be applied here, before the first statement reads anything.
-    pub fn open(path: &Path) -> CoreResult<Self> {
+    /// This is the single place a database file is opened. The key is the
+    /// first statement on the connection, and the file is read right after,
+    /// so a wrong key is reported as [`CoreError::WrongKey`] before anything
+    /// else happens. (To open with the credential store, see
+    /// [`opening::open_database`].)
+    pub fn open(path: &Path, key: DatabaseKey) -> CoreResult<Self> {
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)?;
         }
-        let conn = Connection::open(path)?;
-        Self::prepare(conn)
+        let conn = open_keyed(path, &key)?;
+        Self::prepare(conn, Some(key), Some(path.to_path_buf()))
     }
 
     /// Opens a private in-memory database, for tests and benchmarks.
     pub fn open_in_memory() -> CoreResult<Self> {
-        Self::prepare(Connection::open_in_memory()?)
+        Self::prepare(Connection::open_in_memory()?, None, None)
     }
 
-    fn prepare(mut conn: Connection) -> CoreResult<Self> {
+    /// The database file, if the store has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The recovery code for this database's key, if it is encrypted.
+    pub fn recovery_code(&self) -> Option<String> {
+        self.key.as_ref().map(recovery_code::encode)
+    }
+
+    fn prepare(
+        mut conn: Connection,
+        key: Option<DatabaseKey>,
+        path: Option<PathBuf>,
+    ) -> CoreResult<Self> {
         // WAL lets readers proceed during a write and survives a crash
         // mid-write; FULL synchronous makes a committed change durable even
         // on power loss, which matters more here than write speed.
@@ -52,7 +79,7 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(64);
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn })
+        Ok(Self { conn, key, path })
     }
 
     /// The schema version of the open database (SQLite's `user_version`).
@@ -60,6 +87,17 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+
+    /// Caps the database at `pages` pages (of 4 kB). Writes beyond fail as
+    /// on a full disk; tests use it to prove a full disk loses nothing.
+    pub fn set_max_pages(&self, pages: u32) -> CoreResult<()> {
+        let _: i64 =
+            self.conn
+                .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |row| {
+                    row.get(0)
+                })?;
+        Ok(())
     }
 
     /// Runs SQLite's quick integrity check; `true` when the file is sound.
@@ -74,6 +112,21 @@ impl Store {
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").finish_non_exhaustive()
+    }
+}
+
+/// Opens a connection to an encrypted file and checks that the key opens it.
+pub(crate) fn open_keyed(path: &Path, key: &DatabaseKey) -> CoreResult<Connection> {
+    let conn = Connection::open(path)?;
+    conn.execute_batch(&key.pragma("main"))?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(conn),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            Err(CoreError::WrongKey)
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -1,0 +1,399 @@
+//! Encryption at rest, the recovery code, backups and restore, and writes
+//! that fail on a full disk without losing anything.
+
+use chrono::NaiveDate;
+use introspor_app::commands::participants::create;
+use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::store::backup::backup_file_name;
+use introspor_core::store::key::DatabaseKey;
+use introspor_core::store::key_store::{KeyStore, MemoryKeyStore};
+use introspor_core::store::opening::{
+    open_database, replace_with_backup, unlock_with_recovery_code, LockReason, Opening,
+    CONFIRM_GROUPS,
+};
+use introspor_core::store::recovery_code;
+use introspor_core::store::DATABASE_FILE_NAME;
+use introspor_core::{CoreError, Store};
+use std::path::Path;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn person(n: usize) -> ParticipantForm {
+    ParticipantForm {
+        given_name: format!("Åse{n}"),
+        family_name: "Ødegård".into(),
+        notes: "Helseopplysning som ikke må kunne leses fra fila.".into(),
+        ..ParticipantForm::default()
+    }
+}
+
+fn ready(opening: Opening) -> Store {
+    match opening {
+        Opening::Ready(store) => store,
+        Opening::Locked(reason) => panic!("the register should open, but is locked: {reason:?}"),
+    }
+}
+
+fn names(store: &Store) -> Vec<String> {
+    store
+        .participants(&Default::default())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.given_name)
+        .collect()
+}
+
+#[test]
+fn the_file_on_disk_is_encrypted_and_needs_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    let keys = MemoryKeyStore::new();
+    let mut store = ready(open_database(&path, &keys).unwrap());
+    create(&mut store, &person(1), today()).unwrap();
+    drop(store);
+
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "the file should not start with SQLite's plain header"
+    );
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        !text.contains("Helseopplysning") && !text.contains("Ødegård"),
+        "no text from the register should be readable in the file"
+    );
+    let plain = rusqlite::Connection::open(&path).unwrap();
+    assert!(
+        plain
+            .query_row("SELECT count(*) FROM participant", [], |r| r
+                .get::<_, i64>(0))
+            .is_err(),
+        "opening the file without the key should fail"
+    );
+    let wrong = Store::open(&path, DatabaseKey::from_bytes([1; 32])).unwrap_err();
+    assert!(
+        matches!(wrong, CoreError::WrongKey),
+        "a wrong key should be reported as such: {wrong:?}"
+    );
+    let again = ready(open_database(&path, &keys).unwrap());
+    assert_eq!(
+        names(&again),
+        vec!["Åse1"],
+        "the stored key should open it again"
+    );
+}
+
+#[test]
+fn a_missing_key_asks_for_the_recovery_code_and_never_starts_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    let keys = MemoryKeyStore::new();
+    let mut store = ready(open_database(&path, &keys).unwrap());
+    create(&mut store, &person(2), today()).unwrap();
+    let code = store
+        .recovery_code()
+        .expect("an encrypted store has a recovery code");
+    drop(store);
+    let size_before = std::fs::metadata(&path).unwrap().len();
+
+    // (case, how the credential store fails, expected lock reason)
+    keys.wipe();
+    assert!(
+        matches!(
+            open_database(&path, &keys).unwrap(),
+            Opening::Locked(LockReason::KeyMissing)
+        ),
+        "a wiped credential store should lock the register"
+    );
+    keys.set_unreachable(true);
+    assert!(
+        matches!(
+            open_database(&path, &keys).unwrap(),
+            Opening::Locked(LockReason::KeyStoreUnreachable)
+        ),
+        "an unreachable credential store should lock the register"
+    );
+    keys.set_unreachable(false);
+    keys.save(&DatabaseKey::from_bytes([9; 32])).unwrap();
+    assert!(
+        matches!(
+            open_database(&path, &keys).unwrap(),
+            Opening::Locked(LockReason::WrongKey)
+        ),
+        "a wrong stored key should lock the register"
+    );
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().len(),
+        size_before,
+        "a locked register should be left as it was"
+    );
+
+    // A typo is caught by the check characters; the right code opens it.
+    let mut typo: Vec<char> = code.chars().collect();
+    typo[0] = if typo[0] == 'A' { 'B' } else { 'A' };
+    let typo: String = typo.into_iter().collect();
+    assert!(matches!(
+        unlock_with_recovery_code(&path, &typo, &keys),
+        Err(CoreError::RecoveryCode(_))
+    ));
+    let (store, kept) = unlock_with_recovery_code(&path, &code.to_lowercase(), &keys).unwrap();
+    assert!(kept, "the key should be kept in the credential store again");
+    assert_eq!(
+        names(&store),
+        vec!["Åse2"],
+        "the recovery code should open the data"
+    );
+    drop(store);
+    assert!(
+        matches!(open_database(&path, &keys).unwrap(), Opening::Ready(_)),
+        "after recovery, the next start should need no code"
+    );
+}
+
+#[test]
+fn no_register_is_created_when_its_key_cannot_be_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    let keys = MemoryKeyStore::new();
+    keys.set_unreachable(true);
+    assert!(matches!(
+        open_database(&path, &keys),
+        Err(CoreError::KeyStoreUnreachable)
+    ));
+    assert!(
+        !path.exists(),
+        "no database should be created without a kept key"
+    );
+}
+
+#[test]
+fn an_old_unencrypted_register_is_encrypted_with_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    {
+        // The schema as the previous version left it, unencrypted.
+        let mut plain = Store::open_in_memory().unwrap();
+        create(&mut plain, &person(3), today()).unwrap();
+        plain.backup_to(&path).unwrap();
+    }
+    assert!(std::fs::read(&path)
+        .unwrap()
+        .starts_with(b"SQLite format 3"));
+    let keys = MemoryKeyStore::new();
+    let store = ready(open_database(&path, &keys).unwrap());
+    assert_eq!(
+        names(&store),
+        vec!["Åse3"],
+        "the data should survive encryption"
+    );
+    assert!(!std::fs::read(&path)
+        .unwrap()
+        .starts_with(b"SQLite format 3"));
+    assert!(keys.load().unwrap().is_some(), "the new key should be kept");
+}
+
+#[test]
+fn the_recovery_code_must_be_typed_back_before_it_counts_as_written_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyStore::new();
+    let mut store = ready(open_database(&dir.path().join(DATABASE_FILE_NAME), &keys).unwrap());
+    assert!(
+        !store.recovery_code_confirmed().unwrap(),
+        "a new register's code is not yet confirmed"
+    );
+    let code = store.recovery_code().unwrap();
+    let wrong = vec!["AAAAAA".to_string(), "BBBBBB".to_string()];
+    assert!(store.confirm_recovery_code(&wrong, today()).is_err());
+    assert!(!store.recovery_code_confirmed().unwrap());
+    let right: Vec<String> = CONFIRM_GROUPS
+        .iter()
+        .map(|&n| recovery_code::group(&code, n).unwrap().to_lowercase())
+        .collect();
+    store.confirm_recovery_code(&right, today()).unwrap();
+    assert!(
+        store.recovery_code_confirmed().unwrap(),
+        "typing the groups back should confirm"
+    );
+}
+
+#[test]
+fn a_backup_is_encrypted_checked_and_restores() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyStore::new();
+    let mut store = ready(open_database(&dir.path().join(DATABASE_FILE_NAME), &keys).unwrap());
+    for n in 0..5 {
+        create(&mut store, &person(n), today()).unwrap();
+    }
+    let at = today().and_hms_opt(12, 0, 0).unwrap();
+    let backup = dir.path().join("backups").join(backup_file_name(at));
+    let counts = store.backup_to(&backup).unwrap();
+    assert_eq!(counts.participants, 5, "the backup should hold all five");
+    assert!(
+        !std::fs::read(&backup)
+            .unwrap()
+            .starts_with(b"SQLite format 3"),
+        "the backup should be encrypted too"
+    );
+    assert_eq!(store.inspect_backup(&backup).unwrap(), counts);
+
+    // More changes, then restore: the five come back, and the current
+    // content is kept as a safety copy first.
+    create(&mut store, &person(99), today()).unwrap();
+    let safety = dir.path().join("safety.sqlite3");
+    store.restore_from(&backup, &safety).unwrap();
+    assert_eq!(
+        names(&store).len(),
+        5,
+        "the restored register should hold the backup's five"
+    );
+    assert_eq!(
+        store.inspect_backup(&safety).unwrap().participants,
+        6,
+        "the safety copy should hold what was there before the restore"
+    );
+
+    // A damaged backup is refused and nothing changes.
+    let damaged = dir.path().join("damaged.sqlite3");
+    let mut bytes = std::fs::read(&backup).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 4096] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&damaged, &bytes).unwrap();
+    assert!(
+        store
+            .restore_from(&damaged, &dir.path().join("s2.sqlite3"))
+            .is_err(),
+        "a damaged backup should be refused"
+    );
+    assert_eq!(
+        names(&store).len(),
+        5,
+        "a refused restore should change nothing"
+    );
+}
+
+#[test]
+fn a_damaged_register_is_replaced_by_a_good_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    let key = DatabaseKey::from_bytes([5; 32]);
+    let mut store = Store::open(&path, key.clone()).unwrap();
+    create(&mut store, &person(7), today()).unwrap();
+    let backup = dir.path().join("good.sqlite3");
+    store.backup_to(&backup).unwrap();
+    drop(store);
+    // Truncate the register, as a crash of the disk might.
+    let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+    file.set_len(4096 + 100).unwrap();
+    drop(file);
+    let opened = Store::open(&path, key.clone()).and_then(|s| s.integrity_ok());
+    assert!(
+        !matches!(opened, Ok(true)),
+        "a truncated register should not pass as sound"
+    );
+    let store = replace_with_backup(&path, &backup, key, ".skadet").unwrap();
+    assert_eq!(names(&store), vec!["Åse7"]);
+    assert!(
+        Path::new(&format!("{}.skadet", path.display())).exists(),
+        "the damaged file should be kept beside it"
+    );
+}
+
+fn fill_until_full(store: &mut Store) -> introspor_app::error::IpcError {
+    for n in 0..100_000 {
+        let mut form = person(n);
+        form.notes = "x".repeat(4000);
+        if let Err(error) = create(store, &form, today()) {
+            return error;
+        }
+    }
+    panic!("the disk never filled up");
+}
+
+#[test]
+fn a_full_database_refuses_the_write_and_keeps_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(
+        &dir.path().join(DATABASE_FILE_NAME),
+        DatabaseKey::from_bytes([2; 32]),
+    )
+    .unwrap();
+    create(&mut store, &person(1), today()).unwrap();
+    store.set_max_pages(80).unwrap();
+    let before = names(&store);
+    let error = fill_until_full(&mut store);
+    assert_eq!(
+        error.code, "disk_full",
+        "a full database should be reported as a full disk"
+    );
+    assert!(
+        error.message.contains("Disken er full") && error.message.contains("som før"),
+        "the message should say what happened and that nothing was lost: {}",
+        error.message
+    );
+    let after = names(&store);
+    assert!(
+        before.iter().all(|name| after.contains(name)),
+        "everything saved before the disk filled should still be there"
+    );
+    assert!(
+        store.integrity_ok().unwrap(),
+        "the register should be sound after the refused write"
+    );
+    assert!(
+        names(&store).contains(&"Åse1".to_string()),
+        "earlier data should still be there"
+    );
+}
+
+#[test]
+fn a_full_disk_refuses_the_write_and_keeps_the_data() {
+    // A small tmpfs is a real full disk; mounting needs root, as in CI here.
+    let mount = tempfile::tempdir().unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=600k", "tmpfs"])
+        .arg(mount.path())
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(
+        mounted,
+        "mounting a small tmpfs failed; this test needs root (run as in `make test`)"
+    );
+    struct Unmount<'a>(&'a Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(mount.path());
+    let path = mount.path().join(DATABASE_FILE_NAME);
+    let key = DatabaseKey::from_bytes([4; 32]);
+    let mut store = Store::open(&path, key.clone()).unwrap();
+    create(&mut store, &person(1), today()).unwrap();
+    let error = fill_until_full(&mut store);
+    assert_eq!(
+        error.code, "disk_full",
+        "a full disk should fail the write with a clear error: {}",
+        error.message
+    );
+    let saved = names(&store);
+    drop(store);
+    let reopened = Store::open(&path, key);
+    match reopened {
+        Ok(store) => {
+            assert!(
+                store.integrity_ok().unwrap(),
+                "the register should be sound after the full disk"
+            );
+            assert_eq!(
+                names(&store),
+                saved,
+                "every committed write should be there, and no half write"
+            );
+        }
+        Err(error) => panic!("the register should open after a full disk: {error:?}"),
+    }
+}
