@@ -1,0 +1,123 @@
+//! Crash safety: a child process writes participants one transaction at a
+//! time and reports each commit; it is killed with SIGKILL at a random
+//! moment, twenty times. After every kill, every write the child reported
+//! committed must be there, and the integrity check must pass.
+
+use chrono::NaiveDate;
+use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::store::key::DatabaseKey;
+use introspor_core::store::DATABASE_FILE_NAME;
+use introspor_core::Store;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+const CHILD_ENV: &str = "INTROSPOR_CRASH_CHILD_DATABASE";
+const KILLS: usize = 20;
+
+fn key() -> DatabaseKey {
+    DatabaseKey::from_bytes([0x42; 32])
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+/// The child's work. Does nothing unless started by the parent below.
+#[test]
+fn crash_child() {
+    let Some(path) = std::env::var_os(CHILD_ENV) else {
+        return;
+    };
+    let mut store = Store::open(std::path::Path::new(&path), key()).unwrap();
+    let round = std::env::var("INTROSPOR_CRASH_ROUND").unwrap_or_default();
+    let mut out = std::io::stdout().lock();
+    for n in 0..1_000_000 {
+        let name = format!("Krasj{round}x{n}");
+        let details = ParticipantForm {
+            given_name: name.clone(),
+            family_name: "Æsenby".into(),
+            notes: "Skrevet av krasjtesten.".into(),
+            ..ParticipantForm::default()
+        }
+        .validate(today())
+        .unwrap();
+        store.create_participant(&details, today()).unwrap();
+        // Reported only after the commit returned.
+        writeln!(out, "committed {name}").unwrap();
+        out.flush().unwrap();
+    }
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+fn next(seed: &mut u64) -> u64 {
+    *seed ^= *seed << 13;
+    *seed ^= *seed >> 7;
+    *seed ^= *seed << 17;
+    *seed
+}
+
+#[test]
+fn killed_writers_lose_no_committed_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DATABASE_FILE_NAME);
+    // Create and migrate the database once, so every child starts writing at once.
+    drop(Store::open(&path, key()).unwrap());
+    let exe = std::env::current_exe().unwrap();
+    let mut seed = 0x1d5_c0de_u64;
+    let mut reported_total = 0;
+    for round in 0..KILLS {
+        let mut child = Command::new(&exe)
+            .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
+            .env(CHILD_ENV, &path)
+            .env("INTROSPOR_CRASH_ROUND", round.to_string())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let reported = Arc::new(Mutex::new(Vec::new()));
+        let sink = Arc::clone(&reported);
+        let reader = std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if let Some(name) = line.strip_prefix("committed ") {
+                    sink.lock().unwrap().push(name.to_string());
+                }
+            }
+        });
+        // Wait until the child is writing, then kill it at a random moment.
+        let started = std::time::Instant::now();
+        while reported.lock().unwrap().is_empty() && started.elapsed() < Duration::from_secs(20) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::thread::sleep(Duration::from_millis(next(&mut seed) % 400));
+        child.kill().unwrap(); // SIGKILL on Unix: no chance to clean up.
+        child.wait().unwrap();
+        reader.join().unwrap();
+        let reported = reported.lock().unwrap().clone();
+        assert!(
+            !reported.is_empty(),
+            "round {round}: the child should have committed something before it was killed"
+        );
+
+        let store = Store::open(&path, key()).unwrap();
+        assert!(
+            store.integrity_ok().unwrap(),
+            "round {round}: the database should pass the integrity check after SIGKILL"
+        );
+        let stored: std::collections::HashSet<String> = store
+            .participants(&Default::default())
+            .unwrap()
+            .into_iter()
+            .map(|p| p.given_name)
+            .collect();
+        let lost: Vec<&String> = reported.iter().filter(|n| !stored.contains(*n)).collect();
+        assert!(
+            lost.is_empty(),
+            "round {round}: writes reported committed were lost: {lost:?}"
+        );
+        reported_total += reported.len();
+    }
+    println!("crash test: {KILLS} kills, {reported_total} committed writes checked, 0 lost");
+}
