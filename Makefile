@@ -9,7 +9,8 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # Debian packages a Tauri build and its window tests need.
 DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev file xvfb xauth \
-	webkit2gtk-driver xdotool qpdf poppler-utils
+	webkit2gtk-driver xdotool qpdf poppler-utils \
+	dbus gnome-keyring libdbus-1-dev
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: run test bench deps system-deps tool-deps lint core-has-no-tauri release deb
@@ -20,7 +21,7 @@ run: system-deps
 
 ## Runs every check and test, the end-to-end tests in a real window included.
 test: deps lint core-has-no-tauri
-	xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" \
+	tests/with-keyring.sh xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" \
 		$(CARGO) test --workspace -- --include-ignored
 	@echo "Screenshots: target/screenshots/"
 
