@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 # Debian packages a Tauri build and its window tests need.
 DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev file xvfb xauth \
-	webkit2gtk-driver xdotool qpdf poppler-utils \
+	webkit2gtk-driver xdotool qpdf poppler-utils libsecret-tools \
 	dbus gnome-keyring libdbus-1-dev
 TAURI_DRIVER_VERSION := 2.1.0
 
@@ -57,6 +57,8 @@ core-has-no-tauri:
 ## beside a bare Tauri window, and sizes. Never fails on timing.
 bench: system-deps
 	$(CARGO) bench --bench screens
+	$(CARGO) bench --bench minutes_pdf
+	$(CARGO) bench --bench backup
 	$(CARGO) build --release --features custom-protocol --bin introspor --example bare_window
 	xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" python3 tests/bench/start_memory.py
 	@command -v cargo-tauri >/dev/null || $(CARGO) install tauri-cli --version "^2" --locked

@@ -25,10 +25,18 @@ fn the_credential_store_keeps_and_returns_the_key() {
     assert_eq!(store.load(), Ok(None), "a new entry should read as missing");
     let key = DatabaseKey::generate().unwrap();
     store.save(&key).unwrap();
-    assert_eq!(store.load(), Ok(Some(key)), "the saved key should be read back");
+    assert_eq!(
+        store.load(),
+        Ok(Some(key)),
+        "the saved key should be read back"
+    );
     let other = DatabaseKey::generate().unwrap();
     store.save(&other).unwrap();
-    assert_eq!(store.load(), Ok(Some(other)), "saving again should replace the key");
+    assert_eq!(
+        store.load(),
+        Ok(Some(other)),
+        "saving again should replace the key"
+    );
 }
 
 #[test]
@@ -38,11 +46,17 @@ fn a_register_opens_again_with_the_key_from_the_credential_store() {
     let path = dir.path().join(DATABASE_FILE_NAME);
     let keys = OsKeyStore::new("no.introspor.test", &unique("register"));
     let first = open_database(&path, &keys).unwrap();
-    assert!(matches!(first, Opening::Ready(_)), "a first start should create the register");
+    assert!(
+        matches!(first, Opening::Ready(_)),
+        "a first start should create the register"
+    );
     drop(first);
     let fresh_handle = OsKeyStore::new("no.introspor.test", &keys_account(&keys));
     assert!(
-        matches!(open_database(&path, &fresh_handle).unwrap(), Opening::Ready(_)),
+        matches!(
+            open_database(&path, &fresh_handle).unwrap(),
+            Opening::Ready(_)
+        ),
         "the key kept in the credential store should open the register again"
     );
 }

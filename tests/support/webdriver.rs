@@ -121,8 +121,46 @@ pub struct Session {
 }
 
 impl Session {
-    /// Launches `application` with `args` through `driver`.
+    /// Launches `application` with `args` through `driver`, and on a first
+    /// start confirms the recovery code as a caseworker would (reading the
+    /// code off the screen and typing the asked-for groups back), so each
+    /// test starts at the overview.
     pub fn launch(driver: &TauriDriver, application: &Path, args: &[&str]) -> Self {
+        let session = Self::launch_raw(driver, application, args);
+        session.wait_until("the first screen", |s| {
+            s.execute("return document.body.dataset.ready || ''")
+                .as_str()
+                .is_some_and(|screen| !screen.is_empty())
+        });
+        if session.find("body[data-ready=\"recovery-code\"]").is_some() {
+            session.confirm_recovery_code();
+        }
+        session
+    }
+
+    /// Reads the recovery code on screen and types back the groups asked for.
+    pub fn confirm_recovery_code(&self) {
+        let code = self
+            .text_of("#recovery-code")
+            .replace(char::is_whitespace, "");
+        let groups: Vec<&str> = code.split('-').collect();
+        for input in self.find_all("input.group-input") {
+            let id = self
+                .call("GET", &format!("/element/{}/attribute/id", input.0), None)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            let n: usize = id.trim_start_matches("recovery-group-").parse().unwrap();
+            self.type_into(&input, groups[n - 1]);
+        }
+        self.click(&self.wait_for("#recovery-confirm-submit"));
+        self.wait_until("the register to open after the recovery code", |s| {
+            s.find("body[data-ready=\"recovery-code\"]").is_none()
+        });
+    }
+
+    /// Launches `application` with `args` through `driver`, nothing more.
+    pub fn launch_raw(driver: &TauriDriver, application: &Path, args: &[&str]) -> Self {
         let base = format!("http://127.0.0.1:{}", driver.port);
         let body = json!({
             "capabilities": {

@@ -12,6 +12,9 @@ import { renderSettings } from "./views/settings.js";
 import { renderContacts } from "./views/contacts.js";
 import { renderMeetingList } from "./views/meeting-list.js";
 import { renderMeetingEditor } from "./views/meeting-editor.js";
+import { renderBackups } from "./views/backups.js";
+import { renderRecoveryCode, renderUnlock, renderDamaged } from "./views/vault.js";
+import { toast } from "./toast.js";
 
 const main = document.getElementById("main");
 // The screen on show and the keyboard actions it offers.
@@ -38,6 +41,7 @@ let firstRenderReported = false;
 route(/^#\/oversikt\/?$/, show("overview", "overview", renderOverview));
 route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlineList));
 route(/^#\/innstillinger\/?$/, show("settings", "settings", renderSettings));
+route(/^#\/sikkerhetskopi\/?$/, show("backups", "backups", renderBackups));
 route(/^#\/kontakter\/?$/, show("contacts", "contacts", renderContacts));
 route(/^#\/moter\/?$/, show("meetings", "meetings", renderMeetingList));
 route(/^#\/moter\/ny\?(.*)$/, show("meeting", "meetings", (m, query) => renderMeetingEditor(m, null, query)));
@@ -82,6 +86,17 @@ async function start() {
     status = { version: "", startupError: error };
   }
   document.getElementById("version").textContent = status.version ? t("app.version", { version: status.version }) : "";
+  if (status.register === "locked") {
+    renderUnlock(main, status.startupError, (kept) => {
+      if (!kept) toast(t("vault.keyNotKept"));
+      start();
+    });
+    return;
+  }
+  if (status.register === "damaged") {
+    renderDamaged(main, status.startupError, () => start());
+    return;
+  }
   if (status.startupError) {
     replace(
       main,
@@ -97,7 +112,19 @@ async function start() {
     document.body.dataset.ready = "startup-error";
     return;
   }
-  startRouter();
+  if (status.recoveryPending) {
+    await renderRecoveryCode(main, () => start());
+    return;
+  }
+  const banner = document.getElementById("backup-banner");
+  banner.hidden = !status.backupProblem;
+  if (status.backupProblem) banner.textContent = t("backups.problem", { message: status.backupProblem.message });
+  if (!routerStarted) {
+    routerStarted = true;
+    startRouter();
+  }
 }
+
+let routerStarted = false;
 
 start();

@@ -1,0 +1,62 @@
+//! Backup and restore of an encrypted register of 5,000 participants (with
+//! their events, leaves, tasks and computed deadlines): how long a checked
+//! backup takes, and a restore with its safety copy. Prints the figures;
+//! never fails on timing.
+
+use chrono::NaiveDate;
+use introspor_core::benchmark_data::{fill, Scale};
+use introspor_core::store::key::DatabaseKey;
+use introspor_core::store::DATABASE_FILE_NAME;
+use introspor_core::Store;
+use std::time::Instant;
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join(DATABASE_FILE_NAME);
+    let mut store = Store::open(&path, DatabaseKey::generate().unwrap()).unwrap();
+    // Half the hundredfold scale's shape, at 5,000 participants.
+    let scale = Scale {
+        participants: 5_000,
+        events: 100_000,
+        leaves: 25_000,
+        tasks: 115_000,
+    };
+    fill(&mut store, 20_261_122, scale, today).unwrap();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "## Backup and restore, 5,000 participants (encrypted, {:.1} MB)",
+        size as f64 / 1e6
+    );
+
+    let mut backup_ms = Vec::new();
+    for round in 0..5 {
+        let target = folder.path().join(format!("backup-{round}.sqlite3"));
+        let started = Instant::now();
+        let counts = store.backup_to(&target).unwrap();
+        backup_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+        assert_eq!(counts.participants, 5_000);
+    }
+    let mut restore_ms = Vec::new();
+    for round in 0..3 {
+        let source = folder.path().join(format!("backup-{round}.sqlite3"));
+        let safety = folder.path().join(format!("safety-{round}.sqlite3"));
+        let started = Instant::now();
+        store.restore_from(&source, &safety).unwrap();
+        restore_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        v[v.len() / 2]
+    };
+    println!(
+        "backup (write, fsync, open with key, integrity check, counts): median {:.0} ms, max {:.0} ms",
+        median(&mut backup_ms),
+        backup_ms.iter().cloned().fold(0.0, f64::max)
+    );
+    println!(
+        "restore (check the backup, safety copy of the current register, copy back, migrate): median {:.0} ms, max {:.0} ms",
+        median(&mut restore_ms),
+        restore_ms.iter().cloned().fold(0.0, f64::max)
+    );
+}
