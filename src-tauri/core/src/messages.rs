@@ -136,3 +136,11 @@ pub const SETTING_TEXT_INVALID: &str = "Skriv en linje på høyst 200 tegn.";
 /// A completed meeting cannot be deleted.
 pub const COMPLETED_MEETING_KEPT: &str =
     "Et fullført møte kan ikke slettes. Gjenåpne det hvis noe må rettes.";
+/// Audit trail check: a row's content no longer matches its hash.
+pub const AUDIT_CONTENT_CHANGED: &str =
+    "Innholdet i hendelsen er endret etter at den ble skrevet (kontrollsummen stemmer ikke).";
+/// Audit trail check: a row does not point to the row before it.
+pub const AUDIT_LINK_BROKEN: &str =
+    "Hendelsen peker ikke på hendelsen før den. En hendelse kan være slettet eller satt inn.";
+/// A period whose end lies before its start.
+pub const PERIOD_END_BEFORE_START: &str = "Til-datoen kan ikke være før fra-datoen.";
