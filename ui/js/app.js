@@ -12,6 +12,7 @@ import { renderSettings } from "./views/settings.js";
 import { renderContacts } from "./views/contacts.js";
 import { renderMeetingList } from "./views/meeting-list.js";
 import { renderMeetingEditor } from "./views/meeting-editor.js";
+import { renderAudit } from "./views/audit.js";
 
 const main = document.getElementById("main");
 // The screen on show and the keyboard actions it offers.
@@ -39,6 +40,7 @@ route(/^#\/oversikt\/?$/, show("overview", "overview", renderOverview));
 route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlineList));
 route(/^#\/innstillinger\/?$/, show("settings", "settings", renderSettings));
 route(/^#\/kontakter\/?$/, show("contacts", "contacts", renderContacts));
+route(/^#\/kontroll\/?$/, show("audit", "audit", renderAudit));
 route(/^#\/moter\/?$/, show("meetings", "meetings", renderMeetingList));
 route(/^#\/moter\/ny\?(.*)$/, show("meeting", "meetings", (m, query) => renderMeetingEditor(m, null, query)));
 route(/^#\/moter\/(\d+)$/, show("meeting", "meetings", (m, id) => renderMeetingEditor(m, Number(id), "")));
