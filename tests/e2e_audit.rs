@@ -61,6 +61,8 @@ fn an_edit_shows_in_the_history_and_the_trail_checks_out() {
         history.contains("(endret)"),
         "the note is recorded only as changed"
     );
+    s.execute("document.querySelector('#history-area').scrollIntoView()");
+    std::thread::sleep(std::time::Duration::from_millis(500));
     s.screenshot(&screenshot_dir().join("participant-history.png"));
 
     // The control screen finds the trail intact.
