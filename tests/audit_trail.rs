@@ -11,9 +11,7 @@ use introspor_app::commands::deadlines::{
 };
 use introspor_app::commands::meetings::save as save_meeting;
 use introspor_app::commands::participants::{create, set_archived, update};
-use introspor_app::commands::teams::{
-    add_member, end_membership, save_contact, save_organisation,
-};
+use introspor_app::commands::teams::{add_member, end_membership, save_contact, save_organisation};
 use introspor_core::domain::audit::{
     entry_hash, EntryContent, FieldChange, GENESIS_HASH, SENSITIVE_MARK,
 };
@@ -100,7 +98,11 @@ fn creating_and_editing_a_participant_records_masked_changes_and_the_override_re
     assert_eq!(entry.entity_id, Some(p.id));
     assert_eq!(
         change(entry, "identity_number"),
-        Some(&FieldChange::new("identity_number", None, Some("020132 *****"))),
+        Some(&FieldChange::new(
+            "identity_number",
+            None,
+            Some("020132 *****")
+        )),
         "the identity number is recorded masked"
     );
     assert_eq!(
@@ -123,7 +125,10 @@ fn creating_and_editing_a_participant_records_masked_changes_and_the_override_re
     edited.law_override_reason = "Vedtak fattet etter gammel lov".into();
     update(&mut store, p.id, &edited, today()).unwrap();
     let updated = since(&store, 1);
-    assert_eq!(summary(&updated), [row("participant", Some(p.id), "update")]);
+    assert_eq!(
+        summary(&updated),
+        [row("participant", Some(p.id), "update")]
+    );
     assert_eq!(
         fields(&updated[0]),
         ["family_name", "law_override", "notes"],
@@ -226,7 +231,15 @@ fn deadlines_events_leaves_and_tasks_are_recorded() {
     let p = create(&mut store, &form(), today()).unwrap().id;
     let start = trail(&store).len();
 
-    mark_done(&mut store, p, "programme_start", None, "01.11.2026", today()).unwrap();
+    mark_done(
+        &mut store,
+        p,
+        "programme_start",
+        None,
+        "01.11.2026",
+        today(),
+    )
+    .unwrap();
     mark_done(&mut store, p, "programme_start", None, "", today()).unwrap();
     let marks = since(&store, start);
     assert_eq!(
@@ -381,7 +394,11 @@ fn settings_changes_record_only_the_changed_rule() {
     assert_eq!(summary(&entries), [row("rule_settings", None, "update")]);
     assert_eq!(
         entries[0].changes,
-        [FieldChange::new("plan_review_months", Some("6"), Some("12"))]
+        [FieldChange::new(
+            "plan_review_months",
+            Some("6"),
+            Some("12")
+        )]
     );
 }
 
@@ -469,7 +486,9 @@ fn organisations_contacts_and_team_memberships_are_recorded() {
         },
     )
     .unwrap();
-    d.store.set_organisation_deleted(d.nav_office, true).unwrap();
+    d.store
+        .set_organisation_deleted(d.nav_office, true)
+        .unwrap();
     d.store
         .set_organisation_deleted(d.nav_office, false)
         .unwrap();
@@ -686,7 +705,10 @@ fn the_entries_form_a_chain_from_the_genesis_value() {
     )
     .unwrap();
     let entries = trail(&d.store);
-    assert_eq!(entries[0].prev_hash, GENESIS_HASH, "the first entry chains from genesis");
+    assert_eq!(
+        entries[0].prev_hash, GENESIS_HASH,
+        "the first entry chains from genesis"
+    );
     for pair in entries.windows(2) {
         assert_eq!(
             pair[1].prev_hash, pair[0].hash,
@@ -965,10 +987,17 @@ fn the_csv_export_holds_the_period_masked_and_quoted() {
     let old = parse_period("01.01.2000", "31.12.2000").unwrap();
     let (empty, none) = csv_export(&d.store, old.0, old.1, None, &chrono::Utc).unwrap();
     assert_eq!(none, 0, "nothing was written in 2000");
-    assert_eq!(empty[3..].split("\r\n").count(), 2, "only the header and the final CRLF");
+    assert_eq!(
+        empty[3..].split("\r\n").count(),
+        2,
+        "only the header and the final CRLF"
+    );
     let now = chrono::Utc::now().date_naive();
     let this_day = csv_export(&d.store, Some(now), Some(now), None, &chrono::Utc).unwrap();
-    assert_eq!(this_day.1, everything.1, "today's period holds what was written today");
+    assert_eq!(
+        this_day.1, everything.1,
+        "today's period holds what was written today"
+    );
 }
 
 #[test]

@@ -43,7 +43,8 @@ fn an_edit_shows_in_the_history_and_the_trail_checks_out() {
         "the history should hold the creation and the edit: {rows:?}"
     );
     assert!(
-        rows[0].contains("Deltaker endret") && rows[0].contains("Etternavn: Prøvesen → Prøvesen-Ås"),
+        rows[0].contains("Deltaker endret")
+            && rows[0].contains("Etternavn: Prøvesen → Prøvesen-Ås"),
         "the newest entry should show the edited field, old → new: {:?}",
         rows[0]
     );
@@ -69,7 +70,9 @@ fn an_edit_shows_in_the_history_and_the_trail_checks_out() {
     s.click(&s.wait_for("a[data-nav=\"audit\"]"));
     s.wait_for_screen("audit");
     s.click(&s.wait_for("#audit-verify"));
-    s.wait_until("the check to report", |s| s.text_of("#audit-result").contains('✓'));
+    s.wait_until("the check to report", |s| {
+        s.text_of("#audit-result").contains('✓')
+    });
     let result = s.text_of("#audit-result");
     assert!(
         result.contains("intakt") && result.contains("2 hendelser"),
@@ -88,9 +91,14 @@ fn an_edit_shows_in_the_history_and_the_trail_checks_out() {
         .find(|p| p.extension().is_some_and(|x| x == "csv"))
         .expect("the trail should be saved as CSV in the chosen folder");
     let text = std::fs::read_to_string(csv).unwrap();
-    assert!(text.starts_with("\u{FEFF}tidspunkt;type;id;deltaker-id;handling;felt;fra;til;begrunnelse;hash\r\n"));
+    assert!(text.starts_with(
+        "\u{FEFF}tidspunkt;type;id;deltaker-id;handling;felt;fra;til;begrunnelse;hash\r\n"
+    ));
     assert!(text.contains(";family_name;Prøvesen;Prøvesen-Ås;"));
-    assert!(!text.contains("02013299997"), "the CSV holds the number masked only");
+    assert!(
+        !text.contains("02013299997"),
+        "the CSV holds the number masked only"
+    );
 
     // The export is itself recorded, and the trail still checks out.
     s.click(&s.wait_for("#audit-verify"));

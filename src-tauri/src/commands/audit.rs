@@ -22,11 +22,7 @@ fn entry_dto<Tz: TimeZone>(event: AuditEvent, zone: &Tz) -> AuditEntryDto
 where
     Tz::Offset: std::fmt::Display,
 {
-    let shown = |value: Option<String>| {
-        value
-            .map(|v| display_value(&v, zone))
-            .unwrap_or_default()
-    };
+    let shown = |value: Option<String>| value.map(|v| display_value(&v, zone)).unwrap_or_default();
     AuditEntryDto {
         id: event.id,
         at: entry_time(&event, zone),
@@ -162,9 +158,7 @@ where
     let events = store.audit_events(&AuditFilter {
         participant_id,
         from: from.map(|d| start_of_day(d, zone)),
-        until: to
-            .and_then(|d| d.succ_opt())
-            .map(|d| start_of_day(d, zone)),
+        until: to.and_then(|d| d.succ_opt()).map(|d| start_of_day(d, zone)),
     })?;
     Ok((audit_csv(&events, zone), events.len()))
 }

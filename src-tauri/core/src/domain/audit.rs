@@ -365,9 +365,17 @@ mod tests {
 
     use FieldRule::{Keep, MaskIdentityNumber, Omit, Sensitive};
 
+    /// What the case shows, the snapshots before and after, the changes expected.
+    type DiffCase = (
+        &'static str,
+        Option<Snapshot>,
+        Option<Snapshot>,
+        Vec<FieldChange>,
+    );
+
     #[test]
     fn diff_lists_exactly_what_changed_with_masking_applied() {
-        let cases: Vec<(&str, Option<Snapshot>, Option<Snapshot>, Vec<FieldChange>)> = vec![
+        let cases: Vec<DiffCase> = vec![
             (
                 "an unchanged record has no changes",
                 Some(snap(&[("phone", Some("123"), Keep)])),
@@ -376,8 +384,14 @@ mod tests {
             ),
             (
                 "a changed plain field shows both values",
-                Some(snap(&[("phone", Some("123"), Keep), ("email", Some("a@b.no"), Keep)])),
-                Some(snap(&[("phone", Some("456"), Keep), ("email", Some("a@b.no"), Keep)])),
+                Some(snap(&[
+                    ("phone", Some("123"), Keep),
+                    ("email", Some("a@b.no"), Keep),
+                ])),
+                Some(snap(&[
+                    ("phone", Some("456"), Keep),
+                    ("email", Some("a@b.no"), Keep),
+                ])),
                 vec![change("phone", Some("123"), Some("456"))],
             ),
             (
@@ -394,15 +408,39 @@ mod tests {
             ),
             (
                 "identity numbers are masked on both sides",
-                Some(snap(&[("identity_number", Some("02013299997"), MaskIdentityNumber)])),
-                Some(snap(&[("identity_number", Some("01019012345"), MaskIdentityNumber)])),
-                vec![change("identity_number", Some("020132 *****"), Some("010190 *****"))],
+                Some(snap(&[(
+                    "identity_number",
+                    Some("02013299997"),
+                    MaskIdentityNumber,
+                )])),
+                Some(snap(&[(
+                    "identity_number",
+                    Some("01019012345"),
+                    MaskIdentityNumber,
+                )])),
+                vec![change(
+                    "identity_number",
+                    Some("020132 *****"),
+                    Some("010190 *****"),
+                )],
             ),
             (
                 "a change only in the hidden digits is still recorded, masked",
-                Some(snap(&[("identity_number", Some("02013299997"), MaskIdentityNumber)])),
-                Some(snap(&[("identity_number", Some("02013299998"), MaskIdentityNumber)])),
-                vec![change("identity_number", Some("020132 *****"), Some("020132 *****"))],
+                Some(snap(&[(
+                    "identity_number",
+                    Some("02013299997"),
+                    MaskIdentityNumber,
+                )])),
+                Some(snap(&[(
+                    "identity_number",
+                    Some("02013299998"),
+                    MaskIdentityNumber,
+                )])),
+                vec![change(
+                    "identity_number",
+                    Some("020132 *****"),
+                    Some("020132 *****"),
+                )],
             ),
             (
                 "sensitive notes record only that they changed",
@@ -412,14 +450,24 @@ mod tests {
             ),
             (
                 "omitted (derived) fields never appear",
-                Some(snap(&[("sort_key", Some("a"), Omit), ("updated_at", Some("x"), Omit)])),
-                Some(snap(&[("sort_key", Some("b"), Omit), ("updated_at", Some("y"), Omit)])),
+                Some(snap(&[
+                    ("sort_key", Some("a"), Omit),
+                    ("updated_at", Some("x"), Omit),
+                ])),
+                Some(snap(&[
+                    ("sort_key", Some("b"), Omit),
+                    ("updated_at", Some("y"), Omit),
+                ])),
                 vec![],
             ),
             (
                 "the stricter rule of the two sides applies",
                 Some(snap(&[("agenda[1].notes", Some("vanlig"), Keep)])),
-                Some(snap(&[("agenda[1].notes", Some("nå sensitivt"), Sensitive)])),
+                Some(snap(&[(
+                    "agenda[1].notes",
+                    Some("nå sensitivt"),
+                    Sensitive,
+                )])),
                 vec![change("agenda[1].notes", None, Some(SENSITIVE_MARK))],
             ),
             (
@@ -441,7 +489,10 @@ mod tests {
             ),
             (
                 "a deletion lists every field that held something",
-                Some(snap(&[("title", Some("Ring NAV"), Keep), ("note", Some("privat"), Sensitive)])),
+                Some(snap(&[
+                    ("title", Some("Ring NAV"), Keep),
+                    ("note", Some("privat"), Sensitive),
+                ])),
                 None,
                 vec![
                     change("title", Some("Ring NAV"), None),
@@ -608,15 +659,55 @@ mod tests {
         );
         let cases: Vec<(&str, EntryContent<'_>)> = vec![
             ("another id", EntryContent { id: 2, ..e.clone() }),
-            ("another time", EntryContent { at: "2025-04-01T10:00:01Z", ..e.clone() }),
-            ("another action", EntryContent { action: "delete", ..e.clone() }),
-            ("other changes", EntryContent { changes: "[{}]", ..e.clone() }),
-            ("another reason", EntryContent { reason: "x", ..e.clone() }),
-            ("another previous hash", EntryContent { prev_hash: "1", ..e.clone() }),
-            ("another participant", EntryContent { participant_id: Some(8), ..e.clone() }),
+            (
+                "another time",
+                EntryContent {
+                    at: "2025-04-01T10:00:01Z",
+                    ..e.clone()
+                },
+            ),
+            (
+                "another action",
+                EntryContent {
+                    action: "delete",
+                    ..e.clone()
+                },
+            ),
+            (
+                "other changes",
+                EntryContent {
+                    changes: "[{}]",
+                    ..e.clone()
+                },
+            ),
+            (
+                "another reason",
+                EntryContent {
+                    reason: "x",
+                    ..e.clone()
+                },
+            ),
+            (
+                "another previous hash",
+                EntryContent {
+                    prev_hash: "1",
+                    ..e.clone()
+                },
+            ),
+            (
+                "another participant",
+                EntryContent {
+                    participant_id: Some(8),
+                    ..e.clone()
+                },
+            ),
         ];
         for (what, changed) in cases {
-            assert_ne!(entry_hash(&changed), entry_hash(&e), "{what} must change the hash");
+            assert_ne!(
+                entry_hash(&changed),
+                entry_hash(&e),
+                "{what} must change the hash"
+            );
         }
     }
 

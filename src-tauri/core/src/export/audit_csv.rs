@@ -153,14 +153,22 @@ mod tests {
             ("a quote", "Hun sa \"hei\"", "\"Hun sa \"\"hei\"\"\""),
             ("a line break", "linje 1\nlinje 2", "\"linje 1\nlinje 2\""),
             ("a carriage return", "a\r\nb", "\"a\r\nb\""),
-            ("a formula", "=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            (
+                "a formula",
+                "=HYPERLINK(\"x\")",
+                "\"'=HYPERLINK(\"\"x\"\")\"",
+            ),
             ("a plus", "+47 900 00 000", "'+47 900 00 000"),
             ("an at sign", "@SUM(A1)", "'@SUM(A1)"),
             ("empty", "", ""),
             ("Norwegian letters", "Æsenby Ørn Åsen", "Æsenby Ørn Åsen"),
         ];
         for (what, input, expected) in cases {
-            assert_eq!(csv_field(input), expected, "{what} should be written as {expected:?}");
+            assert_eq!(
+                csv_field(input),
+                expected,
+                "{what} should be written as {expected:?}"
+            );
         }
     }
 
@@ -169,10 +177,22 @@ mod tests {
         let oslo_winter = FixedOffset::east_opt(3600).unwrap();
         let cases = [
             ("an ISO date", "2025-03-10", "10.03.2025"),
-            ("a UTC time, in local time", "2025-01-31T23:30:00Z", "01.02.2025 00:30"),
-            ("a local time from the sharing log", "2025-01-31 14:05:09.123", "31.01.2025 14:05"),
+            (
+                "a UTC time, in local time",
+                "2025-01-31T23:30:00Z",
+                "01.02.2025 00:30",
+            ),
+            (
+                "a local time from the sharing log",
+                "2025-01-31 14:05:09.123",
+                "31.01.2025 14:05",
+            ),
             ("a number", "42", "42"),
-            ("text that looks almost like a date", "2025-13-01", "2025-13-01"),
+            (
+                "text that looks almost like a date",
+                "2025-13-01",
+                "2025-13-01",
+            ),
             ("a masked number", "020132 *****", "020132 *****"),
         ];
         for (what, stored, shown) in cases {
@@ -207,7 +227,10 @@ mod tests {
             ],
             &Utc,
         );
-        assert!(csv.starts_with('\u{FEFF}'), "Excel needs the byte-order mark");
+        assert!(
+            csv.starts_with('\u{FEFF}'),
+            "Excel needs the byte-order mark"
+        );
         let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
         assert_eq!(
             lines,

@@ -126,11 +126,7 @@ fn value_text(value: ValueRef<'_>) -> Option<String> {
 /// One row of `table` as column → text, with each column's rule.
 fn row_snapshot(conn: &Connection, table: &str, id: i64) -> CoreResult<Option<Snapshot>> {
     let mut statement = conn.prepare_cached(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
-    let names: Vec<String> = statement
-        .column_names()
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let names: Vec<String> = statement.column_names().map(str::to_string).collect();
     Ok(statement
         .query_row([id], |row| {
             Ok(names
@@ -211,7 +207,11 @@ fn meeting_snapshot(conn: &Connection, id: i64) -> CoreResult<Option<Snapshot>> 
         } else {
             FieldRule::Keep
         };
-        snapshot.push(field(format!("agenda[{n}].title"), Some(title), FieldRule::Keep));
+        snapshot.push(field(
+            format!("agenda[{n}].title"),
+            Some(title),
+            FieldRule::Keep,
+        ));
         snapshot.push(field(format!("agenda[{n}].notes"), Some(notes), notes_rule));
         snapshot.push(field(
             format!("agenda[{n}].sensitive"),
@@ -225,7 +225,11 @@ fn meeting_snapshot(conn: &Connection, id: i64) -> CoreResult<Option<Snapshot>> 
         .query_map([id], |row| row.get::<_, String>(0))?
         .enumerate()
     {
-        snapshot.push(field(format!("decision[{}]", n + 1), Some(text?), FieldRule::Keep));
+        snapshot.push(field(
+            format!("decision[{}]", n + 1),
+            Some(text?),
+            FieldRule::Keep,
+        ));
     }
     let mut actions = conn.prepare_cached(
         "SELECT what, responsible, due FROM action_item WHERE meeting_id = ?1 ORDER BY position",
@@ -240,13 +244,21 @@ fn meeting_snapshot(conn: &Connection, id: i64) -> CoreResult<Option<Snapshot>> 
     for (n, action) in rows.enumerate() {
         let (what, responsible, due) = action?;
         let n = n + 1;
-        snapshot.push(field(format!("action[{n}].what"), Some(what), FieldRule::Keep));
+        snapshot.push(field(
+            format!("action[{n}].what"),
+            Some(what),
+            FieldRule::Keep,
+        ));
         snapshot.push(field(
             format!("action[{n}].responsible"),
             Some(responsible),
             FieldRule::Keep,
         ));
-        snapshot.push(field(format!("action[{n}].due"), Some(due), FieldRule::Keep));
+        snapshot.push(field(
+            format!("action[{n}].due"),
+            Some(due),
+            FieldRule::Keep,
+        ));
     }
     Ok(Some(snapshot))
 }
@@ -430,7 +442,11 @@ pub(crate) struct Pending {
 }
 
 /// Captures a record before changing it, on the caller's transaction.
-pub(crate) fn before_change(conn: &Connection, entity: AuditEntity, id: i64) -> CoreResult<Pending> {
+pub(crate) fn before_change(
+    conn: &Connection,
+    entity: AuditEntity,
+    id: i64,
+) -> CoreResult<Pending> {
     Ok(Pending {
         entity,
         id,
@@ -442,7 +458,14 @@ impl Pending {
     /// Captures the record again and records what changed, as `action`.
     pub(crate) fn record(self, conn: &Connection, action: AuditAction) -> CoreResult<()> {
         let after = capture(conn, self.entity, self.id)?;
-        record(conn, self.entity, Some(self.id), action, &self.before, &after)
+        record(
+            conn,
+            self.entity,
+            Some(self.id),
+            action,
+            &self.before,
+            &after,
+        )
     }
 }
 

@@ -1,5 +1,6 @@
 //! Reading and writing participants.
 
+use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::identity_number::{mask_digits, IdentityNumber};
 use crate::domain::law::Law;
@@ -7,7 +8,6 @@ use crate::domain::participant::{
     FinalGoal, Gender, LawOverride, Participant, ParticipantDetails, ParticipantQuery,
     ParticipantSort, ParticipantSummary, Status,
 };
-use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::error::{CoreError, CoreResult};
 use crate::store::audit::{audit_created, before_change};
 use crate::store::deadlines::recompute_after_change;
