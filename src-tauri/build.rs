@@ -59,6 +59,9 @@ const COMMANDS: &[&str] = &[
     "cooperation_overview_get",
     "letterhead_get",
     "letterhead_save",
+    "audit_history",
+    "audit_verify",
+    "audit_export",
 ];
 
 fn main() {

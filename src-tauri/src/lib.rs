@@ -170,6 +170,9 @@ pub fn run() {
             commands::meetings::cooperation_overview_get,
             commands::meetings::letterhead_get,
             commands::meetings::letterhead_save,
+            commands::audit::audit_history,
+            commands::audit::audit_verify,
+            commands::audit::audit_export,
         ])
         .run(tauri::generate_context!())
         .unwrap_or_else(|error| {

@@ -72,4 +72,7 @@ export const api = {
   cooperationOverview: () => call("cooperation_overview_get"),
   getLetterhead: () => call("letterhead_get"),
   saveLetterhead: (form) => call("letterhead_save", { form }),
+  auditHistory: (participantId) => call("audit_history", { participantId }),
+  verifyAudit: () => call("audit_verify"),
+  exportAudit: (from, to, participantId) => call("audit_export", { from, to, participantId: participantId ?? null }),
 };

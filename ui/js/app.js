@@ -15,6 +15,7 @@ import { renderMeetingEditor } from "./views/meeting-editor.js";
 import { renderBackups } from "./views/backups.js";
 import { renderRecoveryCode, renderUnlock, renderDamaged } from "./views/vault.js";
 import { toast } from "./toast.js";
+import { renderAudit } from "./views/audit.js";
 
 const main = document.getElementById("main");
 // The screen on show and the keyboard actions it offers.
@@ -43,6 +44,7 @@ route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlin
 route(/^#\/innstillinger\/?$/, show("settings", "settings", renderSettings));
 route(/^#\/sikkerhetskopi\/?$/, show("backups", "backups", renderBackups));
 route(/^#\/kontakter\/?$/, show("contacts", "contacts", renderContacts));
+route(/^#\/kontroll\/?$/, show("audit", "audit", renderAudit));
 route(/^#\/moter\/?$/, show("meetings", "meetings", renderMeetingList));
 route(/^#\/moter\/ny\?(.*)$/, show("meeting", "meetings", (m, query) => renderMeetingEditor(m, null, query)));
 route(/^#\/moter\/(\d+)$/, show("meeting", "meetings", (m, id) => renderMeetingEditor(m, Number(id), "")));

@@ -14,6 +14,11 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ""));
 }
 
+/** Whether the catalogue has a text for `key`. */
+export function has(key) {
+  return catalogue[key] !== undefined;
+}
+
 /** Fills every element with data-i18n (text) or data-i18n-label (aria-label). */
 export function translateStatic(root = document) {
   for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);

@@ -166,3 +166,11 @@ pub const BACKUP_CHECK_FAILED: &str =
 /// The typed-back groups of the recovery code do not match.
 pub const RECOVERY_CONFIRM_MISMATCH: &str =
     "Gruppene du skrev stemmer ikke med koden. Sjekk det du skrev ned, og prøv igjen.";
+/// Audit trail check: a row's content no longer matches its hash.
+pub const AUDIT_CONTENT_CHANGED: &str =
+    "Innholdet i hendelsen er endret etter at den ble skrevet (kontrollsummen stemmer ikke).";
+/// Audit trail check: a row does not point to the row before it.
+pub const AUDIT_LINK_BROKEN: &str =
+    "Hendelsen peker ikke på hendelsen før den. En hendelse kan være slettet eller satt inn.";
+/// A period whose end lies before its start.
+pub const PERIOD_END_BEFORE_START: &str = "Til-datoen kan ikke være før fra-datoen.";

@@ -3,6 +3,7 @@
 //! integration tests call without a window.
 
 pub mod app;
+pub mod audit;
 pub mod deadlines;
 pub mod export;
 pub mod meetings;

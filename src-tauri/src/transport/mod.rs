@@ -339,5 +339,6 @@ pub struct CalendarExportDto {
     pub events: usize,
 }
 
+pub mod audit;
 pub mod meetings;
 pub mod teams;

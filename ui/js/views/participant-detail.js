@@ -9,6 +9,7 @@ import { showError } from "./error.js";
 import { renderTimeline } from "./participant-timeline.js";
 import { renderTeam } from "./participant-team.js";
 import { renderParticipantMeetings } from "./participant-meetings.js";
+import { renderParticipantHistory } from "./participant-history.js";
 
 export async function renderParticipantDetail(main, id) {
   let p;
@@ -58,6 +59,7 @@ export async function renderParticipantDetail(main, id) {
   const timeline = h("div", { class: "timeline-area" });
   const team = h("section", { class: "card", id: "team-area", "aria-labelledby": "team-heading" });
   const meetings = h("section", { class: "card", id: "meetings-area" });
+  const history = h("section", { class: "card", id: "history-area" });
   const section = (titleKey, rows) =>
     h(
       "section",
@@ -132,8 +134,9 @@ export async function renderParticipantDetail(main, id) {
     team,
     timeline,
     meetings,
+    history,
   );
-  await Promise.all([renderTimeline(timeline, p.id), renderTeam(team, p.id), renderParticipantMeetings(meetings, p.id)]);
+  await Promise.all([renderTimeline(timeline, p.id), renderTeam(team, p.id), renderParticipantMeetings(meetings, p.id), renderParticipantHistory(history, p.id)]);
   document.body.dataset.ready = "participant-detail";
   main.querySelector("#edit-participant").focus();
   return { edit: () => navigate(editHref) };

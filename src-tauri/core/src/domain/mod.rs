@@ -4,6 +4,7 @@
 #[macro_use]
 mod choice;
 
+pub mod audit;
 pub mod calendar;
 pub mod collation;
 pub mod date;

@@ -1,4 +1,5 @@
 //! Exports: files the caseworker takes out of Introspor on purpose.
 
+pub mod audit_csv;
 pub mod calendar;
 pub mod minutes;

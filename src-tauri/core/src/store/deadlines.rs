@@ -6,6 +6,7 @@
 //! recomputes everyone's. "Overdue" is not stored: it is derived when
 //! reading, from the due date and `today`.
 
+use crate::domain::audit::{AuditAction, AuditEntity, FieldRule, Snapshot, SnapshotField};
 use crate::domain::calendar::{add_days, last_working_day};
 use crate::domain::deadline::{
     compute_deadlines, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind, RegistrableEvent,
@@ -15,6 +16,7 @@ use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
 use crate::domain::participant::Status;
 use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
 use crate::messages;
+use crate::store::audit::{audit_created, audit_snapshots, before_change};
 use crate::store::participants::{ensure_participant, participant_from_row};
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -502,6 +504,7 @@ impl Store {
         today: NaiveDate,
     ) -> CoreResult<()> {
         let tx = self.conn.transaction()?;
+        let before = settings_snapshot(&load_settings(&tx)?);
         {
             let mut upsert = tx.prepare_cached(
                 "INSERT INTO rule_setting (key, value) VALUES (?1, ?2) \
@@ -512,6 +515,13 @@ impl Store {
                 upsert.execute(params![key, value])?;
             }
         }
+        audit_snapshots(
+            &tx,
+            AuditEntity::RuleSettings,
+            AuditAction::Update,
+            before,
+            settings_snapshot(&load_settings(&tx)?),
+        )?;
         recompute_everyone(&tx, today)?;
         tx.commit()?;
         tracing::info!("rule settings saved; deadlines recomputed");
@@ -575,6 +585,7 @@ impl Store {
             draft.note
         ])?;
         let id = tx.last_insert_rowid();
+        audit_created(&tx, AuditEntity::RegistrableEvent, id)?;
         recompute_after_change(&tx, participant_id, today)?;
         tx.commit()?;
         Ok(id)
@@ -602,8 +613,10 @@ impl Store {
                     ));
                 }
             }
+            let audit = before_change(tx, AuditEntity::RegistrableEvent, event_id)?;
             tx.prepare_cached("UPDATE registrable_event SET registered = ?2 WHERE id = ?1")?
                 .execute(params![event_id, registered])?;
+            audit.record(tx, done_or_undone(registered))?;
             Ok(())
         })
     }
@@ -611,8 +624,10 @@ impl Store {
     /// Deletes a registrable event and its registration deadline.
     pub fn delete_event(&mut self, event_id: i64, today: NaiveDate) -> CoreResult<()> {
         self.change_record("registrable_event", event_id, today, |tx, _| {
+            let audit = before_change(tx, AuditEntity::RegistrableEvent, event_id)?;
             tx.prepare_cached("DELETE FROM registrable_event WHERE id = ?1")?
                 .execute([event_id])?;
+            audit.record(tx, AuditAction::Delete)?;
             Ok(())
         })
     }
@@ -641,12 +656,15 @@ impl Store {
                     draft.approved,
                     draft.followup_date
                 ])?;
-                tx.last_insert_rowid()
+                let id = tx.last_insert_rowid();
+                audit_created(&tx, AuditEntity::Leave, id)?;
+                id
             }
             Some(id) => {
                 if participant_of(&tx, "leave", id)? != participant_id {
                     return Err(CoreError::RecordNotFound(id));
                 }
+                let audit = before_change(&tx, AuditEntity::Leave, id)?;
                 tx.prepare_cached(
                     "UPDATE leave SET kind = ?2, start_date = ?3, end_date = ?4, approved = ?5, \
                      followup_date = ?6 WHERE id = ?1",
@@ -659,6 +677,7 @@ impl Store {
                     draft.approved,
                     draft.followup_date
                 ])?;
+                audit.record(&tx, AuditAction::Update)?;
                 id
             }
         };
@@ -670,8 +689,10 @@ impl Store {
     /// Deletes a leave.
     pub fn delete_leave(&mut self, leave_id: i64, today: NaiveDate) -> CoreResult<()> {
         self.change_record("leave", leave_id, today, |tx, _| {
+            let audit = before_change(tx, AuditEntity::Leave, leave_id)?;
             tx.prepare_cached("DELETE FROM leave WHERE id = ?1")?
                 .execute([leave_id])?;
+            audit.record(tx, AuditAction::Delete)?;
             Ok(())
         })
     }
@@ -738,14 +759,17 @@ impl Store {
                     if owner != participant_id {
                         return Err(CoreError::RecordNotFound(leave_id));
                     }
+                    let audit = before_change(tx, AuditEntity::Leave, leave_id)?;
                     tx.prepare_cached("UPDATE leave SET followup_date = ?2 WHERE id = ?1")?
                         .execute(params![leave_id, date])?;
+                    audit.record(tx, done_or_undone(date))?;
                     Ok(())
                 })
             }
             (_, Some(column)) => {
                 let tx = self.conn.transaction()?;
                 ensure_participant(&tx, participant_id)?;
+                let audit = before_change(&tx, AuditEntity::Participant, participant_id)?;
                 tx.execute(
                     &format!(
                         "UPDATE participant SET {column} = ?2, \
@@ -770,6 +794,7 @@ impl Store {
                     };
                     tx.execute(&sql, params![participant_id, status.as_str()])?;
                 }
+                audit.record(&tx, done_or_undone(date))?;
                 recompute_after_change(&tx, participant_id, today)?;
                 tx.commit()?;
                 Ok(())
@@ -879,6 +904,7 @@ impl Store {
             draft.note
         ])?;
         let id = tx.last_insert_rowid();
+        audit_created(&tx, AuditEntity::Task, id)?;
         tx.commit()?;
         Ok(id)
     }
@@ -897,25 +923,51 @@ impl Store {
                 messages::DONE_DATE_IN_FUTURE,
             ));
         }
-        let changed = self
-            .conn
+        let tx = self.conn.transaction()?;
+        let audit = before_change(&tx, AuditEntity::Task, task_id)?;
+        let changed = tx
             .prepare_cached("UPDATE task SET done_on = ?2 WHERE id = ?1")?
             .execute(params![task_id, date])?;
         if changed == 0 {
             return Err(CoreError::RecordNotFound(task_id));
         }
+        audit.record(&tx, done_or_undone(date))?;
+        tx.commit()?;
         Ok(())
     }
 
     /// Deletes a task.
     pub fn delete_task(&mut self, task_id: i64) -> CoreResult<()> {
-        let changed = self
-            .conn
+        let tx = self.conn.transaction()?;
+        let audit = before_change(&tx, AuditEntity::Task, task_id)?;
+        let changed = tx
             .prepare_cached("DELETE FROM task WHERE id = ?1")?
             .execute([task_id])?;
         if changed == 0 {
             return Err(CoreError::RecordNotFound(task_id));
         }
+        audit.record(&tx, AuditAction::Delete)?;
+        tx.commit()?;
         Ok(())
     }
+}
+
+/// A date set marks something done; a date cleared opens it again.
+fn done_or_undone(date: Option<NaiveDate>) -> AuditAction {
+    if date.is_some() {
+        AuditAction::Complete
+    } else {
+        AuditAction::Reopen
+    }
+}
+
+/// The rule settings in force as one snapshot for the audit trail.
+fn settings_snapshot(settings: &RuleSettings) -> Snapshot {
+    setting_keys()
+        .map(|key| SnapshotField {
+            name: key.to_string(),
+            value: setting_value(settings, key).map(|v| v.to_string()),
+            rule: FieldRule::Keep,
+        })
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Reading and writing meetings, their minutes, action items (kept as
 //! tasks), the organisation's cycle, the sharing log and the letterhead.
 
+use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::date::format_date;
 use crate::domain::meeting::{
     triangle_missing_message, ActionItem, ActionItemDraft, AgendaItem, Attendee,
@@ -11,6 +12,7 @@ use crate::domain::organisation_cycle::{organisation_duties, CompletedMeeting, C
 use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
 use crate::export::calendar::kind_label_nb;
 use crate::messages;
+use crate::store::audit::{audit_created, audit_minutes_export, before_change};
 use crate::store::participants::ensure_participant;
 use crate::store::teams::{contact_from_row, ensure_contact, CONTACT_COLUMNS};
 use crate::store::Store;
@@ -274,8 +276,10 @@ fn save_actions(tx: &Transaction<'_>, meeting_id: i64, draft: &MeetingDraft) -> 
     for (id, task_id) in &existing {
         if !kept.contains(id) {
             if let Some(task_id) = task_id {
+                let audit = before_change(tx, AuditEntity::Task, *task_id)?;
                 tx.prepare_cached("DELETE FROM task WHERE id = ?1")?
                     .execute([task_id])?;
+                audit.record(tx, AuditAction::Delete)?;
             }
             tx.prepare_cached("DELETE FROM action_item WHERE id = ?1")?
                 .execute([id])?;
@@ -296,6 +300,7 @@ fn save_actions(tx: &Transaction<'_>, meeting_id: i64, draft: &MeetingDraft) -> 
                 update_action(tx, id, position, action)?;
                 match task_id {
                     Some(task_id) => {
+                        let audit = before_change(tx, AuditEntity::Task, task_id)?;
                         tx.prepare_cached(
                             "UPDATE task SET title = ?2, due = ?3, participant_id = ?4, note = ?5 \
                              WHERE id = ?1",
@@ -307,6 +312,7 @@ fn save_actions(tx: &Transaction<'_>, meeting_id: i64, draft: &MeetingDraft) -> 
                             task_participant,
                             task_note
                         ])?;
+                        audit.record(tx, AuditAction::Update)?;
                     }
                     None => {
                         let task_id = insert_task(tx, action, task_participant, &task_note)?;
@@ -365,7 +371,9 @@ fn insert_task(
         "INSERT INTO task (participant_id, title, due, note) VALUES (?1, ?2, ?3, ?4)",
     )?
     .execute(params![participant_id, action.what, action.due, note])?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    audit_created(tx, AuditEntity::Task, id)?;
+    Ok(id)
 }
 
 fn time_text(time: Option<NaiveTime>) -> Option<String> {
@@ -402,6 +410,7 @@ impl Store {
             draft.revises_agreement,
             draft.evaluates_routines,
         ];
+        let mut audit = None;
         let meeting_id = match id {
             None => {
                 tx.prepare_cached(
@@ -415,6 +424,7 @@ impl Store {
             }
             Some(id) => {
                 ensure_meeting(&tx, id)?;
+                audit = Some(before_change(&tx, AuditEntity::Meeting, id)?);
                 tx.prepare_cached(
                     "UPDATE meeting SET kind = ?1, date = ?2, start_time = ?3, end_time = ?4, \
                      place = ?5, convened_by = ?6, interpreter_used = ?7, interpreter_language = ?8, \
@@ -492,6 +502,10 @@ impl Store {
         if saved.completed_on.is_some() {
             refuse_if_incomplete(&saved)?;
         }
+        match audit {
+            Some(audit) => audit.record(&tx, AuditAction::Update)?,
+            None => audit_created(&tx, AuditEntity::Meeting, meeting_id)?,
+        }
         tx.commit()?;
         Ok(meeting_id)
     }
@@ -513,18 +527,24 @@ impl Store {
             ));
         }
         refuse_if_incomplete(&meeting)?;
-        self.conn
-            .prepare_cached("UPDATE meeting SET completed_on = ?2 WHERE id = ?1")?
+        let tx = self.conn.transaction()?;
+        let audit = before_change(&tx, AuditEntity::Meeting, id)?;
+        tx.prepare_cached("UPDATE meeting SET completed_on = ?2 WHERE id = ?1")?
             .execute(params![id, today])?;
+        audit.record(&tx, AuditAction::Complete)?;
+        tx.commit()?;
         load_meeting(&self.conn, id)
     }
 
     /// Opens a completed meeting again, for corrections.
     pub fn reopen_meeting(&mut self, id: i64) -> CoreResult<()> {
-        ensure_meeting(&self.conn, id)?;
-        self.conn
-            .prepare_cached("UPDATE meeting SET completed_on = NULL WHERE id = ?1")?
+        let tx = self.conn.transaction()?;
+        ensure_meeting(&tx, id)?;
+        let audit = before_change(&tx, AuditEntity::Meeting, id)?;
+        tx.prepare_cached("UPDATE meeting SET completed_on = NULL WHERE id = ?1")?
             .execute([id])?;
+        audit.record(&tx, AuditAction::Reopen)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -539,12 +559,27 @@ impl Store {
                 messages::COMPLETED_MEETING_KEPT,
             ));
         }
+        let task_ids: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT task_id FROM action_item WHERE meeting_id = ?1 AND task_id IS NOT NULL",
+            )?
+            .query_map([id], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        let task_audits = task_ids
+            .into_iter()
+            .map(|task_id| before_change(&tx, AuditEntity::Task, task_id))
+            .collect::<CoreResult<Vec<_>>>()?;
+        let audit = before_change(&tx, AuditEntity::Meeting, id)?;
         tx.prepare_cached(
             "DELETE FROM task WHERE id IN (SELECT task_id FROM action_item WHERE meeting_id = ?1)",
         )?
         .execute([id])?;
         tx.prepare_cached("DELETE FROM meeting WHERE id = ?1")?
             .execute([id])?;
+        for task_audit in task_audits {
+            task_audit.record(&tx, AuditAction::Delete)?;
+        }
+        audit.record(&tx, AuditAction::Delete)?;
         tx.commit()?;
         Ok(())
     }
@@ -703,20 +738,23 @@ impl Store {
         choice: SharingChoice,
         file_name: &str,
     ) -> CoreResult<i64> {
-        ensure_meeting(&self.conn, meeting_id)?;
-        self.conn
-            .prepare_cached(
-                "INSERT INTO sharing_log (meeting_id, exported_at, recipient, legal_basis, file_name) \
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                meeting_id,
-                exported_at,
-                choice.recipient.as_str(),
-                choice.legal_basis.map(LegalBasis::as_str),
-                file_name
-            ])?;
-        Ok(self.conn.last_insert_rowid())
+        let tx = self.conn.transaction()?;
+        ensure_meeting(&tx, meeting_id)?;
+        tx.prepare_cached(
+            "INSERT INTO sharing_log (meeting_id, exported_at, recipient, legal_basis, file_name) \
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(params![
+            meeting_id,
+            exported_at,
+            choice.recipient.as_str(),
+            choice.legal_basis.map(LegalBasis::as_str),
+            file_name
+        ])?;
+        let id = tx.last_insert_rowid();
+        audit_minutes_export(&tx, meeting_id, id)?;
+        tx.commit()?;
+        Ok(id)
     }
 
     /// The sharing log: of one participant's meetings, or of one meeting.

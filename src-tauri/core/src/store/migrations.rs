@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0001_participants.sql"),
     include_str!("../../migrations/0002_deadlines.sql"),
     include_str!("../../migrations/0003_teams_meetings.sql"),
+    include_str!("../../migrations/0004_audit.sql"),
 ];
 
 /// The schema version a fully migrated database has.

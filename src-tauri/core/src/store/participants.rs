@@ -1,5 +1,6 @@
 //! Reading and writing participants.
 
+use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::identity_number::{mask_digits, IdentityNumber};
 use crate::domain::law::Law;
@@ -8,6 +9,7 @@ use crate::domain::participant::{
     ParticipantSort, ParticipantSummary, Status,
 };
 use crate::error::{CoreError, CoreResult};
+use crate::store::audit::{audit_created, before_change};
 use crate::store::deadlines::recompute_after_change;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -102,6 +104,7 @@ impl Store {
         tx.prepare_cached(&insert_sql())?
             .execute(detail_params(details, &derived).as_slice())?;
         let id = tx.last_insert_rowid();
+        audit_created(&tx, AuditEntity::Participant, id)?;
         recompute_after_change(&tx, id, today)?;
         tx.commit()?;
         tracing::info!(participant = id, "participant created");
@@ -121,8 +124,10 @@ impl Store {
         let derived = Derived::from(details);
         let mut values = detail_params(details, &derived);
         values.push(&id);
+        let audit = before_change(&tx, AuditEntity::Participant, id)?;
         tx.prepare_cached(&update_sql())?
             .execute(values.as_slice())?;
+        audit.record(&tx, AuditAction::Update)?;
         recompute_after_change(&tx, id, today)?;
         tx.commit()?;
         tracing::info!(participant = id, "participant updated");
@@ -134,12 +139,21 @@ impl Store {
     pub fn set_participant_archived(&mut self, id: i64, archived: bool) -> CoreResult<Participant> {
         let tx = self.conn.transaction()?;
         ensure_participant(&tx, id)?;
+        let audit = before_change(&tx, AuditEntity::Participant, id)?;
         tx.prepare_cached(
             "UPDATE participant SET \
              archived_at = CASE WHEN ?2 THEN COALESCE(archived_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) END, \
              updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
         )?
         .execute(params![id, archived])?;
+        audit.record(
+            &tx,
+            if archived {
+                AuditAction::Archive
+            } else {
+                AuditAction::Restore
+            },
+        )?;
         tx.commit()?;
         tracing::info!(
             participant = id,

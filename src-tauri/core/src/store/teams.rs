@@ -1,5 +1,6 @@
 //! Reading and writing the contact directory and participants' teams.
 
+use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::collation::name_sort_key;
 use crate::domain::participant::FinalGoal;
 use crate::domain::team::{
@@ -8,6 +9,7 @@ use crate::domain::team::{
 };
 use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
 use crate::messages;
+use crate::store::audit::{audit_created, before_change};
 use crate::store::participants::ensure_participant;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -166,30 +168,36 @@ impl Store {
         id: Option<i64>,
         draft: &OrganisationDraft,
     ) -> CoreResult<i64> {
-        match id {
+        let tx = self.conn.transaction()?;
+        let id = match id {
             None => {
-                self.conn
-                    .prepare_cached("INSERT INTO organisation (name, kind) VALUES (?1, ?2)")?
+                tx.prepare_cached("INSERT INTO organisation (name, kind) VALUES (?1, ?2)")?
                     .execute(params![draft.name, draft.kind.as_str()])?;
-                Ok(self.conn.last_insert_rowid())
+                let id = tx.last_insert_rowid();
+                audit_created(&tx, AuditEntity::Organisation, id)?;
+                id
             }
             Some(id) => {
-                let changed = self
-                    .conn
+                let audit = before_change(&tx, AuditEntity::Organisation, id)?;
+                let changed = tx
                     .prepare_cached("UPDATE organisation SET name = ?2, kind = ?3 WHERE id = ?1")?
                     .execute(params![id, draft.name, draft.kind.as_str()])?;
                 if changed == 0 {
                     return Err(CoreError::RecordNotFound(id));
                 }
-                Ok(id)
+                audit.record(&tx, AuditAction::Update)?;
+                id
             }
-        }
+        };
+        tx.commit()?;
+        Ok(id)
     }
 
     /// Marks an organisation deleted (or, with `deleted` false, brings it back).
     pub fn set_organisation_deleted(&mut self, id: i64, deleted: bool) -> CoreResult<()> {
-        let changed = self
-            .conn
+        let tx = self.conn.transaction()?;
+        let audit = before_change(&tx, AuditEntity::Organisation, id)?;
+        let changed = tx
             .prepare_cached(
                 "UPDATE organisation SET deleted_at = CASE WHEN ?2 THEN \
                  strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ELSE NULL END WHERE id = ?1",
@@ -198,6 +206,13 @@ impl Store {
         if changed == 0 {
             return Err(CoreError::RecordNotFound(id));
         }
+        let action = if deleted {
+            AuditAction::Delete
+        } else {
+            AuditAction::Restore
+        };
+        audit.record(&tx, action)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -252,9 +267,12 @@ impl Store {
                     draft.notes,
                     sort_key
                 ])?;
-                tx.last_insert_rowid()
+                let id = tx.last_insert_rowid();
+                audit_created(&tx, AuditEntity::Contact, id)?;
+                id
             }
             Some(id) => {
+                let audit = before_change(&tx, AuditEntity::Contact, id)?;
                 let changed = tx
                     .prepare_cached(
                         "UPDATE contact SET name = ?2, organisation_id = ?3, title = ?4, phone = ?5, \
@@ -273,6 +291,7 @@ impl Store {
                 if changed == 0 {
                     return Err(CoreError::RecordNotFound(id));
                 }
+                audit.record(&tx, AuditAction::Update)?;
                 id
             }
         };
@@ -283,8 +302,9 @@ impl Store {
     /// Removes a contact from the directory. Team history and minutes keep
     /// naming them, so the row stays, marked archived.
     pub fn archive_contact(&mut self, id: i64) -> CoreResult<()> {
-        let changed = self
-            .conn
+        let tx = self.conn.transaction()?;
+        let audit = before_change(&tx, AuditEntity::Contact, id)?;
+        let changed = tx
             .prepare_cached(
                 "UPDATE contact SET archived_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?1",
             )?
@@ -292,6 +312,8 @@ impl Store {
         if changed == 0 {
             return Err(CoreError::RecordNotFound(id));
         }
+        audit.record(&tx, AuditAction::Archive)?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -365,8 +387,10 @@ impl Store {
                         messages::LEFT_BEFORE_JOINED,
                     ));
                 }
+                let audit = before_change(&tx, AuditEntity::TeamMembership, current_id)?;
                 tx.prepare_cached("UPDATE team_membership SET left_on = ?2 WHERE id = ?1")?
                     .execute(params![current_id, draft.joined_on])?;
+                audit.record(&tx, AuditAction::Update)?;
             }
         }
         tx.prepare_cached(
@@ -380,6 +404,7 @@ impl Store {
             draft.joined_on
         ])?;
         let id = tx.last_insert_rowid();
+        audit_created(&tx, AuditEntity::TeamMembership, id)?;
         tx.commit()?;
         Ok(id)
     }
@@ -390,8 +415,8 @@ impl Store {
         membership_id: i64,
         left_on: NaiveDate,
     ) -> CoreResult<()> {
-        let joined: Option<NaiveDate> = self
-            .conn
+        let tx = self.conn.transaction()?;
+        let joined: Option<NaiveDate> = tx
             .prepare_cached(
                 "SELECT joined_on FROM team_membership WHERE id = ?1 AND left_on IS NULL",
             )?
@@ -407,9 +432,11 @@ impl Store {
                 messages::LEFT_BEFORE_JOINED,
             ));
         }
-        self.conn
-            .prepare_cached("UPDATE team_membership SET left_on = ?2 WHERE id = ?1")?
+        let audit = before_change(&tx, AuditEntity::TeamMembership, membership_id)?;
+        tx.prepare_cached("UPDATE team_membership SET left_on = ?2 WHERE id = ?1")?
             .execute(params![membership_id, left_on])?;
+        audit.record(&tx, AuditAction::Update)?;
+        tx.commit()?;
         Ok(())
     }
 
