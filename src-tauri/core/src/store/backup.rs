@@ -81,7 +81,7 @@ pub fn list_backups(folder: &Path) -> CoreResult<Vec<BackupFile>> {
             });
         }
     }
-    found.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    found.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
     Ok(found)
 }
 
@@ -90,7 +90,7 @@ pub fn list_backups(folder: &Path) -> CoreResult<Vec<BackupFile>> {
 /// that have backups. `backups` may come in any order.
 pub fn backups_to_delete(backups: &[BackupFile]) -> Vec<PathBuf> {
     let mut newest_first: Vec<&BackupFile> = backups.iter().collect();
-    newest_first.sort_by(|a, b| b.taken_at.cmp(&a.taken_at));
+    newest_first.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
     let mut keep: HashSet<&Path> = HashSet::new();
     let mut days = Vec::new();
     let mut weeks = Vec::new();
