@@ -20,6 +20,7 @@ fn recovery_code_backup_and_unlock_after_the_key_is_lost() {
     {
         let driver = TauriDriver::start(&env);
         let s = Session::launch_raw(&driver, app(), &[]);
+        s.wait_first_screen();
         s.wait_for_screen("recovery-code");
         code = s.text_of("#recovery-code").replace(char::is_whitespace, "");
         assert_eq!(
@@ -102,6 +103,7 @@ fn recovery_code_backup_and_unlock_after_the_key_is_lost() {
 
     let driver = TauriDriver::start(&env);
     let s = Session::launch_raw(&driver, app(), &[]);
+    s.wait_first_screen();
     s.wait_for_screen("locked");
     s.screenshot(&screenshot_dir().join("locked.png"));
     s.fill("#unlock-code", &code.to_lowercase());

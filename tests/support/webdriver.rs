@@ -13,6 +13,8 @@ use std::time::{Duration, Instant};
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How long to wait for the window to reach a state before failing.
 pub const TIMEOUT: Duration = Duration::from_secs(20);
+/// How long to wait for a starting app's first screen.
+pub const START_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// A running `tauri-driver`, killed with everything it started when dropped.
 pub struct TauriDriver {
@@ -127,15 +129,22 @@ impl Session {
     /// test starts at the overview.
     pub fn launch(driver: &TauriDriver, application: &Path, args: &[&str]) -> Self {
         let session = Self::launch_raw(driver, application, args);
-        session.wait_until("the first screen", |s| {
-            s.execute("return document.body.dataset.ready || ''")
-                .as_str()
-                .is_some_and(|screen| !screen.is_empty())
-        });
+        session.wait_first_screen();
         if session.find("body[data-ready=\"recovery-code\"]").is_some() {
             session.confirm_recovery_code();
         }
         session
+    }
+
+    /// Waits for the first screen of a starting app. A cold start of the
+    /// webview on a loaded 2-core machine can take far longer than a screen
+    /// change, so this wait is longer than [`TIMEOUT`].
+    pub fn wait_first_screen(&self) {
+        self.wait_until_within(START_TIMEOUT, "the first screen", |s| {
+            s.execute("return document.body.dataset.ready || ''")
+                .as_str()
+                .is_some_and(|screen| !screen.is_empty())
+        });
     }
 
     /// Reads the recovery code on screen and types back the groups asked for.
@@ -230,8 +239,18 @@ impl Session {
     }
 
     /// Polls `condition` until it holds, failing with `what` after [`TIMEOUT`].
-    pub fn wait_until(&self, what: &str, mut condition: impl FnMut(&Self) -> bool) {
-        let deadline = Instant::now() + TIMEOUT;
+    pub fn wait_until(&self, what: &str, condition: impl FnMut(&Self) -> bool) {
+        self.wait_until_within(TIMEOUT, what, condition);
+    }
+
+    /// Polls `condition` until it holds, failing with `what` after `timeout`.
+    pub fn wait_until_within(
+        &self,
+        timeout: Duration,
+        what: &str,
+        mut condition: impl FnMut(&Self) -> bool,
+    ) {
+        let deadline = Instant::now() + timeout;
         while !condition(self) {
             assert!(Instant::now() < deadline, "timed out waiting for {what}");
             std::thread::sleep(Duration::from_millis(100));
