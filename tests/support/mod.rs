@@ -1,3 +1,4 @@
 //! Shared helpers for the integration and end-to-end tests.
 
+pub mod hostile;
 pub mod webdriver;
