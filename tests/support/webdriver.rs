@@ -101,6 +101,14 @@ impl TauriDriver {
     }
 }
 
+impl TauriDriver {
+    /// The process id of tauri-driver, the root of the process tree it
+    /// starts (WebKitWebDriver, the app and the app's web processes).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for TauriDriver {
     fn drop(&mut self) {
         let group = format!("-{}", self.child.id());
@@ -283,6 +291,13 @@ impl Session {
             serde_json::to_string(css).unwrap()
         );
         serde_json::from_value(self.execute(&script)).unwrap_or_default()
+    }
+
+    /// The text of an open alert, confirm or prompt dialog, if one is open.
+    pub fn alert_text(&self) -> Option<String> {
+        self.call("GET", "/alert/text", None)
+            .ok()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
     }
 
     pub fn execute(&self, script: &str) -> Value {
