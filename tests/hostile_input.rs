@@ -1168,9 +1168,10 @@ fn check_participant_saved(
     Ok(())
 }
 
-fn meeting_as_saved(
-    form: &MeetingForm,
-) -> (
+/// A meeting's text as it reads back: place, interpreter language, agenda
+/// (title, notes, sensitive, origin), decisions, actions (what, who, due),
+/// next meeting note and minute taker.
+type MeetingText = (
     String,
     String,
     Vec<(String, String, bool, String)>,
@@ -1178,7 +1179,9 @@ fn meeting_as_saved(
     Vec<(String, String, String)>,
     String,
     String,
-) {
+);
+
+fn meeting_as_saved(form: &MeetingForm) -> MeetingText {
     let agenda = form
         .agenda
         .iter()
