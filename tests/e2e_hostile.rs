@@ -601,12 +601,16 @@ fn the_app_on_its_own_holds_no_internet_socket() {
         std::env::var_os("DISPLAY").is_some(),
         "no X display: run the end-to-end tests under Xvfb, as `make test` does"
     );
+    use std::os::unix::process::CommandExt;
     let data = tempfile::tempdir().unwrap();
     let mut child = Command::new(app())
         .env("INTROSPOR_DATA_DIR", data.path())
         .env_remove("WEBKIT_INSPECTOR_SERVER")
+        .env_remove("TAURI_WEBVIEW_AUTOMATION")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
+        // Its own process group, so that its WebKit processes end with it.
+        .process_group(0)
         .spawn()
         .expect("the app starts");
     let pid = child.id();
@@ -640,7 +644,8 @@ fn the_app_on_its_own_holds_no_internet_socket() {
     for (pid, socket) in &held {
         println!("  {pid} {}: {socket}", network::name(*pid));
     }
-    let _ = child.kill();
+    let group = format!("-{pid}");
+    let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
     let _ = child.wait();
     assert!(rendered.is_ok(), "the app should render its start screen");
     assert!(
