@@ -253,9 +253,20 @@ impl Session {
     }
 
     /// The visible text of the first element matching `css`, waiting for it.
+    ///
+    /// A screen may redraw between finding the element and reading it; a
+    /// stale element is looked up again instead of failing the test.
     pub fn text_of(&self, css: &str) -> String {
-        let el = self.wait_for(css);
-        self.text(&el)
+        let mut text = None;
+        self.wait_until(&format!("the text of {css}"), |s| {
+            text = s
+                .find(css)
+                .filter(|el| s.is_displayed(el))
+                .and_then(|el| s.call("GET", &format!("/element/{}/text", el.0), None).ok())
+                .map(|v| v.as_str().unwrap_or_default().to_string());
+            text.is_some()
+        });
+        text.expect("wait_until returned only when read")
     }
 
     /// Selects the option with `value` in a `<select>` by clicking it.
