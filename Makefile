@@ -13,14 +13,14 @@ DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev l
 	dbus gnome-keyring libdbus-1-dev
 TAURI_DRIVER_VERSION := 2.1.0
 
-.PHONY: run test bench deps system-deps tool-deps lint core-has-no-tauri release deb
+.PHONY: run test bench deps system-deps tool-deps lint core-has-no-tauri no-devtools release deb
 
 ## Opens the app (empty register). `make run ARGS=--demo` fills an empty register with fictional people.
 run: system-deps
 	$(CARGO) run -- $(ARGS)
 
 ## Runs every check and test, the end-to-end tests in a real window included.
-test: deps lint core-has-no-tauri
+test: deps lint core-has-no-tauri no-devtools
 	tests/with-keyring.sh xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" \
 		$(CARGO) test --workspace -- --include-ignored
 	@echo "Screenshots: target/screenshots/"
@@ -51,6 +51,15 @@ core-has-no-tauri:
 	@if $(CARGO) tree -p introspor-core -e normal,build --prefix none | grep -E '^tauri' ; then \
 		echo "introspor-core must not depend on Tauri"; exit 1; \
 	else echo "introspor-core has no Tauri dependency"; fi
+
+## Devtools are a debug-build convenience: Tauri and wry enable them in builds
+## with debug assertions only, unless their `devtools` feature is on. Fail if it
+## is, for any target, since that would ship the web inspector to caseworkers.
+no-devtools:
+	@if $(CARGO) tree -p introspor -e features --target all --prefix none \
+		| grep -E '^(tauri|tauri-runtime|tauri-runtime-wry|wry) feature "devtools"' ; then \
+		echo "the devtools feature must stay off: release builds would have the web inspector"; exit 1; \
+	else echo "the devtools feature is off: devtools only in debug builds"; fi
 
 ## Prints the performance figures (docs/performance.md): screen latencies
 ## beside their SQL floors, recompute and export times, start time and memory

@@ -103,6 +103,14 @@ impl TauriDriver {
     }
 }
 
+impl TauriDriver {
+    /// The process id of tauri-driver, the root of the process tree it
+    /// starts (WebKitWebDriver, the app and the app's web processes).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for TauriDriver {
     fn drop(&mut self) {
         let group = format!("-{}", self.child.id());
@@ -302,9 +310,20 @@ impl Session {
     }
 
     /// The visible text of the first element matching `css`, waiting for it.
+    ///
+    /// A screen may redraw between finding the element and reading it; a
+    /// stale element is looked up again instead of failing the test.
     pub fn text_of(&self, css: &str) -> String {
-        let el = self.wait_for(css);
-        self.text(&el)
+        let mut text = None;
+        self.wait_until(&format!("the text of {css}"), |s| {
+            text = s
+                .find(css)
+                .filter(|el| s.is_displayed(el))
+                .and_then(|el| s.call("GET", &format!("/element/{}/text", el.0), None).ok())
+                .map(|v| v.as_str().unwrap_or_default().to_string());
+            text.is_some()
+        });
+        text.expect("wait_until returned only when read")
     }
 
     /// Selects the option with `value` in a `<select>` by clicking it.
@@ -340,6 +359,13 @@ impl Session {
             serde_json::to_string(css).unwrap()
         );
         serde_json::from_value(self.execute(&script)).unwrap_or_default()
+    }
+
+    /// The text of an open alert, confirm or prompt dialog, if one is open.
+    pub fn alert_text(&self) -> Option<String> {
+        self.call("GET", "/alert/text", None)
+            .ok()
+            .map(|v| v.as_str().unwrap_or_default().to_string())
     }
 
     pub fn execute(&self, script: &str) -> Value {

@@ -8,6 +8,14 @@ pub const REQUIRED: &str = "Fyll ut feltet.";
 pub const TOO_LONG: &str = "Teksten er for lang (høyst 200 tegn).";
 /// Notes are too long.
 pub const NOTES_TOO_LONG: &str = "Notatet er for langt (høyst 20 000 tegn).";
+/// A short note (on an event or a task) is too long.
+pub const NOTE_TOO_LONG: &str = "Notatet er for langt (høyst 2 000 tegn).";
+/// A long text (several lines) is too long.
+pub const LONG_TEXT_TOO_LONG: &str = "Teksten er for lang (høyst 20 000 tegn).";
+/// A text of several lines contains control characters other than line
+/// breaks and tabs (a NUL, an escape sequence).
+pub const TEXT_CONTROL_CHARACTERS: &str =
+    "Teksten inneholder usynlige kontrolltegn. Fjern dem, eller skriv teksten på nytt.";
 /// A line contains control characters (tabs, line breaks and the like).
 pub const CONTROL_CHARACTERS: &str = "Teksten inneholder ugyldige tegn, for eksempel linjeskift.";
 /// A date could not be read.

@@ -202,6 +202,26 @@ pub fn cooperation_overview(
     })
 }
 
+/// The letterhead settings.
+pub fn letterhead(store: &Store) -> Result<LetterheadDto, IpcError> {
+    let l = store.letterhead()?;
+    Ok(LetterheadDto {
+        municipality: l.municipality,
+        service: l.service,
+        caseworker: l.caseworker,
+    })
+}
+
+/// Saves the letterhead settings, each line trimmed; answers with what was saved.
+pub fn save_letterhead(store: &mut Store, form: &LetterheadDto) -> Result<LetterheadDto, IpcError> {
+    store.save_letterhead(&Letterhead {
+        municipality: form.municipality.trim().to_string(),
+        service: form.service.trim().to_string(),
+        caseworker: form.caseworker.trim().to_string(),
+    })?;
+    letterhead(store)
+}
+
 fn now() -> NaiveDateTime {
     chrono::Local::now().naive_local()
 }
@@ -376,16 +396,7 @@ pub async fn cooperation_overview_get(
 /// The letterhead settings.
 #[tauri::command]
 pub async fn letterhead_get(state: State<'_, AppState>) -> Result<LetterheadDto, IpcError> {
-    state
-        .with_store(|store| {
-            let l = store.letterhead()?;
-            Ok(LetterheadDto {
-                municipality: l.municipality,
-                service: l.service,
-                caseworker: l.caseworker,
-            })
-        })
-        .await
+    state.with_store(|store| letterhead(store)).await
 }
 
 /// Saves the letterhead settings.
@@ -395,18 +406,6 @@ pub async fn letterhead_save(
     form: LetterheadDto,
 ) -> Result<LetterheadDto, IpcError> {
     state
-        .with_store(move |store| {
-            store.save_letterhead(&Letterhead {
-                municipality: form.municipality.trim().to_string(),
-                service: form.service.trim().to_string(),
-                caseworker: form.caseworker.trim().to_string(),
-            })?;
-            let l = store.letterhead()?;
-            Ok(LetterheadDto {
-                municipality: l.municipality,
-                service: l.service,
-                caseworker: l.caseworker,
-            })
-        })
+        .with_store(move |store| save_letterhead(store, &form))
         .await
 }

@@ -3,7 +3,7 @@
 
 use crate::domain::date::parse_date;
 use crate::domain::deadline::{EventKind, LeaveKind, RuleSettings};
-use crate::domain::fields::finish;
+use crate::domain::fields::{finish, required_line};
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
 use crate::store::deadlines::{set_setting_value, setting_keys};
@@ -90,10 +90,11 @@ fn not_future(
     }
 }
 
-fn line(errors: &mut Vec<FieldError>, field: &'static str, text: &str, max: usize) -> String {
+/// A short note on an event or a task: trimmed, at most 2,000 characters.
+fn short_note(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
     let text = text.trim();
-    if text.chars().count() > max {
-        errors.push(FieldError::new(field, "too_long", messages::TOO_LONG));
+    if text.chars().count() > 2000 {
+        errors.push(FieldError::new(field, "too_long", messages::NOTE_TOO_LONG));
     }
     text.to_string()
 }
@@ -137,7 +138,7 @@ impl EventForm {
                 ));
             }
         }
-        let note = line(&mut errors, "note", &self.note, 2000);
+        let note = short_note(&mut errors, "note", &self.note);
         finish(errors, || EventDraft {
             kind: kind.expect("checked"),
             occurred: occurred.expect("checked"),
@@ -216,12 +217,11 @@ impl TaskForm {
     /// Validates the task.
     pub fn validate(&self) -> Result<TaskDraft, ValidationErrors> {
         let mut errors = Vec::new();
-        let title = line(&mut errors, "title", &self.title, 200);
-        if title.is_empty() {
-            errors.push(FieldError::new("title", "required", messages::REQUIRED));
-        }
+        // A single line like every other: control characters are refused
+        // (a NUL would also break the table's non-empty check).
+        let title = required_line(&mut errors, "title", &self.title);
         let due = date(&mut errors, "due", &self.due, true);
-        let note = line(&mut errors, "note", &self.note, 2000);
+        let note = short_note(&mut errors, "note", &self.note);
         finish(errors, || TaskDraft {
             title,
             due: due.expect("checked"),

@@ -133,6 +133,13 @@ pub(crate) fn notes(errors: &mut Vec<FieldError>, field: &'static str, text: &st
     text.to_string()
 }
 
+/// Whether a text of several lines holds control characters other than
+/// line breaks and tabs (a NUL, an escape sequence, a bell).
+pub(crate) fn has_stray_control_characters(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+}
+
 /// A required date.
 pub(crate) fn required_date(
     errors: &mut Vec<FieldError>,

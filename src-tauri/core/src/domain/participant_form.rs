@@ -8,8 +8,8 @@
 use crate::domain::date::format_optional_date;
 use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::fields::{
-    choice_field, date_field, is_plausible_email, is_plausible_phone, optional_line, required_line,
-    MAX_NOTES,
+    choice_field, date_field, has_stray_control_characters, is_plausible_email, is_plausible_phone,
+    optional_line, required_line, MAX_NOTES,
 };
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
 use crate::domain::law::Law;
@@ -214,7 +214,15 @@ impl ParticipantForm {
                     errors.push(FieldError::new(
                         "lawOverrideReason",
                         "too_long",
-                        messages::TOO_LONG,
+                        messages::LONG_TEXT_TOO_LONG,
+                    ));
+                } else if has_stray_control_characters(&override_reason) {
+                    // A NUL would also break the table's non-empty check,
+                    // since SQLite's length() stops at the first NUL.
+                    errors.push(FieldError::new(
+                        "lawOverrideReason",
+                        "control_characters",
+                        messages::TEXT_CONTROL_CHARACTERS,
                     ));
                 }
                 Some(LawOverride {

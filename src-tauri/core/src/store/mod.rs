@@ -108,6 +108,41 @@ impl Store {
             .query_row("PRAGMA quick_check", [], |row| row.get(0))?;
         Ok(result == "ok")
     }
+
+    /// Every row of every table (SQLite's own `sqlite_sequence` included),
+    /// tables by name and rows by `rowid`, with the schema version: a
+    /// fingerprint of the whole database as text.
+    ///
+    /// For tests only: they compare it before and after a refused command to
+    /// prove that nothing was written. It reads, never writes; the app does
+    /// not call it. It holds personal data, so it must never be logged.
+    #[doc(hidden)]
+    pub fn dump_for_tests(&self) -> CoreResult<String> {
+        use std::fmt::Write;
+        let mut out = format!("user_version {}\n", self.schema_version()?);
+        let tables: Vec<String> = self
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
+            .query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?;
+        for table in tables {
+            let _ = writeln!(out, "table {table}");
+            let quoted = table.replace('"', "\"\"");
+            let mut statement = self
+                .conn
+                .prepare(&format!("SELECT * FROM \"{quoted}\" ORDER BY rowid"))?;
+            let columns = statement.column_count();
+            let mut rows = statement.query([])?;
+            while let Some(row) = rows.next()? {
+                for column in 0..columns {
+                    let value: rusqlite::types::Value = row.get(column)?;
+                    let _ = write!(out, "{value:?}\t");
+                }
+                out.push('\n');
+            }
+        }
+        Ok(out)
+    }
 }
 
 impl std::fmt::Debug for Store {
