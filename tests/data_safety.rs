@@ -397,3 +397,44 @@ fn a_full_disk_refuses_the_write_and_keeps_the_data() {
         Err(error) => panic!("the register should open after a full disk: {error:?}"),
     }
 }
+
+mod hostile_codes {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever is typed as a recovery code, decoding answers without
+        /// panicking, and a code that decodes gives back 32 bytes that encode
+        /// to the same groups.
+        #[test]
+        fn any_typed_code_is_answered_without_panic(text in "\\PC{0,80}|[0-9A-Za-z -]{50,70}") {
+            if let Ok(key) = recovery_code::decode(&text) {
+                let again = recovery_code::decode(&recovery_code::encode(&key));
+                prop_assert_eq!(again, Ok(key), "a decoded code should round-trip");
+            }
+        }
+
+        /// Hostile text typed back as the confirmation groups is refused and
+        /// writes nothing.
+        #[test]
+        fn hostile_confirmation_groups_are_refused(a in "\\PC{0,20}", b in "\\PC{0,20}") {
+            let dir = tempfile::tempdir().unwrap();
+            let keys = MemoryKeyStore::new();
+            let mut store = ready(open_database(&dir.path().join(DATABASE_FILE_NAME), &keys).unwrap());
+            let code = store.recovery_code().unwrap();
+            let right: Vec<String> = CONFIRM_GROUPS
+                .iter()
+                .map(|&n| recovery_code::group(&code, n).unwrap().to_string())
+                .collect();
+            prop_assume!(vec![a.clone(), b.clone()] != right);
+            let result = store.confirm_recovery_code(&[a, b], today());
+            prop_assert!(result.is_err() || store.recovery_code_confirmed().unwrap());
+            if let Err(error) = result {
+                prop_assert_eq!(error.code(), "recovery_confirm_mismatch");
+                prop_assert!(!store.recovery_code_confirmed().unwrap(), "a refused confirmation should write nothing");
+            }
+        }
+    }
+}
