@@ -69,7 +69,7 @@ bench: system-deps
 	$(CARGO) bench --bench minutes_pdf
 	$(CARGO) bench --bench backup
 	$(CARGO) build --release --features custom-protocol --bin introspor --example bare_window
-	xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" python3 tests/bench/start_memory.py
+	tests/with-keyring.sh xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" python3 tests/bench/start_memory.py
 	@command -v cargo-tauri >/dev/null || $(CARGO) install tauri-cli --version "^2" --locked
 	$(CARGO) tauri build --bundles deb
 	@ls -l target/release/bundle/deb/*.deb | awk '{ printf "- .deb bundle: %.1f MiB\n", $$5 / 1048576 }'

@@ -29,15 +29,18 @@ function show(name, section, render) {
       else link.removeAttribute("aria-current");
     }
     screen = { name, ...(await render(main, ...args)) };
-    if (!firstRenderReported) {
-      firstRenderReported = true;
-      api.firstRender(name).catch(() => {});
-    }
+    reportFirstRender(name);
   };
 }
 
 // The program is told once when the first screen is on display (start-up figure).
 let firstRenderReported = false;
+function reportFirstRender(name) {
+  if (!firstRenderReported) {
+    firstRenderReported = true;
+    api.firstRender(name).catch(() => {});
+  }
+}
 
 route(/^#\/oversikt\/?$/, show("overview", "overview", renderOverview));
 route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlineList));
@@ -93,10 +96,12 @@ async function start() {
       if (!kept) toast(t("vault.keyNotKept"));
       start();
     });
+    reportFirstRender("locked");
     return;
   }
   if (status.register === "damaged") {
     renderDamaged(main, status.startupError, () => start());
+    reportFirstRender("damaged");
     return;
   }
   if (status.startupError) {
@@ -112,10 +117,12 @@ async function start() {
       ),
     );
     document.body.dataset.ready = "startup-error";
+    reportFirstRender("startuperror");
     return;
   }
   if (status.recoveryPending) {
     await renderRecoveryCode(main, () => start());
+    reportFirstRender("recoverycode");
     return;
   }
   const banner = document.getElementById("backup-banner");
