@@ -91,6 +91,8 @@ async function start() {
     status = { version: "", startupError: error };
   }
   document.getElementById("version").textContent = status.version ? t("app.version", { version: status.version }) : "";
+  // The menu leads nowhere until the register is open.
+  document.body.dataset.vault = ["locked", "damaged"].includes(status.register) || status.recoveryPending ? "closed" : "open";
   if (status.register === "locked") {
     renderUnlock(main, status.startupError, (kept) => {
       if (!kept) toast(t("vault.keyNotKept"));
