@@ -438,3 +438,59 @@ mod hostile_codes {
         }
     }
 }
+
+#[test]
+fn a_read_only_folder_is_reported_and_the_data_stays() {
+    // A tmpfs remounted read-only is a read-only folder even for root,
+    // which ignores file permissions.
+    let mount = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new("mount")
+            .args(args)
+            .arg(mount.path())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    assert!(
+        run(&["-t", "tmpfs", "-o", "size=4m", "tmpfs"]),
+        "mounting a small tmpfs failed; this test needs root (run as in `make test`)"
+    );
+    struct Unmount<'a>(&'a Path);
+    impl Drop for Unmount<'_> {
+        fn drop(&mut self) {
+            let _ = std::process::Command::new("umount").arg(self.0).status();
+        }
+    }
+    let _unmount = Unmount(mount.path());
+    let path = mount.path().join(DATABASE_FILE_NAME);
+    let key = DatabaseKey::from_bytes([6; 32]);
+    {
+        let mut store = Store::open(&path, key.clone()).unwrap();
+        create(&mut store, &person(1), today()).unwrap();
+    }
+    assert!(
+        run(&["-o", "remount,ro"]),
+        "the tmpfs should remount read-only"
+    );
+    let error = introspor_app::error::IpcError::from(
+        Store::open(&path, key.clone())
+            .err()
+            .unwrap_or_else(|| panic!("opening for writing in a read-only folder should fail")),
+    );
+    assert_eq!(
+        error.code, "read_only",
+        "a read-only folder should be named as such: {}",
+        error.message
+    );
+    assert!(
+        error.message.contains("kan ikke skrives til") && error.message.contains("som før"),
+        "the message should say what is wrong and that nothing was lost: {}",
+        error.message
+    );
+    assert!(
+        run(&["-o", "remount,rw"]),
+        "the tmpfs should remount writable"
+    );
+    let store = Store::open(&path, key).unwrap();
+    assert_eq!(names(&store), vec!["Åse1"], "the data should be as it was");
+}
