@@ -302,6 +302,48 @@ fn a_damaged_register_is_replaced_by_a_good_backup() {
     );
 }
 
+/// A small tmpfs mounted on a temporary folder for one test, unmounted when
+/// dropped. Mounting needs root, as `make test` has in CI here.
+struct Tmpfs(tempfile::TempDir);
+
+impl Tmpfs {
+    fn mount(size: &str) -> Self {
+        let folder = tempfile::tempdir().unwrap();
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(folder.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(
+            mounted,
+            "mounting a small tmpfs failed; this test needs root (run as in `make test`)"
+        );
+        Self(folder)
+    }
+
+    fn path(&self) -> &Path {
+        self.0.path()
+    }
+
+    /// Remounts read-only (`ro`) or writable (`rw`).
+    fn remount(&self, mode: &str) {
+        let done = std::process::Command::new("mount")
+            .args(["-o", &format!("remount,{mode}")])
+            .arg(self.path())
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(done, "the tmpfs should remount {mode}");
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.path())
+            .status();
+    }
+}
+
 fn fill_until_full(store: &mut Store) -> introspor_app::error::IpcError {
     for n in 0..100_000 {
         let mut form = person(n);
@@ -351,24 +393,8 @@ fn a_full_database_refuses_the_write_and_keeps_the_data() {
 
 #[test]
 fn a_full_disk_refuses_the_write_and_keeps_the_data() {
-    // A small tmpfs is a real full disk; mounting needs root, as in CI here.
-    let mount = tempfile::tempdir().unwrap();
-    let mounted = std::process::Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=600k", "tmpfs"])
-        .arg(mount.path())
-        .status()
-        .is_ok_and(|s| s.success());
-    assert!(
-        mounted,
-        "mounting a small tmpfs failed; this test needs root (run as in `make test`)"
-    );
-    struct Unmount<'a>(&'a Path);
-    impl Drop for Unmount<'_> {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(self.0).status();
-        }
-    }
-    let _unmount = Unmount(mount.path());
+    // A small tmpfs is a real full disk.
+    let mount = Tmpfs::mount("600k");
     let path = mount.path().join(DATABASE_FILE_NAME);
     let key = DatabaseKey::from_bytes([4; 32]);
     let mut store = Store::open(&path, key.clone()).unwrap();
@@ -443,35 +469,14 @@ mod hostile_codes {
 fn a_read_only_folder_is_reported_and_the_data_stays() {
     // A tmpfs remounted read-only is a read-only folder even for root,
     // which ignores file permissions.
-    let mount = tempfile::tempdir().unwrap();
-    let run = |args: &[&str]| {
-        std::process::Command::new("mount")
-            .args(args)
-            .arg(mount.path())
-            .status()
-            .is_ok_and(|s| s.success())
-    };
-    assert!(
-        run(&["-t", "tmpfs", "-o", "size=4m", "tmpfs"]),
-        "mounting a small tmpfs failed; this test needs root (run as in `make test`)"
-    );
-    struct Unmount<'a>(&'a Path);
-    impl Drop for Unmount<'_> {
-        fn drop(&mut self) {
-            let _ = std::process::Command::new("umount").arg(self.0).status();
-        }
-    }
-    let _unmount = Unmount(mount.path());
+    let mount = Tmpfs::mount("4m");
     let path = mount.path().join(DATABASE_FILE_NAME);
     let key = DatabaseKey::from_bytes([6; 32]);
     {
         let mut store = Store::open(&path, key.clone()).unwrap();
         create(&mut store, &person(1), today()).unwrap();
     }
-    assert!(
-        run(&["-o", "remount,ro"]),
-        "the tmpfs should remount read-only"
-    );
+    mount.remount("ro");
     let error = introspor_app::error::IpcError::from(
         Store::open(&path, key.clone())
             .err()
@@ -487,10 +492,7 @@ fn a_read_only_folder_is_reported_and_the_data_stays() {
         "the message should say what is wrong and that nothing was lost: {}",
         error.message
     );
-    assert!(
-        run(&["-o", "remount,rw"]),
-        "the tmpfs should remount writable"
-    );
+    mount.remount("rw");
     let store = Store::open(&path, key).unwrap();
     assert_eq!(names(&store), vec!["Åse1"], "the data should be as it was");
 }

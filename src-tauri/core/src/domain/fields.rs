@@ -124,6 +124,32 @@ pub(crate) fn is_plausible_email(text: &str) -> bool {
         && !text.contains(char::is_whitespace)
 }
 
+/// An optional phone number: a single line that looks like one.
+pub(crate) fn phone_field(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
+    let phone = optional_line(errors, field, text);
+    if !phone.is_empty() && !is_plausible_phone(&phone) {
+        errors.push(FieldError::new(
+            field,
+            "invalid_phone",
+            messages::INVALID_PHONE,
+        ));
+    }
+    phone
+}
+
+/// An optional e-mail address: a single line that looks like one.
+pub(crate) fn email_field(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
+    let email = optional_line(errors, field, text);
+    if !email.is_empty() && !is_plausible_email(&email) {
+        errors.push(FieldError::new(
+            field,
+            "invalid_email",
+            messages::INVALID_EMAIL,
+        ));
+    }
+    email
+}
+
 /// Free text of several lines (notes), trimmed, at most [`MAX_NOTES`] characters.
 pub(crate) fn notes(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
     let text = text.trim();

@@ -8,8 +8,8 @@
 use crate::domain::date::format_optional_date;
 use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::fields::{
-    choice_field, date_field, has_stray_control_characters, is_plausible_email, is_plausible_phone,
-    optional_line, required_line, MAX_NOTES,
+    choice_field, date_field, email_field, has_stray_control_characters, optional_line,
+    phone_field, required_line, MAX_NOTES,
 };
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
 use crate::domain::law::Law;
@@ -144,22 +144,8 @@ impl ParticipantForm {
             ));
         }
 
-        let phone = optional_line(&mut errors, "phone", &self.phone);
-        if !phone.is_empty() && !is_plausible_phone(&phone) {
-            errors.push(FieldError::new(
-                "phone",
-                "invalid_phone",
-                messages::INVALID_PHONE,
-            ));
-        }
-        let email = optional_line(&mut errors, "email", &self.email);
-        if !email.is_empty() && !is_plausible_email(&email) {
-            errors.push(FieldError::new(
-                "email",
-                "invalid_email",
-                messages::INVALID_EMAIL,
-            ));
-        }
+        let phone = phone_field(&mut errors, "phone", &self.phone);
+        let email = email_field(&mut errors, "email", &self.email);
         let address = optional_line(&mut errors, "address", &self.address);
 
         let residence_permit_date = date_field(
@@ -380,6 +366,7 @@ fn identity_number_error(error: IdentityNumberError) -> FieldError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::fields::{is_plausible_email, is_plausible_phone};
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()

@@ -3,7 +3,7 @@
 //! say a team is incomplete.
 
 use crate::domain::fields::{
-    choice_field, date_field, finish, is_plausible_email, is_plausible_phone, notes, optional_line,
+    choice_field, date_field, email_field, finish, notes, optional_line, phone_field,
     required_date, required_line,
 };
 use crate::domain::participant::FinalGoal;
@@ -196,22 +196,8 @@ impl ContactForm {
             ));
         }
         let title = optional_line(&mut errors, "title", &self.title);
-        let phone = optional_line(&mut errors, "phone", &self.phone);
-        if !phone.is_empty() && !is_plausible_phone(&phone) {
-            errors.push(FieldError::new(
-                "phone",
-                "invalid_phone",
-                messages::INVALID_PHONE,
-            ));
-        }
-        let email = optional_line(&mut errors, "email", &self.email);
-        if !email.is_empty() && !is_plausible_email(&email) {
-            errors.push(FieldError::new(
-                "email",
-                "invalid_email",
-                messages::INVALID_EMAIL,
-            ));
-        }
+        let phone = phone_field(&mut errors, "phone", &self.phone);
+        let email = email_field(&mut errors, "email", &self.email);
         let notes = notes(&mut errors, "notes", &self.notes);
         finish(errors, || ContactDraft {
             name,
