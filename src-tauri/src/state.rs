@@ -42,7 +42,9 @@ pub struct AppState {
     register: Mutex<Register>,
     folder: PathBuf,
     keys: Arc<dyn KeyStore>,
-    backups: Mutex<BackupClock>,
+    /// Read and written only while the store's lock is held, so two
+    /// commands never both decide a backup is due.
+    backups: Arc<Mutex<BackupClock>>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -61,7 +63,7 @@ impl AppState {
             register: Mutex::new(register),
             folder,
             keys,
-            backups: Mutex::new(BackupClock::default()),
+            backups: Arc::new(Mutex::new(BackupClock::default())),
         }
     }
 
@@ -104,18 +106,7 @@ impl AppState {
     pub fn startup_error(&self) -> Option<IpcError> {
         match self.register() {
             Register::Ready(_) => None,
-            Register::Locked(reason) => Some(IpcError::new(
-                "locked",
-                match reason {
-                    LockReason::KeyMissing => {
-                        "Nøkkelen til registeret finnes ikke på denne maskinen."
-                    }
-                    LockReason::KeyStoreUnreachable => {
-                        "Fikk ikke kontakt med maskinens nøkkellager."
-                    }
-                    LockReason::WrongKey => "Nøkkelen på denne maskinen åpner ikke registeret.",
-                },
-            )),
+            Register::Locked(reason) => Some(IpcError::new("locked", reason.message())),
             Register::Damaged(error) | Register::Failed(error) => Some(error),
         }
     }
@@ -143,30 +134,28 @@ impl AppState {
         F: FnOnce(&mut Store) -> Result<T, IpcError> + Send + 'static,
     {
         let store = self.store()?;
-        let clock = lock(&self.backups).clone();
+        let backups = Arc::clone(&self.backups);
         let folder = self.backup_folder();
-        let (result, clock) = tauri::async_runtime::spawn_blocking(move || {
+        tauri::async_runtime::spawn_blocking(move || {
             let mut guard = store.lock().unwrap_or_else(PoisonError::into_inner);
             let result = job(&mut guard);
-            let clock = automatic_backup(&guard, &folder, clock, now(), false);
-            (result, clock)
+            let mut clock = lock(&backups);
+            *clock = automatic_backup(&guard, &folder, clock.clone(), now(), false);
+            result
         })
         .await
         .map_err(|error| {
             tracing::error!("command thread failed: {error}");
             IpcError::internal()
-        })?;
-        *lock(&self.backups) = clock;
-        result
+        })?
     }
 
     /// Takes the start-up backup (always, when the register is open).
     pub fn backup_at_start(&self) {
         if let Register::Ready(store) = self.register() {
             let guard = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let clock = lock(&self.backups).clone();
-            let clock = automatic_backup(&guard, &self.backup_folder(), clock, now(), true);
-            *lock(&self.backups) = clock;
+            let mut clock = lock(&self.backups);
+            *clock = automatic_backup(&guard, &self.backup_folder(), clock.clone(), now(), true);
         }
     }
 }

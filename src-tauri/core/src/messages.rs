@@ -182,3 +182,9 @@ pub const AUDIT_LINK_BROKEN: &str =
     "Hendelsen peker ikke på hendelsen før den. En hendelse kan være slettet eller satt inn.";
 /// A period whose end lies before its start.
 pub const PERIOD_END_BEFORE_START: &str = "Til-datoen kan ikke være før fra-datoen.";
+/// Locked: no key for this register on this machine.
+pub const LOCKED_KEY_MISSING: &str = "Nøkkelen til registeret finnes ikke på denne maskinen.";
+/// Locked: the credential store could not be reached.
+pub const LOCKED_KEY_STORE_UNREACHABLE: &str = "Fikk ikke kontakt med maskinens nøkkellager.";
+/// Locked: the stored key does not open the register.
+pub const LOCKED_WRONG_KEY: &str = "Nøkkelen på denne maskinen åpner ikke registeret.";

@@ -3,7 +3,7 @@
 use super::today;
 use crate::error::IpcError;
 use crate::save_dialog::{ask_save_path, SaveRequest};
-use crate::state::AppState;
+use crate::state::{now, AppState};
 use crate::transport::meetings::{
     AgendaItemDto, AttendeeDto, CycleDutyDto, LetterheadDto, MeetingDto, MeetingParticipantDto,
     MeetingSummaryDto, MinutesExportDto, SharingEntryDto,
@@ -220,10 +220,6 @@ pub fn save_letterhead(store: &mut Store, form: &LetterheadDto) -> Result<Letter
         caseworker: form.caseworker.trim().to_string(),
     })?;
     letterhead(store)
-}
-
-fn now() -> NaiveDateTime {
-    chrono::Local::now().naive_local()
 }
 
 /// Meetings, latest first: all, or one participant's.

@@ -133,8 +133,9 @@ pub fn restore(
     let safety = safety_folder.join(format!("for-gjenoppretting-{}", backup_file_name(now())));
     let counts = store.restore_from(source, &safety)?;
     let today = today();
+    // The backup brings its own settings and computed deadlines; they only
+    // need recomputing if it is from another day.
     store.refresh_deadlines_if_stale(today)?;
-    store.recompute_all_deadlines(today)?;
     tracing::info!(participants = counts.participants, "backup restored");
     Ok(BackupResultDto {
         path: source.display().to_string(),
@@ -298,7 +299,7 @@ pub async fn register_restore_newest(
     .await
     .map_err(|_| IpcError::internal())??;
     let store = crate::prepare_store(store, false)?;
-    let counts = store.inspect_backup(&used).ok().map(BackupCountsDto::from);
+    let counts = Some(BackupCountsDto::from(store.row_counts()?));
     state.set_register(Register::Ready(Arc::new(Mutex::new(store))));
     Ok(BackupResultDto {
         path: used.display().to_string(),

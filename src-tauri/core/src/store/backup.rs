@@ -3,7 +3,7 @@
 
 use crate::error::{CoreError, CoreResult};
 use crate::store::key::DatabaseKey;
-use crate::store::{migrations, open_keyed, Store};
+use crate::store::{apply_key, migrations, open_keyed, sibling, Store};
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
@@ -150,35 +150,15 @@ fn integrity_ok(conn: &Connection) -> CoreResult<bool> {
 }
 
 fn open_backup(path: &Path, key: Option<&DatabaseKey>) -> CoreResult<Connection> {
+    // Read-only, so looking at a backup never changes it.
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     match key {
-        Some(key) => {
-            // Read-only, so looking at a backup never changes it.
-            let conn = Connection::open_with_flags(
-                path,
-                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )?;
-            conn.execute_batch(&key.pragma("main"))?;
-            match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                r.get::<_, i64>(0)
-            }) {
-                Ok(_) => Ok(conn),
-                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
-                    Err(CoreError::WrongKey)
-                }
-                Err(e) => Err(e.into()),
-            }
-        }
-        None => Ok(Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )?),
+        Some(key) => apply_key(conn, key),
+        None => Ok(conn),
     }
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
 }
 
 impl Store {
@@ -186,6 +166,11 @@ impl Store {
     /// automatic backup compares it with the figure at the last backup.
     pub fn changes_so_far(&self) -> u64 {
         self.conn.total_changes()
+    }
+
+    /// What the open database holds.
+    pub fn row_counts(&self) -> CoreResult<BackupCounts> {
+        counts(&self.conn)
     }
 
     /// What a backup file holds, after checking that it opens with this

@@ -14,11 +14,11 @@ use crate::domain::deadline::{
 };
 use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
 use crate::domain::participant::Status;
-use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
+use crate::error::{CoreError, CoreResult};
 use crate::messages;
 use crate::store::audit::{audit_created, audit_snapshots, before_change};
 use crate::store::participants::{ensure_participant, participant_from_row};
-use crate::store::Store;
+use crate::store::{invalid, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -314,12 +314,6 @@ fn participant_of(conn: &Connection, table: &str, id: i64) -> CoreResult<i64> {
         .query_row([id], |row| row.get(0))
         .optional()?
         .ok_or(CoreError::RecordNotFound(id))
-}
-
-fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
-    CoreError::Validation(ValidationErrors(vec![FieldError::new(
-        field, code, message,
-    )]))
 }
 
 fn case_reference(given: &str, family: &str, id: i64) -> String {

@@ -15,7 +15,7 @@ use crate::messages;
 use crate::store::audit::{audit_created, audit_minutes_export, before_change};
 use crate::store::participants::ensure_participant;
 use crate::store::teams::{contact_from_row, ensure_contact, CONTACT_COLUMNS};
-use crate::store::Store;
+use crate::store::{invalid, Store};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -76,12 +76,6 @@ pub struct SharingEntry {
 pub const AGENDA_DEADLINE_DAYS: u64 = 60;
 
 const LETTERHEAD_KEYS: [&str; 3] = ["municipality", "service", "caseworker"];
-
-fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
-    CoreError::Validation(ValidationErrors(vec![FieldError::new(
-        field, code, message,
-    )]))
-}
 
 fn ensure_meeting(conn: &Connection, id: i64) -> CoreResult<Option<NaiveDate>> {
     conn.prepare_cached("SELECT completed_on FROM meeting WHERE id = ?1")?
@@ -395,20 +389,22 @@ impl Store {
         if let Some(contact) = draft.convened_by {
             ensure_contact(&tx, contact)?;
         }
-        let values = params![
-            draft.kind.as_str(),
-            draft.date,
-            time_text(draft.start_time),
-            time_text(draft.end_time),
-            draft.place,
-            draft.convened_by,
-            draft.interpreter_used,
-            draft.interpreter_language,
-            draft.next_meeting_date,
-            draft.next_meeting_note,
-            draft.minute_taker,
-            draft.revises_agreement,
-            draft.evaluates_routines,
+        let (start_time, end_time) = (time_text(draft.start_time), time_text(draft.end_time));
+        // The meeting's columns, ?1 to ?13 in both the INSERT and the UPDATE.
+        let values: [&dyn rusqlite::ToSql; 13] = [
+            &draft.kind.as_str(),
+            &draft.date,
+            &start_time,
+            &end_time,
+            &draft.place,
+            &draft.convened_by,
+            &draft.interpreter_used,
+            &draft.interpreter_language,
+            &draft.next_meeting_date,
+            &draft.next_meeting_note,
+            &draft.minute_taker,
+            &draft.revises_agreement,
+            &draft.evaluates_routines,
         ];
         let mut audit = None;
         let meeting_id = match id {
@@ -419,7 +415,7 @@ impl Store {
                      minute_taker, revises_agreement, evaluates_routines) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 )?
-                .execute(values)?;
+                .execute(&values[..])?;
                 tx.last_insert_rowid()
             }
             Some(id) => {
@@ -432,22 +428,9 @@ impl Store {
                      revises_agreement = ?12, evaluates_routines = ?13, \
                      updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?14",
                 )?
-                .execute(params![
-                    draft.kind.as_str(),
-                    draft.date,
-                    time_text(draft.start_time),
-                    time_text(draft.end_time),
-                    draft.place,
-                    draft.convened_by,
-                    draft.interpreter_used,
-                    draft.interpreter_language,
-                    draft.next_meeting_date,
-                    draft.next_meeting_note,
-                    draft.minute_taker,
-                    draft.revises_agreement,
-                    draft.evaluates_routines,
-                    id
-                ])?;
+                .execute(rusqlite::params_from_iter(
+                    values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
+                ))?;
                 for table in [
                     "meeting_participant",
                     "meeting_attendee",
@@ -820,13 +803,9 @@ impl Store {
         let mut errors = Vec::new();
         for (key, value) in values {
             if value.chars().count() > 200 || value.chars().any(char::is_control) {
-                let field = match key {
-                    "municipality" => "municipality",
-                    "service" => "service",
-                    _ => "caseworker",
-                };
+                // The settings keys are the form's field names.
                 errors.push(FieldError::new(
-                    field,
+                    key,
                     "invalid_text",
                     messages::SETTING_TEXT_INVALID,
                 ));

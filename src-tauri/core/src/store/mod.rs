@@ -153,7 +153,12 @@ impl std::fmt::Debug for Store {
 
 /// Opens a connection to an encrypted file and checks that the key opens it.
 pub(crate) fn open_keyed(path: &Path, key: &DatabaseKey) -> CoreResult<Connection> {
-    let conn = Connection::open(path)?;
+    apply_key(Connection::open(path)?, key)
+}
+
+/// Applies `key` as the first statement on `conn` and reads the file, so a
+/// wrong key shows at once as [`CoreError::WrongKey`].
+pub(crate) fn apply_key(conn: Connection, key: &DatabaseKey) -> CoreResult<Connection> {
     conn.execute_batch(&key.pragma("main"))?;
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
         row.get::<_, i64>(0)
@@ -164,6 +169,21 @@ pub(crate) fn open_keyed(path: &Path, key: &DatabaseKey) -> CoreResult<Connectio
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `path` with `suffix` appended to its file name (`x.sqlite3` →
+/// `x.sqlite3.partial`), for files written beside the database.
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// A refusal of one field, for checks the store makes itself.
+pub(crate) fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
+    CoreError::Validation(crate::error::ValidationErrors(vec![
+        crate::error::FieldError::new(field, code, message),
+    ]))
 }
 
 /// Maps a failed schema check to the core error.

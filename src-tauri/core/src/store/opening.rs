@@ -10,10 +10,10 @@ use crate::error::{CoreError, CoreResult};
 use crate::store::key::DatabaseKey;
 use crate::store::key_store::{KeyStore, KeyStoreError};
 use crate::store::recovery_code;
-use crate::store::Store;
+use crate::store::{sibling, Store};
 use rusqlite::Connection;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Why the database is locked until the recovery code is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,15 @@ impl LockReason {
             LockReason::KeyMissing => "key_missing",
             LockReason::KeyStoreUnreachable => "key_store_unreachable",
             LockReason::WrongKey => "wrong_key",
+        }
+    }
+
+    /// Why the register is locked, in Norwegian.
+    pub fn message(self) -> &'static str {
+        match self {
+            LockReason::KeyMissing => crate::messages::LOCKED_KEY_MISSING,
+            LockReason::KeyStoreUnreachable => crate::messages::LOCKED_KEY_STORE_UNREACHABLE,
+            LockReason::WrongKey => crate::messages::LOCKED_WRONG_KEY,
         }
     }
 }
@@ -128,12 +137,6 @@ pub fn unlock_with_recovery_code(
     Ok((store, kept))
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
 /// Encrypts an unencrypted database file in place: an encrypted copy is
 /// written beside it, checked, and renamed over the original, so a crash
 /// at any point leaves one whole database.
@@ -202,11 +205,7 @@ impl Store {
         let normalise = |s: &str| -> String {
             s.chars()
                 .filter(|c| c.is_ascii_alphanumeric())
-                .map(|c| match c.to_ascii_uppercase() {
-                    'I' | 'L' => '1',
-                    'O' => '0',
-                    other => other,
-                })
+                .map(recovery_code::canonical_char)
                 .collect()
         };
         let matches = typed.len() == CONFIRM_GROUPS.len()
@@ -214,13 +213,11 @@ impl Store {
                 recovery_code::group(&code, n).is_some_and(|g| normalise(g) == normalise(t))
             });
         if !matches {
-            return Err(CoreError::Validation(crate::error::ValidationErrors(vec![
-                crate::error::FieldError::new(
-                    "groups",
-                    "recovery_confirm_mismatch",
-                    crate::messages::RECOVERY_CONFIRM_MISMATCH,
-                ),
-            ])));
+            return Err(crate::store::invalid(
+                "groups",
+                "recovery_confirm_mismatch",
+                crate::messages::RECOVERY_CONFIRM_MISMATCH,
+            ));
         }
         self.conn
             .prepare_cached(

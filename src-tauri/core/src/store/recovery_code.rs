@@ -28,12 +28,18 @@ pub enum RecoveryCodeError {
     Checksum,
 }
 
-fn value(c: char) -> Option<u8> {
-    let c = match c.to_ascii_uppercase() {
+/// A typed character as the code means it: upper case, with I and L read
+/// as 1 and O as 0, since those are never in a code.
+pub(crate) fn canonical_char(c: char) -> char {
+    match c.to_ascii_uppercase() {
         'I' | 'L' => '1',
         'O' => '0',
         other => other,
-    };
+    }
+}
+
+fn value(c: char) -> Option<u8> {
+    let c = canonical_char(c);
     ALPHABET
         .iter()
         .position(|&a| a as char == c)

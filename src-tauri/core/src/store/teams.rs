@@ -7,11 +7,11 @@ use crate::domain::team::{
     team_warnings, ContactDraft, MemberFacts, MembershipDraft, OrganisationDraft, OrganisationKind,
     TeamRole, TeamWarning,
 };
-use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
+use crate::error::{CoreError, CoreResult};
 use crate::messages;
 use crate::store::audit::{audit_created, before_change};
 use crate::store::participants::ensure_participant;
-use crate::store::Store;
+use crate::store::{invalid, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -107,12 +107,6 @@ pub(crate) fn ensure_contact(conn: &Connection, id: i64) -> CoreResult<()> {
     } else {
         Err(CoreError::RecordNotFound(id))
     }
-}
-
-fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
-    CoreError::Validation(ValidationErrors(vec![FieldError::new(
-        field, code, message,
-    )]))
 }
 
 /// How many participants per warning the overview lists by name.
