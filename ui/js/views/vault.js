@@ -72,7 +72,7 @@ export function renderUnlock(main, reason, done) {
     h(
       "section",
       { class: "vault card", "aria-labelledby": "unlock-title" },
-      h("h1", { id: "unlock-title" }, icon("🔒"), " ", t("vault.lockedTitle")),
+      h("h1", { id: "unlock-title", text: t("vault.lockedTitle") }),
       h("p", { id: "unlock-reason", text: reason?.message ?? "" }),
       h("p", { text: t("vault.lockedIntro") }),
       h("p", { class: "hint", text: t("vault.lockedNothingChanged") }),
