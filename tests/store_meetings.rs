@@ -481,3 +481,45 @@ fn a_leader_meeting_closes_the_organisation_duty() {
         "the routines were not evaluated, so that duty stays open"
     );
 }
+
+#[test]
+fn a_membership_is_ended_only_through_its_own_participant() {
+    let mut w = world();
+    let p = w.participant;
+    let membership = add_member(
+        &mut w.store,
+        p,
+        &member(w.refugee_service, "fixed_contact", "01.10.2026"),
+        today(),
+    )
+    .unwrap()
+    .members[0]
+        .id;
+    let other = create(
+        &mut w.store,
+        &ParticipantForm {
+            given_name: "Omar".into(),
+            family_name: "Østby".into(),
+            ..ParticipantForm::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .id;
+    let before = team(&w.store, p).unwrap();
+    // (case, participant id given, expected error code)
+    let cases = [("another participant", other), ("no participant", 9_999)];
+    for (case, participant) in cases {
+        let refused = end_membership(&mut w.store, participant, membership, "21.11.2026", today());
+        assert_eq!(
+            refused.map(|_| ()).unwrap_err().code,
+            "not_found",
+            "{case}: ending someone else's membership should be refused"
+        );
+        assert_eq!(
+            team(&w.store, p).unwrap(),
+            before,
+            "{case}: a refused end should leave the team as it was"
+        );
+    }
+}

@@ -79,7 +79,7 @@ pub fn end_membership(
     today: NaiveDate,
 ) -> Result<TeamDto, IpcError> {
     let left_on = parse_left_on(left_on, today).map_err(CoreError::from)?;
-    store.end_team_membership(membership_id, left_on)?;
+    store.end_team_membership(participant_id, membership_id, left_on)?;
     team(store, participant_id)
 }
 

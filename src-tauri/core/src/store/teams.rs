@@ -404,17 +404,22 @@ impl Store {
     }
 
     /// Ends a membership on `left_on`; the row stays as history.
+    ///
+    /// The membership must be a current one in `participant_id`'s team, so
+    /// a stale or mistaken pair of ids changes nobody's team.
     pub fn end_team_membership(
         &mut self,
+        participant_id: i64,
         membership_id: i64,
         left_on: NaiveDate,
     ) -> CoreResult<()> {
         let tx = self.conn.transaction()?;
         let joined: Option<NaiveDate> = tx
             .prepare_cached(
-                "SELECT joined_on FROM team_membership WHERE id = ?1 AND left_on IS NULL",
+                "SELECT joined_on FROM team_membership WHERE id = ?1 AND participant_id = ?2 \
+                 AND left_on IS NULL",
             )?
-            .query_row([membership_id], |row| row.get(0))
+            .query_row([membership_id, participant_id], |row| row.get(0))
             .optional()?;
         let Some(joined) = joined else {
             return Err(CoreError::RecordNotFound(membership_id));
