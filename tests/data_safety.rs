@@ -33,6 +33,9 @@ fn ready(opening: Opening) -> Store {
     match opening {
         Opening::Ready(store) => store,
         Opening::Locked(reason) => panic!("the register should open, but is locked: {reason:?}"),
+        Opening::Damaged(damaged) => {
+            panic!("the register should open, but is damaged: {:?}", damaged.damage)
+        }
     }
 }
 
@@ -138,8 +141,9 @@ fn a_missing_key_asks_for_the_recovery_code_and_never_starts_afresh() {
         unlock_with_recovery_code(&path, &typo, &keys),
         Err(CoreError::RecoveryCode(_))
     ));
-    let (store, kept) = unlock_with_recovery_code(&path, &code.to_lowercase(), &keys).unwrap();
+    let (opening, kept) = unlock_with_recovery_code(&path, &code.to_lowercase(), &keys).unwrap();
     assert!(kept, "the key should be kept in the credential store again");
+    let store = ready(opening);
     assert_eq!(
         names(&store),
         vec!["Åse2"],

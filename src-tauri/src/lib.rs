@@ -10,12 +10,14 @@ pub mod transport;
 
 use crate::error::IpcError;
 use crate::state::{AppState, Register};
+use introspor_core::store::backup::{backup_folder, clean_backup_folder};
+use introspor_core::store::folder_lock::{FolderLock, FolderLockError};
 use introspor_core::store::key_store::{KeyStore, OsKeyStore};
 use introspor_core::store::opening::{open_database, Opening};
 use introspor_core::store::DATABASE_FILE_NAME;
 use introspor_core::Store;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use tauri::Manager;
 
 /// Environment variable that moves the data folder (database and logs), for
@@ -45,35 +47,61 @@ pub fn key_store_for(folder: &Path) -> OsKeyStore {
 }
 
 /// Opens the register in `folder` with the key in `keys`: ready, locked
-/// until the recovery code is typed, damaged, or failed.
+/// until the recovery code is typed, damaged (with a backup on offer), or
+/// failed. The caller holds the folder's lock. Debris a crash left in the
+/// backup folder is removed first, so only finished backups are counted.
 pub fn open_register(folder: &Path, keys: &dyn KeyStore, demo: bool) -> Register {
+    if let Err(error) = clean_backup_folder(&backup_folder(folder)) {
+        tracing::warn!(code = error.code(), "backup folder not cleaned: {error}");
+    }
     match open_database(&folder.join(DATABASE_FILE_NAME), keys) {
         Ok(Opening::Ready(store)) => match prepare_store(store, demo) {
-            Ok(store) => Register::Ready(Arc::new(Mutex::new(store))),
-            Err(error) => classify(error),
+            Ok(store) => Register::ready(store),
+            Err(error) => failed(error),
         },
         Ok(Opening::Locked(reason)) => {
             tracing::warn!(reason = reason.as_str(), "register locked");
             Register::Locked(reason)
         }
-        Err(error) => classify(IpcError::from(error)),
+        Ok(Opening::Damaged(damaged)) => Register::Damaged(Arc::new(damaged)),
+        Err(error) => failed(IpcError::from(error)),
     }
 }
 
-fn classify(error: IpcError) -> Register {
+fn failed(error: IpcError) -> Register {
     tracing::error!(code = %error.code, "register could not be opened");
-    if error.code == "corrupt" {
-        Register::Damaged(error)
-    } else {
-        Register::Failed(error)
+    Register::Failed(error)
+}
+
+/// Starts the app on the data folder `folder`: takes the folder's lock,
+/// opens the register and takes the start-up backup. A second instance on
+/// the same folder gets [`Register::InUse`] and touches nothing.
+pub fn start_state(folder: PathBuf, keys: Arc<dyn KeyStore>, demo: bool) -> AppState {
+    match FolderLock::acquire(&folder) {
+        Ok(lock) => {
+            let register = open_register(&folder, keys.as_ref(), demo);
+            let prune = matches!(register, Register::Ready(_));
+            let state = AppState::new(register, folder, keys, Some(lock));
+            if !prune {
+                state.stop_pruning();
+            }
+            state.backup_at_start();
+            state
+        }
+        Err(FolderLockError::InUse) => {
+            tracing::warn!("the data folder is in use by another Introspor; nothing opened");
+            AppState::new(Register::InUse, folder, keys, None)
+        }
+        Err(FolderLockError::Io(error)) => {
+            let register = failed(IpcError::from(introspor_core::CoreError::Io(error)));
+            AppState::new(register, folder, keys, None)
+        }
     }
 }
 
-/// After opening: the integrity check, the demo, the day's deadlines.
+/// After opening: the demo, the day's deadlines. (The register was checked
+/// when it was opened.)
 pub fn prepare_store(store: Store, demo: bool) -> Result<Store, IpcError> {
-    if !store.integrity_ok()? {
-        return Err(IpcError::new("corrupt", introspor_core::messages::CORRUPT));
-    }
     open_store(store, demo)
 }
 
@@ -104,7 +132,7 @@ pub(crate) fn launched() -> std::time::Instant {
 pub fn run() {
     launched();
     let demo = std::env::args().any(|arg| arg == DEMO_FLAG);
-    tauri::Builder::default()
+    let app = tauri::Builder::default()
         .setup(move |app| {
             let folder = data_folder(app)?;
             let guard = logging::start(&folder.join("logs"));
@@ -112,11 +140,17 @@ pub fn run() {
             app.manage(LogGuard(guard));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), demo, "starting");
             let keys: Arc<dyn KeyStore> = Arc::new(key_store_for(&folder));
-            let register = open_register(&folder, keys.as_ref(), demo);
-            let state = AppState::new(register, folder, keys);
-            state.backup_at_start();
-            app.manage(state);
+            app.manage(start_state(folder, keys, demo));
             Ok(())
+        })
+        // Closing the window closes the register: the log is checkpointed
+        // into the file, so the file alone holds everything.
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::Destroyed = event {
+                if let Some(state) = window.try_state::<AppState>() {
+                    state.close();
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
@@ -129,6 +163,9 @@ pub fn run() {
             commands::security::backup_restore,
             commands::security::backup_restore_file,
             commands::security::register_restore_newest,
+            commands::security::register_start_new,
+            commands::security::register_keep,
+            commands::app::app_quit,
             commands::participants::participant_list,
             commands::participants::participant_get,
             commands::participants::participant_create,
@@ -174,12 +211,21 @@ pub fn run() {
             commands::audit::audit_verify,
             commands::audit::audit_export,
         ])
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|error| {
             tracing::error!("Introspor stopped: {error}");
             eprintln!("Introspor kunne ikke starte: {error}");
             std::process::exit(1);
         });
+    app.run(|handle, event| {
+        // However the app ends (the last window closed, app_quit, the OS
+        // ending the session), the register is closed cleanly first.
+        if let tauri::RunEvent::Exit = event {
+            if let Some(state) = handle.try_state::<AppState>() {
+                state.close();
+            }
+        }
+    });
 }
 
 /// Keeps the log writer alive for the life of the app.

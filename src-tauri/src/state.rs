@@ -4,26 +4,55 @@
 
 use crate::error::IpcError;
 use chrono::NaiveDateTime;
-use introspor_core::store::backup::{
-    backup_due, backup_file_name, backups_to_delete, list_backups,
-};
+use introspor_core::store::backup::{backup_due, backup_file_name, backup_folder};
+use introspor_core::store::folder_lock::FolderLock;
 use introspor_core::store::key_store::KeyStore;
-use introspor_core::store::opening::LockReason;
+use introspor_core::store::opening::{DamagedRegister, LockReason};
 use introspor_core::Store;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
+
+/// The open store, shared by the commands. `None` once it is closed at exit,
+/// so a command that comes after the close is refused instead of writing to
+/// a closed file.
+pub type SharedStore = Arc<Mutex<Option<Store>>>;
 
 /// Where the register stands.
 #[derive(Clone)]
 pub enum Register {
     /// Open and usable.
-    Ready(Arc<Mutex<Store>>),
+    Ready(SharedStore),
     /// Encrypted, and the key is missing or wrong: the recovery code is needed.
     Locked(LockReason),
-    /// The file is damaged; the caseworker is offered the newest good backup.
-    Damaged(IpcError),
+    /// Missing, empty, damaged or behind its backups: the caseworker is
+    /// offered the newest good backup.
+    Damaged(Arc<DamagedRegister>),
     /// Could not be opened for another reason.
     Failed(IpcError),
+    /// Another Introspor holds the data folder; this one touches nothing.
+    InUse,
+    /// Closed at exit.
+    Closed,
+}
+
+impl Register {
+    /// A register open with `store`.
+    pub fn ready(store: Store) -> Self {
+        Register::Ready(Arc::new(Mutex::new(Some(store))))
+    }
+
+    /// Stable name for the window.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Register::Ready(_) => "ready",
+            Register::Locked(_) => "locked",
+            Register::Damaged(_) => "damaged",
+            Register::Failed(_) => "failed",
+            Register::InUse => "in_use",
+            Register::Closed => "closed",
+        }
+    }
 }
 
 /// The last automatic backup, and whether it failed.
@@ -45,6 +74,12 @@ pub struct AppState {
     /// Read and written only while the store's lock is held, so two
     /// commands never both decide a backup is due.
     backups: Arc<Mutex<BackupClock>>,
+    /// The data folder's lock, held until the register is closed.
+    folder_lock: Mutex<Option<FolderLock>>,
+    /// Whether old backups may be deleted. Not after a restore, a rollback
+    /// or a new start in this run: then the backups are the evidence of
+    /// what was there, and none is deleted until the next start.
+    prune_allowed: Arc<AtomicBool>,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -57,19 +92,50 @@ pub fn now() -> NaiveDateTime {
 }
 
 impl AppState {
-    /// State for the data folder `folder`, with the key store `keys`.
-    pub fn new(register: Register, folder: PathBuf, keys: Arc<dyn KeyStore>) -> Self {
+    /// State for the data folder `folder`, with the key store `keys` and
+    /// the folder's lock (none when another instance holds it).
+    pub fn new(
+        register: Register,
+        folder: PathBuf,
+        keys: Arc<dyn KeyStore>,
+        folder_lock: Option<FolderLock>,
+    ) -> Self {
         Self {
             register: Mutex::new(register),
             folder,
             keys,
             backups: Arc::new(Mutex::new(BackupClock::default())),
+            folder_lock: Mutex::new(folder_lock),
+            prune_allowed: Arc::new(AtomicBool::new(true)),
         }
     }
 
     /// State with an open store (for tests and the simple case).
     pub fn ready(store: Store, folder: PathBuf, keys: Arc<dyn KeyStore>) -> Self {
-        Self::new(Register::Ready(Arc::new(Mutex::new(store))), folder, keys)
+        Self::new(Register::ready(store), folder, keys, None)
+    }
+
+    /// From now on until the next start, no backup is deleted.
+    pub fn stop_pruning(&self) {
+        self.prune_allowed.store(false, Ordering::SeqCst);
+    }
+
+    /// Closes the register cleanly (the log checkpointed into the file, the
+    /// connection closed, the folder's lock released). Called when the
+    /// window is closed and when the app exits; a second call does nothing.
+    pub fn close(&self) {
+        let register = std::mem::replace(&mut *lock(&self.register), Register::Closed);
+        if let Register::Ready(shared) = register {
+            // Waits for a command still running, so its write completes.
+            let store = lock(&shared).take();
+            if let Some(store) = store {
+                match store.close() {
+                    Ok(()) => tracing::info!("register closed cleanly"),
+                    Err(error) => tracing::error!(code = error.code(), "register not closed cleanly: {error}"),
+                }
+            }
+        }
+        lock(&self.folder_lock).take();
     }
 
     /// The data folder.
@@ -79,7 +145,7 @@ impl AppState {
 
     /// The folder of automatic backups.
     pub fn backup_folder(&self) -> PathBuf {
-        self.folder.join("backups")
+        backup_folder(&self.folder)
     }
 
     /// The key store.
@@ -107,18 +173,30 @@ impl AppState {
         match self.register() {
             Register::Ready(_) => None,
             Register::Locked(reason) => Some(IpcError::new("locked", reason.message())),
-            Register::Damaged(error) | Register::Failed(error) => Some(error),
+            Register::Damaged(damaged) => Some(IpcError::new(
+                damaged.damage.as_str(),
+                damaged.damage.message(),
+            )),
+            Register::Failed(error) => Some(error),
+            Register::InUse => Some(in_use()),
+            Register::Closed => Some(closed()),
         }
     }
 
-    fn store(&self) -> Result<Arc<Mutex<Store>>, IpcError> {
+    fn store(&self) -> Result<SharedStore, IpcError> {
         match self.register() {
             Register::Ready(store) => Ok(store),
             Register::Locked(_) => Err(IpcError::new(
                 "locked",
                 "Registeret er låst. Skriv inn gjenopprettingskoden først.",
             )),
-            Register::Damaged(error) | Register::Failed(error) => Err(error),
+            Register::Damaged(damaged) => Err(IpcError::new(
+                "damaged",
+                damaged.damage.message(),
+            )),
+            Register::Failed(error) => Err(error),
+            Register::InUse => Err(in_use()),
+            Register::Closed => Err(closed()),
         }
     }
 
@@ -136,11 +214,16 @@ impl AppState {
         let store = self.store()?;
         let backups = Arc::clone(&self.backups);
         let folder = self.backup_folder();
+        let prune = Arc::clone(&self.prune_allowed);
         tauri::async_runtime::spawn_blocking(move || {
             let mut guard = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let result = job(&mut guard);
+            let Some(store) = guard.as_mut() else {
+                return Err(closed());
+            };
+            let result = job(store);
             let mut clock = lock(&backups);
-            *clock = automatic_backup(&guard, &folder, clock.clone(), now(), false);
+            let prune = prune.load(Ordering::SeqCst);
+            *clock = automatic_backup(store, &folder, clock.clone(), now(), false, prune);
             result
         })
         .await
@@ -154,20 +237,45 @@ impl AppState {
     pub fn backup_at_start(&self) {
         if let Register::Ready(store) = self.register() {
             let guard = store.lock().unwrap_or_else(PoisonError::into_inner);
-            let mut clock = lock(&self.backups);
-            *clock = automatic_backup(&guard, &self.backup_folder(), clock.clone(), now(), true);
+            if let Some(store) = guard.as_ref() {
+                let mut clock = lock(&self.backups);
+                let prune = self.prune_allowed.load(Ordering::SeqCst);
+                *clock = automatic_backup(
+                    store,
+                    &self.backup_folder(),
+                    clock.clone(),
+                    now(),
+                    true,
+                    prune,
+                );
+            }
         }
     }
 }
 
-/// Takes an automatic backup when `force`d or due, prunes old ones, and
-/// records the outcome. A failure is logged and kept for the window.
+/// The refusal while another Introspor holds the data folder.
+fn in_use() -> IpcError {
+    IpcError::new("in_use", introspor_core::messages::REGISTER_IN_USE)
+}
+
+/// The refusal after the register was closed at exit.
+fn closed() -> IpcError {
+    IpcError::new(
+        "closed",
+        "Registeret er lukket fordi Introspor avsluttes. Start Introspor på nytt.",
+    )
+}
+
+/// Takes an automatic backup when `force`d or due, prunes old ones if
+/// `prune` allows, and records the outcome. A failure is logged and kept
+/// for the window.
 pub fn automatic_backup(
     store: &Store,
     folder: &Path,
     mut clock: BackupClock,
     now: NaiveDateTime,
     force: bool,
+    prune: bool,
 ) -> BackupClock {
     if store.path().is_none() {
         return clock;
@@ -187,15 +295,12 @@ pub fn automatic_backup(
             clock.changes_at_last = changes;
             clock.last = Some(now);
             clock.problem = None;
-            match list_backups(folder) {
-                Ok(found) => {
-                    for old in backups_to_delete(&found) {
-                        if let Err(error) = std::fs::remove_file(&old) {
-                            tracing::warn!("old backup not removed: {error}");
-                        }
-                    }
+            if prune {
+                match store.prune_backups(folder) {
+                    Ok(deleted) if deleted > 0 => tracing::info!(deleted, "old backups deleted"),
+                    Ok(_) => {}
+                    Err(error) => tracing::warn!(code = error.code(), "old backups not pruned: {error}"),
                 }
-                Err(error) => tracing::warn!("backups not listed: {error}"),
             }
         }
         Err(error) => {

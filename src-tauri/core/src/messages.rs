@@ -188,3 +188,21 @@ pub const LOCKED_KEY_MISSING: &str = "Nøkkelen til registeret finnes ikke på d
 pub const LOCKED_KEY_STORE_UNREACHABLE: &str = "Fikk ikke kontakt med maskinens nøkkellager.";
 /// Locked: the stored key does not open the register.
 pub const LOCKED_WRONG_KEY: &str = "Nøkkelen på denne maskinen åpner ikke registeret.";
+/// Damaged: the register file is gone, but backups or its key are there.
+pub const DAMAGE_MISSING: &str =
+    "Registerfilen mangler. Den kan være slettet eller flyttet av et synkroniserings- eller antivirusprogram. Introspor har ikke laget et nytt, tomt register.";
+/// Damaged: the register file is empty.
+pub const DAMAGE_EMPTY: &str =
+    "Registerfilen er tom (0 byte). Den kan være tømt av et synkroniserings- eller antivirusprogram eller en diskfeil. Introspor har ikke laget et nytt, tomt register.";
+/// Damaged: the first page of the file is damaged.
+pub const DAMAGE_UNREADABLE: &str =
+    "Starten av registerfilen er skadet, så den kan ikke leses. Nøkkelen er riktig: den åpner sikkerhetskopiene.";
+/// Damaged: the register is older than a backup of it.
+pub const DAMAGE_BEHIND_BACKUP: &str =
+    "Registeret mangler endringer som finnes i en sikkerhetskopi. Det kan ha mistet loggfilen sin (introspor.sqlite3-wal), eller en eldre kopi kan være lagt inn.";
+/// A recovery code that opens neither the register nor any backup.
+pub const RECOVERY_CODE_OPENS_NOTHING: &str =
+    "Koden åpner verken registeret eller noen av sikkerhetskopiene. Sjekk hver gruppe mot papiret.";
+/// Another Introspor holds the data folder.
+pub const REGISTER_IN_USE: &str =
+    "Registeret er allerede åpent i et annet Introspor-vindu på denne maskinen. Bruk det vinduet, eller lukk det og start Introspor på nytt.";

@@ -1,5 +1,6 @@
 //! Commands about the app itself.
 
+use crate::commands::security::DamageDto;
 use crate::state::AppState;
 use crate::state::Register;
 use crate::transport::AppStatusDto;
@@ -8,24 +9,36 @@ use tauri::State;
 /// Tells the window whether the register opened, and the version.
 #[tauri::command]
 pub fn app_status(state: State<'_, AppState>) -> AppStatusDto {
-    let (register, recovery_pending) = match state.register() {
-        Register::Ready(store) => {
-            let store = store
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner);
-            ("ready", !store.recovery_code_confirmed().unwrap_or(true))
-        }
-        Register::Locked(_) => ("locked", false),
-        Register::Damaged(_) => ("damaged", false),
-        Register::Failed(_) => ("failed", false),
+    let register = state.register();
+    let recovery_pending = match &register {
+        Register::Ready(store) => store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .as_ref()
+            .is_some_and(|store| !store.recovery_code_confirmed().unwrap_or(true)),
+        _ => false,
+    };
+    let damage = match &register {
+        Register::Damaged(damaged) => Some(DamageDto::from(damaged.as_ref())),
+        _ => None,
     };
     AppStatusDto {
         version: env!("CARGO_PKG_VERSION").to_string(),
         startup_error: state.startup_error(),
-        register: register.to_string(),
+        register: register.name().to_string(),
         recovery_pending,
         backup_problem: state.backup_problem(),
+        damage,
     }
+}
+
+/// Ends the app (from the screen that says the register is open in another
+/// window). The register, if this instance has one open, is closed cleanly
+/// on the way out.
+#[tauri::command]
+pub fn app_quit(app: tauri::AppHandle, state: State<'_, AppState>) {
+    state.close();
+    app.exit(0);
 }
 
 /// Told by the window when its first screen is on display. Logged with the

@@ -5,15 +5,19 @@ use super::today;
 use crate::error::IpcError;
 use crate::save_dialog::{ask_open_path, ask_save_path, OpenRequest, SaveRequest};
 use crate::state::{now, AppState, Register};
-use introspor_core::store::backup::{backup_file_name, list_backups, BackupCounts};
+use introspor_core::domain::audit::AuditAction;
+use introspor_core::store::backup::{
+    backup_file_name, list_backups, newest_good_backup, BackupCounts, BackupOffer,
+};
 use introspor_core::store::opening::{
-    replace_with_backup, unlock_with_recovery_code, CONFIRM_GROUPS,
+    keep_register, replace_with_backup, start_new_register, unlock_with_recovery_code, Damage,
+    DamagedRegister, Opening, CONFIRM_GROUPS,
 };
 use introspor_core::store::DATABASE_FILE_NAME;
-use introspor_core::Store;
+use introspor_core::{CoreError, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Instant;
 use tauri::State;
 
@@ -108,6 +112,82 @@ pub fn backups(store: &Store, folder: &Path) -> Result<Vec<BackupDto>, IpcError>
         .collect())
 }
 
+/// The backup offered to replace a damaged register, as the window shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupOfferDto {
+    /// File name.
+    pub file_name: String,
+    /// When it was taken, dd.mm.åååå tt:mm.
+    pub taken_at: String,
+    /// What it holds.
+    pub counts: BackupCountsDto,
+}
+
+impl From<&BackupOffer> for BackupOfferDto {
+    fn from(offer: &BackupOffer) -> Self {
+        Self {
+            file_name: file_name_of(&offer.backup.path),
+            taken_at: offer.backup.taken_at.format("%d.%m.%Y %H:%M").to_string(),
+            counts: offer.counts.into(),
+        }
+    }
+}
+
+/// What is wrong with a damaged register and what can be done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DamageDto {
+    /// `missing`, `empty`, `unreadable`, `failed_check` or `behind_backup`.
+    pub kind: String,
+    /// What happened, in Norwegian.
+    pub message: String,
+    /// The backup on offer, if one opens and passes the check.
+    pub offer: Option<BackupOfferDto>,
+    /// Whether a new, empty register may be started (only when no backup
+    /// can be offered).
+    pub can_start_new: bool,
+    /// Whether the register may be kept as it is (only when it is sound and
+    /// merely behind a backup).
+    pub can_keep: bool,
+}
+
+impl From<&DamagedRegister> for DamageDto {
+    fn from(damaged: &DamagedRegister) -> Self {
+        Self {
+            kind: damaged.damage.as_str().to_string(),
+            message: damaged.damage.message().to_string(),
+            offer: damaged.offer.as_ref().map(BackupOfferDto::from),
+            can_start_new: damaged.offer.is_none(),
+            can_keep: damaged.damage == Damage::BehindBackup,
+        }
+    }
+}
+
+fn file_name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The suffix a damaged register file is kept under.
+fn damaged_suffix() -> String {
+    format!(".skadet-{}", now().format("%Y%m%d-%H%M%S"))
+}
+
+/// Records a restore in the restored register's audit trail.
+fn log_restore(store: &mut Store, source: &Path, counts: &BackupCounts) -> Result<(), IpcError> {
+    store.log_register_event(
+        AuditAction::Restore,
+        &[
+            ("backup_file", file_name_of(source)),
+            ("participants", counts.participants.to_string()),
+        ],
+        "",
+    )?;
+    Ok(())
+}
+
 /// A backup chosen by file name, only from the app's backup folder: the
 /// window never passes a path.
 fn backup_in_folder(folder: &Path, file_name: &str) -> Result<PathBuf, IpcError> {
@@ -132,6 +212,7 @@ pub fn restore(
     let started = Instant::now();
     let safety = safety_folder.join(format!("for-gjenoppretting-{}", backup_file_name(now())));
     let counts = store.restore_from(source, &safety)?;
+    log_restore(store, source, &counts)?;
     let today = today();
     // The backup brings its own settings and computed deadlines; they only
     // need recomputing if it is from another day.
@@ -175,21 +256,46 @@ pub async fn recovery_code_confirm(
 }
 
 /// Opens a locked register with the recovery code and keeps the key again.
-/// Answers whether the key could be kept in the credential store.
+/// Answers whether the key could be kept in the credential store. A code
+/// that opens only a backup (the file is missing or damaged) leaves the
+/// register damaged, with that backup on offer; the window then shows it.
 #[tauri::command]
 pub async fn register_unlock(state: State<'_, AppState>, code: String) -> Result<bool, IpcError> {
+    if !matches!(state.register(), Register::Locked(_)) {
+        return Err(IpcError::new(
+            "not_locked",
+            "Registeret er ikke låst. Start Introspor på nytt hvis vinduet ikke viser registeret.",
+        ));
+    }
     let path = state.folder().join(DATABASE_FILE_NAME);
     let keys = state.keys();
-    let (store, kept) = tauri::async_runtime::spawn_blocking(move || {
-        let (store, kept) = unlock_with_recovery_code(&path, &code, keys.as_ref())?;
-        let store = crate::prepare_store(store, false)?;
-        Ok::<_, IpcError>((store, kept))
+    let (register, kept) = tauri::async_runtime::spawn_blocking(move || {
+        let (opening, kept) = match unlock_with_recovery_code(&path, &code, keys.as_ref()) {
+            Err(CoreError::WrongKey) => {
+                return Err(IpcError::new(
+                    "recovery_code_wrong",
+                    introspor_core::messages::RECOVERY_CODE_OPENS_NOTHING,
+                ))
+            }
+            other => other?,
+        };
+        let register = match opening {
+            Opening::Ready(store) => Register::ready(crate::prepare_store(store, false)?),
+            Opening::Damaged(damaged) => Register::Damaged(Arc::new(damaged)),
+            Opening::Locked(_) => return Err(IpcError::from(CoreError::WrongKey)),
+        };
+        Ok::<_, IpcError>((register, kept))
     })
     .await
     .map_err(|_| IpcError::internal())??;
-    tracing::info!(kept, "register unlocked with the recovery code");
-    state.set_register(Register::Ready(Arc::new(Mutex::new(store))));
-    state.backup_at_start();
+    tracing::info!(kept, register = register.name(), "recovery code accepted");
+    let ready = matches!(register, Register::Ready(_));
+    state.set_register(register);
+    if ready {
+        state.backup_at_start();
+    } else {
+        state.stop_pruning();
+    }
     Ok(kept)
 }
 
@@ -242,12 +348,14 @@ pub async fn backup_restore(
 ) -> Result<BackupResultDto, IpcError> {
     let folder = state.backup_folder();
     let source = backup_in_folder(&folder, &file_name)?;
+    state.stop_pruning();
     state
         .with_store(move |store| restore(store, &source, &folder.join("gjenoppretting")))
         .await
 }
 
-/// Restores a backup file the caseworker picks (from a USB stick).
+/// Restores a backup file the caseworker picks (from a USB stick), into the
+/// open register or in place of a damaged one.
 #[tauri::command]
 pub async fn backup_restore_file(state: State<'_, AppState>) -> Result<BackupResultDto, IpcError> {
     let chosen = ask_open_path(OpenRequest {
@@ -263,31 +371,36 @@ pub async fn backup_restore_file(state: State<'_, AppState>) -> Result<BackupRes
             millis: 0,
         });
     };
+    state.stop_pruning();
+    if let Register::Damaged(damaged) = state.register() {
+        return replace_damaged(&state, &damaged, vec![source]).await;
+    }
     let folder = state.backup_folder();
     state
         .with_store(move |store| restore(store, &source, &folder.join("gjenoppretting")))
         .await
 }
 
-/// When the register is damaged: replaces it with the newest backup that
-/// passes the check, keeping the damaged file beside it.
-#[tauri::command]
-pub async fn register_restore_newest(
-    state: State<'_, AppState>,
+/// Replaces the damaged register with the first of `candidates` that passes
+/// the check, keeping the damaged file beside it, and opens it.
+async fn replace_damaged(
+    state: &AppState,
+    damaged: &DamagedRegister,
+    candidates: Vec<PathBuf>,
 ) -> Result<BackupResultDto, IpcError> {
-    let folder = state.folder().to_path_buf();
-    let backup_folder = state.backup_folder();
-    let keys = state.keys();
+    let path = state.folder().join(DATABASE_FILE_NAME);
+    let key = damaged.key.clone();
     let started = Instant::now();
-    let (store, used) = tauri::async_runtime::spawn_blocking(move || {
-        let key = keys
-            .load()
-            .map_err(|_| IpcError::from(introspor_core::CoreError::KeyStoreUnreachable))?
-            .ok_or_else(|| IpcError::from(introspor_core::CoreError::WrongKey))?;
-        let suffix = format!(".skadet-{}", now().format("%Y%m%d-%H%M%S"));
-        for backup in list_backups(&backup_folder)? {
-            match replace_with_backup(&folder.join(DATABASE_FILE_NAME), &backup.path, key.clone(), &suffix) {
-                Ok(store) => return Ok((store, backup.path)),
+    let (store, used, counts) = tauri::async_runtime::spawn_blocking(move || {
+        let suffix = damaged_suffix();
+        for candidate in candidates {
+            match replace_with_backup(&path, &candidate, key.clone(), &suffix) {
+                Ok(mut store) => {
+                    let counts = store.row_counts()?;
+                    log_restore(&mut store, &candidate, &counts)?;
+                    let store = crate::prepare_store(store, false)?;
+                    return Ok((store, candidate, counts));
+                }
                 Err(error) => tracing::warn!(code = error.code(), "backup not usable"),
             }
         }
@@ -298,12 +411,93 @@ pub async fn register_restore_newest(
     })
     .await
     .map_err(|_| IpcError::internal())??;
-    let store = crate::prepare_store(store, false)?;
-    let counts = Some(BackupCountsDto::from(store.row_counts()?));
-    state.set_register(Register::Ready(Arc::new(Mutex::new(store))));
+    tracing::info!(participants = counts.participants, "damaged register replaced by a backup");
+    state.set_register(Register::ready(store));
     Ok(BackupResultDto {
-        path: used.display().to_string(),
-        counts,
+        path: file_name_of(&used),
+        counts: Some(counts.into()),
         millis: started.elapsed().as_millis() as u64,
     })
+}
+
+fn damaged_register(state: &AppState) -> Result<Arc<DamagedRegister>, IpcError> {
+    match state.register() {
+        Register::Damaged(damaged) => Ok(damaged),
+        _ => Err(IpcError::new(
+            "not_damaged",
+            "Registeret er ikke skadet, så det er ingenting å gjenopprette her. Bruk siden Sikkerhetskopi.",
+        )),
+    }
+}
+
+/// When the register is damaged: replaces it with the backup on offer (or,
+/// if that one no longer passes, the newest that does), keeping the damaged
+/// file beside it.
+#[tauri::command]
+pub async fn register_restore_newest(
+    state: State<'_, AppState>,
+) -> Result<BackupResultDto, IpcError> {
+    let damaged = damaged_register(&state)?;
+    state.stop_pruning();
+    let mut candidates: Vec<PathBuf> = damaged
+        .offer
+        .iter()
+        .map(|offer| offer.backup.path.clone())
+        .collect();
+    if let Some(newest) = newest_good_backup(&state.backup_folder(), &damaged.key)? {
+        if !candidates.contains(&newest.backup.path) {
+            candidates.push(newest.backup.path);
+        }
+    }
+    replace_damaged(&state, &damaged, candidates).await
+}
+
+/// When no backup can be used: starts a new, empty register as the
+/// caseworker decided, keeping whatever file was there beside it.
+#[tauri::command]
+pub async fn register_start_new(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let damaged = damaged_register(&state)?;
+    if damaged.offer.is_some() {
+        return Err(IpcError::new(
+            "backup_available",
+            "Det finnes en sikkerhetskopi som kan gjenopprettes. Gjenopprett den i stedet for å starte et tomt register.",
+        ));
+    }
+    state.stop_pruning();
+    let path = state.folder().join(DATABASE_FILE_NAME);
+    let key = damaged.key.clone();
+    let store = tauri::async_runtime::spawn_blocking(move || {
+        let store = start_new_register(&path, key, &damaged_suffix())?;
+        crate::prepare_store(store, false)
+    })
+    .await
+    .map_err(|_| IpcError::internal())??;
+    tracing::warn!("a new, empty register was started by the caseworker");
+    state.set_register(Register::ready(store));
+    Ok(())
+}
+
+/// When a backup is ahead of a sound register: keeps the register as it is,
+/// as the caseworker decided; the decision goes into the audit trail.
+#[tauri::command]
+pub async fn register_keep(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let damaged = damaged_register(&state)?;
+    if damaged.damage != Damage::BehindBackup {
+        return Err(IpcError::new(
+            "cannot_keep",
+            "Et skadet register kan ikke brukes slik det er. Gjenopprett fra en sikkerhetskopi.",
+        ));
+    }
+    state.stop_pruning();
+    let path = state.folder().join(DATABASE_FILE_NAME);
+    let key = damaged.key.clone();
+    let store = tauri::async_runtime::spawn_blocking(move || {
+        let store = keep_register(&path, key)?;
+        crate::prepare_store(store, false)
+    })
+    .await
+    .map_err(|_| IpcError::internal())??;
+    tracing::warn!("the register was kept although a backup is ahead of it");
+    state.set_register(Register::ready(store));
+    Ok(())
 }

@@ -158,12 +158,14 @@ pub struct AppStatusDto {
     /// Why the register could not be opened, if it could not.
     pub startup_error: Option<crate::error::IpcError>,
     /// `ready`, `locked` (recovery code needed), `damaged` (a backup is
-    /// offered) or `failed`.
+    /// offered), `failed`, `in_use` (open in another Introspor) or `closed`.
     pub register: String,
     /// Whether the recovery code still has to be written down and confirmed.
     pub recovery_pending: bool,
     /// Why the last automatic backup failed, if it did.
     pub backup_problem: Option<crate::error::IpcError>,
+    /// What is wrong with a damaged register, and what can be done.
+    pub damage: Option<crate::commands::security::DamageDto>,
 }
 
 /// A legal deadline or own task in a list.

@@ -43,6 +43,9 @@ choice! {
         RuleSettings => "rule_settings",
         /// The audit trail itself (its export).
         AuditTrail => "audit_trail",
+        /// The register as a whole: restored from a backup, started anew
+        /// or kept despite a newer backup.
+        Register => "register",
     }
 }
 
@@ -82,6 +85,7 @@ impl AuditEntity {
             AuditEntity::Meeting => "møte",
             AuditEntity::RuleSettings => "fristinnstillinger",
             AuditEntity::AuditTrail => "sporingslogg",
+            AuditEntity::Register => "register",
         }
     }
 }

@@ -277,7 +277,7 @@ fn meeting_participants(conn: &Connection, meeting_id: i64) -> CoreResult<Vec<i6
 pub(crate) fn capture(conn: &Connection, entity: AuditEntity, id: i64) -> CoreResult<Captured> {
     let snapshot = match entity {
         AuditEntity::Meeting => meeting_snapshot(conn, id)?,
-        AuditEntity::RuleSettings | AuditEntity::AuditTrail => None,
+        AuditEntity::RuleSettings | AuditEntity::AuditTrail | AuditEntity::Register => None,
         _ => row_snapshot(conn, entity.as_str(), id)?,
     };
     let participants = match (entity, &snapshot) {
@@ -681,6 +681,41 @@ impl Store {
             None,
             participant_id.into_iter().collect(),
             &changes,
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records a decision about the register as a whole (restored from a
+    /// backup, started anew, kept despite a newer backup), with `changes`
+    /// saying which file and what it held. Besides telling internal control
+    /// what happened, the entry parts the register's history from backups
+    /// of the history it left, so those are not taken for newer copies of it.
+    pub fn log_register_event(
+        &mut self,
+        action: AuditAction,
+        changes: &[(&str, String)],
+        reason: &str,
+    ) -> CoreResult<()> {
+        let tx = self.conn.transaction()?;
+        let changes: Vec<FieldChange> = changes
+            .iter()
+            .map(|(field, value)| FieldChange {
+                field: field.to_string(),
+                from: None,
+                to: Some(value.clone()),
+            })
+            .collect();
+        append(
+            &tx,
+            &NewEntry {
+                entity: AuditEntity::Register,
+                entity_id: None,
+                participant_id: None,
+                action,
+                changes: &changes,
+                reason,
+            },
         )?;
         tx.commit()?;
         Ok(())

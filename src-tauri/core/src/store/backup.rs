@@ -1,9 +1,14 @@
 //! Backups: SQLite's online backup into a file encrypted with the same key,
-//! checked after writing; keeping the last 10 daily and 8 weekly; restoring.
+//! checked after writing; keeping the newest 5, the last 10 daily and 8
+//! weekly, and never one that holds more than the register; restoring.
+//!
+//! A backup file is never written again once it has its name, so it is
+//! opened as immutable: reading it leaves no `-wal`, `-shm` or `-journal`
+//! beside it, in our folder or on a USB stick.
 
 use crate::error::{CoreError, CoreResult};
 use crate::store::key::DatabaseKey;
-use crate::store::{apply_key, migrations, open_keyed, sibling, Store};
+use crate::store::{apply_key, migrations, sibling, Store};
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
@@ -46,6 +51,22 @@ pub const BACKUP_EVERY_HOURS: i64 = 4;
 pub const KEEP_DAILY: usize = 10;
 /// Weekly backups kept (the newest of each ISO week).
 pub const KEEP_WEEKLY: usize = 8;
+/// The newest backups kept whatever their dates, so a day of many
+/// backups (or a clock set wrong) never leaves only one.
+pub const KEEP_NEWEST: usize = 5;
+
+/// The folder of automatic backups inside the data folder.
+pub const BACKUP_FOLDER_NAME: &str = "backups";
+
+/// A file in the backup folder that names a partial backup being written
+/// elsewhere (a chosen folder), so that one left by a crash is removed at
+/// the next start.
+const UNFINISHED_NOTE: &str = "unfinished-backup.txt";
+
+/// The automatic backup folder of the data folder `folder`.
+pub fn backup_folder(folder: &Path) -> PathBuf {
+    folder.join(BACKUP_FOLDER_NAME)
+}
 
 const FILE_PREFIX: &str = "introspor-sikkerhetskopi-";
 const FILE_SUFFIX: &str = ".sqlite3";
@@ -85,15 +106,20 @@ pub fn list_backups(folder: &Path) -> CoreResult<Vec<BackupFile>> {
     Ok(found)
 }
 
-/// Which backups to delete: all but the newest of each of the last
-/// [`KEEP_DAILY`] days and of each of the last [`KEEP_WEEKLY`] ISO weeks
-/// that have backups. `backups` may come in any order.
+/// Which backups the dates allow to delete: all but the [`KEEP_NEWEST`]
+/// newest, the newest of each of the last [`KEEP_DAILY`] days and of each of
+/// the last [`KEEP_WEEKLY`] ISO weeks that have backups. `backups` may come
+/// in any order. [`Store::prune_backups`] keeps some of these still: those
+/// that hold more than the register.
 pub fn backups_to_delete(backups: &[BackupFile]) -> Vec<PathBuf> {
     let mut newest_first: Vec<&BackupFile> = backups.iter().collect();
     newest_first.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
     let mut keep: HashSet<&Path> = HashSet::new();
     let mut days = Vec::new();
     let mut weeks = Vec::new();
+    for backup in newest_first.iter().take(KEEP_NEWEST) {
+        keep.insert(&backup.path);
+    }
     for backup in &newest_first {
         let day = backup.taken_at.date();
         if !days.contains(&day) && days.len() < KEEP_DAILY {
@@ -149,16 +175,222 @@ fn integrity_ok(conn: &Connection) -> CoreResult<bool> {
     Ok(result == "ok")
 }
 
-fn open_backup(path: &Path, key: Option<&DatabaseKey>) -> CoreResult<Connection> {
-    // Read-only, so looking at a backup never changes it.
+/// `path` as an SQLite URI that opens the file as immutable: read-only,
+/// without locks and without any sidecar file. Characters that mean
+/// something in a URI are escaped; a Windows path gets the `/C:/` form.
+fn immutable_uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from("file:");
+    if !text.starts_with('/') {
+        // A drive letter (C:/...) or a relative path.
+        if text.as_bytes().get(1) == Some(&b':') {
+            uri.push('/');
+        }
+    }
+    for c in text.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// Opens a backup to read it. A backup is never written after it got its
+/// name, so it is opened as immutable: looking at it changes nothing and
+/// leaves no `-wal` or `-shm` file beside it, even for backups written by
+/// earlier versions, whose header still says WAL.
+pub(crate) fn open_backup(path: &Path, key: Option<&DatabaseKey>) -> CoreResult<Connection> {
+    if !path.is_file() {
+        return Err(CoreError::Io(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "backup file not found",
+        )));
+    }
     let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        immutable_uri(path),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     match key {
         Some(key) => apply_key(conn, key),
         None => Ok(conn),
     }
+}
+
+/// The newest entry of a database's audit trail: every acknowledged change
+/// writes one, so it tells how far a register (or a backup of it) has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditPosition {
+    /// The entry's id (they count up from 1).
+    pub last_id: i64,
+    /// The entry's hash, which chains it to every entry before it.
+    pub last_hash: String,
+}
+
+fn audit_position(conn: &Connection) -> CoreResult<Option<AuditPosition>> {
+    use rusqlite::OptionalExtension;
+    Ok(conn
+        .query_row(
+            "SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1",
+            [],
+            |row| {
+                Ok(AuditPosition {
+                    last_id: row.get(0)?,
+                    last_hash: row.get(1)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Whether the database on `conn` holds every change up to `register` and
+/// later ones too: its audit trail has the register's newest entry (the same
+/// id with the same hash, so the same history) and entries after it. A
+/// register that lost its `-wal`, or was replaced by an empty file, is
+/// behind such a backup. After a deliberate restore of an older backup the
+/// histories part (the restore is an entry of its own), so newer backups of
+/// the old history are not counted as ahead.
+fn is_ahead_of(conn: &Connection, register: Option<&AuditPosition>) -> CoreResult<bool> {
+    use rusqlite::OptionalExtension;
+    let Some(mine) = audit_position(conn)? else {
+        return Ok(false);
+    };
+    let Some(register) = register else {
+        return Ok(true);
+    };
+    if mine.last_id <= register.last_id {
+        return Ok(false);
+    }
+    let hash: Option<String> = conn
+        .query_row(
+            "SELECT hash FROM audit_event WHERE id = ?1",
+            [register.last_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    Ok(hash.as_deref() == Some(register.last_hash.as_str()))
+}
+
+/// A backup offered to replace a damaged register: which file, when it was
+/// taken and what it holds. It opened with the key and passed the check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupOffer {
+    /// The backup file.
+    pub backup: BackupFile,
+    /// What it holds.
+    pub counts: BackupCounts,
+}
+
+/// Checks one backup: it opens with `key`, passes the quick check and is an
+/// Introspor database. Answers what it holds.
+fn checked_counts(conn: &Connection) -> CoreResult<BackupCounts> {
+    if !integrity_ok(conn)? {
+        return Err(CoreError::BackupCheck("integrity check failed"));
+    }
+    let has_schema: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'participant'",
+        [],
+        |row| row.get(0),
+    )?;
+    if !has_schema {
+        return Err(CoreError::BackupCheck("not an Introspor database"));
+    }
+    counts(conn)
+}
+
+/// The newest backup in `folder` that opens with `key` and passes the
+/// check, if any. Backups that fail are skipped and logged.
+pub fn newest_good_backup(folder: &Path, key: &DatabaseKey) -> CoreResult<Option<BackupOffer>> {
+    newest_matching(folder, key, |_| Ok(true))
+}
+
+/// The newest backup in `folder` that holds changes the register at
+/// `register` lacks (see [`AuditPosition`]) and passes the check, if any.
+pub fn newest_backup_ahead(
+    folder: &Path,
+    key: &DatabaseKey,
+    register: Option<&AuditPosition>,
+) -> CoreResult<Option<BackupOffer>> {
+    newest_matching(folder, key, |conn| is_ahead_of(conn, register))
+}
+
+fn newest_matching(
+    folder: &Path,
+    key: &DatabaseKey,
+    wanted: impl Fn(&Connection) -> CoreResult<bool>,
+) -> CoreResult<Option<BackupOffer>> {
+    for backup in list_backups(folder)? {
+        let checked = open_backup(&backup.path, Some(key)).and_then(|conn| {
+            if wanted(&conn)? {
+                checked_counts(&conn).map(Some)
+            } else {
+                Ok(None)
+            }
+        });
+        match checked {
+            Ok(Some(counts)) => return Ok(Some(BackupOffer { backup, counts })),
+            Ok(None) => {}
+            Err(error) => tracing::warn!(code = error.code(), "backup skipped: {error}"),
+        }
+    }
+    Ok(None)
+}
+
+/// Whether `name` is debris a backup can leave: a partial file and the
+/// sidecars SQLite writes beside a database (`-journal`, `-wal`, `-shm`).
+fn is_backup_debris(name: &str) -> bool {
+    let base = ["-journal", "-wal", "-shm"]
+        .iter()
+        .find_map(|suffix| name.strip_suffix(suffix))
+        .unwrap_or(name);
+    base.ends_with(".partial")
+        || (base != name && parse_backup_file_name(base).is_some())
+}
+
+/// Removes what a crash or an earlier version left in the backup folder:
+/// partial backups and their journals, sidecar files beside finished
+/// backups, and a partial backup noted as being written to a chosen folder.
+/// Only finished, checked backups remain. Call it only while holding the
+/// data folder's lock, so no other instance is writing a partial backup.
+/// Answers how many files were removed.
+pub fn clean_backup_folder(folder: &Path) -> CoreResult<usize> {
+    let mut removed = 0;
+    let note = folder.join(UNFINISHED_NOTE);
+    if let Ok(text) = std::fs::read_to_string(&note) {
+        let partial = PathBuf::from(text.trim());
+        // Only ever a file we named ourselves.
+        if partial.to_string_lossy().ends_with(".partial") {
+            for suffix in ["", "-journal", "-wal", "-shm"] {
+                if std::fs::remove_file(sibling(&partial, suffix)).is_ok() {
+                    removed += 1;
+                }
+            }
+        }
+        let _ = std::fs::remove_file(&note);
+    }
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(removed),
+        Err(e) => return Err(e.into()),
+    };
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if entry.file_type()?.is_file() && is_backup_debris(name) {
+            std::fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    if removed > 0 {
+        tracing::info!(removed, "debris removed from the backup folder");
+    }
+    Ok(removed)
 }
 
 impl Store {
@@ -176,19 +408,47 @@ impl Store {
     /// What a backup file holds, after checking that it opens with this
     /// database's key and passes SQLite's integrity check.
     pub fn inspect_backup(&self, path: &Path) -> CoreResult<BackupCounts> {
-        let conn = open_backup(path, self.key.as_ref())?;
-        if !integrity_ok(&conn)? {
-            return Err(CoreError::BackupCheck("integrity check failed"));
+        checked_counts(&open_backup(path, self.key.as_ref())?)
+    }
+
+    /// The newest entry of this register's audit trail.
+    pub fn audit_position(&self) -> CoreResult<Option<AuditPosition>> {
+        audit_position(&self.conn)
+    }
+
+    /// Deletes the backups in `folder` that the dates allow
+    /// ([`backups_to_delete`]), except any that holds more than this
+    /// register: changes it lacks ([`AuditPosition`]) or more participants
+    /// (participants are never deleted, so fewer means something was lost).
+    /// Call it right after a backup of this register was written, under the
+    /// same lock, so that backup is the yardstick. Answers how many were
+    /// deleted.
+    pub fn prune_backups(&self, folder: &Path) -> CoreResult<usize> {
+        let candidates = backups_to_delete(&list_backups(folder)?);
+        if candidates.is_empty() {
+            return Ok(0);
         }
-        let has_schema: bool = conn.query_row(
-            "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'participant'",
-            [],
-            |row| row.get(0),
-        )?;
-        if !has_schema {
-            return Err(CoreError::BackupCheck("not an Introspor database"));
+        let position = self.audit_position()?;
+        let participants = counts(&self.conn)?.participants;
+        let mut deleted = 0;
+        for path in candidates {
+            let holds_more = open_backup(&path, self.key.as_ref()).and_then(|conn| {
+                Ok(is_ahead_of(&conn, position.as_ref())?
+                    || counts(&conn)?.participants > participants)
+            });
+            match holds_more {
+                Ok(true) => {
+                    tracing::warn!("a backup holds more than the register and is kept");
+                }
+                // A backup that does not even open is worth nothing, and the
+                // backup just written passed its check.
+                Ok(false) | Err(_) => {
+                    std::fs::remove_file(&path)?;
+                    deleted += 1;
+                }
+            }
         }
-        counts(&conn)
+        Ok(deleted)
     }
 
     /// Writes a backup of the whole database to `destination`, encrypted
@@ -201,17 +461,34 @@ impl Store {
         }
         let partial = sibling(destination, ".partial");
         let _ = std::fs::remove_file(&partial);
+        // A partial file outside our own backup folder is noted there, so
+        // that one left by a crash is removed at the next start.
+        let note = self.unfinished_note_for(destination);
+        if let Some(note) = &note {
+            std::fs::create_dir_all(note.parent().unwrap_or(Path::new(".")))?;
+            std::fs::write(note, partial.to_string_lossy().as_bytes())?;
+        }
         let result = self.write_checked_backup(&partial);
-        match result {
-            Ok(counts) => {
-                std::fs::rename(&partial, destination)?;
-                Ok(counts)
-            }
+        let result = match result {
+            Ok(counts) => std::fs::rename(&partial, destination)
+                .map(|()| counts)
+                .map_err(CoreError::from),
             Err(error) => {
                 let _ = std::fs::remove_file(&partial);
                 Err(error)
             }
+        };
+        if let Some(note) = &note {
+            let _ = std::fs::remove_file(note);
         }
+        result
+    }
+
+    /// The note naming a partial backup written to `destination`, when that
+    /// is outside this register's own backup folder.
+    fn unfinished_note_for(&self, destination: &Path) -> Option<PathBuf> {
+        let own = backup_folder(self.path.as_deref()?.parent()?);
+        (destination.parent() != Some(own.as_path())).then(|| own.join(UNFINISHED_NOTE))
     }
 
     fn write_checked_backup(&self, partial: &Path) -> CoreResult<BackupCounts> {
@@ -223,8 +500,19 @@ impl Store {
                 // destination needs the same key.
                 target.execute_batch(&key.pragma("main"))?;
             }
-            let backup = Backup::new(&self.conn, &mut target)?;
-            backup.run_to_completion(1024, Duration::ZERO, None)?;
+            // No journal while writing: a partial file is thrown away if
+            // anything fails, so a rollback journal beside it would only
+            // be debris.
+            target.query_row("PRAGMA journal_mode = OFF", [], |_| Ok(()))?;
+            {
+                let backup = Backup::new(&self.conn, &mut target)?;
+                backup.run_to_completion(1024, Duration::ZERO, None)?;
+            }
+            // The copied header says WAL, like the register's; a backup in
+            // rollback-journal mode is one self-contained file that a
+            // reader never needs a `-wal` or `-shm` for.
+            target.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+            target.close().map_err(|(_, error)| CoreError::from(error))?;
         }
         std::fs::File::open(partial)?.sync_all()?;
         let found = self.inspect_backup(partial)?;
@@ -250,12 +538,10 @@ impl Store {
         Ok(counts)
     }
 
-    /// Opens `path` with this store's key and reports whether it passes the
-    /// quick check; used on start to decide whether to offer a backup.
-    pub fn quick_check_file(path: &Path, key: &DatabaseKey) -> CoreResult<bool> {
-        let conn = open_keyed(path, key)?;
-        let result: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
-        Ok(result == "ok")
+    /// Checks a backup file with `key` without a store: it must open, pass
+    /// the quick check and be an Introspor database. Answers what it holds.
+    pub fn check_backup_file(path: &Path, key: &DatabaseKey) -> CoreResult<BackupCounts> {
+        checked_counts(&open_backup(path, Some(key))?)
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod backup;
 pub mod deadlines;
+pub mod folder_lock;
 pub mod key;
 pub mod key_store;
 pub mod meetings;
@@ -81,6 +82,19 @@ impl Store {
         conn.set_prepared_statement_cache_capacity(64);
         migrations::migrate(&mut conn)?;
         Ok(Self { conn, key, path })
+    }
+
+    /// Closes the database cleanly: the write-ahead log is checkpointed into
+    /// the file and the connection closed, so the `-wal` and `-shm` files
+    /// are gone and the register file alone holds everything. A register
+    /// copied to another machine (or whose `-wal` is lost later) is then
+    /// complete.
+    pub fn close(self) -> CoreResult<()> {
+        if self.path.is_some() {
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
+        self.conn.close().map_err(|(_, error)| CoreError::from(error))
     }
 
     /// The schema version of the open database (SQLite's `user_version`).

@@ -10,10 +10,13 @@ use crate::error::{CoreError, CoreResult};
 use crate::store::key::DatabaseKey;
 use crate::store::key_store::{KeyStore, KeyStoreError};
 use crate::store::recovery_code;
+use crate::store::backup::{
+    backup_folder, list_backups, newest_backup_ahead, newest_good_backup, BackupOffer,
+};
 use crate::store::{sibling, Store};
 use rusqlite::Connection;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Why the database is locked until the recovery code is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +50,62 @@ impl LockReason {
     }
 }
 
+/// What is wrong with a register that cannot be used as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Damage {
+    /// There is no register file, but there are backups or a key, so one
+    /// existed (deleted by a sync client, antivirus or by hand).
+    Missing,
+    /// The register file is empty (zero bytes).
+    Empty,
+    /// The file does not open with a key that opens its backups: its first
+    /// page (the header) is damaged.
+    Unreadable,
+    /// The file opens but fails SQLite's integrity check.
+    FailedCheck,
+    /// The file opens and is sound, but a backup holds changes it lacks: it
+    /// lost its write-ahead log (`-wal`) or was replaced by an older copy.
+    BehindBackup,
+}
+
+impl Damage {
+    /// Stable identifier for the window.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Damage::Missing => "missing",
+            Damage::Empty => "empty",
+            Damage::Unreadable => "unreadable",
+            Damage::FailedCheck => "failed_check",
+            Damage::BehindBackup => "behind_backup",
+        }
+    }
+
+    /// What happened, in Norwegian.
+    pub fn message(self) -> &'static str {
+        match self {
+            Damage::Missing => crate::messages::DAMAGE_MISSING,
+            Damage::Empty => crate::messages::DAMAGE_EMPTY,
+            Damage::Unreadable => crate::messages::DAMAGE_UNREADABLE,
+            Damage::FailedCheck => crate::messages::CORRUPT,
+            Damage::BehindBackup => crate::messages::DAMAGE_BEHIND_BACKUP,
+        }
+    }
+}
+
+/// A register that needs the caseworker's decision before it is used: what
+/// is wrong, the key that opens its backups, and the backup on offer.
+#[derive(Debug, Clone)]
+pub struct DamagedRegister {
+    /// What is wrong.
+    pub damage: Damage,
+    /// The key that opens the register's backups (and the register, if it
+    /// still opens).
+    pub key: DatabaseKey,
+    /// The newest backup that opens with the key and passes the check (for
+    /// [`Damage::BehindBackup`], the newest that holds the lost changes).
+    pub offer: Option<BackupOffer>,
+}
+
 /// The result of opening.
 #[derive(Debug)]
 pub enum Opening {
@@ -54,34 +113,66 @@ pub enum Opening {
     Ready(Store),
     /// The recovery code is needed; nothing was changed on disk.
     Locked(LockReason),
+    /// The register is damaged, missing or behind its backups; nothing was
+    /// changed on disk, and no new register was made.
+    Damaged(DamagedRegister),
+}
+
+/// What lies at the register's path before anything opens it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileState {
+    Missing,
+    Empty,
+    Plaintext,
+    Encrypted,
 }
 
 /// The first bytes of an unencrypted SQLite file.
 const PLAINTEXT_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-fn file_state(path: &Path) -> CoreResult<(bool, bool)> {
+fn file_state(path: &Path) -> CoreResult<FileState> {
     match std::fs::File::open(path) {
         Ok(mut file) => {
             let mut header = [0u8; 16];
-            let read = file.read(&mut header)?;
-            if read == 0 {
-                return Ok((false, false));
+            let mut read = 0;
+            while read < header.len() {
+                match file.read(&mut header[read..])? {
+                    0 => break,
+                    n => read += n,
+                }
             }
-            Ok((true, read == 16 && &header == PLAINTEXT_HEADER))
+            Ok(match read {
+                0 => FileState::Empty,
+                16 if &header == PLAINTEXT_HEADER => FileState::Plaintext,
+                _ => FileState::Encrypted,
+            })
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((false, false)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileState::Missing),
         Err(e) => Err(e.into()),
     }
 }
 
+/// The automatic backup folder that belongs to the register at `path`.
+fn backups_of(path: &Path) -> PathBuf {
+    backup_folder(path.parent().unwrap_or(Path::new(".")))
+}
+
 /// Opens the database at `path` with the key kept in `keys`.
+///
+/// A new, empty register is made only at a true first start: no register
+/// file, no backup and no stored key. A missing, empty or unreadable file
+/// where backups or a key exist, a file that fails its check, and a file
+/// that a backup is ahead of are [`Opening::Damaged`], with the newest good
+/// backup on offer; nothing on disk is changed.
 pub fn open_database(path: &Path, keys: &dyn KeyStore) -> CoreResult<Opening> {
-    let (exists, plaintext) = file_state(path)?;
+    let state = file_state(path)?;
+    let backups = backups_of(path);
+    let has_backups = !list_backups(&backups)?.is_empty();
     let stored = match keys.load() {
         Ok(key) => key,
         Err(KeyStoreError::Unreachable(reason)) => {
             tracing::warn!("credential store unreachable: {reason}");
-            return if exists && !plaintext {
+            return if state == FileState::Encrypted || has_backups {
                 Ok(Opening::Locked(LockReason::KeyStoreUnreachable))
             } else {
                 Err(CoreError::KeyStoreUnreachable)
@@ -89,29 +180,90 @@ pub fn open_database(path: &Path, keys: &dyn KeyStore) -> CoreResult<Opening> {
         }
         Err(KeyStoreError::Garbled) => None,
     };
-    match (exists, plaintext, stored) {
-        (true, false, None) => Ok(Opening::Locked(LockReason::KeyMissing)),
-        (true, false, Some(key)) => match Store::open(path, key) {
-            Err(CoreError::WrongKey) => Ok(Opening::Locked(LockReason::WrongKey)),
-            other => other.map(Opening::Ready),
-        },
-        (true, true, stored) => {
+    match (state, stored) {
+        (FileState::Plaintext, stored) => {
             let key = match stored {
                 Some(key) => key,
                 None => new_kept_key(keys)?,
             };
             encrypt_plaintext(path, &key)?;
             tracing::info!("unencrypted database encrypted");
+            open_with_key(path, key)
+        }
+        (FileState::Missing | FileState::Empty, None) if !has_backups => {
+            // The first start: nothing here that anything could be lost from.
+            let key = new_kept_key(keys)?;
+            tracing::info!("first start: a new register is made");
+            if state == FileState::Empty {
+                std::fs::remove_file(path)?;
+            }
             Store::open(path, key).map(Opening::Ready)
         }
-        (false, _, stored) => {
-            let key = match stored {
-                Some(key) => key,
-                None => new_kept_key(keys)?,
-            };
-            Store::open(path, key).map(Opening::Ready)
-        }
+        (_, None) => Ok(Opening::Locked(LockReason::KeyMissing)),
+        (_, Some(key)) => match open_with_key(path, key)? {
+            // The stored key opens neither the file nor any backup.
+            Opening::Locked(_) => Ok(Opening::Locked(LockReason::WrongKey)),
+            other => Ok(other),
+        },
     }
+}
+
+/// Opens the register at `path` with a key known to be the right one (from
+/// the credential store or the recovery code), and decides whether it can
+/// be used as it is. Answers [`Opening::Locked`] (`WrongKey`) when the key
+/// opens neither the file nor any backup. Never creates a file.
+fn open_with_key(path: &Path, key: DatabaseKey) -> CoreResult<Opening> {
+    let backups = backups_of(path);
+    let damaged = |damage: Damage, key: DatabaseKey| -> CoreResult<Opening> {
+        let offer = newest_good_backup(&backups, &key)?;
+        tracing::warn!(damage = damage.as_str(), offered = offer.is_some(), "register damaged");
+        Ok(Opening::Damaged(DamagedRegister { damage, key, offer }))
+    };
+    match file_state(path)? {
+        FileState::Missing => return damaged(Damage::Missing, key),
+        FileState::Empty => return damaged(Damage::Empty, key),
+        FileState::Plaintext | FileState::Encrypted => {}
+    }
+    let log = sibling(path, "-wal");
+    if std::fs::metadata(&log).is_ok_and(|m| m.len() > 0) {
+        // A clean close checkpoints the log into the file and removes it.
+        tracing::warn!("the register was not closed cleanly last time; checking it");
+    }
+    let store = match Store::open(path, key.clone()) {
+        Ok(store) => store,
+        Err(CoreError::WrongKey) => {
+            // A key that opens a backup is the right key: the file's first
+            // page is damaged, not the key wrong.
+            return if newest_good_backup(&backups, &key)?.is_some() {
+                damaged(Damage::Unreadable, key)
+            } else {
+                Ok(Opening::Locked(LockReason::WrongKey))
+            };
+        }
+        Err(error) if error.code() == "corrupt" => return damaged(Damage::FailedCheck, key),
+        Err(error) => return Err(error),
+    };
+    let sound = match store.integrity_ok() {
+        Ok(sound) => sound,
+        Err(error) if error.code() == "corrupt" => false,
+        Err(error) => return Err(error),
+    };
+    if !sound {
+        drop(store);
+        return damaged(Damage::FailedCheck, key);
+    }
+    tracing::info!("register opened and checked");
+    let position = store.audit_position()?;
+    if let Some(offer) = newest_backup_ahead(&backups, &key, position.as_ref())? {
+        tracing::warn!("a backup holds changes the register lacks");
+        drop(store);
+        return Ok(Opening::Damaged(DamagedRegister {
+            damage: Damage::BehindBackup,
+            key,
+            offer: Some(offer),
+        }));
+    }
+    Ok(Opening::Ready(store))
 }
 
 /// A new key, stored before any database uses it, so no file is ever
@@ -123,18 +275,31 @@ fn new_kept_key(keys: &dyn KeyStore) -> CoreResult<DatabaseKey> {
     Ok(key)
 }
 
-/// Opens the database with a typed recovery code, and keeps the key in the
-/// credential store again. Answers the store and whether the key was kept
-/// (if not, the code will be needed at the next start too).
+/// Opens the register with a typed recovery code, and keeps the key in the
+/// credential store again. A code that opens a backup but not the file
+/// (missing, empty or damaged) is the right code: the answer is then
+/// [`Opening::Damaged`] with that backup on offer. A code that opens
+/// neither is refused with [`CoreError::WrongKey`]. Answers the opening and
+/// whether the key was kept (if not, the code will be needed at the next
+/// start too).
 pub fn unlock_with_recovery_code(
     path: &Path,
     code: &str,
     keys: &dyn KeyStore,
-) -> CoreResult<(Store, bool)> {
+) -> CoreResult<(Opening, bool)> {
     let key = recovery_code::decode(code).map_err(CoreError::RecoveryCode)?;
-    let store = Store::open(path, key.clone())?;
+    let opening = match open_with_key(path, key.clone())? {
+        Opening::Locked(_) => return Err(CoreError::WrongKey),
+        // With no file to try it on, a code is right only if it opens a backup.
+        Opening::Damaged(DamagedRegister {
+            damage: Damage::Missing | Damage::Empty,
+            offer: None,
+            ..
+        }) => return Err(CoreError::WrongKey),
+        other => other,
+    };
     let kept = keys.save(&key).is_ok();
-    Ok((store, kept))
+    Ok((opening, kept))
 }
 
 /// Encrypts an unencrypted database file in place: an encrypted copy is
@@ -229,9 +394,22 @@ impl Store {
     }
 }
 
-/// Replaces a damaged database file with a backup: the damaged file is
-/// kept beside it (renamed with `damaged_suffix`), the backup is copied in
-/// and opened with `key`. Used when the database cannot be opened at all.
+/// Moves the register file at `path` and its sidecars aside, renamed with
+/// `suffix`, so IT can look at them; nothing is deleted.
+fn set_aside(path: &Path, suffix: &str) -> CoreResult<()> {
+    for sidecar in ["", "-wal", "-shm", "-journal"] {
+        let from = sibling(path, sidecar);
+        if from.exists() {
+            std::fs::rename(&from, sibling(&sibling(path, suffix), sidecar))?;
+        }
+    }
+    Ok(())
+}
+
+/// Replaces a damaged database file with a backup: the damaged file and its
+/// sidecars (a `-wal` may hold changes IT can still rescue) are kept beside
+/// it, renamed with `damaged_suffix`; the backup is copied in and opened
+/// with `key`. Used when the database cannot be used as it is.
 pub fn replace_with_backup(
     path: &Path,
     backup: &Path,
@@ -239,18 +417,39 @@ pub fn replace_with_backup(
     damaged_suffix: &str,
 ) -> CoreResult<Store> {
     // The backup must be sound before anything is moved.
-    if !Store::quick_check_file(backup, &key)? {
-        return Err(CoreError::BackupCheck("integrity check failed"));
-    }
+    Store::check_backup_file(backup, &key)?;
     let copy = sibling(path, ".restoring");
     std::fs::copy(backup, &copy)?;
     std::fs::File::open(&copy)?.sync_all()?;
-    if path.exists() {
-        std::fs::rename(path, sibling(path, damaged_suffix))?;
-    }
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(sibling(path, suffix));
-    }
+    set_aside(path, damaged_suffix)?;
     std::fs::rename(&copy, path)?;
     Store::open(path, key)
+}
+
+/// Starts a new, empty register with `key` when the caseworker decides to,
+/// after being told no backup could be used: whatever file is there is kept
+/// beside it (renamed with `damaged_suffix`), and the start is recorded in
+/// the new register's audit trail.
+pub fn start_new_register(path: &Path, key: DatabaseKey, damaged_suffix: &str) -> CoreResult<Store> {
+    set_aside(path, damaged_suffix)?;
+    let mut store = Store::open(path, key)?;
+    store.log_register_event(
+        crate::domain::audit::AuditAction::Create,
+        &[("started_anew", "true".to_string())],
+        "",
+    )?;
+    Ok(store)
+}
+
+/// Opens a register that a backup is ahead of, as it is, when the caseworker
+/// decides to keep it; the decision is recorded in its audit trail, which
+/// also parts its history from the backup's, so it is not asked again.
+pub fn keep_register(path: &Path, key: DatabaseKey) -> CoreResult<Store> {
+    let mut store = Store::open(path, key)?;
+    store.log_register_event(
+        crate::domain::audit::AuditAction::Update,
+        &[("kept_despite_newer_backup", "true".to_string())],
+        "",
+    )?;
+    Ok(store)
 }
