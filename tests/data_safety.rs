@@ -34,7 +34,10 @@ fn ready(opening: Opening) -> Store {
         Opening::Ready(store) => store,
         Opening::Locked(reason) => panic!("the register should open, but is locked: {reason:?}"),
         Opening::Damaged(damaged) => {
-            panic!("the register should open, but is damaged: {:?}", damaged.damage)
+            panic!(
+                "the register should open, but is damaged: {:?}",
+                damaged.damage
+            )
         }
     }
 }

@@ -131,7 +131,9 @@ impl AppState {
             if let Some(store) = store {
                 match store.close() {
                     Ok(()) => tracing::info!("register closed cleanly"),
-                    Err(error) => tracing::error!(code = error.code(), "register not closed cleanly: {error}"),
+                    Err(error) => {
+                        tracing::error!(code = error.code(), "register not closed cleanly: {error}")
+                    }
                 }
             }
         }
@@ -190,10 +192,7 @@ impl AppState {
                 "locked",
                 "Registeret er låst. Skriv inn gjenopprettingskoden først.",
             )),
-            Register::Damaged(damaged) => Err(IpcError::new(
-                "damaged",
-                damaged.damage.message(),
-            )),
+            Register::Damaged(damaged) => Err(IpcError::new("damaged", damaged.damage.message())),
             Register::Failed(error) => Err(error),
             Register::InUse => Err(in_use()),
             Register::Closed => Err(closed()),
@@ -299,7 +298,9 @@ pub fn automatic_backup(
                 match store.prune_backups(folder) {
                     Ok(deleted) if deleted > 0 => tracing::info!(deleted, "old backups deleted"),
                     Ok(_) => {}
-                    Err(error) => tracing::warn!(code = error.code(), "old backups not pruned: {error}"),
+                    Err(error) => {
+                        tracing::warn!(code = error.code(), "old backups not pruned: {error}")
+                    }
                 }
             }
         }

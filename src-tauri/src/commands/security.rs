@@ -373,7 +373,7 @@ pub async fn backup_restore_file(state: State<'_, AppState>) -> Result<BackupRes
     };
     state.stop_pruning();
     if let Register::Damaged(damaged) = state.register() {
-        return replace_damaged(&state, &damaged, vec![source]).await;
+        return replace_damaged(&state, damaged, vec![source]).await;
     }
     let folder = state.backup_folder();
     state
@@ -381,37 +381,69 @@ pub async fn backup_restore_file(state: State<'_, AppState>) -> Result<BackupRes
         .await
 }
 
-/// Replaces the damaged register with the first of `candidates` that passes
-/// the check, keeping the damaged file beside it, and opens it.
+/// Replaces the damaged register in `folder` with the first of `candidates`
+/// that passes the check, keeping the damaged file beside it; the restore
+/// is recorded in the restored register's audit trail. Answers the open
+/// store, the backup used and what it holds.
+pub fn restore_damaged(
+    folder: &Path,
+    damaged: &DamagedRegister,
+    candidates: &[PathBuf],
+) -> Result<(Store, PathBuf, BackupCounts), IpcError> {
+    let path = folder.join(DATABASE_FILE_NAME);
+    let suffix = damaged_suffix();
+    for candidate in candidates {
+        match replace_with_backup(&path, candidate, damaged.key.clone(), &suffix) {
+            Ok(mut store) => {
+                let counts = store.row_counts()?;
+                log_restore(&mut store, candidate, &counts)?;
+                let store = crate::prepare_store(store, false)?;
+                tracing::info!(
+                    participants = counts.participants,
+                    "damaged register replaced by a backup"
+                );
+                return Ok((store, candidate.clone(), counts));
+            }
+            Err(error) => tracing::warn!(code = error.code(), "backup not usable"),
+        }
+    }
+    Err(IpcError::new(
+        "no_good_backup",
+        "Fant ingen sikkerhetskopi som besto kontrollen. Kontakt IT-avdelingen; den skadde filen er ikke slettet.",
+    ))
+}
+
+/// The backups to try for a damaged register: the one on offer first, then
+/// the newest that passes the check now, if that is another.
+pub fn restore_candidates(
+    backup_folder: &Path,
+    damaged: &DamagedRegister,
+) -> Result<Vec<PathBuf>, IpcError> {
+    let mut candidates: Vec<PathBuf> = damaged
+        .offer
+        .iter()
+        .map(|offer| offer.backup.path.clone())
+        .collect();
+    if let Some(newest) = newest_good_backup(backup_folder, &damaged.key)? {
+        if !candidates.contains(&newest.backup.path) {
+            candidates.push(newest.backup.path);
+        }
+    }
+    Ok(candidates)
+}
+
 async fn replace_damaged(
     state: &AppState,
-    damaged: &DamagedRegister,
+    damaged: Arc<DamagedRegister>,
     candidates: Vec<PathBuf>,
 ) -> Result<BackupResultDto, IpcError> {
-    let path = state.folder().join(DATABASE_FILE_NAME);
-    let key = damaged.key.clone();
+    let folder = state.folder().to_path_buf();
     let started = Instant::now();
     let (store, used, counts) = tauri::async_runtime::spawn_blocking(move || {
-        let suffix = damaged_suffix();
-        for candidate in candidates {
-            match replace_with_backup(&path, &candidate, key.clone(), &suffix) {
-                Ok(mut store) => {
-                    let counts = store.row_counts()?;
-                    log_restore(&mut store, &candidate, &counts)?;
-                    let store = crate::prepare_store(store, false)?;
-                    return Ok((store, candidate, counts));
-                }
-                Err(error) => tracing::warn!(code = error.code(), "backup not usable"),
-            }
-        }
-        Err(IpcError::new(
-            "no_good_backup",
-            "Fant ingen sikkerhetskopi som besto kontrollen. Kontakt IT-avdelingen; den skadde filen er ikke slettet.",
-        ))
+        restore_damaged(&folder, &damaged, &candidates)
     })
     .await
     .map_err(|_| IpcError::internal())??;
-    tracing::info!(participants = counts.participants, "damaged register replaced by a backup");
     state.set_register(Register::ready(store));
     Ok(BackupResultDto {
         path: file_name_of(&used),
@@ -439,17 +471,8 @@ pub async fn register_restore_newest(
 ) -> Result<BackupResultDto, IpcError> {
     let damaged = damaged_register(&state)?;
     state.stop_pruning();
-    let mut candidates: Vec<PathBuf> = damaged
-        .offer
-        .iter()
-        .map(|offer| offer.backup.path.clone())
-        .collect();
-    if let Some(newest) = newest_good_backup(&state.backup_folder(), &damaged.key)? {
-        if !candidates.contains(&newest.backup.path) {
-            candidates.push(newest.backup.path);
-        }
-    }
-    replace_damaged(&state, &damaged, candidates).await
+    let candidates = restore_candidates(&state.backup_folder(), &damaged)?;
+    replace_damaged(&state, damaged, candidates).await
 }
 
 /// When no backup can be used: starts a new, empty register as the

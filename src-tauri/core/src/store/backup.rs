@@ -303,10 +303,18 @@ fn checked_counts(conn: &Connection) -> CoreResult<BackupCounts> {
     counts(conn)
 }
 
-/// The newest backup in `folder` that opens with `key` and passes the
-/// check, if any. Backups that fail are skipped and logged.
+/// The best backup in `folder` to replace a lost register with: the newest
+/// that opens with `key` and passes the check, or, if another good backup
+/// holds changes that one lacks (its clock was set back, say), the newest
+/// such. Backups that fail are skipped and logged.
 pub fn newest_good_backup(folder: &Path, key: &DatabaseKey) -> CoreResult<Option<BackupOffer>> {
-    newest_matching(folder, key, |_| Ok(true))
+    let Some(newest) = newest_matching(folder, key, |_| Ok(true))? else {
+        return Ok(None);
+    };
+    let position = audit_position(&open_backup(&newest.backup.path, Some(key))?)?;
+    Ok(Some(
+        newest_backup_ahead(folder, key, position.as_ref())?.unwrap_or(newest),
+    ))
 }
 
 /// The newest backup in `folder` that holds changes the register at
@@ -348,8 +356,7 @@ fn is_backup_debris(name: &str) -> bool {
         .iter()
         .find_map(|suffix| name.strip_suffix(suffix))
         .unwrap_or(name);
-    base.ends_with(".partial")
-        || (base != name && parse_backup_file_name(base).is_some())
+    base.ends_with(".partial") || (base != name && parse_backup_file_name(base).is_some())
 }
 
 /// Removes what a crash or an earlier version left in the backup folder:
@@ -512,7 +519,9 @@ impl Store {
             // rollback-journal mode is one self-contained file that a
             // reader never needs a `-wal` or `-shm` for.
             target.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
-            target.close().map_err(|(_, error)| CoreError::from(error))?;
+            target
+                .close()
+                .map_err(|(_, error)| CoreError::from(error))?;
         }
         std::fs::File::open(partial)?.sync_all()?;
         let found = self.inspect_backup(partial)?;
@@ -576,7 +585,7 @@ mod tests {
     }
 
     #[test]
-    fn retention_keeps_ten_days_and_eight_weeks() {
+    fn retention_keeps_the_newest_five_ten_days_and_eight_weeks() {
         // Three backups a day for 120 days.
         let start = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
         let backups: Vec<BackupFile> = (0..120)
@@ -586,30 +595,31 @@ mod tests {
             })
             .collect();
         let deleted: HashSet<PathBuf> = backups_to_delete(&backups).into_iter().collect();
-        let kept: Vec<&BackupFile> = backups
+        let mut kept: Vec<&BackupFile> = backups
             .iter()
             .filter(|b| !deleted.contains(&b.path))
             .collect();
-        let newest = backups.iter().map(|b| b.taken_at).max().unwrap();
+        kept.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
+        let mut newest_first: Vec<&BackupFile> = backups.iter().collect();
+        newest_first.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
+        assert_eq!(
+            &kept[..KEEP_NEWEST],
+            &newest_first[..KEEP_NEWEST],
+            "the five newest backups should be kept whatever their dates"
+        );
+        // Beyond the newest five: one a day, the day's last.
+        let older = &kept[KEEP_NEWEST..];
         assert!(
-            kept.iter().any(|b| b.taken_at == newest),
-            "the newest backup should always be kept"
+            older
+                .iter()
+                .all(|b| b.taken_at.format("%H").to_string() == "16"),
+            "beyond the newest five, the newest of each day should be the one kept"
         );
         let days: HashSet<_> = kept.iter().map(|b| b.taken_at.date()).collect();
         assert!(
-            kept.len() <= KEEP_DAILY + KEEP_WEEKLY && kept.len() >= KEEP_DAILY,
-            "between 10 and 18 backups should be kept, not {}",
-            kept.len()
-        );
-        assert_eq!(
-            days.len(),
-            kept.len(),
-            "at most one backup per day should be kept"
-        );
-        assert!(
-            kept.iter()
-                .all(|b| b.taken_at.format("%H").to_string() == "16"),
-            "the newest of each day should be the one kept"
+            days.len() >= KEEP_DAILY,
+            "ten days should have a backup kept, not {}",
+            days.len()
         );
         let weeks: HashSet<_> = kept
             .iter()
@@ -620,11 +630,82 @@ mod tests {
             KEEP_WEEKLY,
             "eight ISO weeks should have a backup kept"
         );
-        let oldest_kept = kept.iter().map(|b| b.taken_at).min().unwrap();
         assert!(
-            (newest - oldest_kept).num_days() >= 6 * 7,
-            "weekly backups should reach back into the eighth week"
+            kept.len() <= KEEP_NEWEST + KEEP_DAILY + KEEP_WEEKLY,
+            "no more than the three rules ask should be kept, not {}",
+            kept.len()
         );
+    }
+
+    #[test]
+    fn a_burst_of_backups_on_one_day_keeps_the_newest_five() {
+        // (backups taken on one day, how many are kept)
+        let cases = [(1, 1), (3, 3), (5, 5), (6, 5), (40, 5)];
+        for (taken, expected) in cases {
+            let backups: Vec<BackupFile> = (0..taken)
+                .map(|n| file(at("2026-11-22", 0) + chrono::Duration::minutes(n)))
+                .collect();
+            let deleted = backups_to_delete(&backups);
+            assert_eq!(
+                taken - deleted.len() as i64,
+                expected,
+                "{taken} backups on one day should keep {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn only_our_debris_is_recognised() {
+        // (file name in the backup folder, is debris)
+        let cases = [
+            ("introspor-sikkerhetskopi-2026-11-22-120000.sqlite3", false),
+            (
+                "introspor-sikkerhetskopi-2026-11-22-120000.sqlite3-wal",
+                true,
+            ),
+            (
+                "introspor-sikkerhetskopi-2026-11-22-120000.sqlite3-shm",
+                true,
+            ),
+            (
+                "introspor-sikkerhetskopi-2026-11-22-120000.sqlite3-journal",
+                true,
+            ),
+            (
+                "introspor-sikkerhetskopi-2026-11-22-120000.sqlite3.partial",
+                true,
+            ),
+            (
+                "introspor-sikkerhetskopi-2026-11-22-120000.sqlite3.partial-journal",
+                true,
+            ),
+            (
+                "introspor-sikkerhetskopi-2026-11-22-120000.sqlite3.partial-wal",
+                true,
+            ),
+            ("notater.txt", false),
+            ("notater.txt-wal", false),
+            ("introspor.sqlite3", false),
+        ];
+        for (name, debris) in cases {
+            assert_eq!(is_backup_debris(name), debris, "{name}");
+        }
+    }
+
+    #[test]
+    fn immutable_uris_escape_what_uris_reserve() {
+        // (path, uri)
+        let cases = [
+            ("/data/b.sqlite3", "file:/data/b.sqlite3?immutable=1"),
+            ("/a b/100%/x?y#z", "file:/a b/100%25/x%3fy%23z?immutable=1"),
+            (
+                "C:\\Users\\Åse\\b.sqlite3",
+                "file:/C:/Users/Åse/b.sqlite3?immutable=1",
+            ),
+        ];
+        for (path, uri) in cases {
+            assert_eq!(immutable_uri(Path::new(path)), uri, "{path}");
+        }
     }
 
     #[test]

@@ -94,7 +94,9 @@ impl Store {
             self.conn
                 .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         }
-        self.conn.close().map_err(|(_, error)| CoreError::from(error))
+        self.conn
+            .close()
+            .map_err(|(_, error)| CoreError::from(error))
     }
 
     /// The schema version of the open database (SQLite's `user_version`).

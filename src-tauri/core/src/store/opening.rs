@@ -7,12 +7,12 @@
 //! recovery code; the file is left exactly as it is.
 
 use crate::error::{CoreError, CoreResult};
-use crate::store::key::DatabaseKey;
-use crate::store::key_store::{KeyStore, KeyStoreError};
-use crate::store::recovery_code;
 use crate::store::backup::{
     backup_folder, list_backups, newest_backup_ahead, newest_good_backup, BackupOffer,
 };
+use crate::store::key::DatabaseKey;
+use crate::store::key_store::{KeyStore, KeyStoreError};
+use crate::store::recovery_code;
 use crate::store::{sibling, Store};
 use rusqlite::Connection;
 use std::io::Read;
@@ -216,7 +216,11 @@ fn open_with_key(path: &Path, key: DatabaseKey) -> CoreResult<Opening> {
     let backups = backups_of(path);
     let damaged = |damage: Damage, key: DatabaseKey| -> CoreResult<Opening> {
         let offer = newest_good_backup(&backups, &key)?;
-        tracing::warn!(damage = damage.as_str(), offered = offer.is_some(), "register damaged");
+        tracing::warn!(
+            damage = damage.as_str(),
+            offered = offer.is_some(),
+            "register damaged"
+        );
         Ok(Opening::Damaged(DamagedRegister { damage, key, offer }))
     };
     match file_state(path)? {
@@ -430,7 +434,11 @@ pub fn replace_with_backup(
 /// after being told no backup could be used: whatever file is there is kept
 /// beside it (renamed with `damaged_suffix`), and the start is recorded in
 /// the new register's audit trail.
-pub fn start_new_register(path: &Path, key: DatabaseKey, damaged_suffix: &str) -> CoreResult<Store> {
+pub fn start_new_register(
+    path: &Path,
+    key: DatabaseKey,
+    damaged_suffix: &str,
+) -> CoreResult<Store> {
     set_aside(path, damaged_suffix)?;
     let mut store = Store::open(path, key)?;
     store.log_register_event(

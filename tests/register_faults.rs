@@ -1,0 +1,503 @@
+//! Faults as they happen to the register file on a laptop, each started as
+//! the app starts (`start_state`): the file deleted or emptied by a sync
+//! client, its first page damaged with and without its log, its `-wal`
+//! lost after writes, the file truncated, 4 KiB of noise in its middle.
+//! In every case no acknowledged row is lost beyond the newest good
+//! backup, that backup is never deleted, the register is reported damaged
+//! with that backup on offer, and restoring it brings the rows back.
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use introspor_app::commands::participants::create;
+use introspor_app::commands::security::{restore_candidates, restore_damaged};
+use introspor_app::start_state;
+use introspor_app::state::{automatic_backup, AppState, BackupClock, Register};
+use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::store::backup::{backup_folder, backups_to_delete, list_backups};
+use introspor_core::store::key_store::{KeyStore, MemoryKeyStore};
+use introspor_core::store::opening::{start_new_register, Damage};
+use introspor_core::store::DATABASE_FILE_NAME;
+use introspor_core::Store;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+/// `hours` after the real time now: the start-up backups the app takes
+/// read the real clock, so the test's own backups come after them.
+fn later(hours: i64) -> NaiveDateTime {
+    introspor_app::state::now() + chrono::Duration::hours(hours)
+}
+
+fn person(n: usize) -> ParticipantForm {
+    ParticipantForm {
+        given_name: format!("Ådne{n}"),
+        family_name: "Ødegård".into(),
+        ..ParticipantForm::default()
+    }
+}
+
+/// Runs `job` on the open store of `state`.
+fn with_store<T>(state: &AppState, job: impl FnOnce(&mut Store) -> T) -> T {
+    match state.register() {
+        Register::Ready(shared) => {
+            let mut guard = shared.lock().unwrap();
+            job(guard.as_mut().expect("the store should be open"))
+        }
+        other => panic!("the register should be ready, not {}", other.name()),
+    }
+}
+
+fn participants(state: &AppState) -> i64 {
+    with_store(state, |store| store.row_counts().unwrap().participants)
+}
+
+/// The files in the backup folder, by name.
+fn backup_files(folder: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(backup_folder(folder))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// What a laptop holds after use: a register with rows acknowledged after
+/// its newest backup, still in the `-wal` (the app was killed, not closed).
+struct Laptop {
+    /// A copy of the data folder as it was at the kill.
+    image: tempfile::TempDir,
+    keys: Arc<MemoryKeyStore>,
+    /// Participants in the newest backup.
+    in_backup: i64,
+    /// The file names of the two backups taken with rows in them.
+    backups: Vec<String>,
+    /// Participants acknowledged in all.
+    acknowledged: i64,
+}
+
+fn laptop() -> Laptop {
+    let live = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryKeyStore::new());
+    let state = start_state(live.path().to_path_buf(), keys.clone(), false);
+    let backups = backup_folder(live.path());
+    with_store(&state, |store| {
+        for n in 0..12 {
+            create(store, &person(n), today()).unwrap();
+        }
+        // Two backups earlier in the day, the newest after the twelfth row.
+        let clock = automatic_backup(
+            store,
+            &backups,
+            BackupClock::default(),
+            later(1),
+            true,
+            true,
+        );
+        assert!(clock.problem.is_none(), "the backup should succeed");
+        for n in 12..20 {
+            create(store, &person(n), today()).unwrap();
+        }
+        let clock = automatic_backup(store, &backups, clock, later(2), true, true);
+        assert!(clock.problem.is_none(), "the backup should succeed");
+        for n in 20..25 {
+            create(store, &person(n), today()).unwrap();
+        }
+    });
+    // The crash image: the files as they are on disk now, with the
+    // connection still open, as after a kill.
+    let image = tempfile::tempdir().unwrap();
+    copy_folder(live.path(), image.path());
+    assert!(
+        image
+            .path()
+            .join(format!("{DATABASE_FILE_NAME}-wal"))
+            .metadata()
+            .is_ok_and(|m| m.len() > 0),
+        "the killed register should have its last rows in the -wal"
+    );
+    drop(state);
+    Laptop {
+        image,
+        keys,
+        in_backup: 20,
+        backups: [later(1), later(2)]
+            .map(|moment| {
+                introspor_core::store::backup::backup_file_name(moment.with_nanosecond(0).unwrap())
+            })
+            .to_vec(),
+        acknowledged: 25,
+    }
+}
+
+fn copy_folder(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_folder(&entry.path(), &target);
+        } else if entry.file_name() != "introspor.lock" {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn overwrite(path: &Path, offset: u64, length: usize) {
+    use std::io::{Seek, SeekFrom, Write};
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.seek(SeekFrom::Start(offset)).unwrap();
+    let noise: Vec<u8> = (0..length).map(|i| (i * 7 + 13) as u8 ^ 0xa5).collect();
+    file.write_all(&noise).unwrap();
+    file.sync_all().unwrap();
+}
+
+/// Opens the image as the app does and closes it cleanly, so the rows in the
+/// `-wal` are in the file (for faults that happen to a closed register).
+fn close_cleanly(folder: &Path, keys: &Arc<MemoryKeyStore>) {
+    let state = start_state(folder.to_path_buf(), keys.clone(), false);
+    assert_eq!(state.register().name(), "ready");
+    state.close();
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Fault {
+    ZeroBytes,
+    Deleted,
+    WalDeletedAfterWrites,
+    FirstPageWithLog,
+    FirstPageWithoutLog,
+    Truncated,
+    NoiseInTheMiddle,
+}
+
+fn apply(fault: Fault, folder: &Path, keys: &Arc<MemoryKeyStore>) {
+    let file = folder.join(DATABASE_FILE_NAME);
+    let wal = folder.join(format!("{DATABASE_FILE_NAME}-wal"));
+    match fault {
+        Fault::ZeroBytes => {
+            close_cleanly(folder, keys);
+            std::fs::write(&file, b"").unwrap();
+        }
+        Fault::Deleted => {
+            close_cleanly(folder, keys);
+            std::fs::remove_file(&file).unwrap();
+        }
+        Fault::WalDeletedAfterWrites => std::fs::remove_file(&wal).unwrap(),
+        Fault::FirstPageWithLog => overwrite(&file, 0, 4096),
+        Fault::FirstPageWithoutLog => {
+            close_cleanly(folder, keys);
+            overwrite(&file, 0, 4096);
+        }
+        Fault::Truncated => {
+            close_cleanly(folder, keys);
+            let length = std::fs::metadata(&file).unwrap().len();
+            let handle = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+            handle.set_len(length / 2).unwrap();
+        }
+        Fault::NoiseInTheMiddle => {
+            close_cleanly(folder, keys);
+            let length = std::fs::metadata(&file).unwrap().len();
+            overwrite(&file, (length / 2) / 4096 * 4096, 4096);
+        }
+    }
+}
+
+#[test]
+fn every_fault_to_the_file_offers_the_newest_good_backup_and_loses_nothing_beyond_it() {
+    let original = laptop();
+    // (fault, how it is reported, participants the register keeps once
+    // restored: the newest backup's, or every acknowledged one when the
+    // fault came after a clean close that put them all in the file and the
+    // start-up backup)
+    let all = original.acknowledged;
+    let in_backup = original.in_backup;
+    let cases = [
+        (Fault::ZeroBytes, Damage::Empty, all),
+        (Fault::Deleted, Damage::Missing, all),
+        (
+            Fault::WalDeletedAfterWrites,
+            Damage::BehindBackup,
+            in_backup,
+        ),
+        (Fault::FirstPageWithLog, Damage::Unreadable, in_backup),
+        (Fault::FirstPageWithoutLog, Damage::Unreadable, all),
+        (Fault::Truncated, Damage::FailedCheck, all),
+        (Fault::NoiseInTheMiddle, Damage::FailedCheck, all),
+    ];
+    for (fault, damage, expected) in cases {
+        let folder = tempfile::tempdir().unwrap();
+        copy_folder(original.image.path(), folder.path());
+        apply(fault, folder.path(), &original.keys);
+        let before = backup_files(folder.path());
+
+        let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+        let Register::Damaged(damaged) = state.register() else {
+            panic!(
+                "{fault:?}: the register should be reported damaged, not {}",
+                state.register().name()
+            );
+        };
+        assert_eq!(damaged.damage, damage, "{fault:?}: how the damage is named");
+        let offer = damaged
+            .offer
+            .clone()
+            .unwrap_or_else(|| panic!("{fault:?}: a backup should be offered"));
+        assert_eq!(
+            offer.counts.participants, expected,
+            "{fault:?}: the newest good backup should be on offer"
+        );
+        assert_eq!(
+            backup_files(folder.path()),
+            before,
+            "{fault:?}: no backup should be written or deleted before the caseworker decides"
+        );
+        assert_eq!(
+            state.startup_error().map(|e| e.message),
+            Some(damage.message().to_string()),
+            "{fault:?}: the window should be told what happened"
+        );
+
+        // Restoring brings the backup's rows back and keeps the damaged file.
+        let candidates = restore_candidates(&state.backup_folder(), &damaged).unwrap();
+        let (store, used, counts) = restore_damaged(folder.path(), &damaged, &candidates).unwrap();
+        assert_eq!(
+            used, offer.backup.path,
+            "{fault:?}: the offered backup is the one used"
+        );
+        assert_eq!(counts.participants, expected);
+        state.set_register(Register::ready(store));
+        assert_eq!(
+            participants(&state),
+            expected,
+            "{fault:?}: rows after the restore"
+        );
+        let kept_aside = std::fs::read_dir(folder.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| e.file_name().to_string_lossy().contains(".skadet-"));
+        assert_eq!(
+            kept_aside,
+            !matches!(fault, Fault::Deleted),
+            "{fault:?}: the damaged file should be kept beside the restored one"
+        );
+        // More backups in this start delete nothing.
+        state.stop_pruning();
+        state.backup_at_start();
+        assert!(
+            before.is_subset(&backup_files(folder.path())),
+            "{fault:?}: no backup should be deleted in the start that restored"
+        );
+        state.close();
+
+        // The next start opens the restored register as it is.
+        let again = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+        assert_eq!(
+            again.register().name(),
+            "ready",
+            "{fault:?}: after the restore the register should open without questions"
+        );
+        assert_eq!(participants(&again), expected);
+        assert!(
+            backup_files(folder.path())
+                .contains(offer.backup.path.file_name().unwrap().to_str().unwrap()),
+            "{fault:?}: the restored backup should still be there"
+        );
+        again.close();
+    }
+}
+
+#[test]
+fn a_first_start_makes_a_register_and_only_a_first_start_does() {
+    // A truly empty folder: a new register.
+    let folder = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryKeyStore::new());
+    let state = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    assert_eq!(
+        state.register().name(),
+        "ready",
+        "an empty folder is a first start"
+    );
+    state.close();
+
+    // The file gone, no backup, but the key kept: damaged, nothing offered;
+    // a new register only when the caseworker starts one.
+    let folder = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryKeyStore::new());
+    keys.save(&introspor_core::store::key::DatabaseKey::from_bytes(
+        [3; 32],
+    ))
+    .unwrap();
+    let state = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    let Register::Damaged(damaged) = state.register() else {
+        panic!("a kept key without a file is a lost register, not a first start");
+    };
+    assert_eq!(damaged.damage, Damage::Missing);
+    assert!(damaged.offer.is_none());
+    assert!(
+        !folder.path().join(DATABASE_FILE_NAME).exists(),
+        "no register file should be made before the caseworker decides"
+    );
+    let store = start_new_register(
+        &folder.path().join(DATABASE_FILE_NAME),
+        damaged.key.clone(),
+        ".skadet-test",
+    )
+    .unwrap();
+    state.set_register(Register::ready(store));
+    state.close();
+    let again = start_state(folder.path().to_path_buf(), keys, false);
+    assert_eq!(
+        again.register().name(),
+        "ready",
+        "a register started anew should open at the next start"
+    );
+    again.close();
+}
+
+#[test]
+fn a_new_backup_never_prunes_one_that_holds_more() {
+    let original = laptop();
+    let folder = tempfile::tempdir().unwrap();
+    copy_folder(original.image.path(), folder.path());
+    // The -wal is lost, and the caseworker keeps the register as it is.
+    std::fs::remove_file(folder.path().join(format!("{DATABASE_FILE_NAME}-wal"))).unwrap();
+    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+    let Register::Damaged(damaged) = state.register() else {
+        panic!("the register should be behind its backup");
+    };
+    let store = introspor_core::store::opening::keep_register(
+        &folder.path().join(DATABASE_FILE_NAME),
+        damaged.key.clone(),
+    )
+    .unwrap();
+    let kept_rows = store.row_counts().unwrap().participants;
+    assert!(kept_rows < original.in_backup);
+    state.set_register(Register::ready(store));
+    state.close();
+
+    // Many days of backups of the smaller register: the dates alone would
+    // delete the two old ones, which hold more participants.
+    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+    assert_eq!(
+        state.register().name(),
+        "ready",
+        "a kept register is not asked about again"
+    );
+    let backups = backup_folder(folder.path());
+    let mut clock = BackupClock::default();
+    with_store(&state, |store| {
+        for day in 1..=90i64 {
+            clock = automatic_backup(store, &backups, clock.clone(), later(24 * day), true, true);
+            assert!(clock.problem.is_none());
+        }
+    });
+    let found = list_backups(&backups).unwrap();
+    let larger: Vec<&PathBuf> = found
+        .iter()
+        .filter(|b| {
+            original
+                .backups
+                .iter()
+                .any(|name| b.path.file_name().unwrap().to_str() == Some(name))
+        })
+        .map(|b| &b.path)
+        .collect();
+    assert_eq!(
+        larger.len(),
+        2,
+        "both backups that hold more participants should be kept: {found:?}"
+    );
+    let by_dates = backups_to_delete(&found);
+    assert!(
+        larger.iter().all(|p| by_dates.contains(p)),
+        "the dates alone would have deleted them"
+    );
+    assert!(
+        found.len() <= 5 + 10 + 8 + 2,
+        "the rest should follow the dates: {} kept",
+        found.len()
+    );
+    state.close();
+}
+
+#[test]
+fn a_second_start_on_one_folder_is_refused_and_touches_nothing() {
+    let folder = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryKeyStore::new());
+    let first = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    with_store(&first, |store| create(store, &person(1), today()).unwrap());
+    let before = backup_files(folder.path());
+    let second = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    assert_eq!(second.register().name(), "in_use");
+    let error = second.startup_error().unwrap();
+    assert_eq!(error.code, "in_use");
+    assert!(
+        error.message.contains("allerede åpent"),
+        "{}",
+        error.message
+    );
+    assert_eq!(
+        backup_files(folder.path()),
+        before,
+        "the refused start should take no backup"
+    );
+    second.close();
+    assert_eq!(participants(&first), 1, "the first instance carries on");
+    first.close();
+    let third = start_state(folder.path().to_path_buf(), keys, false);
+    assert_eq!(
+        third.register().name(),
+        "ready",
+        "once the first is closed, the folder opens again"
+    );
+    third.close();
+}
+
+#[test]
+fn a_clean_close_leaves_the_file_alone_and_it_holds_everything() {
+    let folder = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryKeyStore::new());
+    let state = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    with_store(&state, |store| {
+        for n in 0..30 {
+            create(store, &person(n), today()).unwrap();
+        }
+    });
+    state.close();
+    for sidecar in ["-wal", "-shm", "-journal"] {
+        assert!(
+            !folder
+                .path()
+                .join(format!("{DATABASE_FILE_NAME}{sidecar}"))
+                .exists(),
+            "a clean close should leave no {sidecar}"
+        );
+    }
+    // The file alone, copied to a new laptop with the key, holds every row.
+    let new_laptop = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        folder.path().join(DATABASE_FILE_NAME),
+        new_laptop.path().join(DATABASE_FILE_NAME),
+    )
+    .unwrap();
+    let state = start_state(new_laptop.path().to_path_buf(), keys, false);
+    assert_eq!(
+        participants(&state),
+        30,
+        "the copied file alone should hold every row"
+    );
+    state.close();
+    assert!(
+        backup_files(folder.path())
+            .iter()
+            .all(|name| name.starts_with("introspor-sikkerhetskopi-") && name.ends_with(".sqlite3")),
+        "the backup folder should hold only finished backups: {:?}",
+        backup_files(folder.path())
+    );
+}
