@@ -121,3 +121,106 @@ fn killed_writers_lose_no_committed_write() {
     }
     println!("crash test: {KILLS} kills, {reported_total} committed writes checked, 0 lost");
 }
+
+const BACKUP_CHILD_ENV: &str = "INTROSPOR_CRASH_BACKUP_CHILD_FOLDER";
+
+/// The child of the backup crash test: writes and takes a backup after
+/// every write, in turn to the app's backup folder and to a chosen folder
+/// (a USB stick), with pruning, until it is killed.
+#[test]
+fn crash_backup_child() {
+    let Some(folder) = std::env::var_os(BACKUP_CHILD_ENV) else {
+        return;
+    };
+    let folder = std::path::PathBuf::from(folder);
+    let round: i64 = std::env::var("INTROSPOR_CRASH_ROUND")
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or(0);
+    let mut store = Store::open(&folder.join(DATABASE_FILE_NAME), key()).unwrap();
+    let backups = introspor_core::store::backup::backup_folder(&folder);
+    let chosen = folder.join("minnepinne");
+    let mut clock = introspor_app::state::BackupClock::default();
+    let base = today().and_hms_opt(8, 0, 0).unwrap() + chrono::Duration::hours(round);
+    for n in 0..1_000_000i64 {
+        let details = ParticipantForm {
+            given_name: format!("Kopi{round}x{n}"),
+            family_name: "Æsenby".into(),
+            ..ParticipantForm::default()
+        }
+        .validate(today())
+        .unwrap();
+        store.create_participant(&details, today()).unwrap();
+        let moment = base + chrono::Duration::seconds(n);
+        if n % 2 == 0 {
+            clock = introspor_app::state::automatic_backup(
+                &store,
+                &backups,
+                clock,
+                moment,
+                true,
+                true,
+            );
+            assert!(clock.problem.is_none(), "the backup should succeed");
+        } else {
+            let name = introspor_core::store::backup::backup_file_name(moment);
+            store.backup_to(&chosen.join(name)).unwrap();
+        }
+    }
+}
+
+/// Whether every file in `folder` is a finished backup that passes the check.
+fn only_checked_backups(folder: &std::path::Path) -> Result<usize, String> {
+    let mut count = 0;
+    for entry in std::fs::read_dir(folder).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        if entry.file_type().map_err(|e| e.to_string())?.is_dir() {
+            continue;
+        }
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if introspor_core::store::backup::parse_backup_file_name(&name).is_none() {
+            return Err(format!("{name} is not a finished backup"));
+        }
+        Store::check_backup_file(&entry.path(), &key())
+            .map_err(|e| format!("{name} fails its check: {e}"))?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+#[test]
+fn killed_backups_leave_only_finished_checked_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path();
+    drop(Store::open(&folder.join(DATABASE_FILE_NAME), key()).unwrap());
+    let exe = std::env::current_exe().unwrap();
+    let mut seed = 0xbac_cafe_u64;
+    let mut debris_removed = 0;
+    for round in 0..KILLS {
+        let mut child = Command::new(&exe)
+            .args(["crash_backup_child", "--exact", "--nocapture", "--test-threads=1"])
+            .env(BACKUP_CHILD_ENV, folder)
+            .env("INTROSPOR_CRASH_ROUND", round.to_string())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(150 + next(&mut seed) % 600));
+        child.kill().unwrap();
+        child.wait().unwrap();
+
+        // What the app does at start, while holding the folder's lock.
+        let backups = introspor_core::store::backup::backup_folder(folder);
+        debris_removed += introspor_core::store::backup::clean_backup_folder(&backups).unwrap();
+        let kept = only_checked_backups(&backups)
+            .unwrap_or_else(|problem| panic!("round {round}: backups/: {problem}"));
+        assert!(kept > 0, "round {round}: some backup should have been finished");
+        only_checked_backups(&folder.join("minnepinne"))
+            .unwrap_or_else(|problem| panic!("round {round}: the chosen folder: {problem}"));
+        let store = Store::open(&folder.join(DATABASE_FILE_NAME), key()).unwrap();
+        assert!(store.integrity_ok().unwrap(), "round {round}: the register should be sound");
+    }
+    println!(
+        "backup crash test: {KILLS} kills during writes and backups, {debris_removed} partial files removed at start, only checked backups left"
+    );
+}
