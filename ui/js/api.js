@@ -11,12 +11,19 @@ async function call(command, args = {}) {
   try {
     return await invoke(command, args);
   } catch (error) {
-    // Commands reject with our IpcError; anything else (a string from Tauri
-    // itself) is wrapped so callers can rely on the shape.
-    if (error && typeof error === "object" && "code" in error) throw error;
-    throw { code: "internal", message: String(error) };
+    // Commands reject with our IpcError. Anything else is Tauri's own
+    // refusal of the request (an argument of the wrong type, in English);
+    // the caseworker gets a Norwegian message with a stable code instead.
+    if (error && typeof error === "object" && typeof error.code === "string" && typeof error.message === "string") throw error;
+    throw {
+      code: "invalid_request",
+      message: "Det oppstod en uventet feil i programmet, og ingenting ble lagret. Prøv igjen, eller start Introspor på nytt. Vedvarer feilen, kontakt IT-avdelingen og oppgi koden invalid_request.",
+    };
   }
 }
+
+/** Calls a command by name, for the end-to-end test that feeds every command wrongly typed arguments. */
+export const callCommand = call;
 
 export const api = {
   appStatus: () => call("app_status"),
@@ -25,6 +32,9 @@ export const api = {
   confirmRecoveryCode: (groups) => call("recovery_code_confirm", { groups }),
   unlockRegister: (code) => call("register_unlock", { code }),
   restoreNewest: () => call("register_restore_newest"),
+  startNewRegister: () => call("register_start_new"),
+  keepRegister: () => call("register_keep"),
+  quit: () => call("app_quit"),
   listBackups: () => call("backup_list"),
   backupNow: () => call("backup_now"),
   restoreBackup: (fileName) => call("backup_restore", { fileName }),

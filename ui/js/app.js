@@ -13,7 +13,7 @@ import { renderContacts } from "./views/contacts.js";
 import { renderMeetingList } from "./views/meeting-list.js";
 import { renderMeetingEditor } from "./views/meeting-editor.js";
 import { renderBackups } from "./views/backups.js";
-import { renderRecoveryCode, renderUnlock, renderDamaged } from "./views/vault.js";
+import { renderRecoveryCode, renderUnlock, renderDamaged, renderInUse } from "./views/vault.js";
 import { toast } from "./toast.js";
 import { renderAudit } from "./views/audit.js";
 
@@ -92,7 +92,7 @@ async function start() {
   }
   document.getElementById("version").textContent = status.version ? t("app.version", { version: status.version }) : "";
   // The menu leads nowhere until the register is open.
-  document.body.dataset.vault = ["locked", "damaged"].includes(status.register) || status.recoveryPending ? "closed" : "open";
+  document.body.dataset.vault = status.register !== "ready" || status.recoveryPending ? "closed" : "open";
   if (status.register === "locked") {
     renderUnlock(main, status.startupError, (kept) => {
       if (!kept) toast(t("vault.keyNotKept"));
@@ -102,8 +102,16 @@ async function start() {
     return;
   }
   if (status.register === "damaged") {
-    renderDamaged(main, status.startupError, () => start());
+    renderDamaged(main, status.damage, (result) => {
+      if (result?.counts) toast(t("backups.restored", { counts: t("backups.counts", result.counts), millis: result.millis }));
+      start();
+    });
     reportFirstRender("damaged");
+    return;
+  }
+  if (status.register === "in_use") {
+    renderInUse(main, status.startupError);
+    reportFirstRender("inuse");
     return;
   }
   if (status.startupError) {

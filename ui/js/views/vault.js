@@ -3,6 +3,7 @@
 import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
+import { toast } from "../toast.js";
 
 /** First start: the recovery code to write down, and two groups typed back. */
 export async function renderRecoveryCode(main, done) {
@@ -90,35 +91,93 @@ export function renderUnlock(main, reason, done) {
   input.focus();
 }
 
-/** The register failed its check: offer the newest good backup. */
-export function renderDamaged(main, problem, done) {
+const countsText = (c) => t("backups.counts", { participants: c.participants, meetings: c.meetings, contacts: c.contacts });
+
+/**
+ * The register is missing, empty, unreadable, damaged or behind a backup:
+ * say what happened, what the newest good backup holds and when it was
+ * taken, and let the caseworker decide. Nothing is changed until then.
+ */
+export function renderDamaged(main, damage, done) {
   const error = h("p", { class: "field-error", id: "damaged-error", role: "alert", hidden: true });
+  const confirmArea = h("div", { class: "restore-confirm", id: "damaged-confirm", hidden: true });
+  const attempt = (action) => async () => {
+    error.hidden = true;
+    try {
+      const result = await action();
+      if (result && result.path === "") return toast(t("backups.cancelled"));
+      done(result);
+    } catch (e) {
+      error.textContent = e.message;
+      error.hidden = false;
+    }
+  };
+  // A decision that gives up the backups asks once more, with «Avbryt» focused.
+  const askFirst = (question, yesId, yesText, action) => () => {
+    const cancel = h("button", { type: "button", class: "secondary", id: "damaged-confirm-cancel", text: t("backups.cancel"), onclick: () => (confirmArea.hidden = true) });
+    replace(
+      confirmArea,
+      h("p", { role: "alert" }, icon("⚠"), " ", question),
+      h("button", { type: "button", class: "danger", id: yesId, text: yesText, onclick: attempt(action) }),
+      " ",
+      cancel,
+    );
+    confirmArea.hidden = false;
+    cancel.focus();
+  };
+  const offer = damage?.offer;
+  const restoreFile = h("button", { type: "button", class: offer ? "secondary" : "primary", id: "damaged-restore-file", text: t("backups.restoreFile"), onclick: attempt(() => api.restoreBackupFile()) });
   replace(
     main,
     h(
       "section",
       { class: "vault card", "aria-labelledby": "damaged-title" },
-      h("h1", { id: "damaged-title" }, icon("⚠"), " ", t("vault.damagedTitle")),
-      h("p", { text: problem?.message ?? "" }),
-      h("p", { text: t("vault.damagedIntro") }),
+      h("h1", { id: "damaged-title" }, icon("⚠"), " ", t(`vault.damage.${damage?.kind ?? "failed_check"}`)),
+      h("p", { id: "damaged-reason", text: damage?.message ?? "" }),
+      h("p", { class: "hint", text: t("vault.damagedNothingChanged") }),
+      offer
+        ? h(
+            "div",
+            { class: "damaged-offer", id: "damaged-offer" },
+            h("h2", { text: t("vault.offerTitle") }),
+            h("p", { id: "damaged-offer-text", text: t("vault.offer", { date: offer.takenAt, counts: countsText(offer.counts) }) }),
+            h("p", { class: "hint", text: t(damage.kind === "behind_backup" ? "vault.offerKeepsCurrent" : "vault.damagedIntro") }),
+            h("button", { type: "button", class: "primary", id: "restore-newest", text: t("vault.restoreOffered", { date: offer.takenAt }), onclick: attempt(() => api.restoreNewest()) }),
+          )
+        : h("p", { id: "damaged-no-offer", text: t("vault.noOffer") }),
+      h(
+        "div",
+        { class: "actions" },
+        restoreFile,
+        damage?.canKeep
+          ? [" ", h("button", { type: "button", class: "secondary", id: "damaged-keep", text: t("vault.keep"), onclick: askFirst(t("vault.keepConfirm"), "damaged-keep-yes", t("vault.keepYes"), () => api.keepRegister()) })]
+          : null,
+        damage?.canStartNew
+          ? [" ", h("button", { type: "button", class: "secondary", id: "damaged-start-new", text: t("vault.startNew"), onclick: askFirst(t("vault.startNewConfirm"), "damaged-start-new-yes", t("vault.startNewYes"), () => api.startNewRegister()) })]
+          : null,
+      ),
+      confirmArea,
       error,
-      h("button", {
-        type: "button",
-        class: "primary",
-        id: "restore-newest",
-        text: t("vault.restoreNewest"),
-        onclick: async () => {
-          error.hidden = true;
-          try {
-            const result = await api.restoreNewest();
-            done(result);
-          } catch (e) {
-            error.textContent = e.message;
-            error.hidden = false;
-          }
-        },
-      }),
     ),
   );
   document.body.dataset.ready = "damaged";
+  (main.querySelector("#restore-newest") ?? restoreFile).focus();
+}
+
+/** Another Introspor has this register open: say so, and only offer to close. */
+export function renderInUse(main, problem) {
+  const close = h("button", { type: "button", class: "primary", id: "in-use-close", text: t("vault.inUseClose"), onclick: () => api.quit().catch(() => {}) });
+  replace(
+    main,
+    h(
+      "section",
+      { class: "vault card", "aria-labelledby": "in-use-title" },
+      h("h1", { id: "in-use-title", text: t("vault.inUseTitle") }),
+      h("p", { id: "in-use-reason", text: problem?.message ?? "" }),
+      h("p", { class: "hint", text: t("vault.inUseHelp") }),
+      close,
+    ),
+  );
+  document.body.dataset.ready = "in-use";
+  close.focus();
 }
