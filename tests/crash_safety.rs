@@ -153,14 +153,8 @@ fn crash_backup_child() {
         store.create_participant(&details, today()).unwrap();
         let moment = base + chrono::Duration::seconds(n);
         if n % 2 == 0 {
-            clock = introspor_app::state::automatic_backup(
-                &store,
-                &backups,
-                clock,
-                moment,
-                true,
-                true,
-            );
+            clock =
+                introspor_app::state::automatic_backup(&store, &backups, clock, moment, true, true);
             assert!(clock.problem.is_none(), "the backup should succeed");
         } else {
             let name = introspor_core::store::backup::backup_file_name(moment);
@@ -198,7 +192,12 @@ fn killed_backups_leave_only_finished_checked_backups() {
     let mut debris_removed = 0;
     for round in 0..KILLS {
         let mut child = Command::new(&exe)
-            .args(["crash_backup_child", "--exact", "--nocapture", "--test-threads=1"])
+            .args([
+                "crash_backup_child",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(BACKUP_CHILD_ENV, folder)
             .env("INTROSPOR_CRASH_ROUND", round.to_string())
             .stdout(Stdio::null())
@@ -214,11 +213,17 @@ fn killed_backups_leave_only_finished_checked_backups() {
         debris_removed += introspor_core::store::backup::clean_backup_folder(&backups).unwrap();
         let kept = only_checked_backups(&backups)
             .unwrap_or_else(|problem| panic!("round {round}: backups/: {problem}"));
-        assert!(kept > 0, "round {round}: some backup should have been finished");
+        assert!(
+            kept > 0,
+            "round {round}: some backup should have been finished"
+        );
         only_checked_backups(&folder.join("minnepinne"))
             .unwrap_or_else(|problem| panic!("round {round}: the chosen folder: {problem}"));
         let store = Store::open(&folder.join(DATABASE_FILE_NAME), key()).unwrap();
-        assert!(store.integrity_ok().unwrap(), "round {round}: the register should be sound");
+        assert!(
+            store.integrity_ok().unwrap(),
+            "round {round}: the register should be sound"
+        );
     }
     println!(
         "backup crash test: {KILLS} kills during writes and backups, {debris_removed} partial files removed at start, only checked backups left"

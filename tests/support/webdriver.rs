@@ -376,6 +376,22 @@ impl Session {
         )
     }
 
+    /// Runs `script` as an asynchronous script: it gets a callback as its
+    /// last argument and answers by calling it.
+    pub fn execute_async(&self, script: &str) -> Value {
+        self.must(
+            "POST",
+            "/execute/async",
+            Some(json!({"script": script, "args": []})),
+        )
+    }
+
+    /// Closes the window, as a person does with its close button; the app
+    /// ends when its last window is closed.
+    pub fn close_window(&self) {
+        let _ = self.call("DELETE", "/window", None);
+    }
+
     /// Saves a PNG screenshot of the window to `path`.
     pub fn screenshot(&self, path: &Path) {
         use base64::Engine;
