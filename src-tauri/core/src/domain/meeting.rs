@@ -762,7 +762,11 @@ mod tests {
             ..MeetingForm::default()
         };
         let errors = form.validate().unwrap_err();
-        let fields: Vec<_> = errors.0.iter().map(|e| (e.field, e.code)).collect();
+        let fields: Vec<_> = errors
+            .0
+            .iter()
+            .map(|e| (e.field.as_ref(), e.code))
+            .collect();
         assert_eq!(
             fields,
             vec![
