@@ -1644,6 +1644,23 @@ fn settings_with_numbers_at_and_beyond_their_limits() {
                     }
                 }
             }
+            // A key this version does not know refuses the whole save.
+            let unknown = values
+                .keys()
+                .any(|k| !setting_keys().any(|known| known == k));
+            if unknown {
+                let error = result.as_ref().err();
+                prop_assert!(error.is_some(), "an unknown key should be refused");
+                prop_assert!(
+                    error
+                        .unwrap()
+                        .fields
+                        .iter()
+                        .any(|f| f.code == "unknown_setting"),
+                    "refused for the unknown key: {:?}",
+                    error
+                );
+            }
             Ok(verdict(&result))
         },
     );

@@ -410,3 +410,138 @@ fn marking_the_end_done_keeps_a_broken_off_programme_broken_off() {
     mark_done(&mut store, q.id, "programme_end", None, "", today()).unwrap();
     assert_eq!(status(&store, q.id), "active", "undoing reopens it");
 }
+
+/// The settings as the window sends them back: every key with its value.
+fn settings_as_sent(store: &Store) -> BTreeMap<String, String> {
+    introspor_app::commands::deadlines::get_settings(store)
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.key, s.value.to_string()))
+        .collect()
+}
+
+fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn unknown_settings_keys_are_refused_and_nothing_is_recomputed() {
+    let mut store = Store::open_in_memory().unwrap();
+    create(&mut store, &form(), today()).unwrap();
+    let tomorrow = today().succ_opt().unwrap();
+    // (values sent, the code, the field, every field problem)
+    type Case<'a> = (
+        &'a [(&'a str, &'a str)],
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str)],
+    );
+    let cases: &[Case] = &[
+        (
+            &[("plan_review_month", "4")],
+            "unknown_setting",
+            "plan_review_month",
+            &[("plan_review_month", "unknown_setting")],
+        ),
+        (
+            &[
+                ("plan_review_months", "4"),
+                ("programme_length_work2", "24"),
+            ],
+            "unknown_setting",
+            "programme_length_work2",
+            &[("programme_length_work2", "unknown_setting")],
+        ),
+        (
+            &[("plan_review_months", "0"), ("old_rule", "4")],
+            "validation",
+            "plan_review_months",
+            &[
+                ("plan_review_months", "months_out_of_range"),
+                ("old_rule", "unknown_setting"),
+            ],
+        ),
+        (
+            &[("<img src=x onerror=alert(1)>", "4"), ("Plan Review", "4")],
+            "unknown_setting",
+            "values",
+            &[("values", "unknown_setting")],
+        ),
+    ];
+    for (values, code, field, fields) in cases {
+        let before = store.dump_for_tests().unwrap();
+        // A day later, so that a recompute would show in the dump.
+        let error = save_settings(&mut store, &map(values), tomorrow).unwrap_err();
+        assert_eq!(
+            (error.code.as_str(), error.field.as_deref()),
+            (*code, Some(*field)),
+            "{values:?}"
+        );
+        let found: Vec<(&str, &str)> = error
+            .fields
+            .iter()
+            .map(|f| (f.field.as_str(), f.code.as_str()))
+            .collect();
+        assert_eq!(&found, fields, "{values:?}");
+        if *code == "unknown_setting" {
+            assert_eq!(
+                error.message,
+                introspor_core::messages::UNKNOWN_SETTING,
+                "{values:?}"
+            );
+        }
+        assert_eq!(
+            store.dump_for_tests().unwrap(),
+            before,
+            "{values:?}: nothing is written and no deadline recomputed"
+        );
+    }
+}
+
+#[test]
+fn saving_the_settings_in_force_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    create(&mut store, &form(), today()).unwrap();
+    let tomorrow = today().succ_opt().unwrap();
+    // The defaults (no row stored yet), all of them or some, then a value
+    // saved before: each is what is in force, so nothing is written.
+    let before = store.dump_for_tests().unwrap();
+    let sent = settings_as_sent(&store);
+    let settings = save_settings(&mut store, &sent, tomorrow).unwrap();
+    assert_eq!(sent.len(), settings.len());
+    assert_eq!(store.dump_for_tests().unwrap(), before, "the defaults");
+    save_settings(&mut store, &map(&[("plan_review_months", "6")]), tomorrow).unwrap();
+    save_settings(&mut store, &BTreeMap::new(), tomorrow).unwrap();
+    assert_eq!(store.dump_for_tests().unwrap(), before, "some or none");
+
+    let changed = save_settings(&mut store, &map(&[("plan_review_months", "4")]), today())
+        .unwrap()
+        .into_iter()
+        .find(|s| s.key == "plan_review_months")
+        .unwrap();
+    assert_eq!(changed.value, 4);
+    let after_change = store.dump_for_tests().unwrap();
+    assert_ne!(after_change, before, "a real change is saved");
+    for values in [
+        settings_as_sent(&store),
+        map(&[("plan_review_months", " 4 ")]),
+    ] {
+        let settings = save_settings(&mut store, &values, tomorrow).unwrap();
+        assert_eq!(
+            settings
+                .iter()
+                .find(|s| s.key == "plan_review_months")
+                .map(|s| s.value),
+            Some(4),
+            "the settings come back as they are"
+        );
+        assert_eq!(
+            store.dump_for_tests().unwrap(),
+            after_change,
+            "{values:?}: no write, no audit entry, no recompute"
+        );
+    }
+}

@@ -188,3 +188,12 @@ pub const LOCKED_KEY_MISSING: &str = "Nøkkelen til registeret finnes ikke på d
 pub const LOCKED_KEY_STORE_UNREACHABLE: &str = "Fikk ikke kontakt med maskinens nøkkellager.";
 /// Locked: the stored key does not open the register.
 pub const LOCKED_WRONG_KEY: &str = "Nøkkelen på denne maskinen åpner ikke registeret.";
+
+// Refusals at the command boundary: input the window never sends, values
+// too long to keep whole, and rewrites that would silently change history.
+// Each is refused whole, so the caseworker never finds a value cut short or
+// a date moved without having asked for it.
+
+/// A settings key this version of Introspor does not know.
+pub const UNKNOWN_SETTING: &str =
+    "Denne innstillingen finnes ikke i denne versjonen av Introspor. Ingenting ble lagret.";

@@ -491,14 +491,23 @@ impl Store {
     }
 
     /// Saves the rule settings and recomputes every participant's deadlines,
-    /// all in one transaction.
+    /// all in one transaction. Returns whether anything was saved: settings
+    /// equal to those in force write nothing, not even an audit entry.
     pub fn save_rule_settings(
         &mut self,
         settings: &RuleSettings,
         today: NaiveDate,
-    ) -> CoreResult<()> {
+    ) -> CoreResult<bool> {
         let tx = self.conn.transaction()?;
-        let before = settings_snapshot(&load_settings(&tx)?);
+        let current = load_settings(&tx)?;
+        if current == *settings {
+            // The stored deadlines were computed from these very settings,
+            // and recomputing every participant takes seconds in a large
+            // register, so saving what is already in force does nothing.
+            // The transaction has only read; dropping it rolls nothing back.
+            return Ok(false);
+        }
+        let before = settings_snapshot(&current);
         {
             let mut upsert = tx.prepare_cached(
                 "INSERT INTO rule_setting (key, value) VALUES (?1, ?2) \
@@ -519,7 +528,7 @@ impl Store {
         recompute_everyone(&tx, today)?;
         tx.commit()?;
         tracing::info!("rule settings saved; deadlines recomputed");
-        Ok(())
+        Ok(true)
     }
 
     /// Recomputes every participant's deadlines; returns how many participants.
