@@ -197,3 +197,6 @@ pub const LOCKED_WRONG_KEY: &str = "Nøkkelen på denne maskinen åpner ikke reg
 /// A settings key this version of Introspor does not know.
 pub const UNKNOWN_SETTING: &str =
     "Denne innstillingen finnes ikke i denne versjonen av Introspor. Ingenting ble lagret.";
+/// Where an agenda item came from (a deadline or an action item) is too long.
+pub const AGENDA_ORIGIN_TOO_LONG: &str =
+    "Opphavet til et punkt på sakslisten er for langt (høyst 40 tegn).";
