@@ -365,7 +365,9 @@ fn marking_the_end_done_keeps_a_broken_off_programme_broken_off() {
     f.status = "terminated".into();
     f.programme_start_date = "15.03.2025".into();
     let p = create(&mut store, &f, today()).unwrap();
-    mark_done(
+    // A broken-off programme's end is done already, so marking it done is
+    // refused, and the status stays as it was.
+    let error = mark_done(
         &mut store,
         p.id,
         "programme_end",
@@ -373,7 +375,8 @@ fn marking_the_end_done_keeps_a_broken_off_programme_broken_off() {
         "31.03.2025",
         today(),
     )
-    .unwrap();
+    .unwrap_err();
+    assert_eq!(error.code, "already_done");
     assert_eq!(
         introspor_app::commands::participants::get(&store, p.id)
             .unwrap()
@@ -544,4 +547,116 @@ fn saving_the_settings_in_force_changes_nothing() {
             "{values:?}: no write, no audit entry, no recompute"
         );
     }
+}
+
+#[test]
+fn marking_a_done_deadline_again_is_refused_and_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut f = form();
+    f.programme_start_date = "15.03.2025".into();
+    f.competence_mapping_date = "12.03.2025".into();
+    f.plan_date = "20.03.2025".into();
+    f.final_goal = "work".into();
+    let p = create(&mut store, &f, today()).unwrap().id;
+    let event = add_event(
+        &mut store,
+        p,
+        &EventForm {
+            kind: "participation_decision".into(),
+            occurred: "20.03.2025".into(),
+            registered: "25.03.2025".into(),
+            ..EventForm::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .events[0]
+        .id;
+    let leave = save_leave(
+        &mut store,
+        p,
+        None,
+        &LeaveForm {
+            kind: "care".into(),
+            start: "01.11.2024".into(),
+            approved: true,
+            followup_date: "01.03.2025".into(),
+            ..LeaveForm::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .leaves[0]
+        .id;
+    let mut ended = form();
+    ended.given_name = "Avsluttet".into();
+    ended.status = "terminated".into();
+    ended.programme_start_date = "15.03.2025".into();
+    let q = create(&mut store, &ended, today()).unwrap().id;
+
+    // (participant, kind, source). The individual plan does not apply under
+    // integreringsloven, but shares the plan date that closed the integration
+    // plan, so it cannot rewrite it either.
+    let cases: &[(i64, &str, Option<i64>)] = &[
+        (p, "programme_start", None),
+        (p, "competence_mapping", None),
+        (p, "integration_plan", None),
+        (p, "individual_plan", None),
+        (p, "imdi_registration", Some(event)),
+        (p, "care_leave_followup", Some(leave)),
+        (q, "programme_end", None),
+    ];
+    for &(participant, kind, source) in cases {
+        let shown = match kind {
+            "individual_plan" => "integration_plan",
+            other => other,
+        };
+        let timeline = for_participant(&store, participant, today()).unwrap();
+        assert!(
+            timeline
+                .deadlines
+                .iter()
+                .any(|d| d.kind == shown && d.source_id == source && d.status == "done"),
+            "{shown} should start out done"
+        );
+        let before = store.dump_for_tests().unwrap();
+        let error =
+            mark_done(&mut store, participant, kind, source, "31.03.2025", today()).unwrap_err();
+        assert_eq!(
+            (error.code.as_str(), error.field.as_deref()),
+            ("already_done", Some("date")),
+            "{kind}"
+        );
+        assert_eq!(error.message, introspor_core::messages::ALREADY_DONE);
+        assert_eq!(
+            store.dump_for_tests().unwrap(),
+            before,
+            "{kind}: the closing date, the deadlines and the audit trail stay as they were"
+        );
+    }
+
+    // Undoing first, then marking again, is how the date is changed.
+    mark_done(&mut store, p, "programme_start", None, "", today()).unwrap();
+    let timeline = mark_done(
+        &mut store,
+        p,
+        "programme_start",
+        None,
+        "31.03.2025",
+        today(),
+    )
+    .unwrap();
+    let start = timeline
+        .deadlines
+        .iter()
+        .find(|d| d.kind == "programme_start")
+        .unwrap();
+    assert_eq!(
+        (start.status.as_str(), start.done_on.as_str()),
+        ("done", "31.03.2025")
+    );
+    // A plan review is never done (the next one is always due), so each
+    // marking records the latest review.
+    mark_done(&mut store, p, "plan_review", None, "25.03.2025", today()).unwrap();
+    mark_done(&mut store, p, "plan_review", None, "31.03.2025", today()).unwrap();
 }

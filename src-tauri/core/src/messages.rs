@@ -200,3 +200,6 @@ pub const UNKNOWN_SETTING: &str =
 /// Where an agenda item came from (a deadline or an action item) is too long.
 pub const AGENDA_ORIGIN_TOO_LONG: &str =
     "Opphavet til et punkt på sakslisten er for langt (høyst 40 tegn).";
+/// A deadline is already marked done; its date is changed by undoing first.
+pub const ALREADY_DONE: &str =
+    "Fristen er allerede merket utført. Velg «Angre utført» først hvis du vil endre datoen.";
