@@ -32,7 +32,7 @@ use introspor_core::domain::deadline_forms::{EventForm, LeaveForm, TaskForm};
 use introspor_core::domain::identity_number::IdentityNumber;
 use introspor_core::domain::meeting::{
     parse_sharing, ActionItemForm, AgendaItemForm, AttendanceForm, LegalBasis, MeetingForm,
-    MeetingKind, Recipient,
+    MeetingKind, Recipient, MAX_ORIGIN,
 };
 use introspor_core::domain::participant::{FinalGoal, Gender, Status};
 use introspor_core::domain::participant_form::ParticipantForm;
@@ -684,8 +684,19 @@ fn random_meeting_form(world: &World, safe: bool) -> BoxedStrategy<MeetingForm> 
         0..3,
     );
     let participant = world.participant;
+    // A safe origin fits within its limit; any other line may not, and is
+    // then refused whole.
+    let origin = move || {
+        if safe {
+            line()
+                .prop_map(|text| text.chars().take(MAX_ORIGIN).collect())
+                .boxed()
+        } else {
+            line()
+        }
+    };
     let agenda = proptest::collection::vec(
-        (text(), long(), any::<bool>(), line()).prop_map(|(title, notes, sensitive, origin)| {
+        (text(), long(), any::<bool>(), origin()).prop_map(|(title, notes, sensitive, origin)| {
             AgendaItemForm {
                 title,
                 notes,
@@ -1191,7 +1202,7 @@ fn meeting_as_saved(form: &MeetingForm) -> MeetingText {
                 a.title.trim().to_string(),
                 a.notes.trim().to_string(),
                 a.sensitive,
-                a.origin.chars().take(40).collect(),
+                a.origin.clone(),
             )
         })
         .collect();
@@ -1525,6 +1536,19 @@ fn marking_done_deleting_and_ticking_off_with_hostile_dates_and_ids() {
         ),
         |(participant, kind, source, date, id, which)| {
             let mut w = World::new();
+            // Whether a deadline closed by the same fact was done before the
+            // call; only then may it be refused as done already.
+            let plans = ["integration_plan", "individual_plan"];
+            let was_done = deadlines::for_participant(&w.store, participant, today())
+                .map(|t| {
+                    t.deadlines.iter().any(|d| {
+                        d.status == "done"
+                            && (d.kind == kind.trim()
+                                || (plans.contains(&d.kind.as_str())
+                                    && plans.contains(&kind.trim())))
+                    })
+                })
+                .unwrap_or(false);
             let result = match which {
                 0 => write(&mut w.store, |s| {
                     deadlines::mark_done(s, participant, &kind, source, &date, today()).map(|_| ())
@@ -1539,6 +1563,11 @@ fn marking_done_deleting_and_ticking_off_with_hostile_dates_and_ids() {
                     deadlines::set_task_done(s, id, &date, today())
                 })?,
             };
+            if let (0, Err(error)) = (which, &result) {
+                if error.code == "already_done" {
+                    prop_assert!(was_done, "{} was not done, yet refused as done", kind);
+                }
+            }
             if which == 0 && result.is_ok() {
                 // The fact that closes the deadline reads back as the typed date.
                 let typed = format_optional_date(parse_date(&date));
@@ -1643,6 +1672,23 @@ fn settings_with_numbers_at_and_beyond_their_limits() {
                         prop_assert!((setting.min..=setting.max).contains(&setting.value));
                     }
                 }
+            }
+            // A key this version does not know refuses the whole save.
+            let unknown = values
+                .keys()
+                .any(|k| !setting_keys().any(|known| known == k));
+            if unknown {
+                let error = result.as_ref().err();
+                prop_assert!(error.is_some(), "an unknown key should be refused");
+                prop_assert!(
+                    error
+                        .unwrap()
+                        .fields
+                        .iter()
+                        .any(|f| f.code == "unknown_setting"),
+                    "refused for the unknown key: {:?}",
+                    error
+                );
             }
             Ok(verdict(&result))
         },

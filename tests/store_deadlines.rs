@@ -365,7 +365,9 @@ fn marking_the_end_done_keeps_a_broken_off_programme_broken_off() {
     f.status = "terminated".into();
     f.programme_start_date = "15.03.2025".into();
     let p = create(&mut store, &f, today()).unwrap();
-    mark_done(
+    // A broken-off programme's end is done already, so marking it done is
+    // refused, and the status stays as it was.
+    let error = mark_done(
         &mut store,
         p.id,
         "programme_end",
@@ -373,7 +375,8 @@ fn marking_the_end_done_keeps_a_broken_off_programme_broken_off() {
         "31.03.2025",
         today(),
     )
-    .unwrap();
+    .unwrap_err();
+    assert_eq!(error.code, "already_done");
     assert_eq!(
         introspor_app::commands::participants::get(&store, p.id)
             .unwrap()
@@ -409,4 +412,251 @@ fn marking_the_end_done_keeps_a_broken_off_programme_broken_off() {
     );
     mark_done(&mut store, q.id, "programme_end", None, "", today()).unwrap();
     assert_eq!(status(&store, q.id), "active", "undoing reopens it");
+}
+
+/// The settings as the window sends them back: every key with its value.
+fn settings_as_sent(store: &Store) -> BTreeMap<String, String> {
+    introspor_app::commands::deadlines::get_settings(store)
+        .unwrap()
+        .into_iter()
+        .map(|s| (s.key, s.value.to_string()))
+        .collect()
+}
+
+fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn unknown_settings_keys_are_refused_and_nothing_is_recomputed() {
+    let mut store = Store::open_in_memory().unwrap();
+    create(&mut store, &form(), today()).unwrap();
+    let tomorrow = today().succ_opt().unwrap();
+    // (values sent, the code, the field, every field problem)
+    type Case<'a> = (
+        &'a [(&'a str, &'a str)],
+        &'a str,
+        &'a str,
+        &'a [(&'a str, &'a str)],
+    );
+    let cases: &[Case] = &[
+        (
+            &[("plan_review_month", "4")],
+            "unknown_setting",
+            "plan_review_month",
+            &[("plan_review_month", "unknown_setting")],
+        ),
+        (
+            &[
+                ("plan_review_months", "4"),
+                ("programme_length_work2", "24"),
+            ],
+            "unknown_setting",
+            "programme_length_work2",
+            &[("programme_length_work2", "unknown_setting")],
+        ),
+        (
+            &[("plan_review_months", "0"), ("old_rule", "4")],
+            "validation",
+            "plan_review_months",
+            &[
+                ("plan_review_months", "months_out_of_range"),
+                ("old_rule", "unknown_setting"),
+            ],
+        ),
+        (
+            &[("<img src=x onerror=alert(1)>", "4"), ("Plan Review", "4")],
+            "unknown_setting",
+            "values",
+            &[("values", "unknown_setting")],
+        ),
+    ];
+    for (values, code, field, fields) in cases {
+        let before = store.dump_for_tests().unwrap();
+        // A day later, so that a recompute would show in the dump.
+        let error = save_settings(&mut store, &map(values), tomorrow).unwrap_err();
+        assert_eq!(
+            (error.code.as_str(), error.field.as_deref()),
+            (*code, Some(*field)),
+            "{values:?}"
+        );
+        let found: Vec<(&str, &str)> = error
+            .fields
+            .iter()
+            .map(|f| (f.field.as_str(), f.code.as_str()))
+            .collect();
+        assert_eq!(&found, fields, "{values:?}");
+        if *code == "unknown_setting" {
+            assert_eq!(
+                error.message,
+                introspor_core::messages::UNKNOWN_SETTING,
+                "{values:?}"
+            );
+        }
+        assert_eq!(
+            store.dump_for_tests().unwrap(),
+            before,
+            "{values:?}: nothing is written and no deadline recomputed"
+        );
+    }
+}
+
+#[test]
+fn saving_the_settings_in_force_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    create(&mut store, &form(), today()).unwrap();
+    let tomorrow = today().succ_opt().unwrap();
+    // The defaults (no row stored yet), all of them or some, then a value
+    // saved before: each is what is in force, so nothing is written.
+    let before = store.dump_for_tests().unwrap();
+    let sent = settings_as_sent(&store);
+    let settings = save_settings(&mut store, &sent, tomorrow).unwrap();
+    assert_eq!(sent.len(), settings.len());
+    assert_eq!(store.dump_for_tests().unwrap(), before, "the defaults");
+    save_settings(&mut store, &map(&[("plan_review_months", "6")]), tomorrow).unwrap();
+    save_settings(&mut store, &BTreeMap::new(), tomorrow).unwrap();
+    assert_eq!(store.dump_for_tests().unwrap(), before, "some or none");
+
+    let changed = save_settings(&mut store, &map(&[("plan_review_months", "4")]), today())
+        .unwrap()
+        .into_iter()
+        .find(|s| s.key == "plan_review_months")
+        .unwrap();
+    assert_eq!(changed.value, 4);
+    let after_change = store.dump_for_tests().unwrap();
+    assert_ne!(after_change, before, "a real change is saved");
+    for values in [
+        settings_as_sent(&store),
+        map(&[("plan_review_months", " 4 ")]),
+    ] {
+        let settings = save_settings(&mut store, &values, tomorrow).unwrap();
+        assert_eq!(
+            settings
+                .iter()
+                .find(|s| s.key == "plan_review_months")
+                .map(|s| s.value),
+            Some(4),
+            "the settings come back as they are"
+        );
+        assert_eq!(
+            store.dump_for_tests().unwrap(),
+            after_change,
+            "{values:?}: no write, no audit entry, no recompute"
+        );
+    }
+}
+
+#[test]
+fn marking_a_done_deadline_again_is_refused_and_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut f = form();
+    f.programme_start_date = "15.03.2025".into();
+    f.competence_mapping_date = "12.03.2025".into();
+    f.plan_date = "20.03.2025".into();
+    f.final_goal = "work".into();
+    let p = create(&mut store, &f, today()).unwrap().id;
+    let event = add_event(
+        &mut store,
+        p,
+        &EventForm {
+            kind: "participation_decision".into(),
+            occurred: "20.03.2025".into(),
+            registered: "25.03.2025".into(),
+            ..EventForm::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .events[0]
+        .id;
+    let leave = save_leave(
+        &mut store,
+        p,
+        None,
+        &LeaveForm {
+            kind: "care".into(),
+            start: "01.11.2024".into(),
+            approved: true,
+            followup_date: "01.03.2025".into(),
+            ..LeaveForm::default()
+        },
+        today(),
+    )
+    .unwrap()
+    .leaves[0]
+        .id;
+    let mut ended = form();
+    ended.given_name = "Avsluttet".into();
+    ended.status = "terminated".into();
+    ended.programme_start_date = "15.03.2025".into();
+    let q = create(&mut store, &ended, today()).unwrap().id;
+
+    // (participant, kind, source). The individual plan does not apply under
+    // integreringsloven, but shares the plan date that closed the integration
+    // plan, so it cannot rewrite it either.
+    let cases: &[(i64, &str, Option<i64>)] = &[
+        (p, "programme_start", None),
+        (p, "competence_mapping", None),
+        (p, "integration_plan", None),
+        (p, "individual_plan", None),
+        (p, "imdi_registration", Some(event)),
+        (p, "care_leave_followup", Some(leave)),
+        (q, "programme_end", None),
+    ];
+    for &(participant, kind, source) in cases {
+        let shown = match kind {
+            "individual_plan" => "integration_plan",
+            other => other,
+        };
+        let timeline = for_participant(&store, participant, today()).unwrap();
+        assert!(
+            timeline
+                .deadlines
+                .iter()
+                .any(|d| d.kind == shown && d.source_id == source && d.status == "done"),
+            "{shown} should start out done"
+        );
+        let before = store.dump_for_tests().unwrap();
+        let error =
+            mark_done(&mut store, participant, kind, source, "31.03.2025", today()).unwrap_err();
+        assert_eq!(
+            (error.code.as_str(), error.field.as_deref()),
+            ("already_done", Some("date")),
+            "{kind}"
+        );
+        assert_eq!(error.message, introspor_core::messages::ALREADY_DONE);
+        assert_eq!(
+            store.dump_for_tests().unwrap(),
+            before,
+            "{kind}: the closing date, the deadlines and the audit trail stay as they were"
+        );
+    }
+
+    // Undoing first, then marking again, is how the date is changed.
+    mark_done(&mut store, p, "programme_start", None, "", today()).unwrap();
+    let timeline = mark_done(
+        &mut store,
+        p,
+        "programme_start",
+        None,
+        "31.03.2025",
+        today(),
+    )
+    .unwrap();
+    let start = timeline
+        .deadlines
+        .iter()
+        .find(|d| d.kind == "programme_start")
+        .unwrap();
+    assert_eq!(
+        (start.status.as_str(), start.done_on.as_str()),
+        ("done", "31.03.2025")
+    );
+    // A plan review is never done (the next one is always due), so each
+    // marking records the latest review.
+    mark_done(&mut store, p, "plan_review", None, "25.03.2025", today()).unwrap();
+    mark_done(&mut store, p, "plan_review", None, "31.03.2025", today()).unwrap();
 }

@@ -10,6 +10,7 @@ use introspor_app::commands::participants::create;
 use introspor_app::commands::teams::{add_member, end_membership, save_contact, team};
 use introspor_core::domain::meeting::{
     parse_sharing, ActionItemForm, AgendaItemForm, AttendanceForm, MeetingForm, Recipient,
+    MAX_ORIGIN,
 };
 use introspor_core::domain::participant_form::ParticipantForm;
 use introspor_core::domain::team::{
@@ -520,6 +521,55 @@ fn a_membership_is_ended_only_through_its_own_participant() {
             team(&w.store, p).unwrap(),
             before,
             "{case}: a refused end should leave the team as it was"
+        );
+    }
+}
+
+#[test]
+fn an_oversized_origin_is_refused_whole_and_nothing_is_written() {
+    let mut w = world();
+    let with_origin = |w: &World, origin: &str| {
+        let mut form = triangle(w, true);
+        form.agenda[0].origin = origin.to_string();
+        form
+    };
+    let fits = "ø".repeat(MAX_ORIGIN);
+    let form = with_origin(&w, &fits);
+    let saved = save(&mut w.store, None, &form).unwrap();
+    let id = saved.id.unwrap();
+    assert_eq!(
+        meeting(&w.store, id).unwrap().agenda[0].origin,
+        fits,
+        "an origin at the limit is kept whole"
+    );
+    // (meeting to save, origin): a new meeting and a change to the saved one.
+    let too_long = "x".repeat(MAX_ORIGIN + 1);
+    let huge = format!("deadline:{}", "9".repeat(10_000));
+    let cases: &[(Option<i64>, &str)] = &[
+        (None, &too_long),
+        (Some(id), &too_long),
+        (None, &huge),
+        (Some(id), &huge),
+    ];
+    for (target, origin) in cases {
+        let before = w.store.dump_for_tests().unwrap();
+        let form = with_origin(&w, origin);
+        let error = save(&mut w.store, *target, &form).unwrap_err();
+        assert_eq!(
+            (error.code.as_str(), error.field.as_deref()),
+            ("too_long", Some("agenda")),
+            "{target:?}, {} characters",
+            origin.chars().count()
+        );
+        assert!(
+            error.message.contains(&MAX_ORIGIN.to_string()),
+            "the message names the limit: {}",
+            error.message
+        );
+        assert_eq!(
+            w.store.dump_for_tests().unwrap(),
+            before,
+            "{target:?}: a refused save writes nothing, cut or whole"
         );
     }
 }

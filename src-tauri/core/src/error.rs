@@ -1,12 +1,15 @@
 //! The core's errors.
 
 use crate::messages;
+use std::borrow::Cow;
 
 /// One problem with one form field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
-    /// The form field, as the UI names it (`identityNumber`).
-    pub field: &'static str,
+    /// The form field, as the UI names it (`identityNumber`). Almost always
+    /// a fixed name; owned only where the field is named by the request
+    /// itself, such as a settings key the core does not know.
+    pub field: Cow<'static, str>,
     /// Stable machine-readable code (`identity_number_checksum`).
     pub code: &'static str,
     /// What to fix, in Norwegian.
@@ -17,7 +20,17 @@ impl FieldError {
     /// Creates a field error.
     pub fn new(field: &'static str, code: &'static str, message: &'static str) -> Self {
         Self {
-            field,
+            field: Cow::Borrowed(field),
+            code,
+            message,
+        }
+    }
+
+    /// Creates a field error for a field named at run time (a key the
+    /// caller sent), which cannot be a `&'static str`.
+    pub fn named(field: String, code: &'static str, message: &'static str) -> Self {
+        Self {
+            field: Cow::Owned(field),
             code,
             message,
         }
@@ -167,9 +180,9 @@ impl CoreError {
     }
 
     /// The form field the error concerns, if it concerns exactly one.
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
-            CoreError::Validation(errors) => errors.0.first().map(|e| e.field),
+            CoreError::Validation(errors) => errors.0.first().map(|e| e.field.as_ref()),
             CoreError::DuplicateIdentityNumber { .. } => Some("identityNumber"),
             _ => None,
         }

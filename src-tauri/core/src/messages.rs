@@ -206,3 +206,18 @@ pub const RECOVERY_CODE_OPENS_NOTHING: &str =
 /// Another Introspor holds the data folder.
 pub const REGISTER_IN_USE: &str =
     "Registeret er allerede åpent i et annet Introspor-vindu på denne maskinen. Bruk det vinduet, eller lukk det og start Introspor på nytt.";
+
+// Refusals at the command boundary: input the window never sends, values
+// too long to keep whole, and rewrites that would silently change history.
+// Each is refused whole, so the caseworker never finds a value cut short or
+// a date moved without having asked for it.
+
+/// A settings key this version of Introspor does not know.
+pub const UNKNOWN_SETTING: &str =
+    "Denne innstillingen finnes ikke i denne versjonen av Introspor. Ingenting ble lagret.";
+/// Where an agenda item came from (a deadline or an action item) is too long.
+pub const AGENDA_ORIGIN_TOO_LONG: &str =
+    "Opphavet til et punkt på sakslisten er for langt (høyst 40 tegn).";
+/// A deadline is already marked done; its date is changed by undoing first.
+pub const ALREADY_DONE: &str =
+    "Fristen er allerede merket utført. Velg «Angre utført» først hvis du vil endre datoen.";

@@ -243,13 +243,17 @@ pub fn get_settings(store: &Store) -> Result<Vec<SettingDto>, IpcError> {
     Ok(settings_dto(&store.rule_settings()?))
 }
 
-/// Saves the rule settings; every deadline is recomputed.
+/// Saves the rule settings; every deadline is recomputed. An unknown key
+/// refuses the whole save (`unknown_setting`), and values equal to those in
+/// force change nothing: the settings come back as they were.
 pub fn save_settings(
     store: &mut Store,
     values: &BTreeMap<String, String>,
     today: NaiveDate,
 ) -> Result<Vec<SettingDto>, IpcError> {
     let settings = validate_settings(&store.rule_settings()?, values).map_err(CoreError::from)?;
+    // Whether anything changed makes no difference to the window: either
+    // way it shows the settings in force.
     store.save_rule_settings(&settings, today)?;
     get_settings(store)
 }

@@ -251,8 +251,35 @@ pub fn setting_range(key: &str) -> (u32, u32) {
     }
 }
 
+/// The field named in the refusal of an unknown settings key that does not
+/// even look like a key (see [`validate_settings`]): the command's parameter.
+pub const UNKNOWN_SETTING_FALLBACK_FIELD: &str = "values";
+
+/// The longest unknown settings key that is echoed back as the refused
+/// field; every real key is far shorter.
+const MAX_ECHOED_KEY: usize = 64;
+
+/// Whether an unknown key looks like a settings key (lowercase ASCII,
+/// digits and underscores, starting with a letter, not too long), and so
+/// may be named as the refused field.
+fn looks_like_setting_key(key: &str) -> bool {
+    key.len() <= MAX_ECHOED_KEY
+        && key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
 /// Validates the settings form: a whole number of months per key, within
 /// its range. Keys not sent keep their current value.
+///
+/// A key this version does not know is refused (`unknown_setting`) rather
+/// than ignored: the window only sends the keys it was given, so an unknown
+/// one is a mistake in the caller, and saving the rest would report success
+/// for a change that was never made. The refusal names the key as its
+/// field, unless the key does not look like one (hostile or garbled input),
+/// in which case it names [`UNKNOWN_SETTING_FALLBACK_FIELD`]: such text is
+/// not echoed into field names and logs.
 pub fn validate_settings(
     current: &RuleSettings,
     typed: &BTreeMap<String, String>,
@@ -271,6 +298,28 @@ pub fn validate_settings(
                 "months_out_of_range",
                 messages::MONTHS_OUT_OF_RANGE,
             )),
+        }
+    }
+    let mut unnamed_reported = false;
+    for key in typed
+        .keys()
+        .filter(|k| !setting_keys().any(|known| known == *k))
+    {
+        if looks_like_setting_key(key) {
+            errors.push(FieldError::named(
+                key.clone(),
+                "unknown_setting",
+                messages::UNKNOWN_SETTING,
+            ));
+        } else if !unnamed_reported {
+            // Several garbled keys would all name the same field; one
+            // refusal says it.
+            unnamed_reported = true;
+            errors.push(FieldError::new(
+                UNKNOWN_SETTING_FALLBACK_FIELD,
+                "unknown_setting",
+                messages::UNKNOWN_SETTING,
+            ));
         }
     }
     finish(errors, || settings)
@@ -369,6 +418,54 @@ mod tests {
                 .nav_handover_months,
             0,
             "no lead time is allowed"
+        );
+    }
+
+    #[test]
+    fn unknown_settings_keys_are_refused_by_name() {
+        let current = RuleSettings::default();
+        // (key and value sent, field and code expected)
+        type Pairs<'a> = &'a [(&'a str, &'a str)];
+        let cases: &[(Pairs, Pairs)] = &[
+            (
+                &[("plan_review_month", "4")],
+                &[("plan_review_month", "unknown_setting")],
+            ),
+            (
+                &[("plan_review_months", "4"), ("programme_length_", "24")],
+                &[("programme_length_", "unknown_setting")],
+            ),
+            (
+                &[("plan_review_months", "0"), ("x", "4")],
+                &[
+                    ("plan_review_months", "months_out_of_range"),
+                    ("x", "unknown_setting"),
+                ],
+            ),
+            (
+                &[("Plan Review", "4"), ("<b>", "4"), ("", "4")],
+                &[(UNKNOWN_SETTING_FALLBACK_FIELD, "unknown_setting")],
+            ),
+        ];
+        for (typed, expected) in cases {
+            let typed: BTreeMap<String, String> = typed
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            let errors = validate_settings(&current, &typed).expect_err("refused");
+            let found: Vec<(&str, &str)> = errors
+                .0
+                .iter()
+                .map(|e| (e.field.as_ref(), e.code))
+                .collect();
+            assert_eq!(&found, expected, "{typed:?}");
+        }
+        let long_key = "a".repeat(MAX_ECHOED_KEY + 1);
+        let typed: BTreeMap<String, String> = [(long_key, "4".to_string())].into();
+        assert_eq!(
+            validate_settings(&current, &typed).unwrap_err().0[0].field,
+            UNKNOWN_SETTING_FALLBACK_FIELD,
+            "a key longer than any real one is not echoed"
         );
     }
 }

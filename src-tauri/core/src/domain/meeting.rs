@@ -284,6 +284,11 @@ pub struct MeetingDraft {
 /// against a runaway form, far above any real meeting.
 const MAX_ITEMS: usize = 100;
 
+/// Longest origin of an agenda item, in characters. An origin is a short
+/// reference such as `deadline:12`; the longest the app writes
+/// (`deadline:` and a negative 64-bit id) has 29 characters.
+pub const MAX_ORIGIN: usize = 40;
+
 fn time_field(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> Option<NaiveTime> {
     let text = text.trim();
     if text.is_empty() {
@@ -378,11 +383,20 @@ impl MeetingForm {
                     messages::AGENDA_TITLE_REQUIRED,
                 ));
             }
+            // An origin too long to be a reference is refused, never cut:
+            // a cut one would be stored as something other than was sent.
+            if item.origin.chars().count() > MAX_ORIGIN {
+                errors.push(FieldError::new(
+                    "agenda",
+                    "too_long",
+                    messages::AGENDA_ORIGIN_TOO_LONG,
+                ));
+            }
             agenda.push(AgendaItem {
                 title,
                 notes,
                 sensitive: item.sensitive,
-                origin: item.origin.chars().take(40).collect(),
+                origin: item.origin.clone(),
             });
         }
         let mut decisions = Vec::new();
@@ -762,7 +776,11 @@ mod tests {
             ..MeetingForm::default()
         };
         let errors = form.validate().unwrap_err();
-        let fields: Vec<_> = errors.0.iter().map(|e| (e.field, e.code)).collect();
+        let fields: Vec<_> = errors
+            .0
+            .iter()
+            .map(|e| (e.field.as_ref(), e.code))
+            .collect();
         assert_eq!(
             fields,
             vec![
@@ -811,6 +829,41 @@ mod tests {
             draft.actions.is_empty(),
             "an empty action row should be dropped"
         );
+    }
+
+    #[test]
+    fn an_oversized_origin_is_refused_and_never_cut() {
+        let form = |origin: String| MeetingForm {
+            kind: "cooperation".into(),
+            date: "12.11.2026".into(),
+            agenda: vec![AgendaItemForm {
+                title: "Rutiner".into(),
+                origin,
+                ..AgendaItemForm::default()
+            }],
+            ..MeetingForm::default()
+        };
+        // Characters are counted, not bytes: forty letters of two bytes each fit.
+        for origin in [
+            "deadline:-9223372036854775808".to_string(),
+            "ø".repeat(MAX_ORIGIN),
+        ] {
+            let draft = form(origin.clone()).validate().expect("fits");
+            assert_eq!(draft.agenda[0].origin, origin, "kept whole");
+        }
+        for origin in ["x".repeat(MAX_ORIGIN + 1), "ø".repeat(10_000)] {
+            let errors = form(origin).validate().unwrap_err();
+            let found: Vec<_> = errors
+                .0
+                .iter()
+                .map(|e| (e.field.as_ref(), e.code, e.message))
+                .collect();
+            assert_eq!(
+                found,
+                vec![("agenda", "too_long", messages::AGENDA_ORIGIN_TOO_LONG)]
+            );
+            assert!(found[0].2.contains("40"), "the message names the limit");
+        }
     }
 
     #[test]

@@ -569,7 +569,7 @@ mod tests {
             ..ParticipantForm::default()
         };
         let errors = form.validate(today()).unwrap_err();
-        let fields: Vec<_> = errors.0.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = errors.0.iter().map(|e| e.field.as_ref()).collect();
         assert_eq!(
             fields,
             ["givenName", "familyName", "identityNumber", "email"]

@@ -397,7 +397,11 @@ mod tests {
             joined_on: "01.12.2026".into(),
         };
         let errors = form.validate(today).unwrap_err();
-        let fields: Vec<_> = errors.0.iter().map(|e| (e.field, e.code)).collect();
+        let fields: Vec<_> = errors
+            .0
+            .iter()
+            .map(|e| (e.field.as_ref(), e.code))
+            .collect();
         assert_eq!(
             fields,
             vec![

@@ -9,8 +9,8 @@
 use crate::domain::audit::{AuditAction, AuditEntity, FieldRule, Snapshot, SnapshotField};
 use crate::domain::calendar::{add_days, last_working_day};
 use crate::domain::deadline::{
-    compute_deadlines, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind, RegistrableEvent,
-    RuleSettings,
+    compute_deadlines, Deadline, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind,
+    RegistrableEvent, RuleSettings,
 };
 use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
 use crate::domain::participant::Status;
@@ -228,13 +228,14 @@ fn load_leaves(conn: &Connection, participant_id: i64) -> CoreResult<Vec<Leave>>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Recomputes one participant's deadlines and replaces the stored ones.
-pub(crate) fn recompute_participant(
+/// Computes one participant's deadlines from the stored facts, without
+/// storing them.
+fn compute_participant(
     conn: &Connection,
     participant_id: i64,
     settings: &RuleSettings,
     today: NaiveDate,
-) -> CoreResult<()> {
+) -> CoreResult<Vec<Deadline>> {
     let participant = conn
         .prepare_cached(&format!(
             "SELECT {} FROM participant WHERE id = ?1",
@@ -248,13 +249,23 @@ pub(crate) fn recompute_participant(
         .map(|e| e.event)
         .collect();
     let leaves = load_leaves(conn, participant_id)?;
-    let deadlines = compute_deadlines(
+    Ok(compute_deadlines(
         &participant.details.deadline_facts(),
         &events,
         &leaves,
         settings,
         today,
-    );
+    ))
+}
+
+/// Recomputes one participant's deadlines and replaces the stored ones.
+pub(crate) fn recompute_participant(
+    conn: &Connection,
+    participant_id: i64,
+    settings: &RuleSettings,
+    today: NaiveDate,
+) -> CoreResult<()> {
+    let deadlines = compute_participant(conn, participant_id, settings, today)?;
     conn.prepare_cached("DELETE FROM deadline WHERE participant_id = ?1")?
         .execute([participant_id])?;
     let mut insert = conn.prepare_cached(
@@ -307,6 +318,58 @@ pub(crate) fn recompute_after_change(
 ) -> CoreResult<()> {
     let settings = load_settings(conn)?;
     recompute_participant(conn, participant_id, &settings, today)
+}
+
+/// The participant column whose date closes a deadline of `kind`; `None`
+/// for the deadlines closed on their event or leave.
+fn closing_column(kind: DeadlineKind) -> Option<&'static str> {
+    match kind {
+        DeadlineKind::ProgrammeStart => Some("programme_start_date"),
+        DeadlineKind::CompetenceMapping => Some("competence_mapping_date"),
+        DeadlineKind::IntegrationPlan | DeadlineKind::IndividualPlan => Some("plan_date"),
+        DeadlineKind::PlanReview => Some("last_plan_review_date"),
+        DeadlineKind::NavHandover => Some("nav_handover_date"),
+        DeadlineKind::ParentalGuidance => Some("parental_guidance_date"),
+        DeadlineKind::ParticipationCertificate => Some("certificate_issued_date"),
+        DeadlineKind::ProgrammeEnd => Some("ended_date"),
+        DeadlineKind::ImdiRegistration | DeadlineKind::CareLeaveFollowup => None,
+    }
+}
+
+/// Refuses to mark a deadline done that is done already (`already_done`).
+///
+/// Marking it again would overwrite the date of the fact that closed it
+/// (the programme start date, the registration date) under the name of
+/// "marking done", a change of history the caseworker did not ask for. The
+/// date is changed by undoing first, which the audit trail then shows as
+/// two deliberate steps.
+///
+/// The deadlines are computed afresh from the stored facts, so the answer
+/// does not depend on how current the stored ones are. Every deadline that
+/// the same fact closes counts: the integration plan and the individual
+/// plan share the plan date, so marking the one that does not apply to the
+/// participant cannot rewrite the date that closed the other. Deadlines
+/// that come from an event or a leave are told apart by `source_id`. A plan
+/// review is never done (the next one is always due), so each marking
+/// records the latest review, as before.
+fn ensure_not_done(
+    conn: &Connection,
+    participant_id: i64,
+    kind: DeadlineKind,
+    source_id: Option<i64>,
+    today: NaiveDate,
+) -> CoreResult<()> {
+    let same_fact = |other: DeadlineKind, other_source: Option<i64>| match closing_column(kind) {
+        Some(column) => closing_column(other) == Some(column),
+        None => other == kind && other_source == source_id,
+    };
+    let done = compute_participant(conn, participant_id, &load_settings(conn)?, today)?
+        .iter()
+        .any(|d| d.status == DeadlineStatus::Done && same_fact(d.kind, d.source_id));
+    if done {
+        return Err(invalid("date", "already_done", messages::ALREADY_DONE));
+    }
+    Ok(())
 }
 
 fn participant_of(conn: &Connection, table: &str, id: i64) -> CoreResult<i64> {
@@ -491,14 +554,23 @@ impl Store {
     }
 
     /// Saves the rule settings and recomputes every participant's deadlines,
-    /// all in one transaction.
+    /// all in one transaction. Returns whether anything was saved: settings
+    /// equal to those in force write nothing, not even an audit entry.
     pub fn save_rule_settings(
         &mut self,
         settings: &RuleSettings,
         today: NaiveDate,
-    ) -> CoreResult<()> {
+    ) -> CoreResult<bool> {
         let tx = self.conn.transaction()?;
-        let before = settings_snapshot(&load_settings(&tx)?);
+        let current = load_settings(&tx)?;
+        if current == *settings {
+            // The stored deadlines were computed from these very settings,
+            // and recomputing every participant takes seconds in a large
+            // register, so saving what is already in force does nothing.
+            // The transaction has only read; dropping it rolls nothing back.
+            return Ok(false);
+        }
+        let before = settings_snapshot(&current);
         {
             let mut upsert = tx.prepare_cached(
                 "INSERT INTO rule_setting (key, value) VALUES (?1, ?2) \
@@ -519,7 +591,7 @@ impl Store {
         recompute_everyone(&tx, today)?;
         tx.commit()?;
         tracing::info!("rule settings saved; deadlines recomputed");
-        Ok(())
+        Ok(true)
     }
 
     /// Recomputes every participant's deadlines; returns how many participants.
@@ -585,34 +657,48 @@ impl Store {
         Ok(id)
     }
 
-    /// Sets (or with `None` clears) the date an event was registered with IMDi.
+    /// Sets (or with `None` clears) the date an event was registered with
+    /// IMDi. An event registered already is refused (`already_done`): its
+    /// date is changed by clearing it first.
     pub fn set_event_registered(
         &mut self,
         event_id: i64,
         registered: Option<NaiveDate>,
         today: NaiveDate,
     ) -> CoreResult<()> {
-        self.change_record("registrable_event", event_id, today, |tx, _| {
-            if let Some(date) = registered {
-                let occurred: NaiveDate = tx.query_row(
-                    "SELECT occurred FROM registrable_event WHERE id = ?1",
-                    [event_id],
-                    |row| row.get(0),
-                )?;
-                if date < occurred {
-                    return Err(invalid(
-                        "date",
-                        "registered_before_event",
-                        messages::REGISTERED_BEFORE_EVENT,
-                    ));
+        self.change_record(
+            "registrable_event",
+            event_id,
+            today,
+            |tx, participant_id| {
+                if let Some(date) = registered {
+                    let occurred: NaiveDate = tx.query_row(
+                        "SELECT occurred FROM registrable_event WHERE id = ?1",
+                        [event_id],
+                        |row| row.get(0),
+                    )?;
+                    if date < occurred {
+                        return Err(invalid(
+                            "date",
+                            "registered_before_event",
+                            messages::REGISTERED_BEFORE_EVENT,
+                        ));
+                    }
+                    ensure_not_done(
+                        tx,
+                        participant_id,
+                        DeadlineKind::ImdiRegistration,
+                        Some(event_id),
+                        today,
+                    )?;
                 }
-            }
-            let audit = before_change(tx, AuditEntity::RegistrableEvent, event_id)?;
-            tx.prepare_cached("UPDATE registrable_event SET registered = ?2 WHERE id = ?1")?
-                .execute(params![event_id, registered])?;
-            audit.record(tx, done_or_undone(registered))?;
-            Ok(())
-        })
+                let audit = before_change(tx, AuditEntity::RegistrableEvent, event_id)?;
+                tx.prepare_cached("UPDATE registrable_event SET registered = ?2 WHERE id = ?1")?
+                    .execute(params![event_id, registered])?;
+                audit.record(tx, done_or_undone(registered))?;
+                Ok(())
+            },
+        )
     }
 
     /// Deletes a registrable event and its registration deadline.
@@ -712,7 +798,9 @@ impl Store {
     /// Marks a legal deadline done on `date` (or, with `None`, not done) by
     /// recording the fact that closes it: the programme start date for
     /// `programme_start`, the registration date for an IMDi registration, and
-    /// so on. Then recomputes the participant's deadlines.
+    /// so on. Then recomputes the participant's deadlines. A deadline that
+    /// is done already is refused (`already_done`) and nothing changes: its
+    /// date is changed by undoing it first.
     pub fn mark_deadline_done(
         &mut self,
         participant_id: i64,
@@ -728,17 +816,7 @@ impl Store {
                 messages::DONE_DATE_IN_FUTURE,
             ));
         }
-        let column = match kind {
-            DeadlineKind::ProgrammeStart => Some("programme_start_date"),
-            DeadlineKind::CompetenceMapping => Some("competence_mapping_date"),
-            DeadlineKind::IntegrationPlan | DeadlineKind::IndividualPlan => Some("plan_date"),
-            DeadlineKind::PlanReview => Some("last_plan_review_date"),
-            DeadlineKind::NavHandover => Some("nav_handover_date"),
-            DeadlineKind::ParentalGuidance => Some("parental_guidance_date"),
-            DeadlineKind::ParticipationCertificate => Some("certificate_issued_date"),
-            DeadlineKind::ProgrammeEnd => Some("ended_date"),
-            DeadlineKind::ImdiRegistration | DeadlineKind::CareLeaveFollowup => None,
-        };
+        let column = closing_column(kind);
         match (kind, column) {
             (DeadlineKind::ImdiRegistration, _) => {
                 let event_id = source_id.ok_or(CoreError::RecordNotFound(0))?;
@@ -753,6 +831,9 @@ impl Store {
                     if owner != participant_id {
                         return Err(CoreError::RecordNotFound(leave_id));
                     }
+                    if date.is_some() {
+                        ensure_not_done(tx, participant_id, kind, source_id, today)?;
+                    }
                     let audit = before_change(tx, AuditEntity::Leave, leave_id)?;
                     tx.prepare_cached("UPDATE leave SET followup_date = ?2 WHERE id = ?1")?
                         .execute(params![leave_id, date])?;
@@ -763,6 +844,9 @@ impl Store {
             (_, Some(column)) => {
                 let tx = self.conn.transaction()?;
                 ensure_participant(&tx, participant_id)?;
+                if date.is_some() {
+                    ensure_not_done(&tx, participant_id, kind, source_id, today)?;
+                }
                 let audit = before_change(&tx, AuditEntity::Participant, participant_id)?;
                 tx.execute(
                     &format!(
