@@ -10,7 +10,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev file xvfb xauth \
 	webkit2gtk-driver xdotool qpdf poppler-utils libsecret-tools \
-	dbus gnome-keyring libdbus-1-dev
+	dbus gnome-keyring libdbus-1-dev python3-xlib
 TAURI_DRIVER_VERSION := 2.1.0
 
 .PHONY: run test bench deps system-deps tool-deps lint core-has-no-tauri no-devtools release deb

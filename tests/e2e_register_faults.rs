@@ -91,6 +91,41 @@ fn prepare(folder: &Path, rows: usize, extra: usize, killed: bool) {
     state.close();
 }
 
+/// The process ids of the app instances started on the data folder `folder`.
+fn app_processes(folder: &Path) -> Vec<u32> {
+    let wanted = format!("INTROSPOR_DATA_DIR={}", folder.display());
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+            let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            exe.as_deref() == Some(app())
+                && environ.split(|&b| b == 0).any(|v| v == wanted.as_bytes())
+        })
+        .collect()
+}
+
+/// Clicks the window's close button, as far as the app can tell: the
+/// window manager's close request (WM_DELETE_WINDOW) is sent to the app's
+/// window. Xvfb has no window manager, so `tests/support/close_window.py`
+/// sends it.
+fn close_like_a_person(folder: &Path) {
+    let pids = app_processes(folder);
+    assert_eq!(pids.len(), 1, "one app should run on the folder: {pids:?}");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/close_window.py");
+    let sent = std::process::Command::new("/usr/bin/python3")
+        .arg(script)
+        .arg(pids[0].to_string())
+        .status()
+        .expect("python3 with python3-xlib is needed: run `make deps`");
+    assert!(
+        sent.success(),
+        "the close request should reach the app's window"
+    );
+}
+
 fn participant_rows(s: &Session) -> usize {
     s.click(&s.wait_for("a[data-nav=\"participants\"]"));
     s.wait_for_screen("participant-list");
@@ -211,7 +246,10 @@ fn closing_the_window_leaves_the_register_file_whole_and_a_second_start_refuses(
             "the second window should say the register is open elsewhere: {reason:?}"
         );
         second.screenshot(&screenshot_dir().join("in-use.png"));
-        second.click(&second.wait_for("#in-use-close"));
+        second.click_to_quit(&second.wait_for("#in-use-close"));
+        second.wait_until("the second app to end", |_| {
+            app_processes(data.path()).len() == 1
+        });
     }
     // The first carries on.
     assert_eq!(
@@ -222,7 +260,7 @@ fn closing_the_window_leaves_the_register_file_whole_and_a_second_start_refuses(
 
     // The caseworker closes the window: the log is checkpointed into the
     // file and both sidecars are gone.
-    s.close_window();
+    close_like_a_person(data.path());
     s.wait_until("the app to close the register", |_| {
         !wal.exists() && !shm.exists()
     });

@@ -280,6 +280,12 @@ impl Session {
         self.must("POST", &format!("/element/{}/click", el.0), Some(json!({})));
     }
 
+    /// Clicks a button that ends the app: the answer may never come, as the
+    /// window is gone.
+    pub fn click_to_quit(&self, el: &Element) {
+        let _ = self.call("POST", &format!("/element/{}/click", el.0), Some(json!({})));
+    }
+
     /// Types into an element as a person would, key by key.
     pub fn type_into(&self, el: &Element, text: &str) {
         self.must(
