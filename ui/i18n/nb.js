@@ -271,7 +271,7 @@ export default {
   "vault.inUseClose": "Lukk dette vinduet",
 
   "backups.title": "Sikkerhetskopi",
-  "backups.intro": "Introspor tar en kryptert sikkerhetskopi ved oppstart og etter hver 50. endring eller fire timer med endringer, og beholder de siste 10 dagene og 8 ukene. Hver kopi kontrolleres etter at den er skrevet.",
+  "backups.intro": "Introspor tar en kryptert sikkerhetskopi ved oppstart og etter hver 50. endring eller fire timer med endringer, og beholder de 5 nyeste, én for hver av de siste 10 dagene og 8 ukene, og aldri slettes en kopi som inneholder mer enn registeret. Hver kopi kontrolleres etter at den er skrevet.",
   "backups.now": "Ta sikkerhetskopi nå …",
   "backups.restoreFile": "Gjenopprett fra fil …",
   "backups.when": "Tatt",
