@@ -501,3 +501,77 @@ fn a_clean_close_leaves_the_file_alone_and_it_holds_everything() {
         backup_files(folder.path())
     );
 }
+
+#[test]
+fn the_recovery_code_that_opens_a_backup_offers_it_when_the_file_is_lost_or_damaged() {
+    use introspor_core::store::opening::{
+        open_database, unlock_with_recovery_code, LockReason, Opening,
+    };
+    let original = laptop();
+    let code = {
+        let key = original.keys.load().unwrap().unwrap();
+        introspor_core::store::recovery_code::encode(&key)
+    };
+    let wrong_code = introspor_core::store::recovery_code::encode(
+        &introspor_core::store::key::DatabaseKey::from_bytes([8; 32]),
+    );
+    // (what happened to the file, how the code's answer names it)
+    let cases = [
+        ("deleted", Damage::Missing),
+        ("first page", Damage::Unreadable),
+    ];
+    for (fault, damage) in cases {
+        let folder = tempfile::tempdir().unwrap();
+        copy_folder(original.image.path(), folder.path());
+        let file = folder.path().join(DATABASE_FILE_NAME);
+        match fault {
+            "deleted" => {
+                std::fs::remove_file(&file).unwrap();
+                let _ =
+                    std::fs::remove_file(folder.path().join(format!("{DATABASE_FILE_NAME}-wal")));
+            }
+            _ => {
+                // Closed cleanly first, so the damaged page has no newer copy
+                // in a log to be read from instead.
+                close_cleanly(folder.path(), &original.keys);
+                overwrite(&file, 0, 4096);
+            }
+        }
+        // A new laptop: no key stored.
+        let keys = MemoryKeyStore::new();
+        assert!(
+            matches!(
+                open_database(&file, &keys).unwrap(),
+                Opening::Locked(LockReason::KeyMissing)
+            ),
+            "{fault}: without the key the register is locked, and no new one is made"
+        );
+        assert!(
+            matches!(
+                unlock_with_recovery_code(&file, &wrong_code, &keys),
+                Err(introspor_core::CoreError::WrongKey)
+            ),
+            "{fault}: a code that opens nothing is refused"
+        );
+        assert!(
+            keys.load().unwrap().is_none(),
+            "{fault}: a refused code is not kept"
+        );
+        let (opening, kept) = unlock_with_recovery_code(&file, &code, &keys).unwrap();
+        assert!(kept, "{fault}: the right code is kept as the key again");
+        let Opening::Damaged(damaged) = opening else {
+            panic!("{fault}: the code should lead to the damaged register and its offer");
+        };
+        assert_eq!(damaged.damage, damage, "{fault}");
+        let expected = if fault == "deleted" {
+            original.in_backup
+        } else {
+            original.acknowledged
+        };
+        assert_eq!(
+            damaged.offer.map(|o| o.counts.participants),
+            Some(expected),
+            "{fault}: the newest backup should be offered"
+        );
+    }
+}
