@@ -107,6 +107,15 @@ pub enum CoreError {
     /// A backup failed its check after writing, or is not a usable backup.
     #[error("backup check failed: {0}")]
     BackupCheck(&'static str),
+    /// A schema migration would leave rows pointing at rows that are not
+    /// there; it was rolled back and the file is as it was.
+    #[error("migration to version {version} leaves {violations} foreign-key violations")]
+    MigrationBroken {
+        /// The version the migration would have reached.
+        version: i64,
+        /// How many rows point at nothing.
+        violations: usize,
+    },
 }
 
 /// The SQLite result code behind an error, if any.
@@ -141,6 +150,7 @@ impl CoreError {
             }
             CoreError::RecoveryCode(_) => "recovery_code_format",
             CoreError::BackupCheck(_) => "backup_check_failed",
+            CoreError::MigrationBroken { .. } => "migration_failed",
         }
     }
 
@@ -176,6 +186,7 @@ impl CoreError {
             }
             CoreError::RecoveryCode(_) => messages::RECOVERY_CODE_FORMAT,
             CoreError::BackupCheck(_) => messages::BACKUP_CHECK_FAILED,
+            CoreError::MigrationBroken { .. } => messages::MIGRATION_FAILED,
         }
     }
 

@@ -203,6 +203,9 @@ pub const DAMAGE_BEHIND_BACKUP: &str =
 /// A recovery code that opens neither the register nor any backup.
 pub const RECOVERY_CODE_OPENS_NOTHING: &str =
     "Koden åpner verken registeret eller noen av sikkerhetskopiene. Sjekk hver gruppe mot papiret.";
+/// A schema upgrade was refused because it would lose links between rows.
+pub const MIGRATION_FAILED: &str =
+    "Registeret kunne ikke oppgraderes til denne versjonen av Introspor uten å miste sammenhenger mellom opplysningene, så oppgraderingen ble avbrutt. Registeret er som før. Bruk forrige versjon av Introspor og kontakt IT-avdelingen.";
 /// Another Introspor holds the data folder.
 pub const REGISTER_IN_USE: &str =
     "Registeret er allerede åpent i et annet Introspor-vindu på denne maskinen. Bruk det vinduet, eller lukk det og start Introspor på nytt.";
