@@ -11,6 +11,8 @@ mod migrations;
 pub mod opening;
 pub(crate) mod participants;
 pub mod recovery_code;
+#[cfg(test)]
+mod schema_choices;
 pub mod teams;
 
 pub use migrations::latest_schema_version;
