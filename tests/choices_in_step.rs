@@ -1,0 +1,163 @@
+//! Each closed set is defined once, in the core's `choice!` definitions (and
+//! the law). The window keeps copies: the option lists in `ui/js/` and a
+//! label per value in the text catalogue `ui/i18n/nb.js`. This test fails
+//! when a copy names other values than the core, or a value has no label.
+//! (The schema's CHECK lists are checked in the core: `store/schema_choices.rs`.)
+
+use introspor_core::domain::audit::{AuditAction, AuditEntity};
+use introspor_core::domain::deadline::{DeadlineKind, DeadlineStatus, EventKind, LeaveKind};
+use introspor_core::domain::law::Law;
+use introspor_core::domain::meeting::{LegalBasis, MeetingKind, Recipient};
+use introspor_core::domain::participant::{FinalGoal, Gender, Status};
+use introspor_core::domain::team::{OrganisationKind, TeamRole, TeamWarning};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The strings of `export const NAME = [ … ];` (or `const NAME = …`) in `source`.
+fn js_list(source: &str, name: &str) -> BTreeSet<String> {
+    let start = source
+        .find(&format!("const {name} = ["))
+        .unwrap_or_else(|| panic!("the list {name} should be in the window's code"));
+    let rest = &source[start..];
+    let body = &rest[rest.find('[').unwrap() + 1..rest.find("];").unwrap()];
+    body.split(',')
+        .map(|item| item.trim().trim_matches('"').to_string())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// Every key of the text catalogue.
+fn catalogue_keys() -> BTreeSet<String> {
+    read("ui/i18n/nb.js")
+        .lines()
+        .filter_map(|line| {
+            let line = line.trim_start();
+            let rest = line.strip_prefix('"')?;
+            let end = rest.find("\":")?;
+            Some(rest[..end].to_string())
+        })
+        .collect()
+}
+
+fn ids<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> BTreeSet<String> {
+    all.iter().map(|&v| as_str(v).to_string()).collect()
+}
+
+fn with(mut set: BTreeSet<String>, extra: &[&str]) -> BTreeSet<String> {
+    set.extend(extra.iter().map(|s| s.to_string()));
+    set
+}
+
+#[test]
+fn the_windows_option_lists_name_exactly_the_cores_closed_sets() {
+    let format = read("ui/js/format.js");
+    let team = read("ui/js/views/participant-team.js");
+    let contacts = read("ui/js/views/contacts.js");
+    let meetings = read("ui/js/views/meeting-list.js");
+    let editor = read("ui/js/views/meeting-editor.js");
+    let laws = [
+        Law::Integreringsloven,
+        Law::Introduksjonsloven,
+        Law::Unknown,
+    ];
+    // (file, list, the core's identifiers; own tasks are listed beside the
+    // computed deadline kinds)
+    let cases: Vec<(&str, &str, BTreeSet<String>)> = vec![
+        (&format, "LAWS", ids(&laws, Law::as_str)),
+        (&format, "GOALS", ids(FinalGoal::ALL, FinalGoal::as_str)),
+        (&format, "GENDERS", ids(Gender::ALL, Gender::as_str)),
+        (
+            &format,
+            "DEADLINE_KINDS",
+            with(ids(DeadlineKind::ALL, DeadlineKind::as_str), &["own_task"]),
+        ),
+        (
+            &format,
+            "EVENT_KINDS",
+            ids(EventKind::ALL, EventKind::as_str),
+        ),
+        (
+            &format,
+            "LEAVE_KINDS",
+            ids(LeaveKind::ALL, LeaveKind::as_str),
+        ),
+        (&team, "TEAM_ROLES", ids(TeamRole::ALL, TeamRole::as_str)),
+        (
+            &contacts,
+            "ORGANISATION_KINDS",
+            ids(OrganisationKind::ALL, OrganisationKind::as_str),
+        ),
+        (
+            &meetings,
+            "MEETING_KINDS",
+            ids(MeetingKind::ALL, MeetingKind::as_str),
+        ),
+        (
+            &editor,
+            "RECIPIENTS",
+            ids(Recipient::ALL, Recipient::as_str),
+        ),
+        (
+            &editor,
+            "LEGAL_BASES",
+            ids(LegalBasis::ALL, LegalBasis::as_str),
+        ),
+    ];
+    for (source, name, expected) in cases {
+        assert_eq!(
+            js_list(source, name),
+            expected,
+            "{name}: the window's list and the core's set should agree"
+        );
+    }
+}
+
+#[test]
+fn every_value_of_every_closed_set_has_a_label_in_the_catalogue() {
+    let keys = catalogue_keys();
+    let laws = [
+        Law::Integreringsloven,
+        Law::Introduksjonsloven,
+        Law::Unknown,
+    ];
+    // (catalogue prefix, the core's identifiers)
+    let cases: Vec<(&str, BTreeSet<String>)> = vec![
+        ("law", ids(&laws, Law::as_str)),
+        ("goal", ids(FinalGoal::ALL, FinalGoal::as_str)),
+        ("gender", ids(Gender::ALL, Gender::as_str)),
+        ("status", ids(Status::ALL, Status::as_str)),
+        (
+            "kind",
+            with(ids(DeadlineKind::ALL, DeadlineKind::as_str), &["own_task"]),
+        ),
+        ("dstatus", ids(DeadlineStatus::ALL, DeadlineStatus::as_str)),
+        ("event", ids(EventKind::ALL, EventKind::as_str)),
+        ("leave", ids(LeaveKind::ALL, LeaveKind::as_str)),
+        ("role", ids(TeamRole::ALL, TeamRole::as_str)),
+        (
+            "orgKind",
+            ids(OrganisationKind::ALL, OrganisationKind::as_str),
+        ),
+        ("teamWarning", ids(TeamWarning::ALL, TeamWarning::as_str)),
+        ("meetingKind", ids(MeetingKind::ALL, MeetingKind::as_str)),
+        ("recipient", ids(Recipient::ALL, Recipient::as_str)),
+        ("legalBasis", ids(LegalBasis::ALL, LegalBasis::as_str)),
+        ("audit.entity", ids(AuditEntity::ALL, AuditEntity::as_str)),
+        ("audit.action", ids(AuditAction::ALL, AuditAction::as_str)),
+    ];
+    for (prefix, values) in cases {
+        let missing: Vec<&String> = values
+            .iter()
+            .filter(|value| !keys.contains(&format!("{prefix}.{value}")))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{prefix}: no label in ui/i18n/nb.js for {missing:?}"
+        );
+    }
+}
