@@ -2,11 +2,11 @@
 //! and the rule settings, as the UI sends them, and their validation.
 
 use crate::domain::date::parse_date;
+use crate::domain::deadline::{set_setting_value, setting_keys};
 use crate::domain::deadline::{EventKind, LeaveKind, RuleSettings};
 use crate::domain::fields::{finish, required_line};
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
-use crate::store::deadlines::{set_setting_value, setting_keys};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -112,67 +112,7 @@ pub struct StoredEvent {
     pub note: String,
 }
 
-/// The keys under which settings are stored, with accessors into
-/// [`RuleSettings`], so that loading and saving share one list.
-type SettingAccess = (&'static str, fn(&mut RuleSettings) -> &mut u32);
-
-const SETTING_KEYS: [SettingAccess; 12] = [
-    ("programme_start_months", |s| &mut s.programme_start_months),
-    ("competence_mapping_months", |s| {
-        &mut s.competence_mapping_months
-    }),
-    ("plan_review_months", |s| &mut s.plan_review_months),
-    ("nav_handover_months", |s| &mut s.nav_handover_months),
-    ("imdi_registration_months", |s| {
-        &mut s.imdi_registration_months
-    }),
-    ("care_leave_followup_months", |s| {
-        &mut s.care_leave_followup_months
-    }),
-    ("programme_length_work", |s| {
-        &mut s.programme_length_months.work
-    }),
-    ("programme_length_upper_secondary", |s| {
-        &mut s.programme_length_months.upper_secondary
-    }),
-    ("programme_length_primary_school", |s| {
-        &mut s.programme_length_months.primary_school
-    }),
-    ("programme_length_higher_education", |s| {
-        &mut s.programme_length_months.higher_education
-    }),
-    ("programme_length_other", |s| {
-        &mut s.programme_length_months.other
-    }),
-    ("programme_length_undecided", |s| {
-        &mut s.programme_length_months.undecided
-    }),
-];
-
-/// Every setting's stable key, in the order the settings screen shows them.
-pub fn setting_keys() -> impl Iterator<Item = &'static str> {
-    SETTING_KEYS.iter().map(|(key, _)| *key)
-}
-
-/// Reads a setting by key from a [`RuleSettings`].
-pub fn setting_value(settings: &RuleSettings, key: &str) -> Option<u32> {
-    let mut copy = settings.clone();
-    SETTING_KEYS
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map(|(_, access)| *access(&mut copy))
-}
-
-/// Sets a setting by key; `false` if the key is unknown.
-pub fn set_setting_value(settings: &mut RuleSettings, key: &str, value: u32) -> bool {
-    match SETTING_KEYS.iter().find(|(k, _)| *k == key) {
-        Some((_, access)) => {
-            *access(settings) = value;
-            true
-        }
-        None => false,
-    }
-}
+pub use crate::domain::deadline::{set_setting_value, setting_keys, setting_value};
 
 fn load_settings(conn: &Connection) -> CoreResult<RuleSettings> {
     let mut settings = RuleSettings::default();
