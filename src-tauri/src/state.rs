@@ -80,6 +80,17 @@ pub struct AppState {
     /// or a new start in this run: then the backups are the evidence of
     /// what was there, and none is deleted until the next start.
     prune_allowed: Arc<AtomicBool>,
+    /// Set while the register's state changes (see [`AppState::one_transition`]).
+    transition: AtomicBool,
+}
+
+/// Held while one change of the register's state runs; released on drop.
+pub struct TransitionGuard<'a>(&'a AtomicBool);
+
+impl Drop for TransitionGuard<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::SeqCst);
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -107,6 +118,7 @@ impl AppState {
             backups: Arc::new(Mutex::new(BackupClock::default())),
             folder_lock: Mutex::new(folder_lock),
             prune_allowed: Arc::new(AtomicBool::new(true)),
+            transition: AtomicBool::new(false),
         }
     }
 
@@ -160,9 +172,35 @@ impl AppState {
         lock(&self.register).clone()
     }
 
-    /// Replaces the register, after unlocking or restoring.
+    /// Replaces the register, after unlocking or restoring. After the
+    /// register was closed at exit nothing replaces it: a store that a
+    /// command opened too late is closed at once, so it never outlives the
+    /// folder's lock.
     pub fn set_register(&self, register: Register) {
-        *lock(&self.register) = register;
+        let mut current = lock(&self.register);
+        if matches!(*current, Register::Closed) {
+            drop(current);
+            if let Register::Ready(shared) = register {
+                if let Some(store) = lock(&shared).take() {
+                    let _ = store.close();
+                }
+            }
+            return;
+        }
+        *current = register;
+    }
+
+    /// Runs one change of the register's state (unlock, restore, start anew,
+    /// keep) at a time: a second click while one runs is refused instead of
+    /// racing it over the same files.
+    pub fn one_transition(&self) -> Result<TransitionGuard<'_>, IpcError> {
+        if self.transition.swap(true, Ordering::SeqCst) {
+            return Err(IpcError::new(
+                "busy",
+                "Introspor holder allerede på med dette. Vent til det er ferdig.",
+            ));
+        }
+        Ok(TransitionGuard(&self.transition))
     }
 
     /// Why the last automatic backup failed, if it did.
@@ -295,7 +333,7 @@ pub fn automatic_backup(
             clock.last = Some(now);
             clock.problem = None;
             if prune {
-                match store.prune_backups(folder) {
+                match store.prune_backups(folder, &destination) {
                     Ok(deleted) if deleted > 0 => tracing::info!(deleted, "old backups deleted"),
                     Ok(_) => {}
                     Err(error) => {

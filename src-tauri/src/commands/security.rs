@@ -210,7 +210,16 @@ pub fn restore(
     safety_folder: &Path,
 ) -> Result<BackupResultDto, IpcError> {
     let started = Instant::now();
-    let safety = safety_folder.join(format!("for-gjenoppretting-{}", backup_file_name(now())));
+    let mut safety = safety_folder.join(format!("for-gjenoppretting-{}", backup_file_name(now())));
+    // Never over an earlier safety copy: it holds what was there before.
+    let mut n = 2;
+    while safety.exists() {
+        safety = safety_folder.join(format!(
+            "for-gjenoppretting-{n}-{}",
+            backup_file_name(now())
+        ));
+        n += 1;
+    }
     let counts = store.restore_from(source, &safety)?;
     log_restore(store, source, &counts)?;
     let today = today();
@@ -261,6 +270,7 @@ pub async fn recovery_code_confirm(
 /// register damaged, with that backup on offer; the window then shows it.
 #[tauri::command]
 pub async fn register_unlock(state: State<'_, AppState>, code: String) -> Result<bool, IpcError> {
+    let _transition = state.one_transition()?;
     if !matches!(state.register(), Register::Locked(_)) {
         return Err(IpcError::new(
             "not_locked",
@@ -346,6 +356,7 @@ pub async fn backup_restore(
     state: State<'_, AppState>,
     file_name: String,
 ) -> Result<BackupResultDto, IpcError> {
+    let _transition = state.one_transition()?;
     let folder = state.backup_folder();
     let source = backup_in_folder(&folder, &file_name)?;
     state.stop_pruning();
@@ -358,6 +369,7 @@ pub async fn backup_restore(
 /// open register or in place of a damaged one.
 #[tauri::command]
 pub async fn backup_restore_file(state: State<'_, AppState>) -> Result<BackupResultDto, IpcError> {
+    let _transition = state.one_transition()?;
     let chosen = ask_open_path(OpenRequest {
         title: "Velg sikkerhetskopi å gjenopprette",
         filter_name: "Introspor-sikkerhetskopi",
@@ -373,7 +385,7 @@ pub async fn backup_restore_file(state: State<'_, AppState>) -> Result<BackupRes
     };
     state.stop_pruning();
     if let Register::Damaged(damaged) = state.register() {
-        return replace_damaged(&state, damaged, vec![source]).await;
+        return replace_damaged(&state, damaged, vec![source], false).await;
     }
     let folder = state.backup_folder();
     state
@@ -436,14 +448,30 @@ async fn replace_damaged(
     state: &AppState,
     damaged: Arc<DamagedRegister>,
     candidates: Vec<PathBuf>,
+    offered: bool,
 ) -> Result<BackupResultDto, IpcError> {
     let folder = state.folder().to_path_buf();
     let started = Instant::now();
-    let (store, used, counts) = tauri::async_runtime::spawn_blocking(move || {
-        restore_damaged(&folder, &damaged, &candidates)
+    let attempt = Arc::clone(&damaged);
+    let answer = tauri::async_runtime::spawn_blocking(move || {
+        restore_damaged(&folder, &attempt, &candidates)
     })
     .await
-    .map_err(|_| IpcError::internal())??;
+    .map_err(|_| IpcError::internal())?;
+    let (store, used, counts) = match answer {
+        Ok(found) => found,
+        Err(error) => {
+            if offered && error.code == "no_good_backup" {
+                // Nothing on offer any more: the window then offers a file
+                // or a new register instead of the same failing backup.
+                state.set_register(Register::Damaged(Arc::new(DamagedRegister {
+                    offer: None,
+                    ..(*damaged).clone()
+                })));
+            }
+            return Err(error);
+        }
+    };
     state.set_register(Register::ready(store));
     Ok(BackupResultDto {
         path: file_name_of(&used),
@@ -469,16 +497,18 @@ fn damaged_register(state: &AppState) -> Result<Arc<DamagedRegister>, IpcError> 
 pub async fn register_restore_newest(
     state: State<'_, AppState>,
 ) -> Result<BackupResultDto, IpcError> {
+    let _transition = state.one_transition()?;
     let damaged = damaged_register(&state)?;
     state.stop_pruning();
     let candidates = restore_candidates(&state.backup_folder(), &damaged)?;
-    replace_damaged(&state, damaged, candidates).await
+    replace_damaged(&state, damaged, candidates, true).await
 }
 
 /// When no backup can be used: starts a new, empty register as the
 /// caseworker decided, keeping whatever file was there beside it.
 #[tauri::command]
 pub async fn register_start_new(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let _transition = state.one_transition()?;
     let damaged = damaged_register(&state)?;
     if damaged.offer.is_some() {
         return Err(IpcError::new(
@@ -504,6 +534,7 @@ pub async fn register_start_new(state: State<'_, AppState>) -> Result<(), IpcErr
 /// as the caseworker decided; the decision goes into the audit trail.
 #[tauri::command]
 pub async fn register_keep(state: State<'_, AppState>) -> Result<(), IpcError> {
+    let _transition = state.one_transition()?;
     let damaged = damaged_register(&state)?;
     if damaged.damage != Damage::BehindBackup {
         return Err(IpcError::new(

@@ -101,8 +101,12 @@ const countsText = (c) => t("backups.counts", { participants: c.participants, me
 export function renderDamaged(main, damage, done) {
   const error = h("p", { class: "field-error", id: "damaged-error", role: "alert", hidden: true });
   const confirmArea = h("div", { class: "restore-confirm", id: "damaged-confirm", hidden: true });
+  // Every button waits while one decision runs, so a second click cannot
+  // start a second restore over the same files.
   const attempt = (action) => async () => {
     error.hidden = true;
+    const buttons = [...main.querySelectorAll("button")];
+    for (const b of buttons) b.disabled = true;
     try {
       const result = await action();
       if (result && result.path === "") return toast(t("backups.cancelled"));
@@ -110,6 +114,13 @@ export function renderDamaged(main, damage, done) {
     } catch (e) {
       error.textContent = e.message;
       error.hidden = false;
+      // A backup that failed is no longer offered: show what is left.
+      if (e.code === "no_good_backup") {
+        toast(e.message);
+        done(null);
+      }
+    } finally {
+      for (const b of buttons) b.disabled = false;
     }
   };
   // A decision that gives up the backups asks once more, with «Avbryt» focused.

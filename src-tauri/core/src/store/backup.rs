@@ -179,9 +179,22 @@ fn integrity_ok(conn: &Connection) -> CoreResult<bool> {
 /// without locks and without any sidecar file. Characters that mean
 /// something in a URI are escaped; a Windows path gets the `/C:/` form.
 fn immutable_uri(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
+    let raw = path.to_string_lossy();
+    // Windows' verbatim prefixes mean nothing to SQLite.
+    let raw: String = if let Some(rest) = raw.strip_prefix("\\\\?\\UNC\\") {
+        format!("\\\\{rest}")
+    } else if let Some(rest) = raw.strip_prefix("\\\\?\\") {
+        rest.to_string()
+    } else {
+        raw.into_owned()
+    };
+    let text = raw.replace('\\', "/");
     let mut uri = String::from("file:");
-    if !text.starts_with('/') {
+    if text.starts_with("//") {
+        // A network share (\\server\share): an empty authority, then the
+        // share's own two slashes.
+        uri.push_str("//");
+    } else if !text.starts_with('/') {
         // A drive letter (C:/...) or a relative path.
         if text.as_bytes().get(1) == Some(&b':') {
             uri.push('/');
@@ -209,6 +222,14 @@ pub(crate) fn open_backup(path: &Path, key: Option<&DatabaseKey>) -> CoreResult<
             std::io::ErrorKind::NotFound,
             "backup file not found",
         )));
+    }
+    // A finished backup never has a log with content beside it. A file that
+    // does is a live register (or a copy of one) whose newest changes are in
+    // that log, which an immutable read would not see.
+    if std::fs::metadata(sibling(path, "-wal")).is_ok_and(|m| m.len() > 0) {
+        return Err(CoreError::BackupCheck(
+            "a write-ahead log lies beside it: not a finished backup",
+        ));
     }
     let conn = Connection::open_with_flags(
         immutable_uri(path),
@@ -324,7 +345,51 @@ pub fn newest_backup_ahead(
     key: &DatabaseKey,
     register: Option<&AuditPosition>,
 ) -> CoreResult<Option<BackupOffer>> {
-    newest_matching(folder, key, |conn| is_ahead_of(conn, register))
+    for backup in backups_ahead(folder, key, register)? {
+        match open_backup(&backup.path, Some(key)).and_then(|conn| checked_counts(&conn)) {
+            Ok(counts) => return Ok(Some(BackupOffer { backup, counts })),
+            Err(error) => tracing::warn!(code = error.code(), "backup skipped: {error}"),
+        }
+    }
+    Ok(None)
+}
+
+/// The backups in `folder` that hold changes the register at `register`
+/// lacks, furthest ahead first (not newest by name: after a clock was set
+/// back, an older name can hold more); among equals, the newest.
+pub fn backups_ahead(
+    folder: &Path,
+    key: &DatabaseKey,
+    register: Option<&AuditPosition>,
+) -> CoreResult<Vec<BackupFile>> {
+    let mut ahead: Vec<(i64, BackupFile)> = Vec::new();
+    for backup in list_backups(folder)? {
+        let found = open_backup(&backup.path, Some(key)).and_then(|conn| {
+            Ok(if is_ahead_of(&conn, register)? {
+                audit_position(&conn)?.map(|p| p.last_id)
+            } else {
+                None
+            })
+        });
+        match found {
+            Ok(Some(last_id)) => ahead.push((last_id, backup)),
+            Ok(None) => {}
+            Err(error) => tracing::warn!(code = error.code(), "backup skipped: {error}"),
+        }
+    }
+    // The listing is newest first and the sort is stable.
+    ahead.sort_by_key(|(last_id, _)| std::cmp::Reverse(*last_id));
+    Ok(ahead.into_iter().map(|(_, backup)| backup).collect())
+}
+
+/// Whether backups exist in `folder` and every one of them refuses `key`:
+/// then the key is not this register's, whatever the file looks like.
+pub fn every_backup_refuses(folder: &Path, key: &DatabaseKey) -> CoreResult<bool> {
+    let found = list_backups(folder)?;
+    Ok(!found.is_empty()
+        && found
+            .iter()
+            .all(|b| matches!(open_backup(&b.path, Some(key)), Err(CoreError::WrongKey))))
 }
 
 fn newest_matching(
@@ -430,15 +495,31 @@ impl Store {
     /// Call it right after a backup of this register was written, under the
     /// same lock, so that backup is the yardstick. Answers how many were
     /// deleted.
-    pub fn prune_backups(&self, folder: &Path) -> CoreResult<usize> {
-        let candidates = backups_to_delete(&list_backups(folder)?);
+    pub fn prune_backups(&self, folder: &Path, newest: &Path) -> CoreResult<usize> {
+        let found = list_backups(folder)?;
+        // The backup just written must be the newest by name; if it is not,
+        // the clock was set back, and the dates cannot be trusted to say
+        // which backups are old.
+        if found.first().map(|b| b.path.as_path()) != Some(newest) {
+            tracing::warn!("the newest backup is not the one just written; nothing pruned");
+            return Ok(0);
+        }
+        let candidates = backups_to_delete(&found);
         if candidates.is_empty() {
             return Ok(0);
         }
+        let protected = self.protected_backups()?;
         let position = self.audit_position()?;
         let participants = counts(&self.conn)?.participants;
         let mut deleted = 0;
         for path in candidates {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if path == newest || protected.contains(&name) {
+                continue;
+            }
             let holds_more = open_backup(&path, self.key.as_ref()).and_then(|conn| {
                 Ok(is_ahead_of(&conn, position.as_ref())?
                     || counts(&conn)?.participants > participants)
@@ -447,7 +528,13 @@ impl Store {
                 Ok(true) => {
                     tracing::warn!("a backup holds more than the register and is kept");
                 }
-                // A backup that does not even open is worth nothing, and the
+                // A backup this key does not open may be another register's,
+                // opened by another recovery code: it cannot be judged, so
+                // it is kept.
+                Err(CoreError::WrongKey) => {
+                    tracing::warn!("a backup does not open with this key and is kept");
+                }
+                // A backup that opens but is damaged is worth nothing, and the
                 // backup just written passed its check.
                 Ok(false) | Err(_) => {
                     std::fs::remove_file(&path)?;
@@ -456,6 +543,43 @@ impl Store {
             }
         }
         Ok(deleted)
+    }
+
+    /// Backups that hold changes this register was decided to go on
+    /// without ([`crate::store::opening::keep_register`]): never pruned.
+    pub fn protected_backups(&self) -> CoreResult<Vec<String>> {
+        use rusqlite::OptionalExtension;
+        let text: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM store_meta WHERE key = 'protected_backups'",
+                [],
+                |row| row.get(0),
+            )
+            .optional()?;
+        Ok(text
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect())
+    }
+
+    /// Adds backups (by file name) to those never pruned.
+    pub(crate) fn protect_backups(&mut self, names: &[String]) -> CoreResult<()> {
+        let mut all = self.protected_backups()?;
+        for name in names {
+            if !all.contains(name) {
+                all.push(name.clone());
+            }
+        }
+        self.conn
+            .prepare_cached(
+                "INSERT INTO store_meta (key, value) VALUES ('protected_backups', ?1) \
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute([all.join("\n")])?;
+        Ok(())
     }
 
     /// Writes a backup of the whole database to `destination`, encrypted
@@ -701,6 +825,15 @@ mod tests {
             (
                 "C:\\Users\\Åse\\b.sqlite3",
                 "file:/C:/Users/Åse/b.sqlite3?immutable=1",
+            ),
+            (
+                "\\\\srv\\deling\\b.sqlite3",
+                "file:////srv/deling/b.sqlite3?immutable=1",
+            ),
+            ("\\\\?\\C:\\b.sqlite3", "file:/C:/b.sqlite3?immutable=1"),
+            (
+                "\\\\?\\UNC\\srv\\d\\b.sqlite3",
+                "file:////srv/d/b.sqlite3?immutable=1",
             ),
         ];
         for (path, uri) in cases {

@@ -8,7 +8,8 @@
 
 use crate::error::{CoreError, CoreResult};
 use crate::store::backup::{
-    backup_folder, list_backups, newest_backup_ahead, newest_good_backup, BackupOffer,
+    backup_folder, backups_ahead, every_backup_refuses, list_backups, newest_backup_ahead,
+    newest_good_backup, BackupOffer,
 };
 use crate::store::key::DatabaseKey;
 use crate::store::key_store::{KeyStore, KeyStoreError};
@@ -224,6 +225,11 @@ fn open_with_key(path: &Path, key: DatabaseKey) -> CoreResult<Opening> {
         Ok(Opening::Damaged(DamagedRegister { damage, key, offer }))
     };
     match file_state(path)? {
+        // With no file to try the key on, backups that all refuse it say
+        // it is not this register's key.
+        FileState::Missing | FileState::Empty if every_backup_refuses(&backups, &key)? => {
+            return Ok(Opening::Locked(LockReason::WrongKey))
+        }
         FileState::Missing => return damaged(Damage::Missing, key),
         FileState::Empty => return damaged(Damage::Empty, key),
         FileState::Plaintext | FileState::Encrypted => {}
@@ -399,12 +405,24 @@ impl Store {
 }
 
 /// Moves the register file at `path` and its sidecars aside, renamed with
-/// `suffix`, so IT can look at them; nothing is deleted.
+/// `suffix`, so IT can look at them; nothing is deleted or overwritten (a
+/// name already taken gets a number: `.skadet-…-2`).
 fn set_aside(path: &Path, suffix: &str) -> CoreResult<()> {
-    for sidecar in ["", "-wal", "-shm", "-journal"] {
+    let sidecars = ["", "-wal", "-shm", "-journal"];
+    if !sidecars.iter().any(|s| sibling(path, s).exists()) {
+        return Ok(());
+    }
+    let free = |target: &PathBuf| !sidecars.iter().any(|s| sibling(target, s).exists());
+    let mut target = sibling(path, suffix);
+    let mut n = 2;
+    while !free(&target) {
+        target = sibling(path, &format!("{suffix}-{n}"));
+        n += 1;
+    }
+    for sidecar in sidecars {
         let from = sibling(path, sidecar);
         if from.exists() {
-            std::fs::rename(&from, sibling(&sibling(path, suffix), sidecar))?;
+            std::fs::rename(&from, sibling(&target, sidecar))?;
         }
     }
     Ok(())
@@ -413,7 +431,9 @@ fn set_aside(path: &Path, suffix: &str) -> CoreResult<()> {
 /// Replaces a damaged database file with a backup: the damaged file and its
 /// sidecars (a `-wal` may hold changes IT can still rescue) are kept beside
 /// it, renamed with `damaged_suffix`; the backup is copied in and opened
-/// with `key`. Used when the database cannot be used as it is.
+/// with `key`. A copy that then fails to open is removed again, so a
+/// second attempt never sets it aside over the damaged original. Used when
+/// the database cannot be used as it is.
 pub fn replace_with_backup(
     path: &Path,
     backup: &Path,
@@ -427,7 +447,17 @@ pub fn replace_with_backup(
     std::fs::File::open(&copy)?.sync_all()?;
     set_aside(path, damaged_suffix)?;
     std::fs::rename(&copy, path)?;
-    Store::open(path, key)
+    match Store::open(path, key) {
+        Ok(store) => Ok(store),
+        Err(error) => {
+            // Only our copy of the backup is here now; the backup itself and
+            // the damaged original are untouched.
+            for sidecar in ["", "-wal", "-shm", "-journal"] {
+                let _ = std::fs::remove_file(sibling(path, sidecar));
+            }
+            Err(error)
+        }
+    }
 }
 
 /// Starts a new, empty register with `key` when the caseworker decides to,
@@ -453,7 +483,15 @@ pub fn start_new_register(
 /// decides to keep it; the decision is recorded in its audit trail, which
 /// also parts its history from the backup's, so it is not asked again.
 pub fn keep_register(path: &Path, key: DatabaseKey) -> CoreResult<Store> {
-    let mut store = Store::open(path, key)?;
+    let mut store = Store::open(path, key.clone())?;
+    // The backups that hold the changes gone without are never pruned: after
+    // the entry below the histories part, and nothing else would keep them.
+    let position = store.audit_position()?;
+    let ahead: Vec<String> = backups_ahead(&backups_of(path), &key, position.as_ref())?
+        .into_iter()
+        .filter_map(|b| Some(b.path.file_name()?.to_string_lossy().into_owned()))
+        .collect();
+    store.protect_backups(&ahead)?;
     store.log_register_event(
         crate::domain::audit::AuditAction::Update,
         &[("kept_despite_newer_backup", "true".to_string())],
