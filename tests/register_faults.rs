@@ -575,3 +575,157 @@ fn the_recovery_code_that_opens_a_backup_offers_it_when_the_file_is_lost_or_dama
         );
     }
 }
+
+#[test]
+fn a_clock_set_back_prunes_nothing_and_keeps_the_new_backup() {
+    let folder = tempfile::tempdir().unwrap();
+    let keys = Arc::new(MemoryKeyStore::new());
+    let state = start_state(folder.path().to_path_buf(), keys, false);
+    let backups = backup_folder(folder.path());
+    with_store(&state, |store| {
+        let mut clock = BackupClock::default();
+        // Forty days of backups, then the clock jumps a year back.
+        for day in 1..=40i64 {
+            create(store, &person(day as usize), today()).unwrap();
+            clock = automatic_backup(store, &backups, clock.clone(), later(24 * day), true, true);
+        }
+        let before = list_backups(&backups).unwrap().len();
+        create(store, &person(99), today()).unwrap();
+        let set_back = later(-24 * 365);
+        clock = automatic_backup(store, &backups, clock, set_back, true, true);
+        assert!(clock.problem.is_none());
+        let after = list_backups(&backups).unwrap();
+        assert_eq!(
+            after.len(),
+            before + 1,
+            "nothing should be pruned while the clock is behind"
+        );
+        assert!(
+            after
+                .iter()
+                .any(|b| b.taken_at == set_back.with_nanosecond(0).unwrap()),
+            "the backup just written should be kept"
+        );
+    });
+    state.close();
+}
+
+#[test]
+fn a_key_that_opens_no_backup_locks_the_register_instead_of_offering_a_new_one() {
+    let original = laptop();
+    let folder = tempfile::tempdir().unwrap();
+    copy_folder(original.image.path(), folder.path());
+    std::fs::remove_file(folder.path().join(DATABASE_FILE_NAME)).unwrap();
+    // Another register's key is stored for this folder.
+    let keys = Arc::new(MemoryKeyStore::new());
+    keys.save(&introspor_core::store::key::DatabaseKey::from_bytes(
+        [7; 32],
+    ))
+    .unwrap();
+    let before = backup_files(folder.path());
+    let state = start_state(folder.path().to_path_buf(), keys, false);
+    assert_eq!(
+        state.register().name(),
+        "locked",
+        "a key no backup opens is the wrong key: the recovery code is asked for"
+    );
+    assert_eq!(
+        backup_files(folder.path()),
+        before,
+        "every backup should stay"
+    );
+    state.close();
+}
+
+#[test]
+fn a_restore_that_fails_keeps_the_damaged_original_and_the_next_backup_is_tried() {
+    let original = laptop();
+    let folder = tempfile::tempdir().unwrap();
+    copy_folder(original.image.path(), folder.path());
+    let file = folder.path().join(DATABASE_FILE_NAME);
+    overwrite(&file, 0, 4096);
+    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+    let Register::Damaged(damaged) = state.register() else {
+        panic!("the register should be damaged");
+    };
+    // The file as the caseworker's register is when the restore is asked for.
+    let damaged_bytes = std::fs::read(&file).unwrap();
+    // A candidate that is not a backup at all comes first.
+    let bogus = folder.path().join("ikke-en-kopi.sqlite3");
+    std::fs::write(&bogus, b"not a database").unwrap();
+    let mut candidates = vec![bogus];
+    candidates.extend(restore_candidates(&state.backup_folder(), &damaged).unwrap());
+    let (_store, used, counts) = restore_damaged(folder.path(), &damaged, &candidates).unwrap();
+    assert_eq!(
+        Some(used),
+        damaged.offer.as_ref().map(|o| o.backup.path.clone())
+    );
+    assert_eq!(counts.participants, original.in_backup);
+    let aside: Vec<PathBuf> = std::fs::read_dir(folder.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.to_string_lossy()
+                .ends_with(&format!("{}", p.file_name().unwrap().to_string_lossy()))
+                && p.to_string_lossy().contains(".skadet-")
+                && !p.to_string_lossy().ends_with("-wal")
+                && !p.to_string_lossy().ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(
+        aside.len(),
+        1,
+        "the damaged file should be set aside once: {aside:?}"
+    );
+    assert!(
+        std::fs::read(&aside[0]).unwrap() == damaged_bytes,
+        "the file set aside should be the damaged original, byte for byte"
+    );
+    state.close();
+}
+
+#[test]
+fn a_kept_register_never_prunes_the_backups_with_the_changes_it_went_on_without() {
+    let original = laptop();
+    let folder = tempfile::tempdir().unwrap();
+    copy_folder(original.image.path(), folder.path());
+    std::fs::remove_file(folder.path().join(format!("{DATABASE_FILE_NAME}-wal"))).unwrap();
+    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+    let Register::Damaged(damaged) = state.register() else {
+        panic!("the register should be behind its backup");
+    };
+    let mut store = introspor_core::store::opening::keep_register(
+        &folder.path().join(DATABASE_FILE_NAME),
+        damaged.key.clone(),
+    )
+    .unwrap();
+    // As many participants as the backups hold, so only their later changes
+    // (and the protection) can keep them.
+    while store.row_counts().unwrap().participants < original.acknowledged {
+        let n = store.row_counts().unwrap().participants as usize;
+        create(&mut store, &person(1000 + n), today()).unwrap();
+    }
+    let protected = store.protected_backups().unwrap();
+    assert_eq!(
+        protected.iter().collect::<BTreeSet<_>>(),
+        original.backups.iter().collect::<BTreeSet<_>>(),
+        "both backups with rows should be protected"
+    );
+    state.set_register(Register::ready(store));
+    let backups = backup_folder(folder.path());
+    let mut clock = BackupClock::default();
+    with_store(&state, |store| {
+        for day in 1..=90i64 {
+            clock = automatic_backup(store, &backups, clock.clone(), later(24 * day), true, true);
+        }
+    });
+    let names = backup_files(folder.path());
+    for name in &original.backups {
+        assert!(
+            names.contains(name),
+            "{name} should never be pruned: {names:?}"
+        );
+    }
+    state.close();
+}
