@@ -99,14 +99,9 @@ pub fn start_state(folder: PathBuf, keys: Arc<dyn KeyStore>, demo: bool) -> AppS
     }
 }
 
-/// After opening: the demo, the day's deadlines. (The register was checked
-/// when it was opened.)
-pub fn prepare_store(store: Store, demo: bool) -> Result<Store, IpcError> {
-    open_store(store, demo)
-}
-
-/// Seeds the demo participants when asked, and refreshes the deadlines.
-fn open_store(mut store: Store, demo: bool) -> Result<Store, IpcError> {
+/// After opening: seeds the demo participants when asked, and refreshes the
+/// day's deadlines. (The register was checked when it was opened.)
+pub fn prepare_store(mut store: Store, demo: bool) -> Result<Store, IpcError> {
     let today = commands::today();
     if demo {
         let added = introspor_core::demo::seed_demo(&mut store, today)?;

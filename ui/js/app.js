@@ -15,6 +15,7 @@ import { renderMeetingEditor } from "./views/meeting-editor.js";
 import { renderBackups } from "./views/backups.js";
 import { renderRecoveryCode, renderUnlock, renderDamaged, renderInUse } from "./views/vault.js";
 import { toast } from "./toast.js";
+import { countsText } from "./format.js";
 import { renderAudit } from "./views/audit.js";
 
 const main = document.getElementById("main");
@@ -103,7 +104,7 @@ async function start() {
   }
   if (status.register === "damaged") {
     renderDamaged(main, status.damage, (result) => {
-      if (result?.counts) toast(t("backups.restored", { counts: t("backups.counts", result.counts), millis: result.millis }));
+      if (result?.counts) toast(t("backups.restored", { counts: countsText(result.counts), millis: result.millis }));
       start();
     });
     reportFirstRender("damaged");

@@ -14,6 +14,9 @@ const STATUS_ICONS = {
 const LAW_ICONS = { integreringsloven: "§", introduksjonsloven: "§", unknown: "?" };
 
 export const STATUSES = Object.keys(STATUS_ICONS);
+/** What a backup holds, in words: participants, meetings and contacts. */
+export const countsText = (c) => t("backups.counts", { participants: c.participants, meetings: c.meetings, contacts: c.contacts });
+
 export const LAWS = ["integreringsloven", "introduksjonsloven", "unknown"];
 export const GOALS = ["work", "upper_secondary", "primary_school", "higher_education", "other"];
 export const GENDERS = ["unspecified", "female", "male", "other"];

@@ -94,11 +94,7 @@ pub fn backups(store: &Store, folder: &Path) -> Result<Vec<BackupDto>, IpcError>
         .map(|b| {
             let checked = store.inspect_backup(&b.path);
             BackupDto {
-                file_name: b
-                    .path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default(),
+                file_name: file_name_of(&b.path),
                 taken_at: b.taken_at.format("%d.%m.%Y %H:%M").to_string(),
                 size_kb: b.size.div_ceil(1024),
                 problem: checked

@@ -5,8 +5,8 @@ import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
+import { countsText } from "../format.js";
 
-const countsText = (c) => t("backups.counts", { participants: c.participants, meetings: c.meetings, contacts: c.contacts });
 
 export async function renderBackups(main) {
   let list = [];

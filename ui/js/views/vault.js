@@ -4,6 +4,7 @@ import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { toast } from "../toast.js";
+import { countsText } from "../format.js";
 
 /** First start: the recovery code to write down, and two groups typed back. */
 export async function renderRecoveryCode(main, done) {
@@ -90,8 +91,6 @@ export function renderUnlock(main, reason, done) {
   document.body.dataset.ready = "locked";
   input.focus();
 }
-
-const countsText = (c) => t("backups.counts", { participants: c.participants, meetings: c.meetings, contacts: c.contacts });
 
 /**
  * The register is missing, empty, unreadable, damaged or behind a backup:

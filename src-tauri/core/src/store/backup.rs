@@ -8,7 +8,7 @@
 
 use crate::error::{CoreError, CoreResult};
 use crate::store::key::DatabaseKey;
-use crate::store::{apply_key, migrations, sibling, Store};
+use crate::store::{apply_key, migrations, sibling, Store, WITH_SIDECARS};
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
@@ -170,7 +170,7 @@ fn counts(conn: &Connection) -> CoreResult<BackupCounts> {
 /// verified) and every b-tree walked; only the slow cross-check of indexes
 /// against tables is left out. A backup is a page-for-page copy, so damage
 /// shows up as a bad page, which this finds.
-fn integrity_ok(conn: &Connection) -> CoreResult<bool> {
+pub(crate) fn integrity_ok(conn: &Connection) -> CoreResult<bool> {
     let result: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
     Ok(result == "ok")
 }
@@ -417,7 +417,7 @@ fn newest_matching(
 /// Whether `name` is debris a backup can leave: a partial file and the
 /// sidecars SQLite writes beside a database (`-journal`, `-wal`, `-shm`).
 fn is_backup_debris(name: &str) -> bool {
-    let base = ["-journal", "-wal", "-shm"]
+    let base = WITH_SIDECARS[1..]
         .iter()
         .find_map(|suffix| name.strip_suffix(suffix))
         .unwrap_or(name);
@@ -437,7 +437,7 @@ pub fn clean_backup_folder(folder: &Path) -> CoreResult<usize> {
         let partial = PathBuf::from(text.trim());
         // Only ever a file we named ourselves.
         if partial.to_string_lossy().ends_with(".partial") {
-            for suffix in ["", "-journal", "-wal", "-shm"] {
+            for suffix in WITH_SIDECARS {
                 if std::fs::remove_file(sibling(&partial, suffix)).is_ok() {
                     removed += 1;
                 }

@@ -121,10 +121,7 @@ impl Store {
 
     /// Runs SQLite's quick integrity check; `true` when the file is sound.
     pub fn integrity_ok(&self) -> CoreResult<bool> {
-        let result: String = self
-            .conn
-            .query_row("PRAGMA quick_check", [], |row| row.get(0))?;
-        Ok(result == "ok")
+        backup::integrity_ok(&self.conn)
     }
 
     /// Every row of every table (SQLite's own `sqlite_sequence` included),
@@ -188,6 +185,10 @@ pub(crate) fn apply_key(conn: Connection, key: &DatabaseKey) -> CoreResult<Conne
         Err(e) => Err(e.into()),
     }
 }
+
+/// A database file's own name (`""`) and the suffixes of the files SQLite
+/// keeps beside it; a file moved or removed is moved or removed with these.
+pub(crate) const WITH_SIDECARS: [&str; 4] = ["", "-wal", "-shm", "-journal"];
 
 /// `path` with `suffix` appended to its file name (`x.sqlite3` →
 /// `x.sqlite3.partial`), for files written beside the database.

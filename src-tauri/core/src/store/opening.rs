@@ -14,7 +14,7 @@ use crate::store::backup::{
 use crate::store::key::DatabaseKey;
 use crate::store::key_store::{KeyStore, KeyStoreError};
 use crate::store::recovery_code;
-use crate::store::{sibling, Store};
+use crate::store::{sibling, Store, WITH_SIDECARS};
 use rusqlite::Connection;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -209,6 +209,16 @@ pub fn open_database(path: &Path, keys: &dyn KeyStore) -> CoreResult<Opening> {
     }
 }
 
+/// A damaged register with the backup (if any) on offer, logged.
+fn damaged_with(damage: Damage, key: DatabaseKey, offer: Option<BackupOffer>) -> Opening {
+    tracing::warn!(
+        damage = damage.as_str(),
+        offered = offer.is_some(),
+        "register damaged"
+    );
+    Opening::Damaged(DamagedRegister { damage, key, offer })
+}
+
 /// Opens the register at `path` with a key known to be the right one (from
 /// the credential store or the recovery code), and decides whether it can
 /// be used as it is. Answers [`Opening::Locked`] (`WrongKey`) when the key
@@ -217,12 +227,7 @@ fn open_with_key(path: &Path, key: DatabaseKey) -> CoreResult<Opening> {
     let backups = backups_of(path);
     let damaged = |damage: Damage, key: DatabaseKey| -> CoreResult<Opening> {
         let offer = newest_good_backup(&backups, &key)?;
-        tracing::warn!(
-            damage = damage.as_str(),
-            offered = offer.is_some(),
-            "register damaged"
-        );
-        Ok(Opening::Damaged(DamagedRegister { damage, key, offer }))
+        Ok(damaged_with(damage, key, offer))
     };
     match file_state(path)? {
         // With no file to try the key on, backups that all refuse it say
@@ -244,11 +249,10 @@ fn open_with_key(path: &Path, key: DatabaseKey) -> CoreResult<Opening> {
         Err(CoreError::WrongKey) => {
             // A key that opens a backup is the right key: the file's first
             // page is damaged, not the key wrong.
-            return if newest_good_backup(&backups, &key)?.is_some() {
-                damaged(Damage::Unreadable, key)
-            } else {
-                Ok(Opening::Locked(LockReason::WrongKey))
-            };
+            return Ok(match newest_good_backup(&backups, &key)? {
+                Some(offer) => damaged_with(Damage::Unreadable, key, Some(offer)),
+                None => Opening::Locked(LockReason::WrongKey),
+            });
         }
         Err(error) if error.code() == "corrupt" => return damaged(Damage::FailedCheck, key),
         Err(error) => return Err(error),
@@ -265,13 +269,8 @@ fn open_with_key(path: &Path, key: DatabaseKey) -> CoreResult<Opening> {
     tracing::info!("register opened and checked");
     let position = store.audit_position()?;
     if let Some(offer) = newest_backup_ahead(&backups, &key, position.as_ref())? {
-        tracing::warn!("a backup holds changes the register lacks");
         drop(store);
-        return Ok(Opening::Damaged(DamagedRegister {
-            damage: Damage::BehindBackup,
-            key,
-            offer: Some(offer),
-        }));
+        return Ok(damaged_with(Damage::BehindBackup, key, Some(offer)));
     }
     Ok(Opening::Ready(store))
 }
@@ -408,18 +407,17 @@ impl Store {
 /// `suffix`, so IT can look at them; nothing is deleted or overwritten (a
 /// name already taken gets a number: `.skadet-…-2`).
 fn set_aside(path: &Path, suffix: &str) -> CoreResult<()> {
-    let sidecars = ["", "-wal", "-shm", "-journal"];
-    if !sidecars.iter().any(|s| sibling(path, s).exists()) {
+    if !WITH_SIDECARS.iter().any(|s| sibling(path, s).exists()) {
         return Ok(());
     }
-    let free = |target: &PathBuf| !sidecars.iter().any(|s| sibling(target, s).exists());
+    let free = |target: &PathBuf| !WITH_SIDECARS.iter().any(|s| sibling(target, s).exists());
     let mut target = sibling(path, suffix);
     let mut n = 2;
     while !free(&target) {
         target = sibling(path, &format!("{suffix}-{n}"));
         n += 1;
     }
-    for sidecar in sidecars {
+    for sidecar in WITH_SIDECARS {
         let from = sibling(path, sidecar);
         if from.exists() {
             std::fs::rename(&from, sibling(&target, sidecar))?;
@@ -452,7 +450,7 @@ pub fn replace_with_backup(
         Err(error) => {
             // Only our copy of the backup is here now; the backup itself and
             // the damaged original are untouched.
-            for sidecar in ["", "-wal", "-shm", "-journal"] {
+            for sidecar in WITH_SIDECARS {
                 let _ = std::fs::remove_file(sibling(path, sidecar));
             }
             Err(error)
