@@ -86,6 +86,8 @@ fn laptop() -> Laptop {
     let keys = Arc::new(MemoryKeyStore::new());
     let state = start_state(live.path().to_path_buf(), keys.clone(), false);
     let backups = backup_folder(live.path());
+    // Each moment is read once, so the names recorded are the names written.
+    let moments = [later(1), later(2)];
     with_store(&state, |store| {
         for n in 0..12 {
             create(store, &person(n), today()).unwrap();
@@ -95,7 +97,7 @@ fn laptop() -> Laptop {
             store,
             &backups,
             BackupClock::default(),
-            later(1),
+            moments[0],
             true,
             true,
         );
@@ -103,7 +105,7 @@ fn laptop() -> Laptop {
         for n in 12..20 {
             create(store, &person(n), today()).unwrap();
         }
-        let clock = automatic_backup(store, &backups, clock, later(2), true, true);
+        let clock = automatic_backup(store, &backups, clock, moments[1], true, true);
         assert!(clock.problem.is_none(), "the backup should succeed");
         for n in 20..25 {
             create(store, &person(n), today()).unwrap();
@@ -126,7 +128,7 @@ fn laptop() -> Laptop {
         image,
         keys,
         in_backup: 20,
-        backups: [later(1), later(2)]
+        backups: moments
             .map(|moment| {
                 introspor_core::store::backup::backup_file_name(moment.with_nanosecond(0).unwrap())
             })
@@ -360,12 +362,11 @@ fn a_first_start_makes_a_register_and_only_a_first_start_does() {
     again.close();
 }
 
-#[test]
-fn a_new_backup_never_prunes_one_that_holds_more() {
-    let original = laptop();
+/// A copy of the laptop whose `-wal` is lost, started (behind its backup),
+/// and the register kept as it is, as the caseworker may decide.
+fn kept_after_lost_wal(original: &Laptop) -> (tempfile::TempDir, AppState, Store) {
     let folder = tempfile::tempdir().unwrap();
     copy_folder(original.image.path(), folder.path());
-    // The -wal is lost, and the caseworker keeps the register as it is.
     std::fs::remove_file(folder.path().join(format!("{DATABASE_FILE_NAME}-wal"))).unwrap();
     let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
     let Register::Damaged(damaged) = state.register() else {
@@ -376,6 +377,13 @@ fn a_new_backup_never_prunes_one_that_holds_more() {
         damaged.key.clone(),
     )
     .unwrap();
+    (folder, state, store)
+}
+
+#[test]
+fn a_new_backup_never_prunes_one_that_holds_more() {
+    let original = laptop();
+    let (folder, state, store) = kept_after_lost_wal(&original);
     let kept_rows = store.row_counts().unwrap().participants;
     assert!(kept_rows < original.in_backup);
     state.set_register(Register::ready(store));
@@ -688,18 +696,7 @@ fn a_restore_that_fails_keeps_the_damaged_original_and_the_next_backup_is_tried(
 #[test]
 fn a_kept_register_never_prunes_the_backups_with_the_changes_it_went_on_without() {
     let original = laptop();
-    let folder = tempfile::tempdir().unwrap();
-    copy_folder(original.image.path(), folder.path());
-    std::fs::remove_file(folder.path().join(format!("{DATABASE_FILE_NAME}-wal"))).unwrap();
-    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
-    let Register::Damaged(damaged) = state.register() else {
-        panic!("the register should be behind its backup");
-    };
-    let mut store = introspor_core::store::opening::keep_register(
-        &folder.path().join(DATABASE_FILE_NAME),
-        damaged.key.clone(),
-    )
-    .unwrap();
+    let (folder, state, mut store) = kept_after_lost_wal(&original);
     // As many participants as the backups hold, so only their later changes
     // (and the protection) can keep them.
     while store.row_counts().unwrap().participants < original.acknowledged {
