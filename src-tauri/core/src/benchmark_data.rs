@@ -8,7 +8,9 @@
 
 use crate::domain::calendar::{add_days, add_months};
 use crate::domain::deadline::{EventKind, LeaveKind, ProgrammeFacts};
-use crate::domain::participant::{FinalGoal, Gender, ParticipantDetails, Status};
+use crate::domain::participant::{
+    Education, FinalGoal, Gender, ParticipantDetails, PermitBasis, Status,
+};
 use crate::error::CoreResult;
 use crate::store::deadlines::recompute_everyone;
 use crate::store::participants::{detail_params, insert_sql, Derived};
@@ -170,7 +172,10 @@ pub fn fill(
                 arrival_date: Some(add_days(permit, 10)),
                 settlement_date: Some(settled),
                 claim_date: None,
+                permit_basis: Some(PermitBasis::ALL[n % PermitBasis::ALL.len()]),
+                education: Education::ALL[n % Education::ALL.len()],
                 final_goal: Some(goal),
+                planned_length_months: (n % 2 == 0).then_some(24),
                 hurtigspor: n % 11 == 0,
                 has_or_expects_children: n % 4 == 0,
                 competence_mapped_before_settlement: n % 5 == 0,
@@ -187,6 +192,10 @@ pub fn fill(
                     nav_handover_date: (started && add_months(end, -3) <= today)
                         .then(|| add_months(end, -3)),
                     parental_guidance_date: (ended && n % 4 == 0).then(|| add_days(end, -30)),
+                    norwegian_training_start: started.then_some(start),
+                    norwegian_training_completed_date: None,
+                    career_guidance_date: started.then(|| add_days(start, -7)),
+                    livsmestring_date: None,
                 },
             };
             let derived = Derived::from(&details);

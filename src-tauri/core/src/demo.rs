@@ -11,7 +11,9 @@ use crate::domain::deadline::{EventKind, LeaveKind, ProgrammeFacts};
 use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
 use crate::domain::identity_number::IdentityNumber;
 use crate::domain::law::Law;
-use crate::domain::participant::{FinalGoal, Gender, LawOverride, ParticipantDetails, Status};
+use crate::domain::participant::{
+    Education, FinalGoal, Gender, LawOverride, ParticipantDetails, PermitBasis, Status,
+};
 use crate::error::CoreResult;
 use crate::store::Store;
 use chrono::{Datelike, Days, NaiveDate};
@@ -381,6 +383,7 @@ pub fn demo_participants(today: NaiveDate) -> Vec<(ParticipantDetails, bool)> {
                 law: Law::Introduksjonsloven,
                 reason: "Deltakelse etter introduksjonsloven ble vedtatt i en annen kommune i 2020 og videreføres etter flytting.".to_string(),
             });
+            let (permit_basis, education, planned_length_months) = legal_facts(p.family);
             let details = ParticipantDetails {
                 given_name: p.given.to_string(),
                 family_name: p.family.to_string(),
@@ -397,7 +400,10 @@ pub fn demo_participants(today: NaiveDate) -> Vec<(ParticipantDetails, bool)> {
                 arrival_date: days_ago(p.arrival_days_ago),
                 settlement_date: days_ago(p.settled_days_ago),
                 claim_date: None,
+                permit_basis,
+                education,
                 final_goal: p.goal,
+                planned_length_months,
                 hurtigspor: p.hurtigspor,
                 has_or_expects_children: p.children,
                 competence_mapped_before_settlement: index % 3 == 0,
@@ -411,6 +417,30 @@ pub fn demo_participants(today: NaiveDate) -> Vec<(ParticipantDetails, bool)> {
             (details, p.archived)
         })
         .collect()
+}
+
+/// The permit basis, education background and planned length of a demo
+/// person: a realistic mix, with four people under chapter 6A, one plan
+/// longer than its frame (a warning) and some facts still unknown.
+fn legal_facts(family: &str) -> (Option<PermitBasis>, Education, Option<u32>) {
+    use Education::{BelowUpperSecondary, UpperSecondaryOrHigher};
+    use PermitBasis::*;
+    match family {
+        "Haddad-Demo" => (Some(Asylum), BelowUpperSecondary, Some(24)),
+        "Tesfay-Demo" => (Some(Resettlement), BelowUpperSecondary, Some(36)),
+        "Kovalenko-Demo" | "Shevchenko-Demo" | "Tkachenko-Demo" => {
+            (Some(CollectiveProtection), UpperSecondaryOrHigher, Some(12))
+        }
+        "Bondarenko-Demo" => (Some(CollectiveProtection), Education::Unknown, None),
+        "Mukendi-Demo" => (Some(Resettlement), UpperSecondaryOrHigher, Some(12)),
+        "Ahmadi-Demo" => (Some(FamilyReunification), UpperSecondaryOrHigher, Some(12)),
+        "Aziz-Demo" | "Safi-Demo" | "Gebre-Demo" => (Some(Asylum), BelowUpperSecondary, None),
+        "Hosseini-Demo" | "Khalil-Demo" => {
+            (Some(FamilyReunification), UpperSecondaryOrHigher, Some(6))
+        }
+        "Rahimi-Demo" | "Warsame-Demo" => (Some(Asylum), Education::Unknown, None),
+        _ => (None, Education::Unknown, None),
+    }
 }
 
 /// What has been done in a demo participant's programme: started about six
@@ -431,6 +461,12 @@ fn demo_programme(details: &ParticipantDetails, index: usize, today: NaiveDate) 
         facts.competence_mapping_date = past(add_days(settled, 30));
     }
     facts.plan_date = start;
+    // Norwegian training starts with the programme; career guidance comes a
+    // week before it for two in three, so one in three shows it owed.
+    facts.norwegian_training_start = start;
+    if index % 3 != 1 {
+        facts.career_guidance_date = start.map(|s| add_days(s, -7));
+    }
     if let Some(start) = start {
         // Every other participant has had a review; the rest show one due.
         if index.is_multiple_of(2) {
@@ -581,8 +617,8 @@ mod tests {
             people.iter().map(|(p, _)| p.computed_law().law).collect();
         assert_eq!(
             laws.len(),
-            3,
-            "demo data should show all three law outcomes"
+            Law::ALL.len(),
+            "demo data should show every law outcome, chapter 6A included"
         );
         let statuses: std::collections::HashSet<_> = people.iter().map(|(p, _)| p.status).collect();
         assert_eq!(

@@ -72,6 +72,23 @@ pub const REGISTERED_BEFORE_EVENT: &str =
     "Registreringsdatoen kan ikke være før hendelsen skjedde.";
 /// An end date before the start date.
 pub const END_BEFORE_START: &str = "Sluttdatoen kan ikke være før startdatoen.";
+/// A planned programme length that is not a whole number of months from 1 to 120.
+pub const PLANNED_LENGTH_OUT_OF_RANGE: &str =
+    "Skriv programmets lengde i planen som et helt antall måneder fra 1 til 120.";
+/// An extension that is not a whole number of months from 1 to 24.
+pub const EXTENSION_MONTHS_OUT_OF_RANGE: &str =
+    "Skriv forlengelsen som et helt antall måneder fra 1 til 24.";
+/// An extension decided in the future.
+pub const EXTENSION_DECIDED_IN_FUTURE: &str = "Vedtaksdatoen kan ikke ligge fram i tid.";
+/// An extension decided before the programme started.
+pub const EXTENSION_BEFORE_START: &str =
+    "Et vedtak om forlengelse kan ikke være fattet før programmet startet.";
+/// The extension-decision deadline is closed by recording a decision.
+pub const EXTENSION_DEADLINE_CLOSED_BY_DECISION: &str =
+    "Denne fristen lukkes ved å registrere vedtaket om forlengelse på deltakeren.";
+/// A NIR check for a year that has not ended.
+pub const NIR_YEAR_NOT_ENDED: &str =
+    "Et års data i NIR kan først kontrolleres etter at året er omme.";
 /// A number outside the allowed range.
 pub const MONTHS_OUT_OF_RANGE: &str = "Skriv et helt antall måneder innenfor det tillatte området.";
 /// The database file was written by a newer version of Introspor.

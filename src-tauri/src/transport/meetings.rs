@@ -301,6 +301,8 @@ pub struct CycleDutyDto {
     pub status: String,
     /// The meeting that closed it.
     pub meeting_id: Option<i64>,
+    /// For the NIR catch-up: the year whose data are checked.
+    pub data_year: Option<i32>,
     /// That meeting's date, dd.mm.åååå, or empty.
     pub done_on: String,
 }
@@ -319,8 +321,9 @@ impl CycleDutyDto {
             kind: d.kind.as_str().to_string(),
             due: format_date(d.due),
             status: status.to_string(),
-            meeting_id: d.done_by.map(|(id, _)| id),
-            done_on: format_optional_date(d.done_by.map(|(_, date)| date)),
+            meeting_id: d.done_by.and_then(|done| done.meeting_id),
+            data_year: d.data_year,
+            done_on: format_optional_date(d.done_by.map(|done| done.on)),
         }
     }
 }

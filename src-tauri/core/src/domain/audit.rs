@@ -41,6 +41,10 @@ choice! {
         Meeting => "meeting",
         /// The deadline rule settings.
         RuleSettings => "rule_settings",
+        /// A decision to extend a participant's programme.
+        ProgrammeExtension => "programme_extension",
+        /// The yearly check of a year's data in NIR.
+        NirAnnualCheck => "nir_annual_check",
         /// The audit trail itself (its export).
         AuditTrail => "audit_trail",
         /// The register as a whole: restored from a backup, started anew
@@ -84,6 +88,8 @@ impl AuditEntity {
             AuditEntity::TeamMembership => "teammedlemskap",
             AuditEntity::Meeting => "møte",
             AuditEntity::RuleSettings => "fristinnstillinger",
+            AuditEntity::ProgrammeExtension => "forlengelsesvedtak",
+            AuditEntity::NirAnnualCheck => "årlig NIR-kontroll",
             AuditEntity::AuditTrail => "sporingslogg",
             AuditEntity::Register => "register",
         }
@@ -155,6 +161,7 @@ pub fn field_rule(table: &str, column: &str) -> FieldRule {
             FieldRule::Omit
         }
         ("registrable_event", "note") => FieldRule::Sensitive,
+        ("programme_extension", "reason") => FieldRule::Sensitive,
         ("task", "note") => FieldRule::Sensitive,
         ("task", "created_at") => FieldRule::Omit,
         ("contact", "notes") => FieldRule::Sensitive,

@@ -8,7 +8,11 @@
 use crate::domain::calendar::{add_days, add_months, last_working_day};
 use crate::domain::date::format_date;
 use crate::domain::law::Law;
-use crate::domain::participant::{FinalGoal, Status};
+use crate::domain::participant::{Education, FinalGoal, Status};
+use crate::domain::programme_frame::{
+    programme_length, ExtensionDecision, ParticipantWarning, ProgrammeLength, WarningCode,
+};
+use crate::domain::statute::{date_rule, find_rule, rule_date, RuleGroup, RuleKey};
 use chrono::NaiveDate;
 
 choice! {
@@ -36,6 +40,14 @@ choice! {
         ParticipationCertificate => "participation_certificate",
         /// Mandatory parental guidance.
         ParentalGuidance => "parental_guidance",
+        /// Career guidance before the programme starts (integreringsloven).
+        CareerGuidance => "career_guidance",
+        /// Livsmestring i et nytt land, by the programme's end (integreringsloven).
+        Livsmestring => "livsmestring",
+        /// Norwegian training completed within its statutory time.
+        NorwegianTraining => "norwegian_training",
+        /// A decision on extending the programme, before its ordinary end.
+        ExtensionDecision => "extension_decision",
     }
 }
 
@@ -148,8 +160,10 @@ pub struct Leave {
     pub followup_date: Option<NaiveDate>,
 }
 
-/// Planned programme length in months per final goal. Editable data: the
-/// statutory limits per goal are to be verified, so none is a constant.
+/// The default planned programme length in months per final goal: policy,
+/// used only while the plan has fixed no length. The statutory frame
+/// around it is in the rule table ([`crate::domain::statute`]). The
+/// defaults lie within the frame of the group each goal belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgrammeLengths {
     /// Sluttmål arbeid.
@@ -212,8 +226,8 @@ impl Default for RuleSettings {
             programme_length_months: ProgrammeLengths {
                 work: 12,
                 upper_secondary: 36,
-                primary_school: 36,
-                higher_education: 12,
+                primary_school: 24,
+                higher_education: 6,
                 other: 24,
                 undecided: 24,
             },
@@ -240,6 +254,14 @@ pub struct ProgrammeFacts {
     pub nav_handover_date: Option<NaiveDate>,
     /// Parental guidance course completed.
     pub parental_guidance_date: Option<NaiveDate>,
+    /// Norwegian training started (the first training decision's start).
+    pub norwegian_training_start: Option<NaiveDate>,
+    /// Norwegian training completed.
+    pub norwegian_training_completed_date: Option<NaiveDate>,
+    /// Career guidance done.
+    pub career_guidance_date: Option<NaiveDate>,
+    /// Livsmestring i et nytt land done.
+    pub livsmestring_date: Option<NaiveDate>,
 }
 
 /// Everything about one participant the rules look at.
@@ -255,6 +277,14 @@ pub struct DeadlineFacts {
     pub status: Status,
     /// Final goal.
     pub final_goal: Option<FinalGoal>,
+    /// Education background.
+    pub education: Education,
+    /// Birth date (the upper-secondary frame depends on age).
+    pub birth_date: Option<NaiveDate>,
+    /// The programme's length in months as fixed in the plan.
+    pub planned_length_months: Option<u32>,
+    /// Decisions to extend the programme.
+    pub extensions: Vec<ExtensionDecision>,
     /// Competence mapped before settlement.
     pub mapped_before_settlement: bool,
     /// Has or expects children.
@@ -284,6 +314,46 @@ pub struct Deadline {
     pub source_id: Option<i64>,
 }
 
+/// What the rules say about one participant: the deadlines, sorted by due
+/// date, and the warnings about their plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assessment {
+    /// Every computed deadline.
+    pub deadlines: Vec<Deadline>,
+    /// Every warning, in the order the rules found them.
+    pub warnings: Vec<ParticipantWarning>,
+}
+
+/// Computes every deadline and warning for one participant.
+pub fn assess(
+    facts: &DeadlineFacts,
+    events: &[RegistrableEvent],
+    leaves: &[Leave],
+    settings: &RuleSettings,
+    today: NaiveDate,
+) -> Assessment {
+    let mut engine = Engine {
+        facts,
+        settings,
+        today,
+        out: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let start_due = engine.programme_phase();
+    engine.programme_run(leaves, start_due);
+    engine.norwegian_training(leaves);
+    engine.care_leaves(leaves);
+    engine.registrations(events);
+    engine.certificate();
+    engine
+        .out
+        .sort_by(|a, b| a.due.cmp(&b.due).then(a.kind.as_str().cmp(b.kind.as_str())));
+    Assessment {
+        deadlines: engine.out,
+        warnings: engine.warnings,
+    }
+}
+
 /// Computes every deadline for one participant, sorted by due date.
 pub fn compute_deadlines(
     facts: &DeadlineFacts,
@@ -292,21 +362,7 @@ pub fn compute_deadlines(
     settings: &RuleSettings,
     today: NaiveDate,
 ) -> Vec<Deadline> {
-    let mut engine = Engine {
-        facts,
-        settings,
-        today,
-        out: Vec::new(),
-    };
-    engine.programme_phase();
-    engine.programme_run(leaves);
-    engine.care_leaves(leaves);
-    engine.registrations(events);
-    engine.certificate();
-    engine
-        .out
-        .sort_by(|a, b| a.due.cmp(&b.due).then(a.kind.as_str().cmp(b.kind.as_str())));
-    engine.out
+    assess(facts, events, leaves, settings, today).deadlines
 }
 
 struct Engine<'a> {
@@ -314,6 +370,7 @@ struct Engine<'a> {
     settings: &'a RuleSettings,
     today: NaiveDate,
     out: Vec<Deadline>,
+    warnings: Vec<ParticipantWarning>,
 }
 
 /// Whether the participant has left the programme (deadlines that belong to
@@ -333,7 +390,7 @@ fn months_text(months: u32) -> String {
     }
 }
 
-fn goal_text(goal: Option<FinalGoal>) -> &'static str {
+pub(crate) fn goal_text(goal: Option<FinalGoal>) -> &'static str {
     match goal {
         Some(FinalGoal::Work) => "sluttmål arbeid",
         Some(FinalGoal::UpperSecondary) => "sluttmål videregående opplæring",
@@ -397,13 +454,12 @@ impl Engine<'_> {
         });
     }
 
-    /// Start, competence mapping, plan and plan review.
-    fn programme_phase(&mut self) {
+    /// Start, competence mapping, career guidance, plan and plan review.
+    /// Returns the programme start's due date, when there is one.
+    fn programme_phase(&mut self) -> Option<NaiveDate> {
         let f = self.facts;
         let p = &f.programme;
-        let Some(settlement) = f.settlement_date else {
-            return;
-        };
+        let settlement = f.settlement_date?;
         let months = self.settings.programme_start_months;
         let (base, base_text) = match f.claim_date {
             Some(claim) if claim > settlement => (
@@ -418,28 +474,33 @@ impl Engine<'_> {
         };
         let start_due = add_months(base, months as i32);
         let start_reason = format!("{} etter {}.", months_text(months), base_text);
+        let on = p.programme_start_date.unwrap_or(self.today);
         let start_reference = match f.law {
-            Law::Integreringsloven => "integreringsloven § 12",
-            Law::Introduksjonsloven => "introduksjonsloven § 3",
-            Law::Unknown => "integreringsloven § 12 / introduksjonsloven § 3",
+            Law::Unknown => "integreringsloven § 12 / introduksjonsloven § 3".to_string(),
+            law => find_rule(RuleKey::ProgrammeStartLimit, law, RuleGroup::All, on)
+                .map(|rule| rule.cited())
+                .unwrap_or_default(),
         };
         self.push(
             DeadlineKind::ProgrammeStart,
             start_due,
             p.programme_start_date,
-            start_reference,
+            &start_reference,
             start_reason.clone(),
             true,
         );
 
+        // Competence mapping and career guidance are duties under the
+        // ordinary rules only; under chapter 6A they are rights.
         if f.law == Law::Integreringsloven {
             let mapping_months = self.settings.competence_mapping_months;
-            let mapping_due = add_months(settlement, mapping_months as i32);
+            let mapping_due = add_months(base, mapping_months as i32);
+            let reference = "integreringsloven § 10 (jf. § 6)";
             if f.mapped_before_settlement && p.competence_mapping_date.is_none() {
                 self.not_applicable(
                     DeadlineKind::CompetenceMapping,
                     mapping_due,
-                    "integreringsloven § 6",
+                    reference,
                     "Kompetansen ble kartlagt før bosetting.".to_string(),
                 );
             } else {
@@ -447,21 +508,51 @@ impl Engine<'_> {
                     DeadlineKind::CompetenceMapping,
                     mapping_due,
                     p.competence_mapping_date,
-                    "integreringsloven § 6",
+                    reference,
                     format!(
-                        "{} etter bosetting {}, før vedtak om deltakelse.",
+                        "{} etter {}, før vedtak om deltakelse.",
                         months_text(mapping_months),
-                        format_date(settlement)
+                        base_text
                     ),
                     true,
                 );
             }
+
+            let (guidance_due, guidance_reason) = match p.programme_start_date {
+                Some(start) => (
+                    start,
+                    format!(
+                        "Karriereveiledning skal gis før programmet starter; programstart {}.",
+                        format_date(start)
+                    ),
+                ),
+                None => (
+                    start_due,
+                    format!(
+                        "Karriereveiledning skal gis før programmet starter; seneste lovlige start er {} ({}).",
+                        format_date(start_due),
+                        lowercase_first(start_reason.trim_end_matches('.'))
+                    ),
+                ),
+            };
+            self.push(
+                DeadlineKind::CareerGuidance,
+                guidance_due,
+                p.career_guidance_date,
+                "integreringsloven § 11",
+                guidance_reason,
+                true,
+            );
         }
 
         let plan = match f.law {
             Law::Integreringsloven => {
                 Some((DeadlineKind::IntegrationPlan, "integreringsloven §§ 15–16"))
             }
+            Law::Integreringsloven6a => Some((
+                DeadlineKind::IntegrationPlan,
+                "integreringsloven §§ 15–16, jf. kapittel 6A",
+            )),
             Law::Introduksjonsloven => {
                 Some((DeadlineKind::IndividualPlan, "introduksjonsloven § 6"))
             }
@@ -503,40 +594,36 @@ impl Engine<'_> {
                 true,
             );
         }
+        Some(start_due)
     }
 
-    /// Programme end, NAV hand-over and parental guidance.
-    fn programme_run(&mut self, leaves: &[Leave]) {
+    /// The programme's length against its statutory frame (warnings even
+    /// before it starts), then its end, the extension decision, the NAV
+    /// hand-over, livsmestring and parental guidance.
+    fn programme_run(&mut self, leaves: &[Leave], _start_due: Option<NaiveDate>) {
         let f = self.facts;
         let p = &f.programme;
+        let on = p.programme_start_date.unwrap_or(self.today);
+        let length = programme_length(f, self.settings, on);
+        self.warnings.extend(length.warnings(f));
+        self.collective_protection_warning();
         let Some(start) = p.programme_start_date else {
             return;
         };
-        let length = self
-            .settings
-            .programme_length_months
-            .months_for(f.final_goal);
-        let planned_end = add_days(add_months(start, length as i32), -1);
         let leave_days = approved_leave_days(leaves, start, self.today);
-        let end = add_days(planned_end, leave_days);
-        let mut reason = format!(
-            "Programstart {} + {} ({}), siste dag {}",
-            format_date(start),
-            months_text(length),
-            goal_text(f.final_goal),
-            format_date(planned_end)
+        let end = add_days(
+            add_days(add_months(start, length.months as i32), -1),
+            leave_days,
         );
-        if leave_days > 0 {
-            reason.push_str(&format!(
-                ", forlenget med {leave_days} {} godkjent permisjon",
-                if leave_days == 1 { "dag" } else { "dager" }
-            ));
-        }
-        reason.push('.');
-        let end_reference = match f.law {
-            Law::Integreringsloven => "integreringsloven § 13",
-            Law::Introduksjonsloven => "introduksjonsloven § 5",
-            Law::Unknown => "integreringsloven § 13 / introduksjonsloven § 5",
+        let reason = end_reason(&length, start, leave_days, end);
+        let end_reference = match (&length.frame, f.law) {
+            (Some(frame), _) => frame.cited(),
+            (None, Law::Integreringsloven) => "integreringsloven §§ 13–14".to_string(),
+            (None, Law::Integreringsloven6a) => "integreringsloven kapittel 6A".to_string(),
+            (None, Law::Introduksjonsloven) => "introduksjonsloven § 5".to_string(),
+            (None, Law::Unknown) => {
+                "integreringsloven §§ 13–14 / introduksjonsloven § 5".to_string()
+            }
         };
         let ended = matches!(f.status, Status::Completed | Status::Terminated);
         let end_done = ended.then(|| p.ended_date.unwrap_or(end));
@@ -544,10 +631,37 @@ impl Engine<'_> {
             DeadlineKind::ProgrammeEnd,
             end,
             end_done,
-            end_reference,
+            &end_reference,
             reason,
             true,
         );
+
+        if let (Some(frame_months), Some(needed)) =
+            (length.frame_months(), length.extension_needed())
+        {
+            let ordinary_end = add_days(
+                add_days(add_months(start, frame_months as i32), -1),
+                leave_days,
+            );
+            let reference = length
+                .max_extension
+                .map(|rule| rule.cited())
+                .unwrap_or_else(|| end_reference.clone());
+            self.push(
+                DeadlineKind::ExtensionDecision,
+                ordinary_end,
+                length.covering_decision(needed),
+                &reference,
+                format!(
+                    "Planen har {} mot en ramme på {}; vedtak om forlengelse på minst {} må fattes før den ordinære slutten {}.",
+                    months_text(length.planned),
+                    months_text(frame_months),
+                    months_text(needed),
+                    format_date(ordinary_end)
+                ),
+                true,
+            );
+        }
 
         let handover_months = self.settings.nav_handover_months;
         self.push(
@@ -563,7 +677,22 @@ impl Engine<'_> {
             true,
         );
 
-        if f.law == Law::Integreringsloven && f.has_or_expects_children {
+        // Livsmestring came with integreringsloven, and chapter 6A leaves it out.
+        if f.law == Law::Integreringsloven {
+            self.push(
+                DeadlineKind::Livsmestring,
+                end,
+                p.livsmestring_date,
+                "integreringsloven § 14 a; integreringsforskriften § 4",
+                format!(
+                    "Livsmestring i et nytt land skal inngå i programmet; senest ved programslutt {}.",
+                    format_date(end)
+                ),
+                true,
+            );
+        }
+
+        if f.law.is_integreringsloven() && f.has_or_expects_children {
             self.push(
                 DeadlineKind::ParentalGuidance,
                 end,
@@ -578,9 +707,90 @@ impl Engine<'_> {
         }
     }
 
-    /// Follow-up from the 4th month of care leave.
+    /// Chapter 6A's temporary rules have a known last day; a participant
+    /// under them is flagged from half a year before it.
+    fn collective_protection_warning(&mut self) {
+        let f = self.facts;
+        if f.law != Law::Integreringsloven6a || has_left(f.status) {
+            return;
+        }
+        let rule = date_rule(RuleKey::CollectiveProtectionUntil);
+        let until = rule_date(RuleKey::CollectiveProtectionUntil);
+        if self.today < add_months(until, -6) {
+            return;
+        }
+        let message = if self.today > until {
+            format!(
+                "De midlertidige reglene i integreringsloven kapittel 6A gjaldt til {} etter kilden Introspor kjenner. Kontroller om de er forlenget, og hvilke regler som nå gjelder for deltakeren.",
+                format_date(until)
+            )
+        } else {
+            format!(
+                "De midlertidige reglene i integreringsloven kapittel 6A gjelder foreløpig til {}. Planlegg hva som skal gjelde for deltakeren etter denne datoen.",
+                format_date(until)
+            )
+        };
+        self.warnings.push(ParticipantWarning {
+            code: WarningCode::CollectiveProtectionEnds,
+            message,
+            reference: rule.cited(),
+            source_url: rule.source_url.to_string(),
+        });
+    }
+
+    /// Norwegian training completed within its time: 12 months under
+    /// chapter 6A, 18 months or 3 years by education background under the
+    /// ordinary rules, from the training's start, with approved leave added.
+    fn norwegian_training(&mut self, leaves: &[Leave]) {
+        let f = self.facts;
+        let p = &f.programme;
+        let Some(start) = p.norwegian_training_start else {
+            return;
+        };
+        let group = match f.law {
+            Law::Integreringsloven6a => RuleGroup::All,
+            Law::Integreringsloven => match crate::domain::programme_frame::is_educated(f) {
+                Some(true) => RuleGroup::UpperSecondaryOrHigher,
+                Some(false) => RuleGroup::BelowUpperSecondary,
+                None => return,
+            },
+            _ => return,
+        };
+        let Some(rule) = find_rule(RuleKey::NorwegianTrainingLimit, f.law, group, start) else {
+            return;
+        };
+        let Some(months) = rule.months() else {
+            return;
+        };
+        let leave_days = approved_leave_days(leaves, start, self.today);
+        let due = add_days(add_days(add_months(start, months as i32), -1), leave_days);
+        let mut reason = format!(
+            "Norskopplæringen startet {}; den skal være gjennomført innen {}",
+            format_date(start),
+            months_text(months)
+        );
+        if leave_days > 0 {
+            reason.push_str(&format!(
+                ", forlenget med {leave_days} {} godkjent permisjon",
+                if leave_days == 1 { "dag" } else { "dager" }
+            ));
+        }
+        reason.push('.');
+        self.push(
+            DeadlineKind::NorwegianTraining,
+            due,
+            p.norwegian_training_completed_date,
+            &rule.cited(),
+            reason,
+            true,
+        );
+    }
+
+    /// Follow-up from the 4th month of care leave. A leave that lasts into
+    /// the due day is in its fourth month and owes it.
     fn care_leaves(&mut self, leaves: &[Leave]) {
         let months = self.settings.care_leave_followup_months;
+        let reference = "integreringsforskriften § 16 andre ledd";
         for leave in leaves.iter().filter(|l| l.kind == LeaveKind::Care) {
             let due = add_months(leave.start, months as i32);
             let reason = format!(
@@ -590,15 +800,10 @@ impl Engine<'_> {
                 months + 1
             );
             match leave.end {
-                Some(end) if end <= due && leave.followup_date.is_none() => {
+                Some(end) if end < due && leave.followup_date.is_none() => {
                     let mut na = reason;
                     na.push_str(&format!(" Permisjonen sluttet {}.", format_date(end)));
-                    self.not_applicable(
-                        DeadlineKind::CareLeaveFollowup,
-                        due,
-                        "integreringsforskriften kapittel 4",
-                        na,
-                    );
+                    self.not_applicable(DeadlineKind::CareLeaveFollowup, due, reference, na);
                     if let Some(last) = self.out.last_mut() {
                         last.source_id = Some(leave.id);
                     }
@@ -608,7 +813,7 @@ impl Engine<'_> {
                         DeadlineKind::CareLeaveFollowup,
                         due,
                         leave.followup_date,
-                        "integreringsforskriften kapittel 4",
+                        reference,
                         reason,
                         true,
                     )
@@ -619,15 +824,31 @@ impl Engine<'_> {
     }
 
     /// One IMDi registration per registrable event. These are owed whatever
-    /// the participant's status: the data must reach the register.
+    /// the participant's status: the data must reach the register. Under
+    /// introduksjonsloven the final goal is not registered.
     fn registrations(&mut self, events: &[RegistrableEvent]) {
+        let f = self.facts;
         let months = self.settings.imdi_registration_months;
+        let reference = match f.law {
+            Law::Introduksjonsloven => find_rule(
+                RuleKey::ImdiRegistrationLimit,
+                Law::Introduksjonsloven,
+                RuleGroup::All,
+                self.today,
+            )
+            .map(|rule| rule.cited())
+            .unwrap_or_default(),
+            _ => "integreringsloven § 43 andre ledd".to_string(),
+        };
         for event in events {
+            if f.law == Law::Introduksjonsloven && event.kind == EventKind::FinalGoal {
+                continue;
+            }
             self.push(
                 DeadlineKind::ImdiRegistration,
                 add_months(event.occurred, months as i32),
                 event.registered,
-                "integreringsloven § 43 andre ledd",
+                &reference,
                 format!(
                     "{} etter hendelsen «{}» {}.",
                     months_text(months),
@@ -650,8 +871,8 @@ impl Engine<'_> {
             return;
         };
         let reference = match f.law {
-            Law::Introduksjonsloven => "introduksjonsloven (deltakerbevis)",
-            _ => "integreringsloven § 18 a",
+            Law::Introduksjonsloven => "introduksjonsloven § 4 fjerde ledd",
+            _ => "integreringsloven § 18 a første ledd",
         };
         let how = if f.status == Status::Completed {
             "fullført"
@@ -670,6 +891,29 @@ impl Engine<'_> {
             false,
         );
     }
+}
+
+/// The sentence that explains the programme's end.
+fn end_reason(
+    length: &ProgrammeLength,
+    start: NaiveDate,
+    leave_days: i64,
+    end: NaiveDate,
+) -> String {
+    let mut reason = format!(
+        "Programstart {} + {} ({})",
+        format_date(start),
+        months_text(length.months),
+        length.explanation()
+    );
+    if leave_days > 0 {
+        reason.push_str(&format!(
+            ", forlenget med {leave_days} {} godkjent permisjon",
+            if leave_days == 1 { "dag" } else { "dager" }
+        ));
+    }
+    reason.push_str(&format!("; siste dag {}.", format_date(end)));
+    reason
 }
 
 /// Calendar days of approved leave from the programme start, first and last
@@ -785,6 +1029,10 @@ mod tests {
             claim_date: None,
             status: Status::Active,
             final_goal: Some(FinalGoal::Work),
+            education: Education::BelowUpperSecondary,
+            birth_date: None,
+            planned_length_months: None,
+            extensions: Vec::new(),
             mapped_before_settlement: false,
             has_or_expects_children: false,
             programme: ProgrammeFacts::default(),

@@ -199,6 +199,66 @@ impl LeaveForm {
     }
 }
 
+/// An extension decision as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ExtensionForm {
+    /// The day the decision was made, `dd.mm.åååå`.
+    pub decided: String,
+    /// Months added, as typed.
+    pub months: String,
+    /// A short reason.
+    pub reason: String,
+}
+
+/// A validated extension decision, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExtensionDraft {
+    /// The day the decision was made.
+    pub decided: NaiveDate,
+    /// Months added, 1 to [`MAX_EXTENSION_MONTHS`].
+    pub months: u32,
+    /// A short reason (may be empty).
+    pub reason: String,
+}
+
+/// The most months one decision may add: twice the longest statutory
+/// extension (one year), so a slip is caught while the warning about an
+/// unlawful one stays possible.
+pub const MAX_EXTENSION_MONTHS: u32 = 24;
+
+impl ExtensionForm {
+    /// Validates the decision; its date may not lie ahead.
+    pub fn validate(&self, today: NaiveDate) -> Result<ExtensionDraft, ValidationErrors> {
+        let mut errors = Vec::new();
+        let decided = date(&mut errors, "decided", &self.decided, true);
+        if decided.is_some_and(|d| d > today) {
+            errors.push(FieldError::new(
+                "decided",
+                "date_in_future",
+                messages::EXTENSION_DECIDED_IN_FUTURE,
+            ));
+        }
+        let months = match self.months.trim().parse::<u32>() {
+            Ok(m) if (1..=MAX_EXTENSION_MONTHS).contains(&m) => Some(m),
+            _ => {
+                errors.push(FieldError::new(
+                    "months",
+                    "months_out_of_range",
+                    messages::EXTENSION_MONTHS_OUT_OF_RANGE,
+                ));
+                None
+            }
+        };
+        let reason = short_note(&mut errors, "reason", &self.reason);
+        finish(errors, || ExtensionDraft {
+            decided: decided.expect("checked"),
+            months: months.expect("checked"),
+            reason,
+        })
+    }
+}
+
 /// An own task as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]

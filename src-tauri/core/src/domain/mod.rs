@@ -18,4 +18,6 @@ pub mod minutes;
 pub mod organisation_cycle;
 pub mod participant;
 pub mod participant_form;
+pub mod programme_frame;
+pub mod statute;
 pub mod team;

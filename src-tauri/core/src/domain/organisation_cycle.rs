@@ -3,7 +3,10 @@
 //! yearly revision of the agreement and a yearly evaluation of the routines.
 //!
 //! These duties are not stored; they are derived from the completed
-//! meetings, so recording the meeting is what closes them.
+//! meetings, so recording the meeting is what closes them. The yearly NIR
+//! catch-up (all of last year's data by the last day of February, a date
+//! from the rule table) is closed by the caseworker's record that a year's
+//! data were checked.
 
 use crate::domain::meeting::MeetingKind;
 use chrono::{Datelike, Days, NaiveDate};
@@ -19,7 +22,18 @@ choice! {
         AgreementRevision => "agreement_revision",
         /// Yearly evaluation of the cooperation routines.
         RoutineEvaluation => "routine_evaluation",
+        /// Yearly catch-up of last year's data in NIR.
+        NirAnnualUpdate => "nir_annual_update",
     }
+}
+
+/// What closed a duty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DutyDone {
+    /// The meeting that closed it, for meeting duties.
+    pub meeting_id: Option<i64>,
+    /// The day it was done.
+    pub on: NaiveDate,
 }
 
 /// A completed meeting as the cycle sees it.
@@ -46,8 +60,10 @@ pub struct CycleDuty {
     pub period_start: NaiveDate,
     /// Last day of the period: the deadline.
     pub due: NaiveDate,
-    /// The meeting that closed it, if any.
-    pub done_by: Option<(i64, NaiveDate)>,
+    /// What closed it, if anything.
+    pub done_by: Option<DutyDone>,
+    /// For the NIR catch-up: the year whose data are checked.
+    pub data_year: Option<i32>,
 }
 
 impl CycleDuty {
@@ -100,17 +116,80 @@ pub fn organisation_duties(today: NaiveDate, meetings: &[CompletedMeeting]) -> V
                 .iter()
                 .filter(|m| m.date >= start && m.date <= due && closes(kind, m))
                 .min_by_key(|m| m.date)
-                .map(|m| (m.id, m.date));
+                .map(|m| DutyDone {
+                    meeting_id: Some(m.id),
+                    on: m.date,
+                });
             duties.push(CycleDuty {
                 kind,
                 period_start: start,
                 due,
                 done_by,
+                data_year: None,
             });
         }
     }
     duties.sort_by_key(|d| (d.due, d.kind.as_str()));
     duties
+}
+
+/// The yearly NIR catch-up for each data year whose deadline is near or
+/// recent: shown from 1 December of the data year (a month's notice before
+/// the catch-up period) until half a year after its deadline, the last day
+/// of February of the next year. `checks` are the recorded (data year,
+/// checked on) pairs.
+pub fn nir_annual_duties(today: NaiveDate, checks: &[(i32, NaiveDate)]) -> Vec<CycleDuty> {
+    use crate::domain::statute::{find_rule, RuleGroup, RuleKey, RuleValue};
+    let oldest_due = today
+        .checked_sub_days(Days::new(SHOW_MISSED_FOR_DAYS))
+        .unwrap_or(today);
+    let mut duties = Vec::new();
+    for data_year in [today.year() - 2, today.year() - 1, today.year()] {
+        let Some(notice) = NaiveDate::from_ymd_opt(data_year, 12, 1) else {
+            continue;
+        };
+        let month = match find_rule(
+            RuleKey::NirAnnualUpdate,
+            crate::domain::law::Law::Integreringsloven,
+            RuleGroup::All,
+            notice,
+        )
+        .map(|rule| rule.value)
+        {
+            Some(RuleValue::LastDayOfMonth(month)) => month,
+            _ => continue,
+        };
+        let Some(due) = last_day_of_month(data_year + 1, month) else {
+            continue;
+        };
+        if notice > today || due < oldest_due {
+            continue;
+        }
+        let done_by = checks
+            .iter()
+            .find(|(year, _)| *year == data_year)
+            .map(|(_, on)| DutyDone {
+                meeting_id: None,
+                on: *on,
+            });
+        duties.push(CycleDuty {
+            kind: CycleDutyKind::NirAnnualUpdate,
+            period_start: notice,
+            due,
+            done_by,
+            data_year: Some(data_year),
+        });
+    }
+    duties
+}
+
+fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)?
+    };
+    first_of_next.pred_opt()
 }
 
 fn closes(kind: CycleDutyKind, meeting: &CompletedMeeting) -> bool {
@@ -120,6 +199,7 @@ fn closes(kind: CycleDutyKind, meeting: &CompletedMeeting) -> bool {
         }
         CycleDutyKind::AgreementRevision => meeting.revises_agreement,
         CycleDutyKind::RoutineEvaluation => meeting.evaluates_routines,
+        CycleDutyKind::NirAnnualUpdate => false,
     }
 }
 
@@ -216,7 +296,13 @@ mod tests {
             let duties = organisation_duties(d(today), &meetings);
             let got: Vec<(K, NaiveDate, Option<i64>)> = duties
                 .iter()
-                .map(|duty| (duty.kind, duty.due, duty.done_by.map(|(id, _)| id)))
+                .map(|duty| {
+                    (
+                        duty.kind,
+                        duty.due,
+                        duty.done_by.and_then(|done| done.meeting_id),
+                    )
+                })
                 .collect();
             let want: Vec<(K, NaiveDate, Option<i64>)> = expected
                 .into_iter()
@@ -236,6 +322,83 @@ mod tests {
         assert!(
             spring.is_overdue(d("2026-07-01")),
             "a spring leader meeting not held by 30 June should be overdue"
+        );
+    }
+
+    #[test]
+    fn the_nir_catch_up_is_due_on_the_last_day_of_february() {
+        // (case, today, checks, expected (data year, due, checked on))
+        type Expected<'a> = Vec<(i32, &'a str, Option<&'a str>)>;
+        let cases: Vec<(&str, &str, Vec<(i32, &str)>, Expected)> = vec![
+            (
+                "December: next year's catch-up shows, due 28 February in a common year",
+                "2026-12-02",
+                vec![],
+                vec![(2026, "2027-02-28", None)],
+            ),
+            (
+                "a leap year: 29 February, as IMDi set for 2023's data",
+                "2024-01-15",
+                vec![],
+                vec![(2023, "2024-02-29", None)],
+            ),
+            (
+                "the common year before: 28 February, as IMDi set for 2022's data",
+                "2023-02-01",
+                vec![],
+                vec![(2022, "2023-02-28", None)],
+            ),
+            (
+                "a check closes its own year only",
+                "2025-03-10",
+                vec![(2023, "2024-02-20"), (2024, "2025-02-27")],
+                vec![(2024, "2025-02-28", Some("2025-02-27"))],
+            ),
+            (
+                "a missed catch-up stays shown half a year, then goes",
+                "2025-08-29",
+                vec![],
+                vec![(2024, "2025-02-28", None)],
+            ),
+            ("and is gone after that", "2025-09-01", vec![], vec![]),
+            (
+                "the leap year 2028, seen from December 2027",
+                "2027-12-01",
+                vec![],
+                vec![(2027, "2028-02-29", None)],
+            ),
+            (
+                "the day before the notice, nothing yet",
+                "2026-11-30",
+                vec![],
+                vec![],
+            ),
+        ];
+        for (case, today, checks, expected) in cases {
+            let checks: Vec<(i32, NaiveDate)> =
+                checks.into_iter().map(|(y, on)| (y, d(on))).collect();
+            let got: Vec<(i32, NaiveDate, Option<NaiveDate>)> =
+                nir_annual_duties(d(today), &checks)
+                    .iter()
+                    .map(|duty| {
+                        assert_eq!(duty.kind, K::NirAnnualUpdate, "{case}");
+                        (
+                            duty.data_year.expect("a data year"),
+                            duty.due,
+                            duty.done_by.map(|done| done.on),
+                        )
+                    })
+                    .collect();
+            let want: Vec<(i32, NaiveDate, Option<NaiveDate>)> = expected
+                .into_iter()
+                .map(|(y, due, on)| (y, d(due), on.map(d)))
+                .collect();
+            assert_eq!(got, want, "{case}");
+        }
+        let overdue = nir_annual_duties(d("2025-03-01"), &[]);
+        assert!(
+            overdue[0].is_overdue(d("2025-03-01")),
+            "unchecked after the deadline"
         );
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::deadline::{DeadlineFacts, ProgrammeFacts};
 use crate::domain::identity_number::IdentityNumber;
-use crate::domain::law::{decide_law, Law, LawDecision};
+use crate::domain::law::{decide_law, Law, LawDecision, LawFacts};
 use chrono::NaiveDate;
 
 choice! {
@@ -33,6 +33,50 @@ choice! {
         HigherEducation => "higher_education",
         /// Another goal.
         Other => "other",
+    }
+}
+
+choice! {
+    /// What the residence permit was granted on. It decides chapter 6A
+    /// (collective protection) and whether integreringsforskriften § 72's
+    /// arrival rule can apply (only to those who applied from abroad).
+    PermitBasis {
+        /// Asylum, applied for in Norway.
+        Asylum => "asylum",
+        /// Resettlement refugee (overføringsflyktning), applied from abroad.
+        Resettlement => "resettlement",
+        /// Family reunification, applied from abroad.
+        FamilyReunification => "family_reunification",
+        /// Temporary collective protection, utlendingsloven § 34.
+        CollectiveProtection => "collective_protection",
+        /// Another basis.
+        Other => "other",
+    }
+}
+
+impl PermitBasis {
+    /// The basis in Norwegian, as used in the law's reason.
+    pub fn label_nb(self) -> &'static str {
+        match self {
+            PermitBasis::Asylum => "asyl",
+            PermitBasis::Resettlement => "overføringsflyktning",
+            PermitBasis::FamilyReunification => "familiegjenforening",
+            PermitBasis::CollectiveProtection => "kollektiv beskyttelse",
+            PermitBasis::Other => "annet grunnlag",
+        }
+    }
+}
+
+choice! {
+    /// The participant's education background, which decides the
+    /// programme's statutory frame under integreringsloven.
+    Education {
+        /// Upper-secondary education (videregående) or higher.
+        UpperSecondaryOrHigher => "upper_secondary_or_higher",
+        /// Below upper-secondary level.
+        BelowUpperSecondary => "below_upper_secondary",
+        /// Not known (yet).
+        Unknown => "unknown",
     }
 }
 
@@ -97,8 +141,15 @@ pub struct ParticipantDetails {
     pub settlement_date: Option<NaiveDate>,
     /// Date the person claimed the programme, if later than settlement.
     pub claim_date: Option<NaiveDate>,
+    /// What the residence permit was granted on, when known.
+    pub permit_basis: Option<PermitBasis>,
+    /// Education background.
+    pub education: Education,
     /// Final goal (sluttmål), when decided.
     pub final_goal: Option<FinalGoal>,
+    /// The programme's length in months as fixed in the integration plan
+    /// (or the individual plan), when fixed.
+    pub planned_length_months: Option<u32>,
     /// Fast track (hurtigspor).
     pub hurtigspor: bool,
     /// Has or expects children (parental guidance becomes mandatory).
@@ -117,6 +168,7 @@ pub struct ParticipantDetails {
 
 impl ParticipantDetails {
     /// What the deadline engine needs to know about this participant.
+    /// Extension decisions are separate records; the store adds them.
     pub fn deadline_facts(&self) -> DeadlineFacts {
         DeadlineFacts {
             law: self.effective_law(),
@@ -124,6 +176,10 @@ impl ParticipantDetails {
             claim_date: self.claim_date,
             status: self.status,
             final_goal: self.final_goal,
+            education: self.education,
+            birth_date: self.birth_date,
+            planned_length_months: self.planned_length_months,
+            extensions: Vec::new(),
             mapped_before_settlement: self.competence_mapped_before_settlement,
             has_or_expects_children: self.has_or_expects_children,
             programme: self.programme.clone(),
@@ -132,7 +188,11 @@ impl ParticipantDetails {
 
     /// The law the dates point to, with its reason.
     pub fn computed_law(&self) -> LawDecision {
-        decide_law(self.residence_permit_date, self.arrival_date)
+        decide_law(LawFacts {
+            permit: self.residence_permit_date,
+            arrival: self.arrival_date,
+            permit_basis: self.permit_basis,
+        })
     }
 
     /// The law in force for this participant: the override if there is one,

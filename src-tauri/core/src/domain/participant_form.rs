@@ -13,11 +13,18 @@ use crate::domain::fields::{
 };
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
 use crate::domain::law::Law;
-use crate::domain::participant::{FinalGoal, Gender, LawOverride, ParticipantDetails, Status};
+use crate::domain::participant::{
+    Education, FinalGoal, Gender, LawOverride, ParticipantDetails, PermitBasis, Status,
+};
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+
+/// The longest programme length a plan may state, in months: ten years,
+/// far beyond any statutory frame, so that a typing slip is caught while
+/// every lawful plan (and the warning about an unlawful one) stays possible.
+pub const MAX_PLANNED_MONTHS: u32 = 120;
 
 /// The participant form exactly as the UI sends it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -85,6 +92,20 @@ pub struct ParticipantForm {
     pub nav_handover_date: String,
     /// Foreldreveiledning gjennomført.
     pub parental_guidance_date: String,
+    /// Permit basis identifier, or empty while unknown.
+    pub permit_basis: String,
+    /// Education background identifier, or empty for unknown.
+    pub education: String,
+    /// The programme's length in months as the plan fixes it, or empty.
+    pub planned_length_months: String,
+    /// Start of Norwegian training, `dd.mm.åååå`.
+    pub norwegian_training_start: String,
+    /// Norwegian training completed, `dd.mm.åååå`.
+    pub norwegian_training_completed_date: String,
+    /// Career guidance done, `dd.mm.åååå`.
+    pub career_guidance_date: String,
+    /// Livsmestring i et nytt land done, `dd.mm.åååå`.
+    pub livsmestring_date: String,
 }
 
 impl ParticipantForm {
@@ -181,6 +202,33 @@ impl ParticipantForm {
         );
         let status = choice_field(&mut errors, "status", &self.status, Status::from_str_id)
             .unwrap_or(Status::Prospective);
+        let permit_basis = choice_field(
+            &mut errors,
+            "permitBasis",
+            &self.permit_basis,
+            PermitBasis::from_str_id,
+        );
+        let education = choice_field(
+            &mut errors,
+            "education",
+            &self.education,
+            Education::from_str_id,
+        )
+        .unwrap_or(Education::Unknown);
+        let planned_length_months = match self.planned_length_months.trim() {
+            "" => None,
+            text => match text.parse::<u32>() {
+                Ok(months) if (1..=MAX_PLANNED_MONTHS).contains(&months) => Some(months),
+                _ => {
+                    errors.push(FieldError::new(
+                        "plannedLengthMonths",
+                        "months_out_of_range",
+                        messages::PLANNED_LENGTH_OUT_OF_RANGE,
+                    ));
+                    None
+                }
+            },
+        };
 
         let override_law = choice_field(&mut errors, "lawOverride", &self.law_override, |id| {
             Law::from_str_id(id).filter(|law| *law != Law::Unknown)
@@ -219,6 +267,12 @@ impl ParticipantForm {
             None => None,
         };
 
+        // The start of Norwegian training may lie ahead (it is planned).
+        let norwegian_training_start = date_field(
+            &mut errors,
+            "norwegianTrainingStart",
+            &self.norwegian_training_start,
+        );
         let mut done = |field: &'static str, text: &str| {
             let date = date_field(&mut errors, field, text);
             if date.is_some_and(|d| d > today) {
@@ -239,6 +293,13 @@ impl ParticipantForm {
             certificate_issued_date: done("certificateIssuedDate", &self.certificate_issued_date),
             nav_handover_date: done("navHandoverDate", &self.nav_handover_date),
             parental_guidance_date: done("parentalGuidanceDate", &self.parental_guidance_date),
+            norwegian_training_start,
+            norwegian_training_completed_date: done(
+                "norwegianTrainingCompletedDate",
+                &self.norwegian_training_completed_date,
+            ),
+            career_guidance_date: done("careerGuidanceDate", &self.career_guidance_date),
+            livsmestring_date: done("livsmestringDate", &self.livsmestring_date),
         };
 
         let notes = self.notes.trim_end().to_string();
@@ -273,7 +334,10 @@ impl ParticipantForm {
             arrival_date,
             settlement_date,
             claim_date,
+            permit_basis,
+            education,
             final_goal,
+            planned_length_months,
             hurtigspor: self.hurtigspor,
             has_or_expects_children: self.has_or_expects_children,
             competence_mapped_before_settlement: self.competence_mapped_before_settlement,
@@ -340,6 +404,23 @@ impl From<&ParticipantDetails> for ParticipantForm {
             ),
             nav_handover_date: format_optional_date(details.programme.nav_handover_date),
             parental_guidance_date: format_optional_date(details.programme.parental_guidance_date),
+            permit_basis: details
+                .permit_basis
+                .map(|b| b.as_str().to_string())
+                .unwrap_or_default(),
+            education: details.education.as_str().to_string(),
+            planned_length_months: details
+                .planned_length_months
+                .map(|m| m.to_string())
+                .unwrap_or_default(),
+            norwegian_training_start: format_optional_date(
+                details.programme.norwegian_training_start,
+            ),
+            norwegian_training_completed_date: format_optional_date(
+                details.programme.norwegian_training_completed_date,
+            ),
+            career_guidance_date: format_optional_date(details.programme.career_guidance_date),
+            livsmestring_date: format_optional_date(details.programme.livsmestring_date),
         }
     }
 }

@@ -27,6 +27,10 @@ pub fn kind_label_nb(kind: &str) -> &'static str {
         Some(DeadlineKind::ImdiRegistration) => "Registrering hos IMDi",
         Some(DeadlineKind::ParticipationCertificate) => "Deltakerbevis",
         Some(DeadlineKind::ParentalGuidance) => "Foreldreveiledning",
+        Some(DeadlineKind::CareerGuidance) => "Karriereveiledning",
+        Some(DeadlineKind::Livsmestring) => "Livsmestring i et nytt land",
+        Some(DeadlineKind::NorwegianTraining) => "Norskopplæring gjennomført",
+        Some(DeadlineKind::ExtensionDecision) => "Vedtak om forlengelse",
         None if kind == OWN_TASK_KIND => "Egen oppgave",
         None => "Frist",
     }

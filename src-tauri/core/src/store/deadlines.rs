@@ -9,7 +9,7 @@
 use crate::domain::audit::{AuditAction, AuditEntity, FieldRule, Snapshot, SnapshotField};
 use crate::domain::calendar::{add_days, last_working_day};
 use crate::domain::deadline::{
-    compute_deadlines, Deadline, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind,
+    assess, Assessment, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind,
     RegistrableEvent, RuleSettings,
 };
 use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
@@ -168,14 +168,14 @@ fn load_leaves(conn: &Connection, participant_id: i64) -> CoreResult<Vec<Leave>>
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Computes one participant's deadlines from the stored facts, without
-/// storing them.
+/// Computes one participant's deadlines and warnings from the stored
+/// facts, without storing them.
 fn compute_participant(
     conn: &Connection,
     participant_id: i64,
     settings: &RuleSettings,
     today: NaiveDate,
-) -> CoreResult<Vec<Deadline>> {
+) -> CoreResult<Assessment> {
     let participant = conn
         .prepare_cached(&format!(
             "SELECT {} FROM participant WHERE id = ?1",
@@ -189,23 +189,38 @@ fn compute_participant(
         .map(|e| e.event)
         .collect();
     let leaves = load_leaves(conn, participant_id)?;
-    Ok(compute_deadlines(
-        &participant.details.deadline_facts(),
-        &events,
-        &leaves,
-        settings,
-        today,
-    ))
+    let mut facts = participant.details.deadline_facts();
+    facts.extensions = crate::store::extensions::load_extensions(conn, participant_id)?;
+    Ok(assess(&facts, &events, &leaves, settings, today))
 }
 
-/// Recomputes one participant's deadlines and replaces the stored ones.
+/// Recomputes one participant's deadlines and warnings and replaces the
+/// stored ones.
 pub(crate) fn recompute_participant(
     conn: &Connection,
     participant_id: i64,
     settings: &RuleSettings,
     today: NaiveDate,
 ) -> CoreResult<()> {
-    let deadlines = compute_participant(conn, participant_id, settings, today)?;
+    let Assessment {
+        deadlines,
+        warnings,
+    } = compute_participant(conn, participant_id, settings, today)?;
+    conn.prepare_cached("DELETE FROM participant_warning WHERE participant_id = ?1")?
+        .execute([participant_id])?;
+    let mut insert_warning = conn.prepare_cached(
+        "INSERT INTO participant_warning (participant_id, code, message, reference, source_url) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for w in &warnings {
+        insert_warning.execute(params![
+            participant_id,
+            w.code.as_str(),
+            w.message,
+            w.reference,
+            w.source_url
+        ])?;
+    }
     conn.prepare_cached("DELETE FROM deadline WHERE participant_id = ?1")?
         .execute([participant_id])?;
     let mut insert = conn.prepare_cached(
@@ -272,7 +287,12 @@ fn closing_column(kind: DeadlineKind) -> Option<&'static str> {
         DeadlineKind::ParentalGuidance => Some("parental_guidance_date"),
         DeadlineKind::ParticipationCertificate => Some("certificate_issued_date"),
         DeadlineKind::ProgrammeEnd => Some("ended_date"),
-        DeadlineKind::ImdiRegistration | DeadlineKind::CareLeaveFollowup => None,
+        DeadlineKind::CareerGuidance => Some("career_guidance_date"),
+        DeadlineKind::Livsmestring => Some("livsmestring_date"),
+        DeadlineKind::NorwegianTraining => Some("norwegian_training_completed_date"),
+        DeadlineKind::ImdiRegistration
+        | DeadlineKind::CareLeaveFollowup
+        | DeadlineKind::ExtensionDecision => None,
     }
 }
 
@@ -304,6 +324,7 @@ fn ensure_not_done(
         None => other == kind && other_source == source_id,
     };
     let done = compute_participant(conn, participant_id, &load_settings(conn)?, today)?
+        .deadlines
         .iter()
         .any(|d| d.status == DeadlineStatus::Done && same_fact(d.kind, d.source_id));
     if done {
@@ -817,6 +838,13 @@ impl Store {
                 tx.commit()?;
                 Ok(())
             }
+            // An extension decision's deadline is closed by recording the
+            // decision itself (months and date), which a date alone cannot say.
+            (DeadlineKind::ExtensionDecision, _) => Err(invalid(
+                "kind",
+                "closed_by_extension",
+                messages::EXTENSION_DEADLINE_CLOSED_BY_DECISION,
+            )),
             (_, None) => unreachable!("every other kind has a column"),
         }
     }

@@ -8,7 +8,9 @@ use crate::domain::meeting::{
     ConcernedParticipant, LegalBasis, Meeting, MeetingDraft, MeetingKind, Recipient, SharingChoice,
 };
 use crate::domain::minutes::{meeting_kind_label, Letterhead};
-use crate::domain::organisation_cycle::{organisation_duties, CompletedMeeting, CycleDuty};
+use crate::domain::organisation_cycle::{
+    nir_annual_duties, organisation_duties, CompletedMeeting, CycleDuty,
+};
 use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
 use crate::export::calendar::kind_label_nb;
 use crate::messages;
@@ -710,7 +712,10 @@ impl Store {
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(organisation_duties(today, &meetings))
+        let mut duties = organisation_duties(today, &meetings);
+        duties.extend(nir_annual_duties(today, &self.nir_checks()?));
+        duties.sort_by_key(|d| (d.due, d.kind.as_str()));
+        Ok(duties)
     }
 
     /// Records one export of minutes in the sharing log.

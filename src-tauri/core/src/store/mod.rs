@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod backup;
 pub mod deadlines;
+pub mod extensions;
 pub mod folder_lock;
 pub mod key;
 pub mod key_store;

@@ -5,8 +5,8 @@ use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::identity_number::{mask_digits, IdentityNumber};
 use crate::domain::law::Law;
 use crate::domain::participant::{
-    FinalGoal, Gender, LawOverride, Participant, ParticipantDetails, ParticipantQuery,
-    ParticipantSort, ParticipantSummary, Status,
+    Education, FinalGoal, Gender, LawOverride, Participant, ParticipantDetails, ParticipantQuery,
+    ParticipantSort, ParticipantSummary, PermitBasis, Status,
 };
 use crate::error::{CoreError, CoreResult};
 use crate::store::audit::{audit_created, before_change};
@@ -23,11 +23,13 @@ pub(crate) const PARTICIPANT_COLUMNS: &str =
      has_or_expects_children, competence_mapped_before_settlement, status, law_override, \
      law_override_reason, notes, archived_at, created_at, updated_at, programme_start_date, \
      competence_mapping_date, plan_date, last_plan_review_date, ended_date, \
-     certificate_issued_date, nav_handover_date, parental_guidance_date";
+     certificate_issued_date, nav_handover_date, parental_guidance_date, permit_basis, \
+     education, planned_length_months, norwegian_training_start, \
+     norwegian_training_completed_date, career_guidance_date, livsmestring_date";
 
 /// The columns written from [`ParticipantDetails`], in the order of
 /// [`detail_params`]. INSERT and UPDATE are both built from this list.
-const DETAIL_COLUMNS: [&str; 34] = [
+const DETAIL_COLUMNS: [&str; 41] = [
     "given_name",
     "family_name",
     "identity_number",
@@ -62,6 +64,13 @@ const DETAIL_COLUMNS: [&str; 34] = [
     "certificate_issued_date",
     "nav_handover_date",
     "parental_guidance_date",
+    "permit_basis",
+    "education",
+    "planned_length_months",
+    "norwegian_training_start",
+    "norwegian_training_completed_date",
+    "career_guidance_date",
+    "livsmestring_date",
 ];
 
 pub(crate) fn insert_sql() -> String {
@@ -346,6 +355,13 @@ pub(crate) fn detail_params<'a>(
         &details.programme.certificate_issued_date,
         &details.programme.nav_handover_date,
         &details.programme.parental_guidance_date,
+        &derived.permit_basis,
+        &derived.education,
+        &details.planned_length_months,
+        &details.programme.norwegian_training_start,
+        &details.programme.norwegian_training_completed_date,
+        &details.programme.career_guidance_date,
+        &details.programme.livsmestring_date,
     ]
 }
 
@@ -354,6 +370,8 @@ pub(crate) struct Derived {
     identity_number: Option<String>,
     gender: &'static str,
     final_goal: Option<&'static str>,
+    permit_basis: Option<&'static str>,
+    education: &'static str,
     status: &'static str,
     computed_law: &'static str,
     law_override: Option<&'static str>,
@@ -371,6 +389,8 @@ impl From<&ParticipantDetails> for Derived {
                 .map(|n| n.as_str().to_string()),
             gender: details.gender.as_str(),
             final_goal: details.final_goal.map(FinalGoal::as_str),
+            permit_basis: details.permit_basis.map(PermitBasis::as_str),
+            education: details.education.as_str(),
             status: details.status.as_str(),
             computed_law: details.computed_law().law.as_str(),
             law_override: details.law_override.as_ref().map(|o| o.law.as_str()),
@@ -407,6 +427,16 @@ impl StoredChoice for FinalGoal {
         FinalGoal::from_str_id(text)
     }
 }
+impl StoredChoice for PermitBasis {
+    fn parse(text: &str) -> Option<Self> {
+        PermitBasis::from_str_id(text)
+    }
+}
+impl StoredChoice for Education {
+    fn parse(text: &str) -> Option<Self> {
+        Education::from_str_id(text)
+    }
+}
 impl StoredChoice for Law {
     fn parse(text: &str) -> Option<Self> {
         Law::from_str_id(text)
@@ -422,8 +452,10 @@ impl<T: StoredChoice> FromSql for Choice<T> {
     }
 }
 
+/// Reads a participant row by column name, so that a column added by a
+/// later migration (or read in another order) cannot shift the others.
 pub(crate) fn participant_from_row(row: &Row<'_>) -> rusqlite::Result<Participant> {
-    let number: Option<String> = row.get(3)?;
+    let number: Option<String> = row.get("identity_number")?;
     let identity_number = number
         .map(|n| {
             IdentityNumber::parse(&n).map_err(|e| {
@@ -431,49 +463,60 @@ pub(crate) fn participant_from_row(row: &Row<'_>) -> rusqlite::Result<Participan
             })
         })
         .transpose()?;
-    let law_override: Option<Choice<Law>> = row.get(21)?;
-    let law_override_reason: String = row.get(22)?;
+    let law_override: Option<Choice<Law>> = row.get("law_override")?;
+    let law_override_reason: String = row.get("law_override_reason")?;
     Ok(Participant {
-        id: row.get(0)?,
+        id: row.get("id")?,
         details: ParticipantDetails {
-            given_name: row.get(1)?,
-            family_name: row.get(2)?,
+            given_name: row.get("given_name")?,
+            family_name: row.get("family_name")?,
             identity_number,
-            birth_date: row.get(4)?,
-            gender: row.get::<_, Choice<Gender>>(5)?.0,
-            languages: row.get(6)?,
-            needs_interpreter: row.get(7)?,
-            interpreter_language: row.get(8)?,
-            phone: row.get(9)?,
-            email: row.get(10)?,
-            address: row.get(11)?,
-            residence_permit_date: row.get(12)?,
-            arrival_date: row.get(13)?,
-            settlement_date: row.get(14)?,
-            claim_date: row.get(15)?,
-            final_goal: row.get::<_, Option<Choice<FinalGoal>>>(16)?.map(|c| c.0),
-            hurtigspor: row.get(17)?,
-            has_or_expects_children: row.get(18)?,
-            competence_mapped_before_settlement: row.get(19)?,
-            status: row.get::<_, Choice<Status>>(20)?.0,
+            birth_date: row.get("birth_date")?,
+            gender: row.get::<_, Choice<Gender>>("gender")?.0,
+            languages: row.get("languages")?,
+            needs_interpreter: row.get("needs_interpreter")?,
+            interpreter_language: row.get("interpreter_language")?,
+            phone: row.get("phone")?,
+            email: row.get("email")?,
+            address: row.get("address")?,
+            residence_permit_date: row.get("residence_permit_date")?,
+            arrival_date: row.get("arrival_date")?,
+            settlement_date: row.get("settlement_date")?,
+            claim_date: row.get("claim_date")?,
+            permit_basis: row
+                .get::<_, Option<Choice<PermitBasis>>>("permit_basis")?
+                .map(|c| c.0),
+            education: row.get::<_, Choice<Education>>("education")?.0,
+            final_goal: row
+                .get::<_, Option<Choice<FinalGoal>>>("final_goal")?
+                .map(|c| c.0),
+            planned_length_months: row.get("planned_length_months")?,
+            hurtigspor: row.get("hurtigspor")?,
+            has_or_expects_children: row.get("has_or_expects_children")?,
+            competence_mapped_before_settlement: row.get("competence_mapped_before_settlement")?,
+            status: row.get::<_, Choice<Status>>("status")?.0,
             law_override: law_override.map(|c| LawOverride {
                 law: c.0,
                 reason: law_override_reason,
             }),
-            notes: row.get(23)?,
+            notes: row.get("notes")?,
             programme: ProgrammeFacts {
-                programme_start_date: row.get(27)?,
-                competence_mapping_date: row.get(28)?,
-                plan_date: row.get(29)?,
-                last_plan_review_date: row.get(30)?,
-                ended_date: row.get(31)?,
-                certificate_issued_date: row.get(32)?,
-                nav_handover_date: row.get(33)?,
-                parental_guidance_date: row.get(34)?,
+                programme_start_date: row.get("programme_start_date")?,
+                competence_mapping_date: row.get("competence_mapping_date")?,
+                plan_date: row.get("plan_date")?,
+                last_plan_review_date: row.get("last_plan_review_date")?,
+                ended_date: row.get("ended_date")?,
+                certificate_issued_date: row.get("certificate_issued_date")?,
+                nav_handover_date: row.get("nav_handover_date")?,
+                parental_guidance_date: row.get("parental_guidance_date")?,
+                norwegian_training_start: row.get("norwegian_training_start")?,
+                norwegian_training_completed_date: row.get("norwegian_training_completed_date")?,
+                career_guidance_date: row.get("career_guidance_date")?,
+                livsmestring_date: row.get("livsmestring_date")?,
             },
         },
-        archived_at: row.get(24)?,
-        created_at: row.get(25)?,
-        updated_at: row.get(26)?,
+        archived_at: row.get("archived_at")?,
+        created_at: row.get("created_at")?,
+        updated_at: row.get("updated_at")?,
     })
 }
