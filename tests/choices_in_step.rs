@@ -8,7 +8,10 @@ use introspor_core::domain::audit::{AuditAction, AuditEntity};
 use introspor_core::domain::deadline::{DeadlineKind, DeadlineStatus, EventKind, LeaveKind};
 use introspor_core::domain::law::Law;
 use introspor_core::domain::meeting::{LegalBasis, MeetingKind, Recipient};
-use introspor_core::domain::participant::{FinalGoal, Gender, Status};
+use introspor_core::domain::organisation_cycle::CycleDutyKind;
+use introspor_core::domain::participant::{Education, FinalGoal, Gender, PermitBasis, Status};
+use introspor_core::domain::programme_frame::WarningCode;
+use introspor_core::domain::statute::{RuleGroup, RuleKey};
 use introspor_core::domain::team::{OrganisationKind, TeamRole, TeamWarning};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -60,15 +63,21 @@ fn the_windows_option_lists_name_exactly_the_cores_closed_sets() {
     let contacts = read("ui/js/views/contacts.js");
     let meetings = read("ui/js/views/meeting-list.js");
     let editor = read("ui/js/views/meeting-editor.js");
-    let laws = [
-        Law::Integreringsloven,
-        Law::Introduksjonsloven,
-        Law::Unknown,
-    ];
     // (file, list, the core's identifiers; own tasks are listed beside the
     // computed deadline kinds)
     let cases: Vec<(&str, &str, BTreeSet<String>)> = vec![
-        (&format, "LAWS", ids(&laws, Law::as_str)),
+        (&format, "LAWS", ids(Law::ALL, Law::as_str)),
+        (&format, "LAW_OVERRIDES", ids(Law::OVERRIDES, Law::as_str)),
+        (
+            &format,
+            "PERMIT_BASES",
+            ids(PermitBasis::ALL, PermitBasis::as_str),
+        ),
+        (
+            &format,
+            "EDUCATIONS",
+            ids(Education::ALL, Education::as_str),
+        ),
         (&format, "GOALS", ids(FinalGoal::ALL, FinalGoal::as_str)),
         (&format, "GENDERS", ids(Gender::ALL, Gender::as_str)),
         (
@@ -120,14 +129,18 @@ fn the_windows_option_lists_name_exactly_the_cores_closed_sets() {
 #[test]
 fn every_value_of_every_closed_set_has_a_label_in_the_catalogue() {
     let keys = catalogue_keys();
-    let laws = [
-        Law::Integreringsloven,
-        Law::Introduksjonsloven,
-        Law::Unknown,
-    ];
     // (catalogue prefix, the core's identifiers)
     let cases: Vec<(&str, BTreeSet<String>)> = vec![
-        ("law", ids(&laws, Law::as_str)),
+        ("law", ids(Law::ALL, Law::as_str)),
+        ("permitBasis", ids(PermitBasis::ALL, PermitBasis::as_str)),
+        ("education", ids(Education::ALL, Education::as_str)),
+        ("warning", ids(WarningCode::ALL, WarningCode::as_str)),
+        ("ruleKey", ids(RuleKey::ALL, RuleKey::as_str)),
+        ("ruleGroup", ids(RuleGroup::ALL, RuleGroup::as_str)),
+        (
+            "cooperation.duty",
+            ids(CycleDutyKind::ALL, CycleDutyKind::as_str),
+        ),
         ("goal", ids(FinalGoal::ALL, FinalGoal::as_str)),
         ("gender", ids(Gender::ALL, Gender::as_str)),
         ("status", ids(Status::ALL, Status::as_str)),

@@ -346,6 +346,19 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
             "leave_delete",
             Some(json!({ "participantId": int, "leaveId": int })),
         ),
+        ("statutory_rules_get", None),
+        (
+            "extension_add",
+            Some(json!({ "participantId": int, "form": object })),
+        ),
+        (
+            "extension_delete",
+            Some(json!({ "participantId": int, "extensionId": int })),
+        ),
+        (
+            "nir_check_set",
+            Some(json!({ "dataYear": int, "date": text })),
+        ),
         ("task_add", Some(json!({ "form": object }))),
         (
             "task_set_done",

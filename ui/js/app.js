@@ -17,6 +17,7 @@ import { renderRecoveryCode, renderUnlock, renderDamaged, renderInUse } from "./
 import { toast } from "./toast.js";
 import { countsText } from "./format.js";
 import { renderAudit } from "./views/audit.js";
+import { renderRules } from "./views/rules.js";
 
 const main = document.getElementById("main");
 // The screen on show and the keyboard actions it offers.
@@ -46,6 +47,7 @@ function reportFirstRender(name) {
 route(/^#\/oversikt\/?$/, show("overview", "overview", renderOverview));
 route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlineList));
 route(/^#\/innstillinger\/?$/, show("settings", "settings", renderSettings));
+route(/^#\/regelverk\/?$/, show("rules", "rules", renderRules));
 route(/^#\/sikkerhetskopi\/?$/, show("backups", "backups", renderBackups));
 route(/^#\/kontakter\/?$/, show("contacts", "contacts", renderContacts));
 route(/^#\/kontroll\/?$/, show("audit", "audit", renderAudit));

@@ -11,13 +11,16 @@ const STATUS_ICONS = {
   moved_away: "➜",
 };
 
-const LAW_ICONS = { integreringsloven: "§", introduksjonsloven: "§", unknown: "?" };
+const LAW_ICONS = { integreringsloven: "§", introduksjonsloven: "§", integreringsloven_6a: "§", unknown: "?" };
 
 export const STATUSES = Object.keys(STATUS_ICONS);
 /** What a backup holds, in words: participants, meetings and contacts. */
 export const countsText = (c) => t("backups.counts", { participants: c.participants, meetings: c.meetings, contacts: c.contacts });
 
-export const LAWS = ["integreringsloven", "introduksjonsloven", "unknown"];
+export const LAWS = ["integreringsloven", "introduksjonsloven", "integreringsloven_6a", "unknown"];
+export const LAW_OVERRIDES = ["integreringsloven", "introduksjonsloven", "integreringsloven_6a"];
+export const PERMIT_BASES = ["asylum", "resettlement", "family_reunification", "collective_protection", "other"];
+export const EDUCATIONS = ["upper_secondary_or_higher", "below_upper_secondary", "unknown"];
 export const GOALS = ["work", "upper_secondary", "primary_school", "higher_education", "other"];
 export const GENDERS = ["unspecified", "female", "male", "other"];
 
@@ -48,7 +51,8 @@ const DEADLINE_STATUS_ICONS = { open: "○", overdue: "⚠", done: "✓", not_ap
 export const DEADLINE_KINDS = [
   "programme_start", "competence_mapping", "integration_plan", "individual_plan", "plan_review",
   "programme_end", "nav_handover", "care_leave_followup", "imdi_registration",
-  "participation_certificate", "parental_guidance", "own_task",
+  "participation_certificate", "parental_guidance", "career_guidance", "livsmestring",
+  "norwegian_training", "extension_decision", "own_task",
 ];
 export const DEADLINE_STATUSES = Object.keys(DEADLINE_STATUS_ICONS);
 export const EVENT_KINDS = [

@@ -45,6 +45,11 @@ pub fn overview(store: &Store, today: NaiveDate) -> Result<OverviewDto, IpcError
         within_7_days: rows(o.within_7_days, today),
         within_30_days: rows(o.within_30_days, today),
         open_imdi_registrations: o.open_imdi_registrations,
+        warnings: store
+            .warned_participants()?
+            .iter()
+            .map(crate::transport::rules::WarnedParticipantDto::from)
+            .collect(),
     })
 }
 
@@ -125,6 +130,16 @@ pub fn for_participant(
                 approved: l.approved,
                 followup_date: format_optional_date(l.followup_date),
             })
+            .collect(),
+        extensions: store
+            .extensions(participant_id)?
+            .iter()
+            .map(crate::transport::rules::ExtensionDto::from)
+            .collect(),
+        warnings: store
+            .participant_warnings(participant_id)?
+            .iter()
+            .map(crate::transport::rules::WarningDto::from)
             .collect(),
     })
 }

@@ -8,6 +8,7 @@ pub mod deadlines;
 pub mod export;
 pub mod meetings;
 pub mod participants;
+pub mod rules;
 pub mod security;
 pub mod teams;
 

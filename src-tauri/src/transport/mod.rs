@@ -251,6 +251,8 @@ pub struct OverviewDto {
     pub within_30_days: Vec<DeadlineDto>,
     /// IMDi registrations still owed.
     pub open_imdi_registrations: i64,
+    /// Participants whose plan the rules warn about.
+    pub warnings: Vec<rules::WarnedParticipantDto>,
 }
 
 /// A registrable event.
@@ -297,6 +299,10 @@ pub struct ParticipantDeadlinesDto {
     pub events: Vec<EventDto>,
     /// Leaves.
     pub leaves: Vec<LeaveDto>,
+    /// Extension decisions.
+    pub extensions: Vec<rules::ExtensionDto>,
+    /// Warnings about the plan against the statutory frame.
+    pub warnings: Vec<rules::WarningDto>,
 }
 
 /// Filters for the list of all deadlines, as the window sends them.
@@ -343,4 +349,5 @@ pub struct CalendarExportDto {
 
 pub mod audit;
 pub mod meetings;
+pub mod rules;
 pub mod teams;

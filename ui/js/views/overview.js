@@ -68,7 +68,8 @@ export async function renderOverview(main) {
       h("p", {}, h("strong", { id: "imdi-open-count", text: t("overview.imdiCount", { count: o.openImdiRegistrations >= 1000 ? "1000+" : o.openImdiRegistrations }) }), " · ",
         h("a", { href: "#/frister?kind=imdi_registration", text: t("overview.imdiShow") })),
     ),
-    cooperationCard(co, o.today),
+    warningsCard(o.warnings),
+    cooperationCard(co, o.today, refresh),
     section("overview-overdue", "overview.overdue", o.overdue, "tone-overdue", "#/frister?status=overdue"),
     section("overview-week", "overview.week", o.within7Days, "tone-week", `#/frister?status=open&from=${o.today}&to=${o.weekEnd}`),
     section("overview-month", "overview.month", o.within30Days, "tone-month", `#/frister?status=open&from=${o.monthStart}&to=${o.monthEnd}`),
@@ -86,8 +87,33 @@ function parseDate(text) {
   return new Date(y, m - 1, d);
 }
 
+// Participants whose plan the rules warn about, each with the rule's source.
+function warningsCard(warnings) {
+  if (!warnings?.length) return null;
+  return h(
+    "section",
+    { class: "card rule-warnings", id: "overview-warnings", "aria-labelledby": "overview-warnings-title" },
+    h("h2", { id: "overview-warnings-title" }, h("span", { "aria-hidden": "true", text: "⚠ " }), t("warnings.overviewTitle"), h("span", { class: "count", text: ` (${warnings.length})` })),
+    h(
+      "ul",
+      { class: "warning-list" },
+      warnings.map((w) =>
+        h(
+          "li",
+          { class: `warning warning-${w.warning.code}`, "data-code": w.warning.code },
+          h("a", { href: `#/deltakere/${w.participantId}`, text: w.name }),
+          ": ",
+          h("strong", { text: t(`warning.${w.warning.code}`) }),
+          h("p", { text: w.warning.message }),
+          h("p", { class: "hint" }, `${w.warning.reference} · ${t("warning.source")}: `, h("span", { class: "source-url", text: w.warning.sourceUrl })),
+        ),
+      ),
+    ),
+  );
+}
+
 // The organisation's duties when due, and teams that need attention.
-function cooperationCard(co, todayText) {
+function cooperationCard(co, todayText, refresh) {
   const today = parseDate(todayText);
   const due = co.duties.filter(
     (d) => d.status === "overdue" || (d.status === "open" && (parseDate(d.due) - today) / 86400000 <= DUTY_HORIZON_DAYS),
@@ -106,9 +132,21 @@ function cooperationCard(co, todayText) {
               "li",
               { dataset: { duty: d.kind } },
               h("span", { class: `badge ${d.status === "overdue" ? "status-overdue" : ""}` }, icon(d.status === "overdue" ? "!" : "◷"), t(`cooperation.status.${d.status}`)),
-              h("strong", { text: t(`cooperation.duty.${d.kind}`) }),
+              h("strong", { text: t(`cooperation.duty.${d.kind}`, { year: d.dataYear ?? "" }) }),
               h("span", { text: t("cooperation.dueBy", { date: d.due }) }),
-              h("a", { href: `#/moter/ny?type=${d.kind.startsWith("leader") ? "leader" : "cooperation"}`, text: t("cooperation.record") }),
+              d.kind === "nir_annual_update"
+                ? h("button", {
+                    type: "button",
+                    class: "small secondary",
+                    id: `nir-check-${d.dataYear}`,
+                    text: t("cooperation.nirRecord", { year: d.dataYear }),
+                    onclick: () =>
+                      api.setNirCheck(d.dataYear, todayText).then(() => {
+                        toast(t("cooperation.nirRecorded", { year: d.dataYear }));
+                        refresh();
+                      }, showError),
+                  })
+                : h("a", { href: `#/moter/ny?type=${d.kind.startsWith("leader") ? "leader" : "cooperation"}`, text: t("cooperation.record") }),
             ),
           ),
         )

@@ -4,7 +4,7 @@
 import { api } from "../api.js";
 import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
-import { GENDERS, GOALS, STATUSES, fullName } from "../format.js";
+import { EDUCATIONS, GENDERS, GOALS, LAW_OVERRIDES, PERMIT_BASES, STATUSES, fullName } from "../format.js";
 import { navigate } from "../router.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
@@ -17,6 +17,8 @@ const EMPTY = {
   status: "prospective", lawOverride: "", lawOverrideReason: "", notes: "",
   programmeStartDate: "", competenceMappingDate: "", planDate: "", lastPlanReviewDate: "",
   navHandoverDate: "", parentalGuidanceDate: "", endedDate: "", certificateIssuedDate: "",
+  permitBasis: "", education: "unknown", plannedLengthMonths: "", norwegianTrainingStart: "",
+  norwegianTrainingCompletedDate: "", careerGuidanceDate: "", livsmestringDate: "",
 };
 
 export async function renderParticipantForm(main, id) {
@@ -104,6 +106,7 @@ export async function renderParticipantForm(main, id) {
       {},
       h("legend", { text: t("form.section.dates") }),
       date("residencePermitDate"),
+      choice("permitBasis", [["", t("permitBasis.none")], ...PERMIT_BASES.map((b) => [b, t(`permitBasis.${b}`)])], { hint: t("form.permitBasisHint") }),
       date("arrivalDate"),
       date("settlementDate"),
       date("claimDate", { hint: t("form.claimDateHint") }),
@@ -114,6 +117,9 @@ export async function renderParticipantForm(main, id) {
       h("legend", { text: t("form.section.programme") }),
       choice("status", STATUSES.map((s) => [s, t(`status.${s}`)])),
       choice("finalGoal", [["", t("goal.none")], ...GOALS.map((g) => [g, t(`goal.${g}`)])]),
+      choice("education", EDUCATIONS.map((e) => [e, t(`education.${e}`)])),
+      text("plannedLengthMonths", { hint: t("form.plannedLengthHint"), attrs: { inputmode: "numeric", maxlength: "3", class: "short" } }),
+      date("norwegianTrainingStart"),
       check("hurtigspor"),
       check("hasOrExpectsChildren"),
       check("competenceMappedBeforeSettlement"),
@@ -125,10 +131,13 @@ export async function renderParticipantForm(main, id) {
       h("p", { class: "hint", text: t("form.doneHelp") }),
       date("programmeStartDate"),
       date("competenceMappingDate"),
+      date("careerGuidanceDate"),
       date("planDate"),
       date("lastPlanReviewDate"),
       date("navHandoverDate"),
       date("parentalGuidanceDate"),
+      date("livsmestringDate"),
+      date("norwegianTrainingCompletedDate"),
       date("endedDate"),
       date("certificateIssuedDate"),
     ),
@@ -137,7 +146,7 @@ export async function renderParticipantForm(main, id) {
       { class: "wide" },
       h("legend", { text: t("form.section.law") }),
       h("p", { class: "hint", text: t("form.lawHelp") }),
-      choice("lawOverride", [["", t("form.noOverride")], ["integreringsloven", t("law.integreringsloven")], ["introduksjonsloven", t("law.introduksjonsloven")]]),
+      choice("lawOverride", [["", t("form.noOverride")], ...LAW_OVERRIDES.map((law) => [law, t(`law.${law}`)])]),
       overrideReason,
     ),
     h(

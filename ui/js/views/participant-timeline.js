@@ -79,8 +79,29 @@ export async function renderTimeline(container, participantId, editLeaveId = nul
     ),
   );
 
+  const extensions = h(
+    "table",
+    { class: "data compact", id: "extension-table" },
+    h("thead", {}, h("tr", {}, [t("xfield.decided"), t("xfield.months"), t("xfield.reason"), ""].map((c) => h("th", { scope: "col", text: c })))),
+    h(
+      "tbody",
+      {},
+      data.extensions.map((x) =>
+        h(
+          "tr",
+          {},
+          h("td", { class: "date", text: x.decided }),
+          h("td", { text: t("extension.months", { n: x.months }) }),
+          h("td", { text: x.reason }),
+          h("td", {}, h("button", { type: "button", class: "small secondary", text: t("extension.delete"), onclick: () => apply(api.deleteExtension(participantId, x.id)).catch(showError) })),
+        ),
+      ),
+    ),
+  );
+
   replace(
     container,
+    data.warnings.length ? renderWarnings(data.warnings) : null,
     h(
       "section",
       { class: "card", id: "timeline", "aria-labelledby": "timeline-title" },
@@ -131,6 +152,45 @@ export async function renderTimeline(container, participantId, editLeaveId = nul
         }),
       ),
     ),
+    h(
+      "section",
+      { class: "card", id: "extensions", "aria-labelledby": "extensions-title" },
+      h("h2", { id: "extensions-title", text: t("extension.title") }),
+      data.extensions.length ? extensions : h("p", { class: "empty", text: t("extension.none") }),
+      h("h3", { text: t("extension.add") }),
+      smallForm({
+        id: "extension-form",
+        submitLabel: t("extension.save"),
+        fields: [
+          { name: "decided", label: t("xfield.decided"), type: "date" },
+          { name: "months", label: t("xfield.months"), type: "text" },
+          { name: "reason", label: t("xfield.reason"), type: "text" },
+        ],
+        onSubmit: (values) => apply(api.addExtension(participantId, values)),
+      }),
+    ),
   );
   document.body.dataset.timeline = String(Date.now());
+}
+
+/** The rules' warnings about the plan: a word and an icon, the rule and its source. */
+export function renderWarnings(warnings) {
+  return h(
+    "section",
+    { class: "card rule-warnings", id: "participant-warnings", "aria-labelledby": "warnings-title" },
+    h("h2", { id: "warnings-title" }, h("span", { "aria-hidden": "true", text: "⚠ " }), t("warnings.title")),
+    h(
+      "ul",
+      { class: "warning-list" },
+      warnings.map((w) =>
+        h(
+          "li",
+          { class: `warning warning-${w.code}`, "data-code": w.code },
+          h("strong", { text: t(`warning.${w.code}`) }),
+          h("p", { text: w.message }),
+          h("p", { class: "hint" }, `${w.reference} · ${t("warning.source")}: `, h("span", { class: "source-url", text: w.sourceUrl })),
+        ),
+      ),
+    ),
+  );
 }

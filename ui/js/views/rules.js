@@ -1,0 +1,82 @@
+// «Regelverk»: the statutory figures the deadlines are computed with, each
+// with its legal reference, the source it was checked against and whether
+// it could be verified. Read-only: the law is not the caseworker's to edit;
+// the caseworker's own intervals are under «Innstillinger».
+import { api } from "../api.js";
+import { h, icon, replace } from "../dom.js";
+import { t } from "../i18n.js";
+import { showError } from "./error.js";
+
+function valueText(rule) {
+  if (rule.unit === "date") return rule.value;
+  if (rule.unit === "not_found") return t("rules.unit.not_found");
+  return t(`rules.unit.${rule.unit}`, { n: rule.value });
+}
+
+function validText(rule) {
+  const parts = [];
+  if (rule.validFrom) parts.push(t("rules.from", { date: rule.validFrom }));
+  if (rule.validTo) parts.push(t("rules.to", { date: rule.validTo }));
+  return parts.length ? parts.join(" ") : t("rules.always");
+}
+
+export async function renderRules(main) {
+  let rules;
+  try {
+    rules = await api.statutoryRules();
+  } catch (error) {
+    showError(error);
+    return {};
+  }
+  const unverified = rules.filter((r) => !r.verified).length;
+  replace(
+    main,
+    h("header", { class: "page-header" }, h("div", { class: "title-group" }, h("h1", { text: t("rules.title") }), h("span", { class: "count", text: `(${rules.length})` }))),
+    h("p", { class: "intro", text: t("rules.intro") }),
+    h(
+      "div",
+      { class: "table-scroll" },
+      h(
+        "table",
+        { class: "data rules", id: "rules-table" },
+        h("caption", { class: "visually-hidden", text: t("rules.title") }),
+        h(
+          "thead",
+          {},
+          h("tr", {}, ["rules.rule", "rules.law", "rules.group", "rules.value", "rules.valid", "rules.reference", "rules.verified", "rules.source"].map((k) => h("th", { scope: "col", text: t(k) }))),
+        ),
+        h(
+          "tbody",
+          {},
+          rules.map((r) =>
+            h(
+              "tr",
+              { dataset: { key: r.key, verified: String(r.verified) }, class: r.verified ? "" : "unverified" },
+              h("th", { scope: "row", text: t(`ruleKey.${r.key}`) }),
+              h("td", { text: r.law ? t(`law.${r.law}`) : t("rules.allLaws") }),
+              h("td", { text: t(`ruleGroup.${r.group}`) }),
+              h("td", { class: "value", text: valueText(r) }),
+              h("td", { text: validText(r) }),
+              h("td", { text: r.reference }),
+              h(
+                "td",
+                { class: "verified" },
+                h("span", { class: `badge ${r.verified ? "dstatus-done" : "dstatus-overdue"}` }, icon(r.verified ? "✓" : "?"), r.verified ? t("rules.verified") : t("rules.unverified")),
+                r.note ? h("p", { class: "hint", text: r.note }) : null,
+              ),
+              h(
+                "td",
+                { class: "source" },
+                h("span", { class: "source-url", text: r.sourceUrl }),
+                r.quote ? h("blockquote", { text: `«${r.quote}»` }) : null,
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+    h("p", { class: "hint", id: "rules-unverified-count", text: `${t("rules.unverified")}: ${unverified}` }),
+  );
+  document.body.dataset.ready = "rules";
+  return {};
+}
