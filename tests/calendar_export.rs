@@ -78,8 +78,9 @@ fn the_ics_file_holds_the_open_deadlines_without_names() {
         })
         .collect();
     assert_eq!(events.len(), count, "one event per open deadline");
-    // programme_start, competence_mapping, integration_plan, imdi_registration, own task
-    assert_eq!(count, 5);
+    // programme_start, competence_mapping, career_guidance, integration_plan,
+    // imdi_registration, own task
+    assert_eq!(count, 6);
     let summaries: Vec<String> = events
         .iter()
         .map(|e| e.get_summary().unwrap_or_default().to_string())
@@ -89,6 +90,7 @@ fn the_ics_file_holds_the_open_deadlines_without_names() {
         "summaries name the case reference: {summaries:?}"
     );
     assert!(summaries.contains(&format!("Egen oppgave – NP-{}", p.id)));
+    assert!(summaries.contains(&format!("Karriereveiledning – NP-{}", p.id)));
     assert!(
         ics.contains("DTSTART;VALUE=DATE:20250610"),
         "deadlines are all-day events"

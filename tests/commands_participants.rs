@@ -19,6 +19,7 @@ fn form() -> ParticipantForm {
         residence_permit_date: "10.05.2020".into(),
         arrival_date: "14.02.2022".into(),
         settlement_date: "01.03.2022".into(),
+        permit_basis: "family_reunification".into(),
         ..ParticipantForm::default()
     }
 }
@@ -35,7 +36,7 @@ fn create_returns_the_participant_with_law_and_masked_number() {
     assert_eq!(dto.law.effective, "integreringsloven");
     assert_eq!(
         dto.law.computed_reason,
-        "Integreringsloven gjelder fordi personen kom til Norge 14.02.2022, fra og med 01.01.2021."
+        "Integreringsloven gjelder fordi personen søkte fra utlandet (familiegjenforening) og kom til Norge 14.02.2022, fra og med 01.01.2021 (integreringsforskriften § 72)."
     );
     let json = serde_json::to_value(&dto).unwrap();
     assert_eq!(

@@ -30,11 +30,12 @@ use introspor_core::domain::date::{format_optional_date, parse_date};
 use introspor_core::domain::deadline::{DeadlineKind, DeadlineStatus, EventKind, LeaveKind};
 use introspor_core::domain::deadline_forms::{EventForm, LeaveForm, TaskForm};
 use introspor_core::domain::identity_number::IdentityNumber;
+use introspor_core::domain::law::Law;
 use introspor_core::domain::meeting::{
     parse_sharing, ActionItemForm, AgendaItemForm, AttendanceForm, LegalBasis, MeetingForm,
     MeetingKind, Recipient, MAX_ORIGIN,
 };
-use introspor_core::domain::participant::{FinalGoal, Gender, Status};
+use introspor_core::domain::participant::{Education, FinalGoal, Gender, PermitBasis, Status};
 use introspor_core::domain::participant_form::ParticipantForm;
 use introspor_core::domain::team::{
     ContactForm, MembershipForm, OrganisationForm, OrganisationKind, TeamRole,
@@ -449,8 +450,21 @@ fn choice(valid: Vec<&'static str>) -> BoxedStrategy<String> {
     .boxed()
 }
 
-/// The law identifiers (`Law` has no list of all).
-const LAWS: &[&str] = &["integreringsloven", "introduksjonsloven", "unknown"];
+/// The law identifiers.
+fn laws() -> Vec<&'static str> {
+    ids_of(Law::ALL, Law::as_str)
+}
+
+/// A planned length in months: lawful, out of range or not a number.
+fn planned_months() -> BoxedStrategy<String> {
+    prop_oneof![
+        4 => Just(String::new()),
+        3 => (1u32..=120).prop_map(|m| m.to_string()),
+        1 => select(vec!["0", "121", "-6", "6.5", " 12 ", "012", "٦", "99999999999"]).prop_map(String::from),
+        1 => line(),
+    ]
+    .boxed()
+}
 
 fn ids_of<T: Copy>(all: &[T], id: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|v| id(*v)).collect()
@@ -496,7 +510,9 @@ fn random_participant_form() -> BoxedStrategy<ParticipantForm> {
     let genders = ids_of(Gender::ALL, Gender::as_str);
     let goals = ids_of(FinalGoal::ALL, FinalGoal::as_str);
     let statuses = ids_of(Status::ALL, Status::as_str);
-    let laws = LAWS.to_vec();
+    let laws = laws();
+    let bases = ids_of(PermitBasis::ALL, PermitBasis::as_str);
+    let educations = ids_of(Education::ALL, Education::as_str);
     (
         (line(), line(), identity_number(), date(), choice(genders)),
         (line(), any::<bool>(), line(), phone(), email(), line()),
@@ -510,6 +526,12 @@ fn random_participant_form() -> BoxedStrategy<ParticipantForm> {
             notes(),
         ),
         proptest::array::uniform8(date()),
+        (
+            choice(bases),
+            choice(educations),
+            planned_months(),
+            proptest::array::uniform4(date()),
+        ),
     )
         .prop_map(
             |(
@@ -518,7 +540,10 @@ fn random_participant_form() -> BoxedStrategy<ParticipantForm> {
                 [residence_permit_date, arrival_date, settlement_date, claim_date],
                 (final_goal, [hurtigspor, children, mapped], status, law_override, reason, notes),
                 programme,
+                (permit_basis, education, planned_length_months, legal_dates),
             )| {
+                let [norwegian_training_start, norwegian_training_completed_date, career_guidance_date, livsmestring_date] =
+                    legal_dates;
                 let [programme_start_date, competence_mapping_date, plan_date, last_plan_review_date, ended_date, certificate_issued_date, nav_handover_date, parental_guidance_date] =
                     programme;
                 ParticipantForm {
@@ -553,6 +578,13 @@ fn random_participant_form() -> BoxedStrategy<ParticipantForm> {
                     certificate_issued_date,
                     nav_handover_date,
                     parental_guidance_date,
+                    permit_basis,
+                    education,
+                    planned_length_months,
+                    norwegian_training_start,
+                    norwegian_training_completed_date,
+                    career_guidance_date,
+                    livsmestring_date,
                 }
             },
         )
@@ -566,7 +598,9 @@ fn anything() -> BoxedStrategy<String> {
     identifiers.extend(ids_of(Status::ALL, Status::as_str));
     identifiers.extend(ids_of(FinalGoal::ALL, FinalGoal::as_str));
     identifiers.extend(ids_of(MeetingKind::ALL, MeetingKind::as_str));
-    identifiers.extend(LAWS);
+    identifiers.extend(laws());
+    identifiers.extend(ids_of(PermitBasis::ALL, PermitBasis::as_str));
+    identifiers.extend(ids_of(Education::ALL, Education::as_str));
     prop_oneof![
         3 => line(),
         1 => notes(),
@@ -1142,6 +1176,16 @@ fn participant_as_saved(form: &ParticipantForm) -> ParticipantForm {
         certificate_issued_date: date(&form.certificate_issued_date),
         nav_handover_date: date(&form.nav_handover_date),
         parental_guidance_date: date(&form.parental_guidance_date),
+        permit_basis: form.permit_basis.trim().into(),
+        education: or(&form.education, "unknown"),
+        planned_length_months: match form.planned_length_months.trim() {
+            "" => String::new(),
+            text => text.parse::<u32>().unwrap().to_string(),
+        },
+        norwegian_training_start: date(&form.norwegian_training_start),
+        norwegian_training_completed_date: date(&form.norwegian_training_completed_date),
+        career_guidance_date: date(&form.career_guidance_date),
+        livsmestring_date: date(&form.livsmestring_date),
     }
 }
 
@@ -1370,7 +1414,7 @@ fn participant_update_with_anything_and_any_id() {
 fn participant_list_get_and_archive_with_hostile_queries_and_ids() {
     let ids = World::new().ids();
     let statuses = ids_of(Status::ALL, Status::as_str);
-    let laws = LAWS.to_vec();
+    let laws = laws();
     let query = (
         prop_oneof![3 => line(), 1 => Just("a".repeat(201)), 1 => Just("æ".repeat(200))],
         choice(statuses),

@@ -544,6 +544,7 @@ export default {
   "field.norwegianTrainingCompletedDate": "Norskopplæringen gjennomført",
   "field.careerGuidanceDate": "Karriereveiledning gjennomført",
   "field.livsmestringDate": "Livsmestring gjennomført",
+  "detail.plannedDefault": "Ikke fastsatt (standard for sluttmålet brukes)",
   "form.plannedLengthHint": "Lengden som er fastsatt i integreringsplanen. Tomt: standard for sluttmålet fra Innstillinger.",
   "form.permitBasisHint": "Avgjør kapittel 6A og om ankomstregelen i integreringsforskriften § 72 gjelder.",
 

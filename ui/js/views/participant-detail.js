@@ -119,12 +119,16 @@ export async function renderParticipantDetail(main, id) {
       ]),
       section("form.section.dates", [
         ["field.residencePermitDate", orDash(p.residencePermitDate)],
+        ["field.permitBasis", p.permitBasis ? t(`permitBasis.${p.permitBasis}`) : t("permitBasis.none")],
         ["field.arrivalDate", orDash(p.arrivalDate)],
         ["field.settlementDate", orDash(p.settlementDate)],
         ["field.claimDate", orDash(p.claimDate)],
       ]),
       section("form.section.programme", [
         ["field.finalGoal", goalText(p.finalGoal)],
+        ["field.education", t(`education.${p.education}`)],
+        ["field.plannedLengthMonths", p.plannedLengthMonths ? t("rules.unit.months", { n: p.plannedLengthMonths }) : t("detail.plannedDefault")],
+        ["field.norwegianTrainingStart", orDash(p.norwegianTrainingStart)],
         ["field.hurtigspor", yesNo(p.hurtigspor)],
         ["field.hasOrExpectsChildren", yesNo(p.hasOrExpectsChildren)],
         ["field.competenceMappedBeforeSettlement", yesNo(p.competenceMappedBeforeSettlement)],
