@@ -217,9 +217,13 @@ fn collective_protection_is_chapter_6a_without_livsmestring() {
     assert_eq!(p.law.effective, "integreringsloven_6a");
     let timeline = for_participant(&store, p.id, today()).unwrap();
     let kinds: Vec<&str> = timeline.deadlines.iter().map(|d| d.kind.as_str()).collect();
-    for absent in ["livsmestring", "competence_mapping", "career_guidance"] {
+    for absent in ["livsmestring", "career_guidance"] {
         assert!(!kinds.contains(&absent), "{absent} under 6A: {kinds:?}");
     }
+    assert!(
+        kinds.contains(&"competence_mapping"),
+        "owed by those settled who take part"
+    );
     assert!(kinds.contains(&"parental_guidance"), "still owed under 6A");
     assert_eq!(
         deadline(&timeline, "norwegian_training").map(|d| d.0),

@@ -587,6 +587,7 @@ export default {
   "warning.education_unknown": "Utdanningsbakgrunn mangler",
   "warning.statutory_frame_unknown": "Ingen verifisert ramme for programmet",
   "warning.collective_protection_ends": "De midlertidige reglene i kapittel 6A slutter",
+  "warning.extension_decided_late": "Forlengelse vedtatt etter ordinær slutt",
   "warning.source": "Kilde",
   "warnings.title": "Regelverket varsler",
   "warnings.overviewTitle": "Varsler om planer",

@@ -110,7 +110,7 @@ CREATE TABLE participant_warning (
     id             INTEGER PRIMARY KEY,
     participant_id INTEGER NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
     code           TEXT    NOT NULL
-        CHECK (code IN ('plan_exceeds_statutory_frame', 'education_unknown', 'statutory_frame_unknown', 'collective_protection_ends')),
+        CHECK (code IN ('plan_exceeds_statutory_frame', 'education_unknown', 'statutory_frame_unknown', 'collective_protection_ends', 'extension_decided_late')),
     message        TEXT    NOT NULL,
     reference      TEXT    NOT NULL,
     source_url     TEXT    NOT NULL

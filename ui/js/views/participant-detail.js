@@ -102,6 +102,7 @@ export async function renderParticipantDetail(main, id) {
           ]
         : h("p", { class: "law-reason", id: "law-reason", text: p.law.computedReason }),
     ),
+    h("div", { id: "warnings-area" }),
     h(
       "div",
       { class: "detail-grid" },

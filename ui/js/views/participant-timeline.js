@@ -99,9 +99,11 @@ export async function renderTimeline(container, participantId, editLeaveId = nul
     ),
   );
 
+  // The warnings stand under the law box, where the frame's facts are read.
+  const warningsArea = document.getElementById("warnings-area");
+  if (warningsArea) replace(warningsArea, data.warnings.length ? renderWarnings(data.warnings) : null);
   replace(
     container,
-    data.warnings.length ? renderWarnings(data.warnings) : null,
     h(
       "section",
       { class: "card", id: "timeline", "aria-labelledby": "timeline-title" },

@@ -43,7 +43,7 @@ export async function renderRules(main) {
         h(
           "thead",
           {},
-          h("tr", {}, ["rules.rule", "rules.law", "rules.group", "rules.value", "rules.valid", "rules.reference", "rules.verified", "rules.source"].map((k) => h("th", { scope: "col", text: t(k) }))),
+          h("tr", {}, ["rules.rule", "rules.law", "rules.value", "rules.reference", "rules.verified"].map((k) => h("th", { scope: "col", text: t(k) }))),
         ),
         h(
           "tbody",
@@ -52,23 +52,26 @@ export async function renderRules(main) {
             h(
               "tr",
               { dataset: { key: r.key, verified: String(r.verified) }, class: r.verified ? "" : "unverified" },
-              h("th", { scope: "row", text: t(`ruleKey.${r.key}`) }),
+              h(
+                "td",
+                { class: "rule" },
+                h("strong", { text: t(`ruleKey.${r.key}`) }),
+                h("span", { class: "hint", text: `${t("rules.group")}: ${t(`ruleGroup.${r.group}`)} · ${t("rules.valid")}: ${validText(r)}` }),
+              ),
               h("td", { text: r.law ? t(`law.${r.law}`) : t("rules.allLaws") }),
-              h("td", { text: t(`ruleGroup.${r.group}`) }),
               h("td", { class: "value", text: valueText(r) }),
-              h("td", { text: validText(r) }),
-              h("td", { text: r.reference }),
+              h(
+                "td",
+                { class: "source" },
+                h("span", { text: r.reference }),
+                h("span", { class: "source-url", text: r.sourceUrl }),
+                r.quote ? h("blockquote", { text: `«${r.quote}»` }) : null,
+              ),
               h(
                 "td",
                 { class: "verified" },
                 h("span", { class: `badge ${r.verified ? "dstatus-done" : "dstatus-overdue"}` }, icon(r.verified ? "✓" : "?"), r.verified ? t("rules.verified") : t("rules.unverified")),
                 r.note ? h("p", { class: "hint", text: r.note }) : null,
-              ),
-              h(
-                "td",
-                { class: "source" },
-                h("span", { class: "source-url", text: r.sourceUrl }),
-                r.quote ? h("blockquote", { text: `«${r.quote}»` }) : null,
               ),
             ),
           ),

@@ -490,12 +490,19 @@ impl Engine<'_> {
             true,
         );
 
-        // Competence mapping and career guidance are duties under the
-        // ordinary rules only; under chapter 6A they are rights.
-        if f.law == Law::Integreringsloven {
+        // Competence mapping is owed under the ordinary rules, and under
+        // chapter 6A by those settled who take part in the programme (IMDi:
+        // «rett og plikt til kompetansekartlegging»). Career guidance is a
+        // duty under the ordinary rules only; under chapter 6A it is a right
+        // whose timing the county decides.
+        if f.law.is_integreringsloven() {
             let mapping_months = self.settings.competence_mapping_months;
             let mapping_due = add_months(base, mapping_months as i32);
-            let reference = "integreringsloven § 10 (jf. § 6)";
+            let reference = if f.law == Law::Integreringsloven6a {
+                "integreringsloven § 10, jf. kapittel 6A"
+            } else {
+                "integreringsloven § 10 (jf. § 6)"
+            };
             if f.mapped_before_settlement && p.competence_mapping_date.is_none() {
                 self.not_applicable(
                     DeadlineKind::CompetenceMapping,
@@ -517,7 +524,9 @@ impl Engine<'_> {
                     true,
                 );
             }
+        }
 
+        if f.law == Law::Integreringsloven {
             let (guidance_due, guidance_reason) = match p.programme_start_date {
                 Some(start) => (
                     start,
@@ -604,13 +613,23 @@ impl Engine<'_> {
         let f = self.facts;
         let p = &f.programme;
         let on = p.programme_start_date.unwrap_or(self.today);
-        let length = programme_length(f, self.settings, on);
+        let leave_days = p
+            .programme_start_date
+            .map(|start| approved_leave_days(leaves, start, self.today))
+            .unwrap_or(0);
+        let length = programme_length(f, self.settings, on, |frame_months| {
+            p.programme_start_date.map(|start| {
+                add_days(
+                    add_days(add_months(start, frame_months as i32), -1),
+                    leave_days,
+                )
+            })
+        });
         self.warnings.extend(length.warnings(f));
         self.collective_protection_warning();
         let Some(start) = p.programme_start_date else {
             return;
         };
-        let leave_days = approved_leave_days(leaves, start, self.today);
         let end = add_days(
             add_days(add_months(start, length.months as i32), -1),
             leave_days,

@@ -45,6 +45,9 @@ choice! {
         StatutoryFrameUnknown => "statutory_frame_unknown",
         /// Chapter 6A's temporary rules end soon, or have ended.
         CollectiveProtectionEnds => "collective_protection_ends",
+        /// An extension was decided after the programme's ordinary end, so
+        /// it cannot extend it.
+        ExtensionDecidedLate => "extension_decided_late",
     }
 }
 
@@ -139,15 +142,23 @@ pub struct ProgrammeLength {
     pub months: u32,
     /// Whether the cap shortened the programme.
     pub capped: bool,
-    /// Extension decisions by date: (decided, months).
+    /// The last day of the ordinary frame, when the programme has started.
+    pub ordinary_end: Option<NaiveDate>,
+    /// Decisions made after the ordinary end, which do not count.
+    pub late: Vec<(NaiveDate, u32)>,
+    /// Extension decisions that count, by date: (decided, months).
     decisions: Vec<(NaiveDate, u32)>,
 }
 
-/// Works out the programme's length for `facts` under the rules valid on `on`.
+/// Works out the programme's length for `facts` under the rules valid on
+/// `on`. `ordinary_end` gives the last day of a frame of so many months
+/// (leave included), once the programme has started: an extension decided
+/// after it comes too late to extend the programme and does not count.
 pub fn programme_length(
     facts: &DeadlineFacts,
     settings: &RuleSettings,
     on: NaiveDate,
+    ordinary_end: impl Fn(u32) -> Option<NaiveDate>,
 ) -> ProgrammeLength {
     let (planned, planned_in_plan) = match facts.planned_length_months {
         Some(months) => (months, true),
@@ -164,7 +175,6 @@ pub fn programme_length(
         .map(|e| (e.decided, e.months))
         .collect();
     decisions.sort();
-    let extensions: u32 = decisions.iter().map(|(_, m)| m).sum();
     let group = frame_group(facts, on);
     let frame_rule = group.and_then(|g| find_rule(RuleKey::ProgrammeFrame, facts.law, g, on));
     let (frame, frame_not_found) = match frame_rule {
@@ -175,6 +185,11 @@ pub fn programme_length(
     let max_extension = group
         .filter(|_| frame.is_some())
         .and_then(|g| find_rule(RuleKey::ProgrammeExtensionMax, facts.law, g, on));
+    let frame_end = frame.and_then(|rule| rule.months()).and_then(&ordinary_end);
+    let (decisions, late): (Vec<_>, Vec<_>) = decisions
+        .into_iter()
+        .partition(|(decided, _)| frame_end.is_none_or(|end| *decided <= end));
+    let extensions: u32 = decisions.iter().map(|(_, m)| m).sum();
     let uncapped = planned + extensions;
     let mut length = ProgrammeLength {
         planned,
@@ -187,6 +202,8 @@ pub fn programme_length(
         max_extension,
         months: uncapped,
         capped: false,
+        ordinary_end: frame_end,
+        late,
         decisions,
     };
     if let Some(frame_months) = length.frame_months() {
@@ -309,6 +326,28 @@ impl ProgrammeLength {
                 reference: rule.cited(),
                 source_url: rule.source_url.to_string(),
             });
+        }
+        if let (Some(end), Some(frame)) = (self.ordinary_end, self.frame) {
+            for (decided, months) in &self.late {
+                out.push(ParticipantWarning {
+                    code: WarningCode::ExtensionDecidedLate,
+                    message: format!(
+                        "Vedtaket om forlengelse med {} fra {} ble fattet etter programmets ordinære slutt {}, og er ikke regnet med. Et vedtak om forlengelse må fattes før programmet er slutt.",
+                        months_phrase(*months),
+                        crate::domain::date::format_date(*decided),
+                        crate::domain::date::format_date(end)
+                    ),
+                    reference: self
+                        .max_extension
+                        .map(|rule| rule.cited())
+                        .unwrap_or_else(|| frame.cited()),
+                    source_url: self
+                        .max_extension
+                        .unwrap_or(frame)
+                        .source_url
+                        .to_string(),
+                });
+            }
         }
         if !self.within_frame() {
             if let (Some(frame), Some(frame_months)) = (self.frame, self.frame_months()) {
