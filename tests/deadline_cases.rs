@@ -1,14 +1,22 @@
 //! Conformance cases for the deadline engine: every `tests/cases/deadlines/*.toml`
 //! is one case (format in the deadline issue); one test runs them all and
 //! names every failing file.
+//!
+//! The engine is asked through [`assess`], so a case can check the warnings
+//! as well as the deadlines: `[[expect.deadlines]]` must be computed (with
+//! the given date, status and reference), `[[expect.absent]]` must not be
+//! computed at all, and `[[expect.warnings]]` must be raised. Beyond the
+//! documented format, `[[expect.absent_warnings]]` says a warning must not
+//! be raised, and an expected deadline may check `reason_contains`.
 
 use chrono::NaiveDate;
 use introspor_core::domain::deadline::{
-    compute_deadlines, DeadlineFacts, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind,
+    assess, DeadlineFacts, DeadlineKind, DeadlineStatus, EventKind, Leave, LeaveKind,
     ProgrammeFacts, RegistrableEvent, RuleSettings,
 };
-use introspor_core::domain::law::{decide_law, Law};
-use introspor_core::domain::participant::{FinalGoal, Status};
+use introspor_core::domain::law::{decide_law, Law, LawFacts};
+use introspor_core::domain::participant::{Education, FinalGoal, PermitBasis, Status};
+use introspor_core::domain::programme_frame::{ExtensionDecision, WarningCode};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -26,6 +34,8 @@ struct Case {
     events: Vec<CaseEvent>,
     #[serde(default)]
     leaves: Vec<CaseLeave>,
+    #[serde(default)]
+    extensions: Vec<CaseExtension>,
     expect: CaseExpect,
 }
 
@@ -47,9 +57,17 @@ struct CaseParticipant {
     mapped_before_settlement: bool,
     has_or_expects_children: bool,
     law_override: Option<String>,
-    // Beyond the documented format: dates that close two more deadlines.
+    permit_basis: Option<String>,
+    education: Option<String>,
+    birth_date: Option<NaiveDate>,
+    planned_length_months: Option<u32>,
+    norwegian_training_start: Option<NaiveDate>,
+    career_guidance_date: Option<NaiveDate>,
+    livsmestring_date: Option<NaiveDate>,
+    // Beyond the documented format: dates that close three more deadlines.
     nav_handover_date: Option<NaiveDate>,
     parental_guidance_date: Option<NaiveDate>,
+    norwegian_training_completed_date: Option<NaiveDate>,
 }
 
 #[derive(Deserialize, Default)]
@@ -84,6 +102,15 @@ struct CaseLeave {
     followup_date: Option<NaiveDate>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseExtension {
+    decided: NaiveDate,
+    months: u32,
+    #[serde(default)]
+    reason: String,
+}
+
 fn yes() -> bool {
     true
 }
@@ -94,6 +121,13 @@ struct CaseExpect {
     law: Option<String>,
     #[serde(default)]
     deadlines: Vec<ExpectedDeadline>,
+    #[serde(default)]
+    absent: Vec<AbsentDeadline>,
+    #[serde(default)]
+    warnings: Vec<ExpectedWarning>,
+    // Beyond the documented format: warnings that must not be raised.
+    #[serde(default)]
+    absent_warnings: Vec<AbsentWarning>,
 }
 
 #[derive(Deserialize)]
@@ -104,6 +138,27 @@ struct ExpectedDeadline {
     last_working_day: Option<NaiveDate>,
     status: Option<String>,
     reference_contains: Option<String>,
+    // Beyond the documented format.
+    reason_contains: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbsentDeadline {
+    kind: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExpectedWarning {
+    code: String,
+    reference_contains: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbsentWarning {
+    code: String,
 }
 
 fn parse<T>(what: &str, id: &str, parse: impl Fn(&str) -> Option<T>) -> Result<T, String> {
@@ -154,7 +209,17 @@ fn settings(case: &CaseSettings) -> Result<RuleSettings, String> {
 
 fn run_case(case: &Case) -> Result<(), String> {
     let p = &case.participant;
-    let computed = decide_law(p.residence_permit_date, p.arrival_date).law;
+    let permit_basis = p
+        .permit_basis
+        .as_deref()
+        .map(|id| parse("permit basis", id, PermitBasis::from_str_id))
+        .transpose()?;
+    let computed = decide_law(LawFacts {
+        permit: p.residence_permit_date,
+        arrival: p.arrival_date,
+        permit_basis,
+    })
+    .law;
     let law = match &p.law_override {
         Some(id) => parse("law", id, Law::from_str_id)?,
         None => computed,
@@ -178,6 +243,23 @@ fn run_case(case: &Case) -> Result<(), String> {
             .as_deref()
             .map(|id| parse("final goal", id, FinalGoal::from_str_id))
             .transpose()?,
+        education: match &p.education {
+            Some(id) => parse("education", id, Education::from_str_id)?,
+            None => Education::Unknown,
+        },
+        birth_date: p.birth_date,
+        planned_length_months: p.planned_length_months,
+        extensions: case
+            .extensions
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ExtensionDecision {
+                id: i as i64 + 1,
+                decided: e.decided,
+                months: e.months,
+                reason: e.reason.clone(),
+            })
+            .collect(),
         mapped_before_settlement: p.mapped_before_settlement,
         has_or_expects_children: p.has_or_expects_children,
         programme: ProgrammeFacts {
@@ -189,6 +271,10 @@ fn run_case(case: &Case) -> Result<(), String> {
             certificate_issued_date: p.certificate_issued_date,
             nav_handover_date: p.nav_handover_date,
             parental_guidance_date: p.parental_guidance_date,
+            norwegian_training_start: p.norwegian_training_start,
+            norwegian_training_completed_date: p.norwegian_training_completed_date,
+            career_guidance_date: p.career_guidance_date,
+            livsmestring_date: p.livsmestring_date,
         },
     };
     let events = case
@@ -219,13 +305,15 @@ fn run_case(case: &Case) -> Result<(), String> {
             })
         })
         .collect::<Result<Vec<_>, String>>()?;
-    let deadlines = compute_deadlines(
+    let assessment = assess(
         &facts,
         &events,
         &leaves,
         &settings(&case.settings)?,
         case.today,
     );
+    let deadlines = &assessment.deadlines;
+    let warnings = &assessment.warnings;
 
     for expected in &case.expect.deadlines {
         let kind = parse("deadline kind", &expected.kind, DeadlineKind::from_str_id)?;
@@ -269,8 +357,62 @@ fn run_case(case: &Case) -> Result<(), String> {
                 ));
             }
         }
+        if let Some(text) = &expected.reason_contains {
+            if !found.reason.contains(text.as_str()) {
+                return Err(format!(
+                    "{}: reason {:?} should contain {text:?}",
+                    expected.kind, found.reason
+                ));
+            }
+        }
         if found.reason.trim().is_empty() {
             return Err(format!("{}: every deadline needs a reason", expected.kind));
+        }
+    }
+
+    for absent in &case.expect.absent {
+        let kind = parse("deadline kind", &absent.kind, DeadlineKind::from_str_id)?;
+        let present: Vec<String> = deadlines
+            .iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| format!("{} ({})", d.due, d.status.as_str()))
+            .collect();
+        if !present.is_empty() {
+            return Err(format!(
+                "{}: should not be computed, but is due {present:?}",
+                absent.kind
+            ));
+        }
+    }
+
+    let raised: Vec<&str> = warnings.iter().map(|w| w.code.as_str()).collect();
+    for expected in &case.expect.warnings {
+        let code = parse("warning code", &expected.code, WarningCode::from_str_id)?;
+        let Some(found) = warnings.iter().find(|w| w.code == code) else {
+            return Err(format!(
+                "warning {}: not raised (raised: {raised:?})",
+                expected.code
+            ));
+        };
+        if found.message.trim().is_empty() {
+            return Err(format!("warning {}: needs a message", expected.code));
+        }
+        if let Some(text) = &expected.reference_contains {
+            if !found.reference.contains(text.as_str()) {
+                return Err(format!(
+                    "warning {}: reference {:?} should contain {text:?}",
+                    expected.code, found.reference
+                ));
+            }
+        }
+    }
+    for absent in &case.expect.absent_warnings {
+        let code = parse("warning code", &absent.code, WarningCode::from_str_id)?;
+        if let Some(found) = warnings.iter().find(|w| w.code == code) {
+            return Err(format!(
+                "warning {}: should not be raised, but is: {:?}",
+                absent.code, found.message
+            ));
         }
     }
     Ok(())
