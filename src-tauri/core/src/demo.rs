@@ -8,7 +8,7 @@
 
 use crate::domain::calendar::{add_days, add_months};
 use crate::domain::deadline::{EventKind, LeaveKind, ProgrammeFacts};
-use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
+use crate::domain::deadline_forms::{EventDraft, ExtensionDraft, LeaveDraft, TaskDraft};
 use crate::domain::identity_number::IdentityNumber;
 use crate::domain::law::Law;
 use crate::domain::participant::{
@@ -496,6 +496,23 @@ pub fn seed_demo(store: &mut Store, today: NaiveDate) -> CoreResult<usize> {
         let created = store.create_participant(&details, today)?;
         ids.push(created.id);
         seed_events_and_leaves(store, created.id, &details, index, today)?;
+        // One plan longer than its frame is covered by an extension decided
+        // in time; another (Mukendi-Demo) is not, and shows the warning.
+        if let (true, Some(start)) = (
+            details.family_name == "Ahmadi-Demo",
+            details.programme.programme_start_date,
+        ) {
+            store.add_extension(
+                created.id,
+                &ExtensionDraft {
+                    decided: add_months(start, 5).min(today),
+                    months: 6,
+                    reason: "Forventes å nå sluttmålet høyere utdanning med forlengelse."
+                        .to_string(),
+                },
+                today,
+            )?;
+        }
         if archived {
             store.set_participant_archived(created.id, true)?;
         }
@@ -634,6 +651,16 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let added = seed_demo(&mut store, today).unwrap();
         assert!(added > 20);
+        // The demo shows the legal model: one warning about a plan over its
+        // frame, one extension that covers another, chapter 6A in use.
+        let warned = store.warned_participants().unwrap();
+        assert!(
+            warned.iter().any(|w| w.name.ends_with("Mukendi-Demo")
+                && w.warning.code.as_str() == "plan_exceeds_statutory_frame"),
+            "{warned:?}"
+        );
+        assert!(!warned.iter().any(|w| w.name.ends_with("Ahmadi-Demo")
+            && w.warning.code.as_str() == "plan_exceeds_statutory_frame"));
         assert_eq!(
             seed_demo(&mut store, today).unwrap(),
             0,
