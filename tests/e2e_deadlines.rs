@@ -115,11 +115,34 @@ fn settlement_date_brings_deadlines_and_a_registration_can_be_closed() {
     s.wait_for_screen("overview");
     assert_eq!(s.text_of("#imdi-open-count"), "0 åpne");
 
-    // A settings change moves the deadline at once.
+    // A settings change moves the deadline at once: with the programme
+    // started today, the NAV hand-over comes two months before its end
+    // instead of three.
+    s.click(&s.wait_for("a[data-nav=\"participants\"]"));
+    s.wait_for_screen("participant-list");
+    s.click(&s.wait_for("#participant-table tbody tr a"));
+    s.wait_for_screen("participant-detail");
+    s.click(&s.wait_for("#timeline-table tr[data-kind=\"programme_start\"] button.mark-done"));
+    s.fill(
+        "#timeline-table tr[data-kind=\"programme_start\"] input.done-date",
+        &show(today),
+    );
+    s.click(&s.wait_for("#timeline-table tr[data-kind=\"programme_start\"] button.save-done"));
+    s.wait_until("the programme to have an end", |s| {
+        !s.texts("#timeline-table tbody tr[data-kind=\"nav_handover\"]")
+            .is_empty()
+    });
+    // 24 months for a goal not yet set, less a day, plus the one day of
+    // the care leave (it ended today) that falls within the programme.
+    let end = today + Months::new(24);
     s.click(&s.wait_for("a[data-nav=\"settings\"]"));
     s.wait_for_screen("settings");
     s.screenshot(&screenshot_dir().join("settings.png"));
-    s.fill("#setting-programme_start_months", "2");
+    assert!(
+        s.find("#setting-programme_start_months").is_none(),
+        "the statutory start limit is law, not a setting"
+    );
+    s.fill("#setting-nav_handover_months", "2");
     s.click(&s.wait_for("#save-settings"));
     s.wait_until("the settings to be saved", |s| {
         s.texts("#toast")
@@ -128,9 +151,9 @@ fn settlement_date_brings_deadlines_and_a_registration_can_be_closed() {
     });
     s.click(&s.wait_for("a[data-nav=\"deadlines\"]"));
     s.wait_for_screen("deadline-list");
-    s.select("#filter-kind", "programme_start");
-    let expected_moved = show(settled + Months::new(2));
-    s.wait_until("the moved programme start", |s| {
+    s.select("#filter-kind", "nav_handover");
+    let expected_moved = show(end - Months::new(2));
+    s.wait_until("the moved hand-over", |s| {
         let rows = s.texts("#deadline-table tbody tr");
         rows.len() == 1 && rows[0].contains(&expected_moved)
     });

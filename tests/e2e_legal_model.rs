@@ -26,31 +26,13 @@ fn row(s: &Session, kind: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Brings a field into view first: the form is longer than the window, and
-/// the driver does not scroll the page's own scroll container.
-fn fill(s: &Session, css: &str, text: &str) {
-    s.wait_for(css);
-    s.execute(&format!(
-        "document.querySelector('{css}').scrollIntoView({{block: 'center'}})"
-    ));
-    s.fill(css, text);
-}
-
-fn click(s: &Session, css: &str) {
-    s.wait_for(css);
-    s.execute(&format!(
-        "document.querySelector('{css}').scrollIntoView({{block: 'center'}})"
-    ));
-    s.click(&s.wait_for(css));
-}
-
 fn new_participant(s: &Session, given: &str, family: &str) {
     s.click(&s.wait_for("a[data-nav=\"participants\"]"));
     s.wait_for_screen("participant-list");
-    click(&s, "#new-participant");
+    s.click(&s.wait_for("#new-participant"));
     s.wait_for_screen("participant-form");
-    fill(s, "#field-givenName", given);
-    fill(s, "#field-familyName", family);
+    s.fill("#field-givenName", given);
+    s.fill("#field-familyName", family);
 }
 
 #[test]
@@ -67,13 +49,13 @@ fn frames_extensions_chapter_6a_and_the_rule_table_in_the_window() {
 
     // A resettlement refugee aiming at work, education not yet known.
     new_participant(&s, "Leyla", "Rammesen");
-    fill(&s, "#field-residencePermitDate", &show(permit));
+    s.fill("#field-residencePermitDate", &show(permit));
     s.select("#field-permitBasis", "resettlement");
-    fill(&s, "#field-settlementDate", &show(settled));
+    s.fill("#field-settlementDate", &show(settled));
     s.select("#field-status", "active");
     s.select("#field-finalGoal", "work");
-    fill(&s, "#field-programmeStartDate", &show(start));
-    click(&s, "#save-participant");
+    s.fill("#field-programmeStartDate", &show(start));
+    s.click(&s.wait_for("#save-participant"));
     s.wait_for_screen("participant-detail");
 
     // Without an education background the frame is unknown: the default
@@ -94,11 +76,11 @@ fn frames_extensions_chapter_6a_and_the_rule_table_in_the_window() {
 
     // Education upper secondary or higher and a plan of 12 months: the
     // frame is 6 months, so the end is capped and the plan warned about.
-    click(&s, "#edit-participant");
+    s.click(&s.wait_for("#edit-participant"));
     s.wait_for_screen("participant-form");
     s.select("#field-education", "upper_secondary_or_higher");
-    fill(&s, "#field-plannedLengthMonths", "12");
-    click(&s, "#save-participant");
+    s.fill("#field-plannedLengthMonths", "12");
+    s.click(&s.wait_for("#save-participant"));
     s.wait_for_screen("participant-detail");
     let capped_end = last_day(start, 6);
     s.wait_until("the programme end capped at the frame", |s| {
@@ -126,13 +108,13 @@ fn frames_extensions_chapter_6a_and_the_rule_table_in_the_window() {
 
     // The extension decision: six months, decided today. The warning goes,
     // the programme runs the plan's twelve months, the deadline is done.
-    fill(&s, "#extension-form-decided", &show(today));
-    fill(&s, "#extension-form-months", "6");
+    s.fill("#extension-form-decided", &show(today));
+    s.fill("#extension-form-months", "6");
     s.fill(
         "#extension-form-reason",
         "Forventes å nå sluttmålet med forlengelse.",
     );
-    click(&s, "#extension-form-submit");
+    s.click(&s.wait_for("#extension-form-submit"));
     let extended_end = show(last_day(start, 12));
     s.wait_until("the programme end after the extension", |s| {
         row(s, "programme_end").contains(&extended_end)
@@ -156,14 +138,14 @@ fn frames_extensions_chapter_6a_and_the_rule_table_in_the_window() {
 
     // A participant with collective protection: chapter 6A, no livsmestring.
     new_participant(&s, "Oksana", "Seksaenko");
-    fill(&s, "#field-residencePermitDate", &show(permit));
+    s.fill("#field-residencePermitDate", &show(permit));
     s.select("#field-permitBasis", "collective_protection");
-    fill(&s, "#field-settlementDate", &show(settled));
+    s.fill("#field-settlementDate", &show(settled));
     s.select("#field-status", "active");
     s.select("#field-education", "upper_secondary_or_higher");
-    fill(&s, "#field-programmeStartDate", &show(start));
-    fill(&s, "#field-norwegianTrainingStart", &show(start));
-    click(&s, "#save-participant");
+    s.fill("#field-programmeStartDate", &show(start));
+    s.fill("#field-norwegianTrainingStart", &show(start));
+    s.click(&s.wait_for("#save-participant"));
     s.wait_for_screen("participant-detail");
     s.wait_until("the timeline of the 6A participant", |s| {
         !row(s, "programme_end").is_empty()

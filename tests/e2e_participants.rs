@@ -37,6 +37,7 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     s.fill("#field-familyName", "Prøvesen");
     s.fill("#field-identityNumber", "02013299998");
     s.fill("#field-residencePermitDate", "10.05.2020");
+    s.select("#field-permitBasis", "family_reunification");
     s.fill("#field-arrivalDate", "14.02.2022");
     s.fill("#field-settlementDate", "01.03.2022");
     s.click(&s.wait_for("#save-participant"));
@@ -59,7 +60,7 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     assert!(s.text_of("#law-effective").contains("Integreringsloven"));
     assert_eq!(
         s.text_of("#law-reason"),
-        "Integreringsloven gjelder fordi personen kom til Norge 14.02.2022, fra og med 01.01.2021.",
+        "Integreringsloven gjelder fordi personen søkte fra utlandet (familiegjenforening) og kom til Norge 14.02.2022, fra og med 01.01.2021 (integreringsforskriften § 72).",
         "the law's reason names the arrival date"
     );
     assert_eq!(

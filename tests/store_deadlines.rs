@@ -175,32 +175,48 @@ fn marking_programme_start_done_brings_the_programme_deadlines() {
 #[test]
 fn a_settings_change_recomputes_every_participant() {
     let mut store = Store::open_in_memory().unwrap();
-    let a = create(&mut store, &form(), today()).unwrap();
-    let mut other = form();
-    other.given_name = "Amir".into();
-    let b = create(&mut store, &other, today()).unwrap();
+    let mut started = form();
+    started.programme_start_date = "01.03.2025".into();
+    started.final_goal = "work".into();
+    let a = create(&mut store, &started, today()).unwrap();
+    started.given_name = "Amir".into();
+    let b = create(&mut store, &started, today()).unwrap();
     let values: BTreeMap<String, String> =
-        [("programme_start_months".to_string(), "2".to_string())].into();
+        [("nav_handover_months".to_string(), "2".to_string())].into();
     save_settings(&mut store, &values, today()).unwrap();
     for id in [a.id, b.id] {
         assert_eq!(
             due_of(
                 &for_participant(&store, id, today()).unwrap(),
-                "programme_start"
+                "nav_handover"
             )
             .map(|d| d.0),
-            Some("10.05.2025".into()),
-            "two months after settlement for participant {id}"
+            Some("28.12.2025".into()),
+            "two months before the end 28.02.2026 for participant {id}"
         );
     }
     let bad: BTreeMap<String, String> =
-        [("programme_start_months".to_string(), "0".to_string())].into();
+        [("nav_handover_months".to_string(), "99".to_string())].into();
     assert_eq!(
         save_settings(&mut store, &bad, today())
             .unwrap_err()
             .field
             .as_deref(),
-        Some("programme_start_months")
+        Some("nav_handover_months")
+    );
+    // The statutory limits are law, in the rule table: not settings.
+    let statutory: BTreeMap<String, String> =
+        [("programme_start_months".to_string(), "2".to_string())].into();
+    let refused = save_settings(&mut store, &statutory, today()).unwrap_err();
+    assert_eq!(refused.fields[0].code, "unknown_setting");
+    assert_eq!(
+        due_of(
+            &for_participant(&store, a.id, today()).unwrap(),
+            "programme_start"
+        )
+        .map(|d| d.0),
+        Some("10.06.2025".into()),
+        "three months after settlement, as the law says"
     );
 }
 

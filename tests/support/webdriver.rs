@@ -276,7 +276,24 @@ impl Session {
             .unwrap_or(false)
     }
 
+    /// Brings an element into the middle of the view, as a person scrolls
+    /// to it: the window scrolls its own content area, which the driver
+    /// does not scroll by itself before an interaction.
+    fn scroll_into_view(&self, el: &Element) {
+        let mut element = serde_json::Map::new();
+        element.insert(ELEMENT_KEY.to_string(), json!(el.0));
+        let _ = self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({
+                "script": "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})",
+                "args": [element],
+            })),
+        );
+    }
+
     pub fn click(&self, el: &Element) {
+        self.scroll_into_view(el);
         self.must("POST", &format!("/element/{}/click", el.0), Some(json!({})));
     }
 
@@ -296,6 +313,7 @@ impl Session {
     }
 
     pub fn clear(&self, el: &Element) {
+        self.scroll_into_view(el);
         self.must("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
     }
 

@@ -56,6 +56,7 @@ export async function renderSettings(main) {
     main,
     h("header", { class: "page-header" }, h("h1", { text: t("settings.title") }), h("button", { type: "button", class: "primary", id: "save-settings", title: "Ctrl+S", text: t("settings.save"), onclick: save })),
     h("p", { class: "hint lead", text: t("settings.help") }),
+    h("p", { class: "hint lead", id: "settings-law-hint" }, `${t("settings.lawHint")} `, h("a", { href: "#/regelverk", text: t("rules.title") }), "."),
     h(
       "div",
       { class: "table-wrap settings" },

@@ -194,35 +194,49 @@ impl ProgrammeLengths {
     }
 }
 
-/// The durations and intervals the rules use; the caseworker can change
-/// them, and every deadline is recomputed from them.
+/// The durations and intervals the rules use. The statutory limits (start,
+/// mapping, registration, care-leave follow-up) come from the rule table
+/// ([`crate::domain::statute`]) and are not the caseworker's to change; the
+/// policy intervals (reviews, hand-over, default lengths) are the
+/// caseworker's settings. Every deadline is recomputed from them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleSettings {
-    /// Months from settlement (or claim) to programme start. Default 3.
+    /// Months from settlement (or claim) to programme start (rule table: 3).
     pub programme_start_months: u32,
-    /// Months from settlement to competence mapping. Default 3.
+    /// Months from settlement (or claim) to competence mapping (rule table: 3).
     pub competence_mapping_months: u32,
-    /// Months between plan reviews. Default 6.
+    /// Months between plan reviews. Policy, default 6.
     pub plan_review_months: u32,
-    /// Months before programme end for the NAV hand-over. Default 3.
+    /// Months before programme end for the NAV hand-over. Policy, default 3.
     pub nav_handover_months: u32,
-    /// Months from an event to its IMDi registration. Default 2.
+    /// Months from an event to its IMDi registration (rule table: 2).
     pub imdi_registration_months: u32,
-    /// Months into care leave when follow-up is due. Default 3.
+    /// Months into care leave when follow-up is due (rule table: 3).
     pub care_leave_followup_months: u32,
-    /// Planned programme length per final goal.
+    /// Default planned programme length per final goal. Policy.
     pub programme_length_months: ProgrammeLengths,
+}
+
+/// A statutory limit in months from the rule table, as integreringsloven
+/// (or every regime) has it; the figures are the same under the old law.
+fn statutory_months(key: RuleKey) -> u32 {
+    crate::domain::statute::RULES
+        .iter()
+        .filter(|rule| rule.key == key)
+        .find(|rule| matches!(rule.law, None | Some(Law::Integreringsloven)))
+        .and_then(|rule| rule.months())
+        .unwrap_or_else(|| panic!("the rule table has {} in months", key.as_str()))
 }
 
 impl Default for RuleSettings {
     fn default() -> Self {
         Self {
-            programme_start_months: 3,
-            competence_mapping_months: 3,
+            programme_start_months: statutory_months(RuleKey::ProgrammeStartLimit),
+            competence_mapping_months: statutory_months(RuleKey::CompetenceMappingLimit),
             plan_review_months: 6,
             nav_handover_months: 3,
-            imdi_registration_months: 2,
-            care_leave_followup_months: 3,
+            imdi_registration_months: statutory_months(RuleKey::ImdiRegistrationLimit),
+            care_leave_followup_months: statutory_months(RuleKey::CareLeaveFollowup),
             programme_length_months: ProgrammeLengths {
                 work: 12,
                 upper_secondary: 36,
@@ -970,24 +984,17 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
-/// The stable keys of the rule settings (in the database and over IPC),
-/// with accessors into [`RuleSettings`], so that loading, saving and
-/// validating share one list.
+/// The stable keys of the caseworker's settings (in the database and over
+/// IPC), with accessors into [`RuleSettings`], so that loading, saving and
+/// validating share one list. The statutory limits are not among them:
+/// they are law, kept with their sources in the rule table. A stored value
+/// for one of their old keys (`programme_start_months` and the like) is
+/// ignored on loading, as any key this version does not know.
 type SettingAccess = (&'static str, fn(&mut RuleSettings) -> &mut u32);
 
-const SETTING_KEYS: [SettingAccess; 12] = [
-    ("programme_start_months", |s| &mut s.programme_start_months),
-    ("competence_mapping_months", |s| {
-        &mut s.competence_mapping_months
-    }),
+const SETTING_KEYS: [SettingAccess; 8] = [
     ("plan_review_months", |s| &mut s.plan_review_months),
     ("nav_handover_months", |s| &mut s.nav_handover_months),
-    ("imdi_registration_months", |s| {
-        &mut s.imdi_registration_months
-    }),
-    ("care_leave_followup_months", |s| {
-        &mut s.care_leave_followup_months
-    }),
     ("programme_length_work", |s| {
         &mut s.programme_length_months.work
     }),
