@@ -615,7 +615,7 @@ export default {
   "rules.verified": "Verifisert",
   "rules.unverified": "Ikke verifisert",
   "rules.allLaws": "Alle",
-  "rules.always": "Ingen kjent grense",
+  "rules.always": "uten kjent sluttdato",
   "rules.from": "fra {date}",
   "rules.to": "til {date}",
   "rules.unit.months": "{n} måneder",

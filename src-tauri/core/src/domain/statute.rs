@@ -173,7 +173,7 @@ pub static RULES: &[StatutoryRule] = &[
         value: RuleValue::Date(ymd(2021, 1, 1)),
         valid_from: None,
         valid_to: None,
-        reference: "integreringsloven § 51; integreringsforskriften § 72",
+        reference: "integreringsforskriften §§ 71–72 (ikrafttredelse og overgangsregler)",
         source_url: STATSFORVALTER_AGDER,
         quote: "Integreringsloven gjelder for de som får oppholdstillatelse fra og med 1.1.2021",
         verified: true,
