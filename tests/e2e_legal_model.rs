@@ -171,6 +171,18 @@ fn frames_extensions_chapter_6a_and_the_rule_table_in_the_window() {
         "Norwegian training is due 12 months from its start: {training:?}"
     );
 
+    // The overview lists the participants the rules warn about, with the source.
+    s.click(&s.wait_for("a[data-nav=\"overview\"]"));
+    s.wait_for_screen("overview");
+    let warned = s.text_of("#overview-warnings");
+    assert!(
+        warned.contains("Oksana Seksaenko")
+            && warned.contains("Ingen verifisert ramme for programmet")
+            && !warned.contains("Leyla Rammesen"),
+        "the 6A participant is listed, the covered plan is not: {warned:?}"
+    );
+    s.screenshot(&screenshot_dir().join("legal-model-overview.png"));
+
     // «Regelverk»: every rule with its reference and source; unverified marked.
     s.click(&s.wait_for("a[data-nav=\"rules\"]"));
     s.wait_for_screen("rules");
