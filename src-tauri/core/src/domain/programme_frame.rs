@@ -320,8 +320,8 @@ impl ProgrammeLength {
             out.push(ParticipantWarning {
                 code: WarningCode::StatutoryFrameUnknown,
                 message: format!(
-                    "Introspor kjenner ingen verifisert øvre grense for programmets lengde etter {}; ingen grense er brukt. {}",
-                    rule.reference, rule.note
+                    "Introspor kjenner ingen verifisert øvre grense for programmets lengde etter {}, så ingen grense er brukt. Kontroller lengden i planen mot regelverket.",
+                    rule.reference
                 ),
                 reference: rule.cited(),
                 source_url: rule.source_url.to_string(),

@@ -381,7 +381,7 @@ pub static RULES: &[StatutoryRule] = &[
         value: RuleValue::NotFound,
         valid_from: None,
         valid_to: None,
-        reference: "integreringsloven § 37 c",
+        reference: "integreringsloven kapittel 6A",
         source_url: IMDI_6A,
         quote: "",
         verified: false,
