@@ -174,3 +174,45 @@ fn every_value_of_every_closed_set_has_a_label_in_the_catalogue() {
         );
     }
 }
+
+/// The rule table in `docs/deadline-rules.md` is the one the engine uses:
+/// every row of the core's table appears there with its key, regime,
+/// group, reference and source, and the doc lists no more rows.
+#[test]
+fn the_documented_rule_table_is_the_cores() {
+    use introspor_core::domain::statute::RULES;
+    let doc = read("docs/deadline-rules.md");
+    let rows: Vec<&str> = doc
+        .lines()
+        .filter(|line| {
+            // The rule table's rows are numbered; the kinds table's are not.
+            line.strip_prefix("| ")
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+                && RuleKey::ALL
+                    .iter()
+                    .any(|key| line.contains(&format!("| `{}` |", key.as_str())))
+        })
+        .collect();
+    assert_eq!(
+        rows.len(),
+        RULES.len(),
+        "one documented row per rule in statute.rs"
+    );
+    for rule in RULES {
+        let law = rule.law.map(Law::as_str).unwrap_or("all");
+        let found = rows.iter().any(|line| {
+            line.contains(&format!("`{}`", rule.key.as_str()))
+                && line.contains(law)
+                && line.contains(&format!("`{}`", rule.group.as_str()))
+                && line.contains(rule.reference)
+                && line.contains(rule.source_url)
+        });
+        assert!(
+            found,
+            "docs/deadline-rules.md should list {} for {law}/{} with {:?} and its source",
+            rule.key.as_str(),
+            rule.group.as_str(),
+            rule.reference
+        );
+    }
+}
