@@ -137,6 +137,7 @@ fn settlement_date_brings_deadlines_and_a_registration_can_be_closed() {
     let end = today + Months::new(24);
     s.click(&s.wait_for("a[data-nav=\"settings\"]"));
     s.wait_for_screen("settings");
+    s.wait_for("#settings-law-hint");
     s.screenshot(&screenshot_dir().join("settings.png"));
     assert!(
         s.find("#setting-programme_start_months").is_none(),

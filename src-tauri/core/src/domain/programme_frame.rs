@@ -263,14 +263,17 @@ impl ProgrammeLength {
 
     /// What the length is made of, for the programme end's reason.
     pub fn explanation(&self) -> String {
-        let mut parts = vec![if self.planned_in_plan {
-            format!("planlagt {}", months_phrase(self.planned))
+        // The plan's own figure is named only when it is not the length
+        // applied, so the sentence does not say the same number twice.
+        let planned = if self.planned == self.months {
+            String::new()
         } else {
-            format!(
-                "standard for {} {}",
-                goal_text(self.goal),
-                months_phrase(self.planned)
-            )
+            format!(" {}", months_phrase(self.planned))
+        };
+        let mut parts = vec![if self.planned_in_plan {
+            format!("lengde i planen{planned}")
+        } else {
+            format!("standard for {}{planned}", goal_text(self.goal))
         }];
         if self.extensions > 0 {
             parts.push(format!(
