@@ -169,15 +169,16 @@ fn meeting_snapshot(conn: &Connection, id: i64) -> CoreResult<Option<Snapshot>> 
     let pairs = |sql: &str| -> CoreResult<Vec<(i64, bool)>> {
         Ok(conn
             .prepare_cached(sql)?
-            .query_map([id], |row| Ok((row.get(0)?, row.get(1)?)))?
+            .query_map([id], |row| Ok((row.get("member_id")?, row.get("present")?)))?
             .collect::<Result<_, _>>()?)
     };
     let participants = pairs(
-        "SELECT participant_id, present FROM meeting_participant WHERE meeting_id = ?1 \
-         ORDER BY participant_id",
+        "SELECT participant_id AS member_id, present FROM meeting_participant \
+         WHERE meeting_id = ?1 ORDER BY participant_id",
     )?;
     let attendees = pairs(
-        "SELECT contact_id, present FROM meeting_attendee WHERE meeting_id = ?1 ORDER BY position",
+        "SELECT contact_id AS member_id, present FROM meeting_attendee WHERE meeting_id = ?1 \
+         ORDER BY position",
     )?;
     for (name, list) in [("participants", &participants), ("attendees", &attendees)] {
         let all: Vec<i64> = list.iter().map(|(id, _)| *id).collect();
@@ -194,9 +195,9 @@ fn meeting_snapshot(conn: &Connection, id: i64) -> CoreResult<Option<Snapshot>> 
     )?;
     let items = agenda.query_map([id], |row| {
         Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, bool>(2)?,
+            row.get::<_, String>("title")?,
+            row.get::<_, String>("notes")?,
+            row.get::<_, bool>("sensitive")?,
         ))
     })?;
     for (n, item) in items.enumerate() {
@@ -222,7 +223,7 @@ fn meeting_snapshot(conn: &Connection, id: i64) -> CoreResult<Option<Snapshot>> 
     let mut decisions =
         conn.prepare_cached("SELECT text FROM decision WHERE meeting_id = ?1 ORDER BY position")?;
     for (n, text) in decisions
-        .query_map([id], |row| row.get::<_, String>(0))?
+        .query_map([id], |row| row.get::<_, String>("text"))?
         .enumerate()
     {
         snapshot.push(field(
@@ -236,9 +237,9 @@ fn meeting_snapshot(conn: &Connection, id: i64) -> CoreResult<Option<Snapshot>> 
     )?;
     let rows = actions.query_map([id], |row| {
         Ok((
-            row.get::<_, String>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, String>(2)?,
+            row.get::<_, String>("what")?,
+            row.get::<_, String>("responsible")?,
+            row.get::<_, String>("due")?,
         ))
     })?;
     for (n, action) in rows.enumerate() {
@@ -269,7 +270,7 @@ fn meeting_participants(conn: &Connection, meeting_id: i64) -> CoreResult<Vec<i6
             "SELECT participant_id FROM meeting_participant WHERE meeting_id = ?1 \
              ORDER BY participant_id",
         )?
-        .query_map([meeting_id], |row| row.get(0))?
+        .query_map([meeting_id], |row| row.get("participant_id"))?
         .collect::<Result<_, _>>()?)
 }
 
@@ -309,7 +310,7 @@ pub(crate) struct NewEntry<'a> {
 pub(crate) fn append(conn: &Connection, entry: &NewEntry<'_>) -> CoreResult<i64> {
     let last: Option<(i64, String)> = conn
         .prepare_cached("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1")?
-        .query_row([], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_row([], |row| Ok((row.get("id")?, row.get("hash")?)))
         .optional()?;
     let (id, prev_hash) = match last {
         Some((id, hash)) => (id + 1, hash),
@@ -318,8 +319,8 @@ pub(crate) fn append(conn: &Connection, entry: &NewEntry<'_>) -> CoreResult<i64>
     // The core never reads the clock; SQLite's time inside the transaction
     // is the moment the change is written.
     let at: String = conn
-        .prepare_cached("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")?
-        .query_row([], |row| row.get(0))?;
+        .prepare_cached("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AS now")?
+        .query_row([], |row| row.get("now"))?;
     let changes = encode_changes(entry.changes);
     let content = EntryContent {
         id,
@@ -534,18 +535,18 @@ const EVENT_COLUMNS: &str =
     "id, at, entity_type, entity_id, participant_id, action, changes, reason, prev_hash, hash";
 
 fn event_from_row(row: &Row<'_>) -> rusqlite::Result<AuditEvent> {
-    let changes: String = row.get(6)?;
+    let changes: String = row.get("changes")?;
     Ok(AuditEvent {
-        id: row.get(0)?,
-        at: row.get(1)?,
-        entity_type: row.get(2)?,
-        entity_id: row.get(3)?,
-        participant_id: row.get(4)?,
-        action: row.get(5)?,
+        id: row.get("id")?,
+        at: row.get("at")?,
+        entity_type: row.get("entity_type")?,
+        entity_id: row.get("entity_id")?,
+        participant_id: row.get("participant_id")?,
+        action: row.get("action")?,
         changes: decode_changes(&changes).unwrap_or_default(),
-        reason: row.get(7)?,
-        prev_hash: row.get(8)?,
-        hash: row.get(9)?,
+        reason: row.get("reason")?,
+        prev_hash: row.get("prev_hash")?,
+        hash: row.get("hash")?,
     })
 }
 
@@ -589,7 +590,9 @@ impl Store {
     pub fn audit_event_count(&self) -> CoreResult<i64> {
         Ok(self
             .conn
-            .query_row("SELECT count(*) FROM audit_event", [], |row| row.get(0))?)
+            .query_row("SELECT count(*) AS count FROM audit_event", [], |row| {
+                row.get("count")
+            })?)
     }
 
     /// Checks the whole chain, oldest row first: each row must point to the
@@ -604,14 +607,14 @@ impl Store {
         let mut expected_prev = GENESIS_HASH.to_string();
         let mut checked = 0_i64;
         while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let at: String = row.get(1)?;
-            let entity_type: String = row.get(2)?;
-            let action: String = row.get(5)?;
-            let changes: String = row.get(6)?;
-            let reason: String = row.get(7)?;
-            let prev_hash: String = row.get(8)?;
-            let hash: String = row.get(9)?;
+            let id: i64 = row.get("id")?;
+            let at: String = row.get("at")?;
+            let entity_type: String = row.get("entity_type")?;
+            let action: String = row.get("action")?;
+            let changes: String = row.get("changes")?;
+            let reason: String = row.get("reason")?;
+            let prev_hash: String = row.get("prev_hash")?;
+            let hash: String = row.get("hash")?;
             if prev_hash != expected_prev {
                 return Ok(AuditVerification::Broken {
                     row_id: id,
@@ -623,8 +626,8 @@ impl Store {
                 id,
                 at: &at,
                 entity_type: &entity_type,
-                entity_id: row.get(3)?,
-                participant_id: row.get(4)?,
+                entity_id: row.get("entity_id")?,
+                participant_id: row.get("participant_id")?,
                 action: &action,
                 changes: &changes,
                 reason: &reason,

@@ -151,11 +151,11 @@ pub fn backup_due(changes_since: u64, last: Option<NaiveDateTime>, now: NaiveDat
 
 fn counts(conn: &Connection) -> CoreResult<BackupCounts> {
     let count = |table: &str| -> CoreResult<i64> {
-        Ok(
-            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-                row.get(0)
-            })?,
-        )
+        Ok(conn.query_row(
+            &format!("SELECT count(*) AS count FROM {table}"),
+            [],
+            |row| row.get("count"),
+        )?)
     };
     Ok(BackupCounts {
         participants: count("participant")?,
@@ -261,8 +261,8 @@ fn audit_position(conn: &Connection) -> CoreResult<Option<AuditPosition>> {
             [],
             |row| {
                 Ok(AuditPosition {
-                    last_id: row.get(0)?,
-                    last_hash: row.get(1)?,
+                    last_id: row.get("id")?,
+                    last_hash: row.get("hash")?,
                 })
             },
         )
@@ -291,7 +291,7 @@ fn is_ahead_of(conn: &Connection, register: Option<&AuditPosition>) -> CoreResul
         .query_row(
             "SELECT hash FROM audit_event WHERE id = ?1",
             [register.last_id],
-            |row| row.get(0),
+            |row| row.get("hash"),
         )
         .optional()?;
     Ok(hash.as_deref() == Some(register.last_hash.as_str()))
@@ -314,9 +314,9 @@ fn checked_counts(conn: &Connection) -> CoreResult<BackupCounts> {
         return Err(CoreError::BackupCheck("integrity check failed"));
     }
     let has_schema: bool = conn.query_row(
-        "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'participant'",
+        "SELECT count(*) > 0 AS has_schema FROM sqlite_master WHERE name = 'participant'",
         [],
-        |row| row.get(0),
+        |row| row.get("has_schema"),
     )?;
     if !has_schema {
         return Err(CoreError::BackupCheck("not an Introspor database"));
@@ -554,7 +554,7 @@ impl Store {
             .query_row(
                 "SELECT value FROM store_meta WHERE key = 'protected_backups'",
                 [],
-                |row| row.get(0),
+                |row| row.get("value"),
             )
             .optional()?;
         Ok(text

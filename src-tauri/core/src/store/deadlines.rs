@@ -118,7 +118,7 @@ fn load_settings(conn: &Connection) -> CoreResult<RuleSettings> {
     let mut settings = RuleSettings::default();
     let mut statement = conn.prepare_cached("SELECT key, value FROM rule_setting")?;
     let rows = statement.query_map([], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, u32>(1)?))
+        Ok((row.get::<_, String>("key")?, row.get::<_, u32>("value")?))
     })?;
     for row in rows {
         let (key, value) = row?;
@@ -135,15 +135,15 @@ fn load_events(conn: &Connection, participant_id: i64) -> CoreResult<Vec<StoredE
          WHERE participant_id = ?1 ORDER BY occurred, id",
     )?;
     let rows = statement.query_map([participant_id], |row| {
-        let kind: String = row.get(1)?;
+        let kind: String = row.get("kind")?;
         Ok(StoredEvent {
             event: RegistrableEvent {
-                id: row.get(0)?,
+                id: row.get("id")?,
                 kind: EventKind::from_str_id(&kind).unwrap_or(EventKind::Other),
-                occurred: row.get(2)?,
-                registered: row.get(3)?,
+                occurred: row.get("occurred")?,
+                registered: row.get("registered")?,
             },
-            note: row.get(4)?,
+            note: row.get("note")?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -155,14 +155,14 @@ fn load_leaves(conn: &Connection, participant_id: i64) -> CoreResult<Vec<Leave>>
          WHERE participant_id = ?1 ORDER BY start_date, id",
     )?;
     let rows = statement.query_map([participant_id], |row| {
-        let kind: String = row.get(1)?;
+        let kind: String = row.get("kind")?;
         Ok(Leave {
-            id: row.get(0)?,
+            id: row.get("id")?,
             kind: LeaveKind::from_str_id(&kind).unwrap_or(LeaveKind::Other),
-            start: row.get(2)?,
-            end: row.get(3)?,
-            approved: row.get(4)?,
-            followup_date: row.get(5)?,
+            start: row.get("start_date")?,
+            end: row.get("end_date")?,
+            approved: row.get("approved")?,
+            followup_date: row.get("followup_date")?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -252,7 +252,7 @@ pub(crate) fn recompute_everyone(conn: &Connection, today: NaiveDate) -> CoreRes
     let settings = load_settings(conn)?;
     let ids: Vec<i64> = conn
         .prepare_cached("SELECT id FROM participant")?
-        .query_map([], |row| row.get(0))?
+        .query_map([], |row| row.get("id"))?
         .collect::<Result<_, _>>()?;
     for id in &ids {
         recompute_participant(conn, *id, &settings, today)?;
@@ -335,7 +335,7 @@ fn ensure_not_done(
 
 fn participant_of(conn: &Connection, table: &str, id: i64) -> CoreResult<i64> {
     conn.prepare_cached(&format!("SELECT participant_id FROM {table} WHERE id = ?1"))?
-        .query_row([id], |row| row.get(0))
+        .query_row([id], |row| row.get("participant_id"))
         .optional()?
         .ok_or(CoreError::RecordNotFound(id))
 }
@@ -431,18 +431,23 @@ fn deadline_rows_sql(
     let mut arms = Vec::new();
     if include_legal {
         arms.push(format!(
-            "SELECT d.id, NULL, d.participant_id, p.given_name, p.family_name, d.kind, '', d.due, \
-             d.last_working_day, CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END, \
-             d.reference, d.reason, d.done_on, d.source_id \
+            "SELECT d.id AS deadline_id, NULL AS task_id, d.participant_id AS participant_id, \
+             p.given_name AS given_name, p.family_name AS family_name, d.kind AS kind, '' AS title, \
+             d.due AS due, d.last_working_day AS last_working_day, \
+             CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END AS status, \
+             d.reference AS reference, d.reason AS reason, d.done_on AS done_on, \
+             d.source_id AS source_id \
              FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id WHERE {}",
             where_clause(&legal)
         ));
     }
     if include_tasks {
         arms.push(format!(
-            "SELECT NULL, t.id, t.participant_id, p.given_name, p.family_name, 'own_task', t.title, t.due, \
-             t.due, CASE WHEN t.done_on IS NOT NULL THEN 'done' WHEN t.due < ?1 THEN 'overdue' ELSE 'open' END, \
-             '', t.note, t.done_on, NULL \
+            "SELECT NULL AS deadline_id, t.id AS task_id, t.participant_id AS participant_id, \
+             p.given_name AS given_name, p.family_name AS family_name, 'own_task' AS kind, \
+             t.title AS title, t.due AS due, t.due AS last_working_day, \
+             CASE WHEN t.done_on IS NOT NULL THEN 'done' WHEN t.due < ?1 THEN 'overdue' ELSE 'open' END \
+             AS status, '' AS reference, t.note AS reason, t.done_on AS done_on, NULL AS source_id \
              FROM task t LEFT JOIN participant p ON p.id = t.participant_id WHERE {}",
             where_clause(&tasks)
         ));
@@ -453,7 +458,7 @@ fn deadline_rows_sql(
     // Each arm is read on its own, in due order from its index and cut at
     // the limit; the caller merges them. A LIMIT on the union as a whole
     // would make SQLite sort both arms completely first.
-    // Only the due date (column 8) is ordered in SQL, so the order comes
+    // Only the due date (column 8, `due`) is ordered in SQL, so the order comes
     // straight from the index; ties are ordered in Rust after the merge.
     let order = match filter.limit {
         Some(limit) => format!(" ORDER BY 8 LIMIT {limit}"),
@@ -474,14 +479,14 @@ fn where_clause(conditions: &[String]) -> String {
 
 /// Reads one row of a deadline query (see [`deadline_rows_sql`]).
 fn deadline_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeadlineRow> {
-    let participant_id: Option<i64> = row.get(2)?;
-    let given: Option<String> = row.get(3)?;
-    let family: Option<String> = row.get(4)?;
-    let status: String = row.get(9)?;
-    let due: NaiveDate = row.get(7)?;
-    let task_id: Option<i64> = row.get(1)?;
+    let participant_id: Option<i64> = row.get("participant_id")?;
+    let given: Option<String> = row.get("given_name")?;
+    let family: Option<String> = row.get("family_name")?;
+    let status: String = row.get("status")?;
+    let due: NaiveDate = row.get("due")?;
+    let task_id: Option<i64> = row.get("task_id")?;
     Ok(DeadlineRow {
-        deadline_id: row.get(0)?,
+        deadline_id: row.get("deadline_id")?,
         task_id,
         participant_id,
         participant_name: match (&given, &family) {
@@ -492,19 +497,19 @@ fn deadline_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeadlineRow> {
             (Some(id), Some(g), Some(f)) => case_reference(g, f, id),
             _ => String::new(),
         },
-        kind: row.get(5)?,
-        title: row.get(6)?,
+        kind: row.get("kind")?,
+        title: row.get("title")?,
         due,
         last_working_day: if task_id.is_some() {
             last_working_day(due)
         } else {
-            row.get(8)?
+            row.get("last_working_day")?
         },
         status: DeadlineStatus::from_str_id(&status).unwrap_or(DeadlineStatus::Open),
-        reference: row.get(10)?,
-        reason: row.get(11)?,
-        done_on: row.get(12)?,
-        source_id: row.get(13)?,
+        reference: row.get("reference")?,
+        reason: row.get("reason")?,
+        done_on: row.get("done_on")?,
+        source_id: row.get("source_id")?,
     })
 }
 
@@ -571,7 +576,7 @@ impl Store {
             .query_row(
                 "SELECT value FROM store_meta WHERE key = 'deadlines_computed_on'",
                 [],
-                |row| row.get(0),
+                |row| row.get("value"),
             )
             .optional()?;
         if last == Some(today) {
@@ -636,7 +641,7 @@ impl Store {
                     let occurred: NaiveDate = tx.query_row(
                         "SELECT occurred FROM registrable_event WHERE id = ?1",
                         [event_id],
-                        |row| row.get(0),
+                        |row| row.get("occurred"),
                     )?;
                     if date < occurred {
                         return Err(invalid(
@@ -923,13 +928,13 @@ impl Store {
                 // and only up to OPEN_IMDI_COUNT_CAP: the start screen says
                 // "1000+" rather than spend time counting further.
                 &format!(
-                    "SELECT count(*) FROM (SELECT 1 FROM deadline \
+                    "SELECT count(*) AS count FROM (SELECT 1 FROM deadline \
                      WHERE kind = 'imdi_registration' AND state = 'open' \
                      AND participant_id NOT IN (SELECT id FROM participant WHERE archived_at IS NOT NULL) \
                      LIMIT {OPEN_IMDI_COUNT_CAP})"
                 ),
                 [],
-                |row| row.get(0),
+                |row| row.get("count"),
             )?,
         })
     }

@@ -81,7 +81,7 @@ const LETTERHEAD_KEYS: [&str; 3] = ["municipality", "service", "caseworker"];
 
 fn ensure_meeting(conn: &Connection, id: i64) -> CoreResult<Option<NaiveDate>> {
     conn.prepare_cached("SELECT completed_on FROM meeting WHERE id = ?1")?
-        .query_row([id], |row| row.get::<_, Option<NaiveDate>>(0))
+        .query_row([id], |row| row.get::<_, Option<NaiveDate>>("completed_on"))
         .optional()?
         .ok_or(CoreError::RecordNotFound(id))
 }
@@ -111,20 +111,20 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         )?
         .query_row([id], |row| {
             Ok(Head {
-                kind: row.get(0)?,
-                date: row.get(1)?,
-                start: row.get(2)?,
-                end: row.get(3)?,
-                place: row.get(4)?,
-                convened_by: row.get(5)?,
-                interpreter_used: row.get(6)?,
-                interpreter_language: row.get(7)?,
-                next_date: row.get(8)?,
-                next_note: row.get(9)?,
-                minute_taker: row.get(10)?,
-                revises: row.get(11)?,
-                evaluates: row.get(12)?,
-                completed_on: row.get(13)?,
+                kind: row.get("kind")?,
+                date: row.get("date")?,
+                start: row.get("start_time")?,
+                end: row.get("end_time")?,
+                place: row.get("place")?,
+                convened_by: row.get("convened_by")?,
+                interpreter_used: row.get("interpreter_used")?,
+                interpreter_language: row.get("interpreter_language")?,
+                next_date: row.get("next_meeting_date")?,
+                next_note: row.get("next_meeting_note")?,
+                minute_taker: row.get("minute_taker")?,
+                revises: row.get("revises_agreement")?,
+                evaluates: row.get("evaluates_routines")?,
+                completed_on: row.get("completed_on")?,
             })
         })
         .optional()?
@@ -134,28 +134,29 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
 
     let participants = conn
         .prepare_cached(
-            "SELECT p.id, p.given_name || ' ' || p.family_name, p.birth_date, mp.present \
+            "SELECT p.id AS participant_id, p.given_name || ' ' || p.family_name AS name, \
+             p.birth_date AS birth_date, mp.present AS present \
              FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
              WHERE mp.meeting_id = ?1 ORDER BY p.sort_key, p.id",
         )?
         .query_map([id], |row| {
             Ok(ConcernedParticipant {
-                participant_id: row.get(0)?,
-                name: row.get(1)?,
-                birth_date: row.get(2)?,
-                present: row.get(3)?,
+                participant_id: row.get("participant_id")?,
+                name: row.get("name")?,
+                birth_date: row.get("birth_date")?,
+                present: row.get("present")?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let attendees = conn
         .prepare_cached(&format!(
-            "SELECT a.present, {CONTACT_COLUMNS} FROM meeting_attendee a \
+            "SELECT a.present AS present, {CONTACT_COLUMNS} FROM meeting_attendee a \
              JOIN contact c ON c.id = a.contact_id JOIN organisation o ON o.id = c.organisation_id \
              WHERE a.meeting_id = ?1 ORDER BY a.position"
         ))?
         .query_map([id], |row| {
-            let present: bool = row.get(0)?;
-            let contact = contact_from_row(row, 1)?;
+            let present: bool = row.get("present")?;
+            let contact = contact_from_row(row)?;
             Ok(attendee(contact, present))
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -165,7 +166,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
                 "SELECT {CONTACT_COLUMNS} FROM contact c \
                  JOIN organisation o ON o.id = c.organisation_id WHERE c.id = ?1"
             ))?
-            .query_row([contact_id], |row| contact_from_row(row, 0))
+            .query_row([contact_id], contact_from_row)
             .optional()?
             .map(|c| attendee(c, true)),
         None => None,
@@ -177,30 +178,31 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         )?
         .query_map([id], |row| {
             Ok(AgendaItem {
-                title: row.get(0)?,
-                notes: row.get(1)?,
-                sensitive: row.get(2)?,
-                origin: row.get(3)?,
+                title: row.get("title")?,
+                notes: row.get("notes")?,
+                sensitive: row.get("sensitive")?,
+                origin: row.get("origin")?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
     let decisions = conn
         .prepare_cached("SELECT text FROM decision WHERE meeting_id = ?1 ORDER BY position")?
-        .query_map([id], |row| row.get(0))?
+        .query_map([id], |row| row.get("text"))?
         .collect::<Result<Vec<String>, _>>()?;
     let actions = conn
         .prepare_cached(
-            "SELECT a.id, a.what, a.responsible, a.due, a.task_id, t.done_on FROM action_item a \
+            "SELECT a.id AS id, a.what AS what, a.responsible AS responsible, a.due AS due, \
+             a.task_id AS task_id, t.done_on AS done_on FROM action_item a \
              LEFT JOIN task t ON t.id = a.task_id WHERE a.meeting_id = ?1 ORDER BY a.position",
         )?
         .query_map([id], |row| {
             Ok(ActionItem {
-                id: row.get(0)?,
-                what: row.get(1)?,
-                responsible: row.get(2)?,
-                due: row.get(3)?,
-                task_id: row.get(4)?,
-                done_on: row.get(5)?,
+                id: row.get("id")?,
+                what: row.get("what")?,
+                responsible: row.get("responsible")?,
+                due: row.get("due")?,
+                task_id: row.get("task_id")?,
+                done_on: row.get("done_on")?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -267,7 +269,9 @@ fn save_actions(tx: &Transaction<'_>, meeting_id: i64, draft: &MeetingDraft) -> 
     let kept: Vec<i64> = draft.actions.iter().filter_map(|a| a.id).collect();
     let existing: Vec<(i64, Option<i64>)> = tx
         .prepare_cached("SELECT id, task_id FROM action_item WHERE meeting_id = ?1")?
-        .query_map([meeting_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .query_map([meeting_id], |row| {
+            Ok((row.get("id")?, row.get("task_id")?))
+        })?
         .collect::<Result<_, _>>()?;
     for (id, task_id) in &existing {
         if !kept.contains(id) {
@@ -548,7 +552,7 @@ impl Store {
             .prepare_cached(
                 "SELECT task_id FROM action_item WHERE meeting_id = ?1 AND task_id IS NOT NULL",
             )?
-            .query_map([id], |row| row.get(0))?
+            .query_map([id], |row| row.get("task_id"))?
             .collect::<Result<_, _>>()?;
         let task_audits = task_ids
             .into_iter()
@@ -576,30 +580,34 @@ impl Store {
         limit: u32,
     ) -> CoreResult<Vec<MeetingSummary>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT m.id, m.kind, m.date, m.start_time, m.place, m.completed_on, \
+            "SELECT m.id AS id, m.kind AS kind, m.date AS date, m.start_time AS start_time, \
+             m.place AS place, m.completed_on AS completed_on, \
              (SELECT group_concat(name, ', ') FROM (SELECT p.given_name || ' ' || p.family_name AS name \
                 FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
-                WHERE mp.meeting_id = m.id ORDER BY p.sort_key LIMIT 3)), \
-             (SELECT COUNT(*) FROM meeting_participant mp WHERE mp.meeting_id = m.id), \
+                WHERE mp.meeting_id = m.id ORDER BY p.sort_key LIMIT 3)) AS participant_names, \
+             (SELECT COUNT(*) FROM meeting_participant mp WHERE mp.meeting_id = m.id) \
+                AS participant_count, \
              (SELECT COUNT(*) FROM action_item a JOIN task t ON t.id = a.task_id \
-                WHERE a.meeting_id = m.id AND t.done_on IS NULL) \
+                WHERE a.meeting_id = m.id AND t.done_on IS NULL) AS open_actions \
              FROM meeting m WHERE ?1 IS NULL OR m.id IN \
                (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1) \
              ORDER BY m.date DESC, m.id DESC LIMIT ?2",
         )?;
         let rows = statement.query_map(params![participant_id, limit], |row| {
-            let kind: String = row.get(1)?;
-            let start: Option<String> = row.get(3)?;
+            let kind: String = row.get("kind")?;
+            let start: Option<String> = row.get("start_time")?;
             Ok(MeetingSummary {
-                id: row.get(0)?,
+                id: row.get("id")?,
                 kind: MeetingKind::from_str_id(&kind).unwrap_or(MeetingKind::Team),
-                date: row.get(2)?,
+                date: row.get("date")?,
                 start_time: start.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
-                place: row.get(4)?,
-                completed_on: row.get(5)?,
-                participants: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
-                participant_count: row.get(7)?,
-                open_actions: row.get(8)?,
+                place: row.get("place")?,
+                completed_on: row.get("completed_on")?,
+                participants: row
+                    .get::<_, Option<String>>("participant_names")?
+                    .unwrap_or_default(),
+                participant_count: row.get("participant_count")?,
+                open_actions: row.get("open_actions")?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -623,9 +631,10 @@ impl Store {
             let who: String = if several {
                 self.conn
                     .prepare_cached(
-                        "SELECT given_name || ' ' || family_name FROM participant WHERE id = ?1",
+                        "SELECT given_name || ' ' || family_name AS name FROM participant \
+                         WHERE id = ?1",
                     )?
-                    .query_row([participant_id], |row| row.get(0))?
+                    .query_row([participant_id], |row| row.get("name"))?
             } else {
                 String::new()
             };
@@ -642,9 +651,9 @@ impl Store {
             )?;
             let rows = deadlines.query_map(params![participant_id, horizon], |row| {
                 Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, NaiveDate>(2)?,
+                    row.get::<_, i64>("id")?,
+                    row.get::<_, String>("kind")?,
+                    row.get::<_, NaiveDate>("due")?,
                 ))
             })?;
             for row in rows {
@@ -660,17 +669,18 @@ impl Store {
                 });
             }
             let mut actions = self.conn.prepare_cached(
-                "SELECT a.id, a.what, a.due, m.date FROM action_item a \
+                "SELECT a.id AS id, a.what AS what, a.due AS due, m.date AS held_on \
+                 FROM action_item a \
                  JOIN meeting m ON m.id = a.meeting_id JOIN task t ON t.id = a.task_id \
                  JOIN meeting_participant mp ON mp.meeting_id = m.id \
                  WHERE mp.participant_id = ?1 AND t.done_on IS NULL ORDER BY a.due, a.id",
             )?;
             let rows = actions.query_map([participant_id], |row| {
                 Ok((
-                    row.get::<_, i64>(0)?,
-                    row.get::<_, String>(1)?,
-                    row.get::<_, NaiveDate>(2)?,
-                    row.get::<_, NaiveDate>(3)?,
+                    row.get::<_, i64>("id")?,
+                    row.get::<_, String>("what")?,
+                    row.get::<_, NaiveDate>("due")?,
+                    row.get::<_, NaiveDate>("held_on")?,
                 ))
             })?;
             for row in rows {
@@ -702,13 +712,13 @@ impl Store {
         let since = today.checked_sub_days(Days::new(800)).unwrap_or(today);
         let meetings = statement
             .query_map([since], |row| {
-                let kind: String = row.get(1)?;
+                let kind: String = row.get("kind")?;
                 Ok(CompletedMeeting {
-                    id: row.get(0)?,
+                    id: row.get("id")?,
                     kind: MeetingKind::from_str_id(&kind).unwrap_or(MeetingKind::Cooperation),
-                    date: row.get(2)?,
-                    revises_agreement: row.get(3)?,
-                    evaluates_routines: row.get(4)?,
+                    date: row.get("date")?,
+                    revises_agreement: row.get("revises_agreement")?,
+                    evaluates_routines: row.get("evaluates_routines")?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -752,25 +762,27 @@ impl Store {
         meeting_id: Option<i64>,
     ) -> CoreResult<Vec<SharingEntry>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT s.id, s.exported_at, s.meeting_id, m.kind, m.date, s.recipient, s.legal_basis, \
-             s.file_name FROM sharing_log s JOIN meeting m ON m.id = s.meeting_id \
+            "SELECT s.id AS id, s.exported_at AS exported_at, s.meeting_id AS meeting_id, \
+             m.kind AS meeting_kind, m.date AS meeting_date, s.recipient AS recipient, \
+             s.legal_basis AS legal_basis, s.file_name AS file_name \
+             FROM sharing_log s JOIN meeting m ON m.id = s.meeting_id \
              WHERE (?1 IS NULL OR s.meeting_id IN \
                  (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1)) \
              AND (?2 IS NULL OR s.meeting_id = ?2) ORDER BY s.exported_at DESC, s.id DESC",
         )?;
         let rows = statement.query_map(params![participant_id, meeting_id], |row| {
-            let kind: String = row.get(3)?;
-            let recipient: String = row.get(5)?;
-            let basis: Option<String> = row.get(6)?;
+            let kind: String = row.get("meeting_kind")?;
+            let recipient: String = row.get("recipient")?;
+            let basis: Option<String> = row.get("legal_basis")?;
             Ok(SharingEntry {
-                id: row.get(0)?,
-                exported_at: row.get(1)?,
-                meeting_id: row.get(2)?,
+                id: row.get("id")?,
+                exported_at: row.get("exported_at")?,
+                meeting_id: row.get("meeting_id")?,
                 meeting_kind: MeetingKind::from_str_id(&kind).unwrap_or(MeetingKind::Team),
-                meeting_date: row.get(4)?,
+                meeting_date: row.get("meeting_date")?,
                 recipient: Recipient::from_str_id(&recipient).unwrap_or(Recipient::Archive),
                 legal_basis: basis.as_deref().and_then(LegalBasis::from_str_id),
-                file_name: row.get(7)?,
+                file_name: row.get("file_name")?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -783,7 +795,7 @@ impl Store {
             if let Some(value) = self
                 .conn
                 .prepare_cached("SELECT value FROM text_setting WHERE key = ?1")?
-                .query_row([key], |row| row.get::<_, String>(0))
+                .query_row([key], |row| row.get::<_, String>("value"))
                 .optional()?
             {
                 *slot = value;

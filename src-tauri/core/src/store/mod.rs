@@ -139,7 +139,7 @@ impl Store {
         let tables: Vec<String> = self
             .conn
             .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")?
-            .query_map([], |row| row.get(0))?
+            .query_map([], |row| row.get("name"))?
             .collect::<Result<_, _>>()?;
         for table in tables {
             let _ = writeln!(out, "table {table}");
@@ -176,8 +176,8 @@ pub(crate) fn open_keyed(path: &Path, key: &DatabaseKey) -> CoreResult<Connectio
 /// wrong key shows at once as [`CoreError::WrongKey`].
 pub(crate) fn apply_key(conn: Connection, key: &DatabaseKey) -> CoreResult<Connection> {
     conn.execute_batch(&key.pragma("main"))?;
-    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
-        row.get::<_, i64>(0)
+    match conn.query_row("SELECT count(*) AS count FROM sqlite_master", [], |row| {
+        row.get::<_, i64>("count")
     }) {
         Ok(_) => Ok(conn),
         Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {

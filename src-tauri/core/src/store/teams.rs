@@ -79,22 +79,29 @@ pub struct TeamWarningGroup {
     pub participants: Vec<(i64, String)>,
 }
 
-pub(crate) const CONTACT_COLUMNS: &str = "c.id, c.name, c.organisation_id, o.name, o.kind, \
-     o.deleted_at IS NOT NULL, c.title, c.phone, c.email, c.notes";
+/// A contact with its organisation, for a query joining `contact c` and
+/// `organisation o`. Every column has its own alias, so a query may select
+/// other columns beside these and [`contact_from_row`] reads them by name.
+pub(crate) const CONTACT_COLUMNS: &str = "c.id AS contact_id, c.name AS contact_name, \
+     c.organisation_id AS organisation_id, o.name AS organisation_name, \
+     o.kind AS organisation_kind, o.deleted_at IS NOT NULL AS organisation_deleted, \
+     c.title AS contact_title, c.phone AS contact_phone, c.email AS contact_email, \
+     c.notes AS contact_notes";
 
-pub(crate) fn contact_from_row(row: &Row<'_>, first: usize) -> rusqlite::Result<Contact> {
-    let kind: String = row.get(first + 4)?;
+/// Reads the [`CONTACT_COLUMNS`] of a row by their names.
+pub(crate) fn contact_from_row(row: &Row<'_>) -> rusqlite::Result<Contact> {
+    let kind: String = row.get("organisation_kind")?;
     Ok(Contact {
-        id: row.get(first)?,
-        name: row.get(first + 1)?,
-        organisation_id: row.get(first + 2)?,
-        organisation: row.get(first + 3)?,
+        id: row.get("contact_id")?,
+        name: row.get("contact_name")?,
+        organisation_id: row.get("organisation_id")?,
+        organisation: row.get("organisation_name")?,
         organisation_kind: OrganisationKind::from_str_id(&kind).unwrap_or(OrganisationKind::Other),
-        organisation_deleted: row.get(first + 5)?,
-        title: row.get(first + 6)?,
-        phone: row.get(first + 7)?,
-        email: row.get(first + 8)?,
-        notes: row.get(first + 9)?,
+        organisation_deleted: row.get("organisation_deleted")?,
+        title: row.get("contact_title")?,
+        phone: row.get("contact_phone")?,
+        email: row.get("contact_email")?,
+        notes: row.get("contact_notes")?,
     })
 }
 
@@ -141,16 +148,16 @@ impl Store {
     /// Every organisation, deleted ones included when asked, in name order.
     pub fn organisations(&self, include_deleted: bool) -> CoreResult<Vec<Organisation>> {
         let mut statement = self.conn.prepare_cached(
-            "SELECT id, name, kind, deleted_at IS NOT NULL FROM organisation \
+            "SELECT id, name, kind, deleted_at IS NOT NULL AS deleted FROM organisation \
              WHERE ?1 OR deleted_at IS NULL ORDER BY name COLLATE NOCASE, id",
         )?;
         let rows = statement.query_map([include_deleted], |row| {
-            let kind: String = row.get(2)?;
+            let kind: String = row.get("kind")?;
             Ok(Organisation {
-                id: row.get(0)?,
-                name: row.get(1)?,
+                id: row.get("id")?,
+                name: row.get("name")?,
                 kind: OrganisationKind::from_str_id(&kind).unwrap_or(OrganisationKind::Other),
-                deleted: row.get(3)?,
+                deleted: row.get("deleted")?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -216,7 +223,7 @@ impl Store {
             "SELECT {CONTACT_COLUMNS} FROM contact c JOIN organisation o ON o.id = c.organisation_id \
              WHERE c.archived_at IS NULL ORDER BY c.sort_key, c.id"
         ))?;
-        let rows = statement.query_map([], |row| contact_from_row(row, 0))?;
+        let rows = statement.query_map([], contact_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -227,7 +234,7 @@ impl Store {
                 "SELECT {CONTACT_COLUMNS} FROM contact c \
                  JOIN organisation o ON o.id = c.organisation_id WHERE c.id = ?1"
             ))?
-            .query_row([id], |row| contact_from_row(row, 0))
+            .query_row([id], contact_from_row)
             .optional()?
             .ok_or(CoreError::RecordNotFound(id))
     }
@@ -316,20 +323,21 @@ impl Store {
     pub fn team(&self, participant_id: i64) -> CoreResult<Vec<TeamMember>> {
         ensure_participant(&self.conn, participant_id)?;
         let mut statement = self.conn.prepare_cached(&format!(
-            "SELECT m.id, m.role, m.joined_on, m.left_on, {CONTACT_COLUMNS} \
+            "SELECT m.id AS membership_id, m.role AS role, m.joined_on AS joined_on, \
+             m.left_on AS left_on, {CONTACT_COLUMNS} \
              FROM team_membership m JOIN contact c ON c.id = m.contact_id \
              JOIN organisation o ON o.id = c.organisation_id WHERE m.participant_id = ?1 \
              ORDER BY m.left_on IS NOT NULL, m.role <> 'fixed_contact', m.left_on DESC, \
              c.sort_key, m.id"
         ))?;
         let rows = statement.query_map([participant_id], |row| {
-            let role: String = row.get(1)?;
+            let role: String = row.get("role")?;
             Ok(TeamMember {
-                id: row.get(0)?,
+                id: row.get("membership_id")?,
                 role: TeamRole::from_str_id(&role).unwrap_or(TeamRole::Other),
-                joined_on: row.get(2)?,
-                left_on: row.get(3)?,
-                contact: contact_from_row(row, 4)?,
+                joined_on: row.get("joined_on")?,
+                left_on: row.get("left_on")?,
+                contact: contact_from_row(row)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -371,7 +379,9 @@ impl Store {
                     "SELECT id, joined_on FROM team_membership WHERE participant_id = ?1 \
                      AND role = 'fixed_contact' AND left_on IS NULL",
                 )?
-                .query_row([participant_id], |row| Ok((row.get(0)?, row.get(1)?)))
+                .query_row([participant_id], |row| {
+                    Ok((row.get("id")?, row.get("joined_on")?))
+                })
                 .optional()?;
             if let Some((current_id, joined)) = current {
                 if draft.joined_on < joined {
@@ -419,7 +429,7 @@ impl Store {
                 "SELECT joined_on FROM team_membership WHERE id = ?1 AND participant_id = ?2 \
                  AND left_on IS NULL",
             )?
-            .query_row([membership_id, participant_id], |row| row.get(0))
+            .query_row([membership_id, participant_id], |row| row.get("joined_on"))
             .optional()?;
         let Some(joined) = joined else {
             return Err(CoreError::RecordNotFound(membership_id));
@@ -444,7 +454,9 @@ impl Store {
         let (goal, hurtigspor): (Option<String>, bool) = self
             .conn
             .prepare_cached("SELECT final_goal, hurtigspor FROM participant WHERE id = ?1")?
-            .query_row([participant_id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_row([participant_id], |row| {
+                Ok((row.get("final_goal")?, row.get("hurtigspor")?))
+            })
             .optional()?
             .ok_or(CoreError::ParticipantNotFound(participant_id))?;
         let members: Vec<MemberFacts> = self
@@ -472,18 +484,21 @@ impl Store {
             let count: i64 = self
                 .conn
                 .prepare_cached(&format!(
-                "SELECT COUNT(*) FROM participant p WHERE {FOLLOWED_PARTICIPANTS} AND {condition}"
-            ))?
-                .query_row([], |row| row.get(0))?;
+                    "SELECT COUNT(*) AS count FROM participant p \
+                 WHERE {FOLLOWED_PARTICIPANTS} AND {condition}"
+                ))?
+                .query_row([], |row| row.get("count"))?;
             if count == 0 {
                 continue;
             }
             let mut statement = self.conn.prepare_cached(&format!(
-                "SELECT p.id, p.given_name || ' ' || p.family_name FROM participant p \
+                "SELECT p.id AS id, p.given_name || ' ' || p.family_name AS name FROM participant p \
                  WHERE {FOLLOWED_PARTICIPANTS} AND {condition} ORDER BY p.sort_key, p.id LIMIT ?1"
             ))?;
             let participants = statement
-                .query_map([WARNING_NAMES_SHOWN], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .query_map([WARNING_NAMES_SHOWN], |row| {
+                    Ok((row.get("id")?, row.get("name")?))
+                })?
                 .collect::<Result<_, _>>()?;
             groups.push(TeamWarningGroup {
                 warning,
