@@ -329,7 +329,8 @@ mod tests {
     fn the_nir_catch_up_is_due_on_the_last_day_of_february() {
         // (case, today, checks, expected (data year, due, checked on))
         type Expected<'a> = Vec<(i32, &'a str, Option<&'a str>)>;
-        let cases: Vec<(&str, &str, Vec<(i32, &str)>, Expected)> = vec![
+        type Case<'a> = (&'a str, &'a str, Vec<(i32, &'a str)>, Expected<'a>);
+        let cases: Vec<Case> = vec![
             (
                 "December: next year's catch-up shows, due 28 February in a common year",
                 "2026-12-02",

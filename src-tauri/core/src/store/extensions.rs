@@ -87,7 +87,7 @@ impl Store {
         ensure_participant(&tx, participant_id)?;
         let start: Option<NaiveDate> = tx
             .prepare_cached("SELECT programme_start_date FROM participant WHERE id = ?1")?
-            .query_row([participant_id], |row| row.get(0))?;
+            .query_row([participant_id], |row| row.get("programme_start_date"))?;
         if start.is_some_and(|start| draft.decided < start) {
             return Err(invalid(
                 "decided",
@@ -122,7 +122,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let participant_id: i64 = tx
             .prepare_cached("SELECT participant_id FROM programme_extension WHERE id = ?1")?
-            .query_row([extension_id], |row| row.get(0))
+            .query_row([extension_id], |row| row.get("participant_id"))
             .optional()?
             .ok_or(CoreError::RecordNotFound(extension_id))?;
         let audit = before_change(&tx, AuditEntity::ProgrammeExtension, extension_id)?;
@@ -173,7 +173,9 @@ impl Store {
         let mut statement = self.conn.prepare_cached(
             "SELECT data_year, checked_on FROM nir_annual_check ORDER BY data_year",
         )?;
-        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        let rows = statement.query_map([], |row| {
+            Ok((row.get("data_year")?, row.get("checked_on")?))
+        })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -205,7 +207,7 @@ impl Store {
         let tx = self.conn.transaction()?;
         let existing: Option<i64> = tx
             .prepare_cached("SELECT id FROM nir_annual_check WHERE data_year = ?1")?
-            .query_row([data_year], |row| row.get(0))
+            .query_row([data_year], |row| row.get("id"))
             .optional()?;
         match (existing, date) {
             (Some(_), Some(_)) => {

@@ -189,8 +189,8 @@ impl Store {
         let (conditions, values) = list_conditions(query);
         let mut sql = format!(
             "SELECT id, given_name, family_name, identity_number, status, \
-             COALESCE(law_override, computed_law), law_override IS NOT NULL, settlement_date, \
-             final_goal, archived_at IS NOT NULL \
+             COALESCE(law_override, computed_law) AS law, law_override IS NOT NULL AS law_overridden, \
+             settlement_date, final_goal, archived_at IS NOT NULL AS archived \
              FROM participant WHERE {conditions}"
         );
         sql.push_str(match query.sort {
@@ -204,18 +204,20 @@ impl Store {
         }
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(values), |row| {
-            let number: Option<String> = row.get(3)?;
+            let number: Option<String> = row.get("identity_number")?;
             Ok(ParticipantSummary {
-                id: row.get(0)?,
-                given_name: row.get(1)?,
-                family_name: row.get(2)?,
+                id: row.get("id")?,
+                given_name: row.get("given_name")?,
+                family_name: row.get("family_name")?,
                 masked_identity_number: number.map(|n| mask_digits(&n)),
-                status: row.get::<_, Choice<Status>>(4)?.0,
-                law: row.get::<_, Choice<Law>>(5)?.0,
-                law_overridden: row.get(6)?,
-                settlement_date: row.get(7)?,
-                final_goal: row.get::<_, Option<Choice<FinalGoal>>>(8)?.map(|c| c.0),
-                archived: row.get(9)?,
+                status: row.get::<_, Choice<Status>>("status")?.0,
+                law: row.get::<_, Choice<Law>>("law")?.0,
+                law_overridden: row.get("law_overridden")?,
+                settlement_date: row.get("settlement_date")?,
+                final_goal: row
+                    .get::<_, Option<Choice<FinalGoal>>>("final_goal")?
+                    .map(|c| c.0),
+                archived: row.get("archived")?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -234,7 +236,9 @@ impl Store {
     pub fn participant_count(&self) -> CoreResult<i64> {
         Ok(self
             .conn
-            .query_row("SELECT count(*) FROM participant", [], |row| row.get(0))?)
+            .query_row("SELECT count(*) AS count FROM participant", [], |row| {
+                row.get("count")
+            })?)
     }
 }
 
@@ -298,11 +302,11 @@ fn refuse_duplicate_number(
     };
     let existing: Option<(i64, bool)> = tx
         .prepare_cached(
-            "SELECT id, archived_at IS NOT NULL FROM participant \
+            "SELECT id, archived_at IS NOT NULL AS archived FROM participant \
              WHERE identity_number = ?1 AND id IS NOT ?2",
         )?
         .query_row(params![number.as_str(), own_id], |row| {
-            Ok((row.get(0)?, row.get(1)?))
+            Ok((row.get("id")?, row.get("archived")?))
         })
         .optional()?;
     match existing {
