@@ -355,7 +355,11 @@ impl Session {
         // The list is brought into view, not the option inside it.
         self.scroll_into_view(&self.wait_for(select_css));
         let option = self.wait_for(&format!("{select_css} option[value=\"{value}\"]"));
-        self.must("POST", &format!("/element/{}/click", option.0), Some(json!({})));
+        self.must(
+            "POST",
+            &format!("/element/{}/click", option.0),
+            Some(json!({})),
+        );
     }
 
     /// Presses a key chord, e.g. `["\u{E009}", "s"]` for Ctrl+S.
