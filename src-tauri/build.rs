@@ -38,6 +38,7 @@ const COMMANDS: &[&str] = &[
     "extension_add",
     "extension_delete",
     "nir_check_set",
+    "interpreter_report_get",
     "task_add",
     "task_set_done",
     "task_delete",

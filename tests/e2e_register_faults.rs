@@ -359,6 +359,10 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
             "nir_check_set",
             Some(json!({ "dataYear": int, "date": text })),
         ),
+        (
+            "interpreter_report_get",
+            Some(json!({ "from": text, "to": text })),
+        ),
         ("task_add", Some(json!({ "form": object }))),
         (
             "task_set_done",

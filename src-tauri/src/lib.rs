@@ -178,6 +178,7 @@ pub fn run() {
             commands::rules::extension_add,
             commands::rules::extension_delete,
             commands::rules::nir_check_set,
+            commands::meetings::interpreter_report_get,
             commands::deadlines::task_add,
             commands::deadlines::task_set_done,
             commands::deadlines::task_delete,

@@ -136,6 +136,11 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
         attendees: vec![attend(kari, true), attend(nora, true), attend(lars, false)],
         interpreter_used: true,
         interpreter_language: "arabisk".into(),
+        interpreter_needed: true,
+        interpreting_mode: "in_person".into(),
+        interpreter_qualification: "qualified".into(),
+        interpreter_category: "b".into(),
+        interpreter_adult: true,
         agenda: vec![
             AgendaItemForm {
                 title: "Status i norskopplæringen".into(),

@@ -89,6 +89,11 @@ pub const EXTENSION_DEADLINE_CLOSED_BY_DECISION: &str =
 /// A NIR check for a year that has not ended.
 pub const NIR_YEAR_NOT_ENDED: &str =
     "Et års data i NIR kan først kontrolleres etter at året er omme.";
+/// An interpreter used without saying whether qualified.
+pub const INTERPRETER_QUALIFICATION_REQUIRED: &str =
+    "Oppgi om tolken var kvalifisert (oppført i Nasjonalt tolkeregister) eller ikke.";
+/// A child interpreting without an emergency reason.
+pub const CHILD_INTERPRETER_REFUSED: &str = "Bekreft at tolken er voksen. Barn skal ikke brukes som tolk (tolkeloven § 4); bare i en nødssituasjon kan det gjøres, og da må du skrive hvorfor.";
 /// A number outside the allowed range.
 pub const MONTHS_OUT_OF_RANGE: &str = "Skriv et helt antall måneder innenfor det tillatte området.";
 /// The database file was written by a newer version of Introspor.

@@ -5,12 +5,12 @@ use crate::error::IpcError;
 use crate::save_dialog::{ask_save_path, SaveRequest};
 use crate::state::{now, AppState};
 use crate::transport::meetings::{
-    AgendaItemDto, AttendeeDto, CycleDutyDto, LetterheadDto, MeetingDto, MeetingParticipantDto,
+    AgendaItemDto, AttendeeDto, CycleDutyDto, InterpreterFieldsDto, InterpreterReportDto, LetterheadDto, MeetingDto, MeetingParticipantDto,
     MeetingSummaryDto, MinutesExportDto, SharingEntryDto,
 };
 use crate::transport::teams::TeamWarningGroupDto;
 use chrono::{NaiveDate, NaiveDateTime};
-use introspor_core::domain::date::format_date;
+use introspor_core::domain::date::{format_date, parse_date};
 use introspor_core::domain::meeting::{
     parse_sharing, MeetingForm, MeetingKind, Recipient, SharingChoice,
 };
@@ -53,17 +53,23 @@ pub fn draft(
 ) -> Result<MeetingDto, IpcError> {
     let kind = MeetingKind::from_str_id(kind).ok_or_else(|| IpcError::invalid_choice("kind"))?;
     let mut participants = Vec::new();
+    // The interpreter is pre-filled from the participants: needed when
+    // anyone needs one, in the first language given.
+    let mut interpreter_language = String::new();
     for &id in participant_ids.iter().take(200) {
         let participant = store.participant(id)?;
+        let d = &participant.details;
+        if d.needs_interpreter && interpreter_language.is_empty() {
+            interpreter_language = d.interpreter_language.clone();
+        }
         participants.push(MeetingParticipantDto {
             id,
-            name: format!(
-                "{} {}",
-                participant.details.given_name, participant.details.family_name
-            ),
+            name: format!("{} {}", d.given_name, d.family_name),
             present: false,
+            needs_interpreter: d.needs_interpreter,
         });
     }
+    let interpreter_needed = participants.iter().any(|p| p.needs_interpreter);
     let mut attendees: Vec<AttendeeDto> = Vec::new();
     let mut convened_by = None;
     if let [only] = participant_ids {
@@ -108,7 +114,12 @@ pub fn draft(
         participants,
         attendees,
         interpreter_used: false,
-        interpreter_language: String::new(),
+        interpreter_language,
+        interpreter: InterpreterFieldsDto {
+            interpreter_needed,
+            ..InterpreterFieldsDto::default()
+        },
+        interpreter_warnings: Vec::new(),
         agenda,
         decisions: Vec::new(),
         actions: Vec::new(),
@@ -121,6 +132,37 @@ pub fn draft(
         missing: String::new(),
         sharing: Vec::new(),
     })
+}
+
+/// The interpreter report for completed meetings from `from` to `to`
+/// (typed `dd.mm.åååå`; both required, the first not after the second).
+pub fn interpreter_report(
+    store: &Store,
+    from: &str,
+    to: &str,
+) -> Result<InterpreterReportDto, IpcError> {
+    let parse = |field: &'static str, text: &str| {
+        parse_date(text).ok_or_else(|| {
+            IpcError::from(introspor_core::CoreError::Validation(
+                introspor_core::ValidationErrors(vec![introspor_core::FieldError::new(
+                    field,
+                    "invalid_date",
+                    introspor_core::messages::INVALID_DATE,
+                )]),
+            ))
+        })
+    };
+    let (from, to) = (parse("from", from)?, parse("to", to)?);
+    if to < from {
+        return Err(IpcError::from(introspor_core::CoreError::Validation(
+            introspor_core::ValidationErrors(vec![introspor_core::FieldError::new(
+                "to",
+                "end_before_start",
+                introspor_core::messages::END_BEFORE_START,
+            )]),
+        )));
+    }
+    Ok(store.interpreter_report(from, to)?.into())
 }
 
 /// Saves a meeting.
@@ -403,5 +445,17 @@ pub async fn letterhead_save(
 ) -> Result<LetterheadDto, IpcError> {
     state
         .with_store(move |store| save_letterhead(store, &form))
+        .await
+}
+
+/// The interpreter report for a period.
+#[tauri::command]
+pub async fn interpreter_report_get(
+    state: State<'_, AppState>,
+    from: String,
+    to: String,
+) -> Result<InterpreterReportDto, IpcError> {
+    state
+        .with_store(move |store| interpreter_report(store, &from, &to))
         .await
 }

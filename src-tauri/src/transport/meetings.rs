@@ -2,6 +2,9 @@
 
 use introspor_core::domain::date::{format_date, format_optional_date};
 use introspor_core::domain::meeting::{triangle_missing_message, Attendee, Meeting};
+use introspor_core::domain::interpreter::{
+    interpreter_warnings, InterpreterDetails, InterpreterWarning, InterpretingFacts,
+};
 use introspor_core::domain::organisation_cycle::CycleDuty;
 use introspor_core::store::meetings::{AgendaSuggestion, MeetingSummary, SharingEntry};
 use serde::Serialize;
@@ -28,6 +31,8 @@ pub struct MeetingSummaryDto {
     pub completed_on: String,
     /// Action items still open.
     pub open_actions: i64,
+    /// Interpreter warning codes.
+    pub interpreter_warnings: Vec<String>,
 }
 
 impl From<MeetingSummary> for MeetingSummaryDto {
@@ -45,6 +50,11 @@ impl From<MeetingSummary> for MeetingSummaryDto {
             participant_count: m.participant_count,
             completed_on: format_optional_date(m.completed_on),
             open_actions: m.open_actions,
+            interpreter_warnings: m
+                .interpreter_warnings
+                .iter()
+                .map(|w| w.as_str().to_string())
+                .collect(),
         }
     }
 }
@@ -59,6 +69,8 @@ pub struct MeetingParticipantDto {
     pub name: String,
     /// Present.
     pub present: bool,
+    /// The participant needs an interpreter.
+    pub needs_interpreter: bool,
 }
 
 /// A contact invited to a meeting.
@@ -161,6 +173,11 @@ pub struct MeetingDto {
     pub interpreter_used: bool,
     /// Interpreter language.
     pub interpreter_language: String,
+    /// The rest of the interpreting record, as the form has it.
+    #[serde(flatten)]
+    pub interpreter: InterpreterFieldsDto,
+    /// What the interpreting rules warn about.
+    pub interpreter_warnings: Vec<InterpreterWarningDto>,
     /// Agenda with notes.
     pub agenda: Vec<AgendaItemDto>,
     /// Decisions.
@@ -209,11 +226,23 @@ impl MeetingDto {
                     id: p.participant_id,
                     name: p.name.clone(),
                     present: p.present,
+                    needs_interpreter: p.needs_interpreter,
                 })
                 .collect(),
             attendees: m.attendees.iter().map(AttendeeDto::from).collect(),
             interpreter_used: m.interpreter_used,
             interpreter_language: m.interpreter_language.clone(),
+            interpreter: InterpreterFieldsDto::from(&m.interpreter),
+            interpreter_warnings: interpreter_warnings(InterpretingFacts {
+                date: m.date,
+                completed: m.completed_on.is_some(),
+                participant_needs_interpreter: m.participants.iter().any(|p| p.needs_interpreter),
+                used: m.interpreter_used,
+                details: &m.interpreter,
+            })
+            .iter()
+            .map(InterpreterWarningDto::from)
+            .collect(),
             agenda: m
                 .agenda
                 .iter()
@@ -245,6 +274,140 @@ impl MeetingDto {
             completed_on: format_optional_date(m.completed_on),
             missing: triangle_missing_message(&m.missing_parties()).to_string(),
             sharing: sharing.into_iter().map(SharingEntryDto::from).collect(),
+        }
+    }
+}
+
+/// The interpreting record beyond use and language, as the form sends it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterpreterFieldsDto {
+    /// An interpreter was needed.
+    pub interpreter_needed: bool,
+    /// Mode identifier, or empty.
+    pub interpreting_mode: String,
+    /// Qualification identifier, or empty.
+    pub interpreter_qualification: String,
+    /// Category identifier, or empty.
+    pub interpreter_category: String,
+    /// Exception identifier, or empty.
+    pub unqualified_exception: String,
+    /// Why an unqualified interpreter was used.
+    pub unqualified_reason: String,
+    /// The interpreter is confirmed an adult.
+    pub interpreter_adult: bool,
+    /// Why a child interpreted, or empty.
+    pub child_emergency_reason: String,
+}
+
+impl From<&InterpreterDetails> for InterpreterFieldsDto {
+    fn from(d: &InterpreterDetails) -> Self {
+        Self {
+            interpreter_needed: d.needed,
+            interpreting_mode: d.mode.map(|v| v.as_str().to_string()).unwrap_or_default(),
+            interpreter_qualification: d
+                .qualification
+                .map(|v| v.as_str().to_string())
+                .unwrap_or_default(),
+            interpreter_category: d.category.map(|v| v.as_str().to_string()).unwrap_or_default(),
+            unqualified_exception: d
+                .exception
+                .map(|v| v.as_str().to_string())
+                .unwrap_or_default(),
+            unqualified_reason: d.reason.clone(),
+            interpreter_adult: d.adult_confirmed,
+            child_emergency_reason: d.child_emergency_reason.clone(),
+        }
+    }
+}
+
+/// A warning about a meeting's interpreting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterpreterWarningDto {
+    /// Warning code.
+    pub code: String,
+    /// What is wrong and what to do.
+    pub message: String,
+    /// The legal reference.
+    pub reference: String,
+}
+
+impl From<&InterpreterWarning> for InterpreterWarningDto {
+    fn from(w: &InterpreterWarning) -> Self {
+        Self {
+            code: w.code.as_str().to_string(),
+            message: w.message.clone(),
+            reference: w.reference.clone(),
+        }
+    }
+}
+
+/// One use of an unqualified interpreter, in the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UnqualifiedUseDto {
+    /// Meeting id.
+    pub meeting_id: i64,
+    /// Meeting kind identifier.
+    pub kind: String,
+    /// Date, dd.mm.åååå.
+    pub date: String,
+    /// Exception identifier, or empty.
+    pub exception: String,
+    /// The reason written.
+    pub reason: String,
+    /// A reason was required and is missing.
+    pub reason_missing: bool,
+}
+
+/// The interpreter report for a period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterpreterReportDto {
+    /// First day, dd.mm.åååå.
+    pub from: String,
+    /// Last day, dd.mm.åååå.
+    pub to: String,
+    /// Completed meetings.
+    pub meetings: i64,
+    /// With an interpreter.
+    pub with_interpreter: i64,
+    /// Qualified.
+    pub qualified: i64,
+    /// Not qualified.
+    pub not_qualified: i64,
+    /// Qualification not recorded.
+    pub qualification_unknown: i64,
+    /// Needed, but none used.
+    pub needed_without: i64,
+    /// Each unqualified use.
+    pub unqualified_uses: Vec<UnqualifiedUseDto>,
+}
+
+impl From<introspor_core::store::interpreting::InterpreterReport> for InterpreterReportDto {
+    fn from(r: introspor_core::store::interpreting::InterpreterReport) -> Self {
+        Self {
+            from: format_date(r.from),
+            to: format_date(r.to),
+            meetings: r.meetings,
+            with_interpreter: r.with_interpreter,
+            qualified: r.qualified,
+            not_qualified: r.not_qualified,
+            qualification_unknown: r.qualification_unknown,
+            needed_without: r.needed_without,
+            unqualified_uses: r
+                .unqualified_uses
+                .into_iter()
+                .map(|u| UnqualifiedUseDto {
+                    meeting_id: u.meeting_id,
+                    kind: u.kind.as_str().to_string(),
+                    date: format_date(u.date),
+                    exception: u.exception.map(|e| e.as_str().to_string()).unwrap_or_default(),
+                    reason: u.reason,
+                    reason_missing: u.reason_missing,
+                })
+                .collect(),
         }
     }
 }

@@ -1,7 +1,11 @@
 //! Meetings: kinds, the meeting form and its validation, who must be present
 //! for a triangle meeting to count, and who may read sensitive notes.
 
-use crate::domain::fields::{finish, notes, optional_line, required_date};
+use crate::domain::fields::{choice_field, finish, notes, optional_line, required_date};
+use crate::domain::interpreter::{
+    InterpreterDetails, InterpreterQualification, InterpretingMode, TolkeregisterCategory,
+    UnqualifiedException,
+};
 use crate::domain::team::{optional_date, required_choice, OrganisationKind};
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
@@ -195,6 +199,22 @@ pub struct MeetingForm {
     pub interpreter_used: bool,
     /// The interpreter's language.
     pub interpreter_language: String,
+    /// Whether an interpreter was needed.
+    pub interpreter_needed: bool,
+    /// How the interpreting was done (an `InterpretingMode` identifier), or empty.
+    pub interpreting_mode: String,
+    /// The interpreter's qualification identifier, or empty.
+    pub interpreter_qualification: String,
+    /// The category in Nasjonalt tolkeregister, or empty.
+    pub interpreter_category: String,
+    /// The exception relied on for an unqualified interpreter, or empty.
+    pub unqualified_exception: String,
+    /// Why an unqualified interpreter was used.
+    pub unqualified_reason: String,
+    /// The interpreter is confirmed to be an adult.
+    pub interpreter_adult: bool,
+    /// Why a child interpreted (an emergency), or empty.
+    pub child_emergency_reason: String,
     /// Agenda items with notes.
     pub agenda: Vec<AgendaItemForm>,
     /// Decisions, one per entry.
@@ -262,6 +282,8 @@ pub struct MeetingDraft {
     pub interpreter_used: bool,
     /// Interpreter language.
     pub interpreter_language: String,
+    /// The rest of what the meeting records about interpreting.
+    pub interpreter: InterpreterDetails,
     /// Agenda.
     pub agenda: Vec<AgendaItem>,
     /// Decisions.
@@ -359,6 +381,7 @@ impl MeetingForm {
                 messages::INTERPRETER_LANGUAGE_REQUIRED,
             ));
         }
+        let interpreter = self.interpreter_details(&mut errors);
         if self.agenda.len() > MAX_ITEMS
             || self.decisions.len() > MAX_ITEMS
             || self.actions.len() > MAX_ITEMS
@@ -458,6 +481,7 @@ impl MeetingForm {
             } else {
                 String::new()
             },
+            interpreter,
             agenda,
             decisions,
             actions,
@@ -467,6 +491,75 @@ impl MeetingForm {
             revises_agreement: organisation_level && self.revises_agreement,
             evaluates_routines: organisation_level && self.evaluates_routines,
         })
+    }
+}
+
+impl MeetingForm {
+    /// Validates what the form says about interpreting. Only what applies
+    /// is kept: the details of an interpreter when one was used, the
+    /// category of a registered one, the exception and reason of an
+    /// unqualified one. A child interpreting is refused unless the reason
+    /// for it (an emergency) is written (tolkeloven § 4).
+    fn interpreter_details(&self, errors: &mut Vec<FieldError>) -> InterpreterDetails {
+        let mut details = InterpreterDetails {
+            needed: self.interpreter_needed,
+            ..InterpreterDetails::default()
+        };
+        if !self.interpreter_used {
+            return details;
+        }
+        details.mode = choice_field(
+            errors,
+            "interpretingMode",
+            &self.interpreting_mode,
+            InterpretingMode::from_str_id,
+        );
+        details.qualification = choice_field(
+            errors,
+            "interpreterQualification",
+            &self.interpreter_qualification,
+            InterpreterQualification::from_str_id,
+        );
+        if details.qualification.is_none() && self.interpreter_qualification.trim().is_empty() {
+            errors.push(FieldError::new(
+                "interpreterQualification",
+                "required",
+                messages::INTERPRETER_QUALIFICATION_REQUIRED,
+            ));
+        }
+        match details.qualification {
+            Some(InterpreterQualification::Qualified) => {
+                details.category = choice_field(
+                    errors,
+                    "interpreterCategory",
+                    &self.interpreter_category,
+                    TolkeregisterCategory::from_str_id,
+                );
+            }
+            Some(InterpreterQualification::NotQualified) => {
+                details.exception = choice_field(
+                    errors,
+                    "unqualifiedException",
+                    &self.unqualified_exception,
+                    UnqualifiedException::from_str_id,
+                );
+                details.reason = notes(errors, "unqualifiedReason", &self.unqualified_reason);
+            }
+            None => {}
+        }
+        details.adult_confirmed = self.interpreter_adult;
+        if !self.interpreter_adult {
+            details.child_emergency_reason =
+                notes(errors, "childEmergencyReason", &self.child_emergency_reason);
+            if details.child_emergency_reason.is_empty() {
+                errors.push(FieldError::new(
+                    "interpreterAdult",
+                    "child_interpreter",
+                    messages::CHILD_INTERPRETER_REFUSED,
+                ));
+            }
+        }
+        details
     }
 }
 
@@ -521,6 +614,8 @@ pub struct ConcernedParticipant {
     pub birth_date: Option<NaiveDate>,
     /// Marked present.
     pub present: bool,
+    /// The participant needs an interpreter.
+    pub needs_interpreter: bool,
 }
 
 /// A contact invited to a stored meeting.
@@ -582,6 +677,8 @@ pub struct Meeting {
     pub interpreter_used: bool,
     /// Interpreter language.
     pub interpreter_language: String,
+    /// The rest of what the meeting records about interpreting.
+    pub interpreter: InterpreterDetails,
     /// Agenda with notes.
     pub agenda: Vec<AgendaItem>,
     /// Decisions.
@@ -786,9 +883,110 @@ mod tests {
             vec![
                 ("endTime", "end_before_start"),
                 ("interpreterLanguage", "required"),
+                ("interpreterQualification", "required"),
+                ("interpreterAdult", "child_interpreter"),
                 ("actions", "invalid_date"),
             ],
-            "an end before the start, a missing interpreter language and an impossible due date should all be reported"
+            "an end before the start, a missing interpreter language, qualification and \
+             adult confirmation, and an impossible due date should all be reported"
+        );
+    }
+
+    #[test]
+    fn the_interpreter_record_keeps_what_applies_and_refuses_a_child() {
+        let base = MeetingForm {
+            kind: "triangle".into(),
+            date: "12.01.2027".into(),
+            participants: vec![AttendanceForm {
+                id: 1,
+                present: true,
+            }],
+            interpreter_used: true,
+            interpreter_language: "tigrinja".into(),
+            interpreter_needed: true,
+            interpreting_mode: "phone".into(),
+            interpreter_qualification: "not_qualified".into(),
+            interpreter_category: "a".into(),
+            unqualified_exception: "cannot_wait".into(),
+            unqualified_reason: "Ingen kvalifisert tolk ledig samme dag.".into(),
+            interpreter_adult: true,
+            ..MeetingForm::default()
+        };
+        let draft = base
+            .validate()
+            .expect("an adult, unqualified interpreter with a reason");
+        assert_eq!(
+            draft.interpreter.category, None,
+            "a category only for a qualified one"
+        );
+        assert_eq!(
+            draft.interpreter.exception,
+            Some(UnqualifiedException::CannotWait)
+        );
+        assert_eq!(draft.interpreter.mode, Some(InterpretingMode::Phone));
+
+        // (case, change, expected problem or none)
+        type Change = fn(&mut MeetingForm);
+        let cases: Vec<(&str, Change, Option<(&str, &str)>)> = vec![
+            (
+                "a child without a reason is refused",
+                |f| f.interpreter_adult = false,
+                Some(("interpreterAdult", "child_interpreter")),
+            ),
+            (
+                "a child in an emergency, with the reason, is allowed",
+                |f| {
+                    f.interpreter_adult = false;
+                    f.child_emergency_reason =
+                        "Akutt situasjon, ingen voksen tolk kunne nås.".into();
+                },
+                None,
+            ),
+            (
+                "an unknown mode is refused",
+                |f| f.interpreting_mode = "brev".into(),
+                Some(("interpretingMode", "invalid_choice")),
+            ),
+            (
+                "an unknown exception is refused",
+                |f| f.unqualified_exception = "lat".into(),
+                Some(("unqualifiedException", "invalid_choice")),
+            ),
+            (
+                "no interpreter used: nothing else is asked",
+                |f| {
+                    f.interpreter_used = false;
+                    f.interpreter_adult = false;
+                    f.interpreter_qualification = String::new();
+                },
+                None,
+            ),
+        ];
+        for (case, change, expected) in cases {
+            let mut form = base.clone();
+            change(&mut form);
+            let result = form.validate();
+            match expected {
+                None => assert!(result.is_ok(), "{case}: {result:?}"),
+                Some((field, code)) => {
+                    let errors = result.expect_err(case);
+                    assert!(
+                        errors.0.iter().any(|e| e.field == field && e.code == code),
+                        "{case}: {errors:?}"
+                    );
+                }
+            }
+        }
+        let mut unused = base.clone();
+        unused.interpreter_used = false;
+        let draft = unused.validate().unwrap();
+        assert_eq!(
+            draft.interpreter,
+            InterpreterDetails {
+                needed: true,
+                ..InterpreterDetails::default()
+            },
+            "without an interpreter only the need is kept"
         );
     }
 

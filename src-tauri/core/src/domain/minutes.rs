@@ -220,14 +220,17 @@ fn facts(meeting: &Meeting, recipient: Recipient) -> Vec<(String, String)> {
             .unwrap_or_default();
         rows.push(("Gjelder".into(), format!("{}{born}", participant.name)));
     }
-    if meeting.participants.iter().any(|p| p.present) || meeting.interpreter_used {
+    if meeting.participants.iter().any(|p| p.present)
+        || meeting.interpreter_used
+        || meeting.interpreter.needed
+    {
         rows.push((
             "Tolk".into(),
-            if meeting.interpreter_used {
-                format!("Ja, {}", meeting.interpreter_language)
-            } else {
-                "Nei".into()
-            },
+            crate::domain::interpreter::minutes_line(
+                meeting.interpreter_used,
+                &meeting.interpreter_language,
+                &meeting.interpreter,
+            ),
         ));
     }
     if meeting.kind.is_organisation_level() {
@@ -310,6 +313,7 @@ mod tests {
                     name: format!("Deltaker {i}"),
                     birth_date: None,
                     present: true,
+                    needs_interpreter: false,
                 })
                 .collect(),
             attendees: vec![Attendee {
@@ -322,6 +326,7 @@ mod tests {
             }],
             interpreter_used: false,
             interpreter_language: String::new(),
+            interpreter: Default::default(),
             agenda: vec![
                 AgendaItem {
                     title: "Språkopplæring".into(),

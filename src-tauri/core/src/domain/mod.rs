@@ -12,6 +12,7 @@ pub mod deadline;
 pub mod deadline_forms;
 pub(crate) mod fields;
 pub mod identity_number;
+pub mod interpreter;
 pub mod law;
 pub mod meeting;
 pub mod minutes;

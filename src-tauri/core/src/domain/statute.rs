@@ -51,6 +51,9 @@ choice! {
         CareLeaveFollowup => "care_leave_followup",
         /// The longest care leave, in months, in the child's first year.
         CareLeaveMaximum => "care_leave_maximum",
+        /// The last day of tolkeloven's transitional exception from the
+        /// qualification requirement.
+        InterpreterTransitionUntil => "interpreter_transition_until",
     }
 }
 
@@ -163,6 +166,8 @@ const IMDI_CARE_LEAVE: &str =
 const STATSFORVALTER_AGDER: &str = "https://www.statsforvalteren.no/agder/Folk-og-samfunn/Nyheter---Folk-og-samfunn/ny-integreringslov/";
 const SAMARBEID_NAV: &str =
     "Veileder for samarbeid mellom kommunen og NAV, punkt 4.1 (shared/domain)";
+
+const TOLKELOVEN_TRANSITION: &str = "https://www.helsedirektoratet.no/veiledere/tolketjenester-i-helse-og-omsorgstjenesten-horingsutkast/bruk-av-tolketjenester-i-helse-og-omsorgstjenesten/helse-og-omsorgstjenesten-skal-bestille-kvalifisert-tolk-nar-det-er-nodvendig-for-a-tilby-forsvarlige-tjenester";
 
 /// Every statutory rule Introspor knows, shipped with the app.
 pub static RULES: &[StatutoryRule] = &[
@@ -503,6 +508,19 @@ pub static RULES: &[StatutoryRule] = &[
         quote: "opptil ti måneder i barnets første leveår",
         verified: true,
         note: "",
+    },
+    StatutoryRule {
+        key: RuleKey::InterpreterTransitionUntil,
+        law: None,
+        group: RuleGroup::All,
+        value: RuleValue::Date(ymd(2026, 12, 31)),
+        valid_from: None,
+        valid_to: None,
+        reference: "tolkeloven § 7 femte ledd",
+        source_url: TOLKELOVEN_TRANSITION,
+        quote: "Fram til 31. desember 2026 er det dispensasjon fra kravet om å bruke kvalifisert tolk, jf. tolkeloven § 7 femte ledd.",
+        verified: true,
+        note: "Kilden er Helsedirektoratets høringsutkast (2025), og Oslo kommune sier det samme; om fristen er forlenget, er ikke funnet.",
     },
 ];
 

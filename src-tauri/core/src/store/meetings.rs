@@ -3,6 +3,10 @@
 
 use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::date::format_date;
+use crate::domain::interpreter::{
+    interpreter_warnings, InterpreterDetails, InterpreterQualification, InterpreterWarningCode,
+    InterpretingFacts, InterpretingMode, TolkeregisterCategory, UnqualifiedException,
+};
 use crate::domain::meeting::{
     triangle_missing_message, ActionItem, ActionItemDraft, AgendaItem, Attendee,
     ConcernedParticipant, LegalBasis, Meeting, MeetingDraft, MeetingKind, Recipient, SharingChoice,
@@ -42,6 +46,8 @@ pub struct MeetingSummary {
     pub completed_on: Option<NaiveDate>,
     /// Action items not yet ticked off.
     pub open_actions: i64,
+    /// What the interpreting rules warn about for this meeting.
+    pub interpreter_warnings: Vec<InterpreterWarningCode>,
 }
 
 /// A proposed agenda item for a new meeting.
@@ -96,6 +102,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         convened_by: Option<i64>,
         interpreter_used: bool,
         interpreter_language: String,
+        interpreter: InterpreterDetails,
         next_date: Option<NaiveDate>,
         next_note: String,
         minute_taker: String,
@@ -107,7 +114,10 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         .prepare_cached(
             "SELECT kind, date, start_time, end_time, place, convened_by, interpreter_used, \
              interpreter_language, next_meeting_date, next_meeting_note, minute_taker, \
-             revises_agreement, evaluates_routines, completed_on FROM meeting WHERE id = ?1",
+             revises_agreement, evaluates_routines, completed_on, interpreter_needed, \
+             interpreting_mode, interpreter_qualification, interpreter_category, \
+             unqualified_exception, unqualified_reason, interpreter_adult, \
+             child_emergency_reason FROM meeting WHERE id = ?1",
         )?
         .query_row([id], |row| {
             Ok(Head {
@@ -119,6 +129,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
                 convened_by: row.get("convened_by")?,
                 interpreter_used: row.get("interpreter_used")?,
                 interpreter_language: row.get("interpreter_language")?,
+                interpreter: interpreter_from_row(row)?,
                 next_date: row.get("next_meeting_date")?,
                 next_note: row.get("next_meeting_note")?,
                 minute_taker: row.get("minute_taker")?,
@@ -135,7 +146,8 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
     let participants = conn
         .prepare_cached(
             "SELECT p.id AS participant_id, p.given_name || ' ' || p.family_name AS name, \
-             p.birth_date AS birth_date, mp.present AS present \
+             p.birth_date AS birth_date, mp.present AS present, \
+             p.needs_interpreter AS needs_interpreter \
              FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
              WHERE mp.meeting_id = ?1 ORDER BY p.sort_key, p.id",
         )?
@@ -145,6 +157,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
                 name: row.get("name")?,
                 birth_date: row.get("birth_date")?,
                 present: row.get("present")?,
+                needs_interpreter: row.get("needs_interpreter")?,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -218,6 +231,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         attendees,
         interpreter_used: head.interpreter_used,
         interpreter_language: head.interpreter_language,
+        interpreter: head.interpreter,
         agenda,
         decisions,
         actions,
@@ -227,6 +241,54 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         revises_agreement: head.revises,
         evaluates_routines: head.evaluates,
         completed_on: head.completed_on,
+    })
+}
+
+/// A stored choice of a closed set, or `None` when NULL; an identifier this
+/// version does not know fails the read rather than being guessed.
+fn stored_choice<T>(
+    row: &rusqlite::Row<'_>,
+    column: &str,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(column)?;
+    text.map(|t| {
+        parse(&t).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("unknown {column} {t:?}").into(),
+            )
+        })
+    })
+    .transpose()
+}
+
+/// The interpreting facts of a meeting row.
+pub(crate) fn interpreter_from_row(
+    row: &rusqlite::Row<'_>,
+) -> rusqlite::Result<InterpreterDetails> {
+    Ok(InterpreterDetails {
+        needed: row.get("interpreter_needed")?,
+        mode: stored_choice(row, "interpreting_mode", InterpretingMode::from_str_id)?,
+        qualification: stored_choice(
+            row,
+            "interpreter_qualification",
+            InterpreterQualification::from_str_id,
+        )?,
+        category: stored_choice(
+            row,
+            "interpreter_category",
+            TolkeregisterCategory::from_str_id,
+        )?,
+        exception: stored_choice(
+            row,
+            "unqualified_exception",
+            UnqualifiedException::from_str_id,
+        )?,
+        reason: row.get("unqualified_reason")?,
+        adult_confirmed: row.get("interpreter_adult")?,
+        child_emergency_reason: row.get("child_emergency_reason")?,
     })
 }
 
@@ -396,8 +458,15 @@ impl Store {
             ensure_contact(&tx, contact)?;
         }
         let (start_time, end_time) = (time_text(draft.start_time), time_text(draft.end_time));
-        // The meeting's columns, ?1 to ?13 in both the INSERT and the UPDATE.
-        let values: [&dyn rusqlite::ToSql; 13] = [
+        let i = &draft.interpreter;
+        let (mode, qualification, category, exception) = (
+            i.mode.map(InterpretingMode::as_str),
+            i.qualification.map(InterpreterQualification::as_str),
+            i.category.map(TolkeregisterCategory::as_str),
+            i.exception.map(UnqualifiedException::as_str),
+        );
+        // The meeting's columns, ?1 to ?21 in both the INSERT and the UPDATE.
+        let values: [&dyn rusqlite::ToSql; 21] = [
             &draft.kind.as_str(),
             &draft.date,
             &start_time,
@@ -411,6 +480,14 @@ impl Store {
             &draft.minute_taker,
             &draft.revises_agreement,
             &draft.evaluates_routines,
+            &i.needed,
+            &mode,
+            &qualification,
+            &category,
+            &exception,
+            &i.reason,
+            &i.adult_confirmed,
+            &i.child_emergency_reason,
         ];
         let mut audit = None;
         let meeting_id = match id {
@@ -418,8 +495,12 @@ impl Store {
                 tx.prepare_cached(
                     "INSERT INTO meeting (kind, date, start_time, end_time, place, convened_by, \
                      interpreter_used, interpreter_language, next_meeting_date, next_meeting_note, \
-                     minute_taker, revises_agreement, evaluates_routines) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                     minute_taker, revises_agreement, evaluates_routines, interpreter_needed, \
+                     interpreting_mode, interpreter_qualification, interpreter_category, \
+                     unqualified_exception, unqualified_reason, interpreter_adult, \
+                     child_emergency_reason) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
+                     ?16, ?17, ?18, ?19, ?20, ?21)",
                 )?
                 .execute(&values[..])?;
                 tx.last_insert_rowid()
@@ -431,8 +512,12 @@ impl Store {
                     "UPDATE meeting SET kind = ?1, date = ?2, start_time = ?3, end_time = ?4, \
                      place = ?5, convened_by = ?6, interpreter_used = ?7, interpreter_language = ?8, \
                      next_meeting_date = ?9, next_meeting_note = ?10, minute_taker = ?11, \
-                     revises_agreement = ?12, evaluates_routines = ?13, \
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?14",
+                     revises_agreement = ?12, evaluates_routines = ?13, interpreter_needed = ?14, \
+                     interpreting_mode = ?15, interpreter_qualification = ?16, \
+                     interpreter_category = ?17, unqualified_exception = ?18, \
+                     unqualified_reason = ?19, interpreter_adult = ?20, \
+                     child_emergency_reason = ?21, \
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?22",
                 )?
                 .execute(rusqlite::params_from_iter(
                     values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
@@ -588,7 +673,16 @@ impl Store {
              (SELECT COUNT(*) FROM meeting_participant mp WHERE mp.meeting_id = m.id) \
                 AS participant_count, \
              (SELECT COUNT(*) FROM action_item a JOIN task t ON t.id = a.task_id \
-                WHERE a.meeting_id = m.id AND t.done_on IS NULL) AS open_actions \
+                WHERE a.meeting_id = m.id AND t.done_on IS NULL) AS open_actions, \
+             m.interpreter_used AS interpreter_used, m.interpreter_needed AS interpreter_needed, \
+             m.interpreting_mode AS interpreting_mode, \
+             m.interpreter_qualification AS interpreter_qualification, \
+             m.interpreter_category AS interpreter_category, \
+             m.unqualified_exception AS unqualified_exception, \
+             m.unqualified_reason AS unqualified_reason, m.interpreter_adult AS interpreter_adult, \
+             m.child_emergency_reason AS child_emergency_reason, \
+             EXISTS (SELECT 1 FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
+                WHERE mp.meeting_id = m.id AND p.needs_interpreter) AS participant_needs_interpreter \
              FROM meeting m WHERE ?1 IS NULL OR m.id IN \
                (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1) \
              ORDER BY m.date DESC, m.id DESC LIMIT ?2",
@@ -596,18 +690,32 @@ impl Store {
         let rows = statement.query_map(params![participant_id, limit], |row| {
             let kind: String = row.get("kind")?;
             let start: Option<String> = row.get("start_time")?;
+            let date: NaiveDate = row.get("date")?;
+            let completed_on: Option<NaiveDate> = row.get("completed_on")?;
+            let details = interpreter_from_row(row)?;
+            let interpreter_warnings = interpreter_warnings(InterpretingFacts {
+                date,
+                completed: completed_on.is_some(),
+                participant_needs_interpreter: row.get("participant_needs_interpreter")?,
+                used: row.get("interpreter_used")?,
+                details: &details,
+            })
+            .into_iter()
+            .map(|w| w.code)
+            .collect();
             Ok(MeetingSummary {
                 id: row.get("id")?,
                 kind: MeetingKind::from_str_id(&kind).unwrap_or(MeetingKind::Team),
-                date: row.get("date")?,
+                date,
                 start_time: start.and_then(|t| NaiveTime::parse_from_str(&t, "%H:%M").ok()),
                 place: row.get("place")?,
-                completed_on: row.get("completed_on")?,
+                completed_on,
                 participants: row
                     .get::<_, Option<String>>("participant_names")?
                     .unwrap_or_default(),
                 participant_count: row.get("participant_count")?,
                 open_actions: row.get("open_actions")?,
+                interpreter_warnings,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

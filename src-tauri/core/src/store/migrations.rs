@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0003_teams_meetings.sql"),
     include_str!("../../migrations/0004_audit.sql"),
     include_str!("../../migrations/0005_legal_model_v2.sql"),
+    include_str!("../../migrations/0006_interpreters.sql"),
 ];
 
 /// The schema version a fully migrated database has.

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod deadlines;
 pub mod extensions;
 pub mod folder_lock;
+pub mod interpreting;
 pub mod key;
 pub mod key_store;
 pub mod meetings;

@@ -4,6 +4,9 @@
 //! migrations leave it, names other values.
 
 use crate::domain::deadline::{DeadlineStatus, EventKind, LeaveKind};
+use crate::domain::interpreter::{
+    InterpreterQualification, InterpretingMode, TolkeregisterCategory, UnqualifiedException,
+};
 use crate::domain::law::Law;
 use crate::domain::meeting::{LegalBasis, MeetingKind, Recipient};
 use crate::domain::participant::{Education, FinalGoal, Gender, PermitBasis, Status};
@@ -68,6 +71,29 @@ fn every_check_list_in_the_schema_names_exactly_its_closed_set() {
             "participant_warning",
             "code",
             ids(WarningCode::ALL, WarningCode::as_str),
+        ),
+        (
+            "meeting",
+            "interpreting_mode",
+            ids(InterpretingMode::ALL, InterpretingMode::as_str),
+        ),
+        (
+            "meeting",
+            "interpreter_qualification",
+            ids(
+                InterpreterQualification::ALL,
+                InterpreterQualification::as_str,
+            ),
+        ),
+        (
+            "meeting",
+            "interpreter_category",
+            ids(TolkeregisterCategory::ALL, TolkeregisterCategory::as_str),
+        ),
+        (
+            "meeting",
+            "unqualified_exception",
+            ids(UnqualifiedException::ALL, UnqualifiedException::as_str),
         ),
         (
             "registrable_event",
