@@ -6,6 +6,10 @@
 
 use introspor_core::domain::audit::{AuditAction, AuditEntity};
 use introspor_core::domain::deadline::{DeadlineKind, DeadlineStatus, EventKind, LeaveKind};
+use introspor_core::domain::interpreter::{
+    InterpreterQualification, InterpreterWarningCode, InterpretingMode, TolkeregisterCategory,
+    UnqualifiedException,
+};
 use introspor_core::domain::law::Law;
 use introspor_core::domain::meeting::{LegalBasis, MeetingKind, Recipient};
 use introspor_core::domain::organisation_cycle::CycleDutyKind;
@@ -116,6 +120,29 @@ fn the_windows_option_lists_name_exactly_the_cores_closed_sets() {
             "LEGAL_BASES",
             ids(LegalBasis::ALL, LegalBasis::as_str),
         ),
+        (
+            &editor,
+            "INTERPRETING_MODES",
+            ids(InterpretingMode::ALL, InterpretingMode::as_str),
+        ),
+        (
+            &editor,
+            "INTERPRETER_QUALIFICATIONS",
+            ids(
+                InterpreterQualification::ALL,
+                InterpreterQualification::as_str,
+            ),
+        ),
+        (
+            &editor,
+            "TOLKEREGISTER_CATEGORIES",
+            ids(TolkeregisterCategory::ALL, TolkeregisterCategory::as_str),
+        ),
+        (
+            &editor,
+            "UNQUALIFIED_EXCEPTIONS",
+            ids(UnqualifiedException::ALL, UnqualifiedException::as_str),
+        ),
     ];
     for (source, name, expected) in cases {
         assert_eq!(
@@ -133,6 +160,29 @@ fn every_value_of_every_closed_set_has_a_label_in_the_catalogue() {
     let cases: Vec<(&str, BTreeSet<String>)> = vec![
         ("law", ids(Law::ALL, Law::as_str)),
         ("permitBasis", ids(PermitBasis::ALL, PermitBasis::as_str)),
+        (
+            "interpretingMode",
+            ids(InterpretingMode::ALL, InterpretingMode::as_str),
+        ),
+        (
+            "interpreterQualification",
+            ids(
+                InterpreterQualification::ALL,
+                InterpreterQualification::as_str,
+            ),
+        ),
+        (
+            "tolkeregisterCategory",
+            ids(TolkeregisterCategory::ALL, TolkeregisterCategory::as_str),
+        ),
+        (
+            "unqualifiedException",
+            ids(UnqualifiedException::ALL, UnqualifiedException::as_str),
+        ),
+        (
+            "interpreterWarning",
+            ids(InterpreterWarningCode::ALL, InterpreterWarningCode::as_str),
+        ),
         ("education", ids(Education::ALL, Education::as_str)),
         ("warning", ids(WarningCode::ALL, WarningCode::as_str)),
         ("ruleKey", ids(RuleKey::ALL, RuleKey::as_str)),

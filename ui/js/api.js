@@ -57,6 +57,7 @@ export const api = {
   deleteExtension: (participantId, extensionId) => call("extension_delete", { participantId, extensionId }),
   statutoryRules: () => call("statutory_rules_get"),
   setNirCheck: (dataYear, date) => call("nir_check_set", { dataYear, date }),
+  interpreterReport: (from, to) => call("interpreter_report_get", { from, to }),
   addTask: (form) => call("task_add", { form }),
   setTaskDone: (taskId, date) => call("task_set_done", { taskId, date }),
   deleteTask: (taskId) => call("task_delete", { taskId }),

@@ -5,8 +5,9 @@ use crate::error::IpcError;
 use crate::save_dialog::{ask_save_path, SaveRequest};
 use crate::state::{now, AppState};
 use crate::transport::meetings::{
-    AgendaItemDto, AttendeeDto, CycleDutyDto, InterpreterFieldsDto, InterpreterReportDto, LetterheadDto, MeetingDto, MeetingParticipantDto,
-    MeetingSummaryDto, MinutesExportDto, SharingEntryDto,
+    AgendaItemDto, AttendeeDto, CycleDutyDto, InterpreterFieldsDto, InterpreterReportDto,
+    LetterheadDto, MeetingDto, MeetingParticipantDto, MeetingSummaryDto, MinutesExportDto,
+    SharingEntryDto,
 };
 use crate::transport::teams::TeamWarningGroupDto;
 use chrono::{NaiveDate, NaiveDateTime};

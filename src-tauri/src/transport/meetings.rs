@@ -1,10 +1,10 @@
 //! Transport types for meetings, minutes and the sharing log.
 
 use introspor_core::domain::date::{format_date, format_optional_date};
-use introspor_core::domain::meeting::{triangle_missing_message, Attendee, Meeting};
 use introspor_core::domain::interpreter::{
     interpreter_warnings, InterpreterDetails, InterpreterWarning, InterpretingFacts,
 };
+use introspor_core::domain::meeting::{triangle_missing_message, Attendee, Meeting};
 use introspor_core::domain::organisation_cycle::CycleDuty;
 use introspor_core::store::meetings::{AgendaSuggestion, MeetingSummary, SharingEntry};
 use serde::Serialize;
@@ -309,7 +309,10 @@ impl From<&InterpreterDetails> for InterpreterFieldsDto {
                 .qualification
                 .map(|v| v.as_str().to_string())
                 .unwrap_or_default(),
-            interpreter_category: d.category.map(|v| v.as_str().to_string()).unwrap_or_default(),
+            interpreter_category: d
+                .category
+                .map(|v| v.as_str().to_string())
+                .unwrap_or_default(),
             unqualified_exception: d
                 .exception
                 .map(|v| v.as_str().to_string())
@@ -403,7 +406,10 @@ impl From<introspor_core::store::interpreting::InterpreterReport> for Interprete
                     meeting_id: u.meeting_id,
                     kind: u.kind.as_str().to_string(),
                     date: format_date(u.date),
-                    exception: u.exception.map(|e| e.as_str().to_string()).unwrap_or_default(),
+                    exception: u
+                        .exception
+                        .map(|e| e.as_str().to_string())
+                        .unwrap_or_default(),
                     reason: u.reason,
                     reason_missing: u.reason_missing,
                 })

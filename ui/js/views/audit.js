@@ -40,6 +40,46 @@ export async function renderAudit(main) {
     }
   };
 
+  const reportArea = h("div", { id: "interpreter-report", role: "status", "aria-live": "polite" });
+  const showReport = (r) =>
+    replace(
+      reportArea,
+      h(
+        "dl",
+        { class: "facts report-counts" },
+        [
+          ["report.meetings", r.meetings],
+          ["report.withInterpreter", r.withInterpreter],
+          ["report.qualified", r.qualified],
+          ["report.notQualified", r.notQualified],
+          ["report.qualificationUnknown", r.qualificationUnknown],
+          ["report.neededWithout", r.neededWithout],
+        ].map(([label, value]) => [h("dt", { text: t(label) }), h("dd", { dataset: { count: label }, text: String(value) })]),
+      ),
+      h("h3", { text: t("report.unqualifiedUses") }),
+      r.unqualifiedUses.length
+        ? h(
+            "table",
+            { class: "data compact", id: "unqualified-uses" },
+            h("thead", {}, h("tr", {}, ["report.date", "report.meeting", "report.exception", "report.reason"].map((k) => h("th", { scope: "col", text: t(k) })))),
+            h(
+              "tbody",
+              {},
+              r.unqualifiedUses.map((u) =>
+                h(
+                  "tr",
+                  {},
+                  h("td", { class: "date" }, h("a", { href: `#/moter/${u.meetingId}`, text: u.date })),
+                  h("td", { text: t(`meetingKind.${u.kind}`) }),
+                  h("td", { text: u.exception ? t(`unqualifiedException.${u.exception}`) : "—" }),
+                  h("td", {}, u.reasonMissing ? h("span", { class: "badge dstatus-overdue" }, icon("⚠"), t("report.reasonMissing")) : u.reason || "—"),
+                ),
+              ),
+            ),
+          )
+        : h("p", { class: "empty", text: t("report.none") }),
+    );
+
   replace(
     main,
     h("header", { class: "page-header" }, h("h1", { text: t("audit.title") })),
@@ -69,6 +109,22 @@ export async function renderAudit(main) {
           if (exported.path) toast(t("audit.exported", { count: exported.entries }));
         },
       }),
+    ),
+    h(
+      "section",
+      { class: "card", "aria-labelledby": "interpreter-report-heading" },
+      h("h2", { id: "interpreter-report-heading", text: t("report.interpreters") }),
+      h("p", { class: "hint", text: t("report.interpretersIntro") }),
+      smallForm({
+        id: "interpreter-report-form",
+        submitLabel: t("report.show"),
+        fields: [
+          { name: "from", label: t("report.from"), type: "date", value: `01.01.${new Date().getFullYear()}` },
+          { name: "to", label: t("report.to"), type: "date", value: `31.12.${new Date().getFullYear()}` },
+        ],
+        onSubmit: async (values) => showReport(await api.interpreterReport(values.from, values.to)),
+      }),
+      reportArea,
     ),
   );
   document.body.dataset.ready = "audit";

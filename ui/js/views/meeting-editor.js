@@ -11,6 +11,10 @@ import { sharingTable } from "./participant-meetings.js";
 import { renderMinutesPreview } from "./minutes-preview.js";
 
 const RECIPIENTS = ["archive", "nav", "adult_education", "participant"];
+const INTERPRETING_MODES = ["in_person", "phone", "video"];
+const INTERPRETER_QUALIFICATIONS = ["qualified", "not_qualified"];
+const TOLKEREGISTER_CATEGORIES = ["a", "b", "c", "d", "e"];
+const UNQUALIFIED_EXCEPTIONS = ["cannot_wait", "emergency", "other_strong_reasons"];
 const LEGAL_BASES = ["integreringsloven_41", "forvaltningsloven_13b2", "consent"];
 
 export async function renderMeetingEditor(main, id, query) {
@@ -88,13 +92,70 @@ export async function renderMeetingEditor(main, id, query) {
           onchange: (e) => {
             m[key] = e.target.checked;
             touch();
-            if (key === "interpreterUsed") drawFacts();
+            if (key === "interpreterUsed" || key === "interpreterAdult") drawFacts();
           },
         }),
         " ",
         label,
       ),
     );
+
+  // A list whose choice changes which fields follow it.
+  const choose = (key, options, labelPrefix) =>
+    h(
+      "select",
+      {
+        id: `meeting-${key}`,
+        dataset: { field: key },
+        onchange: (e) => {
+          m[key] = e.target.value;
+          touch();
+          drawFacts();
+          document.getElementById(`meeting-${key}`)?.focus();
+        },
+      },
+      h("option", { value: "", text: t("meeting.notStated") }),
+      options.map((o) => h("option", { value: o, text: t(`${labelPrefix}.${o}`), selected: m[key] === o })),
+    );
+  const interpreterBlock = () => {
+    const warnings = m.interpreterWarnings ?? [];
+    return h(
+      "fieldset",
+      { class: "interpreter", id: "meeting-interpreter" },
+      h("legend", { text: t("meeting.interpreter") }),
+      warnings.length
+        ? h(
+            "ul",
+            { class: "warnings", id: "interpreter-warnings" },
+            warnings.map((w) => h("li", { dataset: { code: w.code } }, icon("⚠"), " ", h("strong", { text: `${t(`interpreterWarning.${w.code}`)}: ` }), w.message, h("span", { class: "hint", text: ` (${w.reference})` }))),
+          )
+        : null,
+      h(
+        "div",
+        { class: "form-grid" },
+        check("interpreterNeeded", t("meeting.interpreterNeeded")),
+        check("interpreterUsed", t("meeting.interpreterUsed")),
+        m.interpreterUsed
+          ? [
+              field(t("meeting.interpreterLanguage"), text("interpreterLanguage")),
+              field(t("meeting.interpretingMode"), choose("interpretingMode", INTERPRETING_MODES, "interpretingMode")),
+              field(t("meeting.interpreterQualification"), choose("interpreterQualification", INTERPRETER_QUALIFICATIONS, "interpreterQualification")),
+              m.interpreterQualification === "qualified"
+                ? field(t("meeting.interpreterCategory"), choose("interpreterCategory", TOLKEREGISTER_CATEGORIES, "tolkeregisterCategory"))
+                : null,
+              m.interpreterQualification === "not_qualified"
+                ? [
+                    field(t("meeting.unqualifiedException"), choose("unqualifiedException", UNQUALIFIED_EXCEPTIONS, "unqualifiedException")),
+                    field(t("meeting.unqualifiedReason"), text("unqualifiedReason")),
+                  ]
+                : null,
+              check("interpreterAdult", t("meeting.interpreterAdult")),
+              m.interpreterAdult ? null : field(t("meeting.childEmergencyReason"), text("childEmergencyReason")),
+            ]
+          : null,
+      ),
+    );
+  };
 
   const facts = h("section", { class: "card meeting-facts", "aria-labelledby": "facts-heading" });
   const drawFacts = () => {
@@ -142,15 +203,10 @@ export async function renderMeetingEditor(main, id, query) {
         ),
         field(t("meeting.minuteTaker"), text("minuteTaker")),
       ),
-      h(
-        "div",
-        { class: "form-grid" },
-        check("interpreterUsed", t("meeting.interpreterUsed")),
-        m.interpreterUsed ? field(t("meeting.interpreterLanguage"), text("interpreterLanguage")) : null,
-        m.kind === "leader" || m.kind === "cooperation"
-          ? [check("revisesAgreement", t("meeting.revisesAgreement")), check("evaluatesRoutines", t("meeting.evaluatesRoutines"))]
-          : null,
-      ),
+      interpreterBlock(),
+      m.kind === "leader" || m.kind === "cooperation"
+        ? h("div", { class: "form-grid" }, check("revisesAgreement", t("meeting.revisesAgreement")), check("evaluatesRoutines", t("meeting.evaluatesRoutines")))
+        : null,
     );
   };
 
@@ -563,6 +619,14 @@ export async function renderMeetingEditor(main, id, query) {
     attendees: m.attendees.map((a) => ({ id: a.id, present: a.present })),
     interpreterUsed: m.interpreterUsed,
     interpreterLanguage: m.interpreterLanguage,
+    interpreterNeeded: m.interpreterNeeded,
+    interpretingMode: m.interpretingMode,
+    interpreterQualification: m.interpreterQualification,
+    interpreterCategory: m.interpreterCategory,
+    unqualifiedException: m.unqualifiedException,
+    unqualifiedReason: m.unqualifiedReason,
+    interpreterAdult: m.interpreterAdult,
+    childEmergencyReason: m.childEmergencyReason,
     agenda: m.agenda,
     decisions: m.decisions,
     actions: m.actions.map((a) => ({ id: a.id, what: a.what, responsible: a.responsible, due: a.due })),

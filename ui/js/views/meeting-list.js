@@ -1,6 +1,6 @@
 // All meetings, latest first, and the start of a new one.
 import { api } from "../api.js";
-import { h, replace } from "../dom.js";
+import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { showError } from "./error.js";
@@ -48,7 +48,15 @@ export async function renderMeetingList(main) {
                 h("td", { text: t(`meetingKind.${m.kind}`) }),
                 h("td", { text: m.participantCount > 3 ? t("meetings.participantsCount", { count: m.participantCount }) : m.participants }),
                 h("td", { text: m.place }),
-                h("td", {}, meetingStatus(m), m.openActions ? [" ", h("span", { class: "hint", text: t("meetings.openActions", { count: m.openActions }) })] : null),
+                h(
+                  "td",
+                  {},
+                  meetingStatus(m),
+                  m.openActions ? [" ", h("span", { class: "hint", text: t("meetings.openActions", { count: m.openActions }) })] : null,
+                  m.interpreterWarnings?.length
+                    ? [" ", h("span", { class: "badge dstatus-overdue interpreter-warning", title: m.interpreterWarnings.map((c) => t(`interpreterWarning.${c}`)).join("; ") }, icon("⚠"), t("meeting.interpreterWarningShort"))]
+                    : null,
+                ),
               ),
             ),
           ),
