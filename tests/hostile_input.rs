@@ -30,6 +30,9 @@ use introspor_core::domain::date::{format_optional_date, parse_date};
 use introspor_core::domain::deadline::{DeadlineKind, DeadlineStatus, EventKind, LeaveKind};
 use introspor_core::domain::deadline_forms::{EventForm, LeaveForm, TaskForm};
 use introspor_core::domain::identity_number::IdentityNumber;
+use introspor_core::domain::interpreter::{
+    InterpreterQualification, InterpretingMode, TolkeregisterCategory, UnqualifiedException,
+};
 use introspor_core::domain::law::Law;
 use introspor_core::domain::meeting::{
     parse_sharing, ActionItemForm, AgendaItemForm, AttendanceForm, LegalBasis, MeetingForm,
@@ -799,6 +802,24 @@ fn random_meeting_form(world: &World, safe: bool) -> BoxedStrategy<MeetingForm> 
             text(),
             any::<[bool; 2]>(),
         ),
+        (
+            any::<[bool; 2]>(),
+            choice(ids_of(InterpretingMode::ALL, InterpretingMode::as_str)),
+            choice(ids_of(
+                InterpreterQualification::ALL,
+                InterpreterQualification::as_str,
+            )),
+            choice(ids_of(
+                TolkeregisterCategory::ALL,
+                TolkeregisterCategory::as_str,
+            )),
+            choice(ids_of(
+                UnqualifiedException::ALL,
+                UnqualifiedException::as_str,
+            )),
+            text(),
+            text(),
+        ),
     )
         .prop_map(
             move |(
@@ -806,6 +827,15 @@ fn random_meeting_form(world: &World, safe: bool) -> BoxedStrategy<MeetingForm> 
                 (start_time, end_time, place, interpreter_used, interpreter_language),
                 (agenda, decisions, actions),
                 (next_meeting_date, next_meeting_note, minute_taker, [revises, evaluates]),
+                (
+                    [interpreter_needed, interpreter_adult],
+                    interpreting_mode,
+                    interpreter_qualification,
+                    interpreter_category,
+                    unqualified_exception,
+                    unqualified_reason,
+                    child_emergency_reason,
+                ),
             )| {
                 let mut form = MeetingForm {
                     kind,
@@ -818,6 +848,14 @@ fn random_meeting_form(world: &World, safe: bool) -> BoxedStrategy<MeetingForm> 
                     attendees,
                     interpreter_used,
                     interpreter_language,
+                    interpreter_needed,
+                    interpreting_mode,
+                    interpreter_qualification,
+                    interpreter_category,
+                    unqualified_exception,
+                    unqualified_reason,
+                    interpreter_adult,
+                    child_emergency_reason,
                     agenda,
                     decisions,
                     actions,
@@ -833,6 +871,31 @@ fn random_meeting_form(world: &World, safe: bool) -> BoxedStrategy<MeetingForm> 
                     form.start_time.clear();
                     form.end_time.clear();
                     form.interpreter_used = !form.interpreter_language.trim().is_empty();
+                    // A used interpreter has a valid record: a known mode
+                    // or none, a qualification, and an adult.
+                    let valid = |text: &str, parse: fn(&str) -> bool| {
+                        let t = text.trim();
+                        if t.is_empty() || parse(t) {
+                            text.to_string()
+                        } else {
+                            String::new()
+                        }
+                    };
+                    form.interpreting_mode = valid(&form.interpreting_mode, |t| {
+                        InterpretingMode::from_str_id(t).is_some()
+                    });
+                    form.interpreter_category = valid(&form.interpreter_category, |t| {
+                        TolkeregisterCategory::from_str_id(t).is_some()
+                    });
+                    form.unqualified_exception = valid(&form.unqualified_exception, |t| {
+                        UnqualifiedException::from_str_id(t).is_some()
+                    });
+                    if InterpreterQualification::from_str_id(form.interpreter_qualification.trim())
+                        .is_none()
+                    {
+                        form.interpreter_qualification = "qualified".into();
+                    }
+                    form.interpreter_adult = true;
                     for item in &mut form.agenda {
                         if item.title.trim().is_empty() {
                             item.title = format!("Punkt{}", item.title);

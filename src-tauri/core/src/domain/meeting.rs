@@ -927,7 +927,8 @@ mod tests {
 
         // (case, change, expected problem or none)
         type Change = fn(&mut MeetingForm);
-        let cases: Vec<(&str, Change, Option<(&str, &str)>)> = vec![
+        type Case<'a> = (&'a str, Change, Option<(&'a str, &'a str)>);
+        let cases: Vec<Case> = vec![
             (
                 "a child without a reason is refused",
                 |f| f.interpreter_adult = false,
