@@ -318,11 +318,33 @@ impl Session {
     }
 
     /// Clears a field and types a new value.
+    ///
+    /// A screen that redraws itself (a form re-rendered for editing) can
+    /// replace the field between finding it and typing into it; the field
+    /// is then found again, as a person would look at it again.
     pub fn fill(&self, css: &str, text: &str) {
-        let el = self.wait_for(css);
-        self.clear(&el);
-        if !text.is_empty() {
-            self.type_into(&el, text);
+        for attempt in 0.. {
+            let el = self.wait_for(css);
+            self.scroll_into_view(&el);
+            let cleared = self.call("POST", &format!("/element/{}/clear", el.0), Some(json!({})));
+            let typed = cleared.and_then(|_| {
+                if text.is_empty() {
+                    Ok(Value::Null)
+                } else {
+                    self.call(
+                        "POST",
+                        &format!("/element/{}/value", el.0),
+                        Some(json!({"text": text})),
+                    )
+                }
+            });
+            match typed {
+                Ok(_) => return,
+                Err(e) if e.contains("stale element") && attempt < 20 => {
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                Err(e) => panic!("WebDriver could not fill {css}: {e}"),
+            }
         }
     }
 
