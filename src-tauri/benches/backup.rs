@@ -10,33 +10,41 @@ use introspor_core::store::DATABASE_FILE_NAME;
 use introspor_core::Store;
 use std::time::Instant;
 
+mod support;
+
 fn main() {
+    support::announce("backup");
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join(DATABASE_FILE_NAME);
     let key = DatabaseKey::generate().unwrap();
     let mut store = Store::open(&path, key.clone()).unwrap();
     // Half the hundredfold scale's shape, at 5,000 participants.
-    let scale = Scale {
-        participants: 5_000,
-        events: 100_000,
-        leaves: 25_000,
-        tasks: 115_000,
+    let scale = if support::full_run() {
+        Scale {
+            participants: 5_000,
+            events: 100_000,
+            leaves: 25_000,
+            tasks: 115_000,
+        }
+    } else {
+        Scale::TINY
     };
     fill(&mut store, 20_261_122, scale, today).unwrap();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!(
-        "## Backup and restore, 5,000 participants (encrypted, {:.1} MB)",
+        "## Backup and restore, {} participants (encrypted, {:.1} MB)",
+        scale.participants,
         size as f64 / 1e6
     );
 
     let mut backup_ms = Vec::new();
-    for round in 0..5 {
+    for round in 0..support::calls(5) {
         let target = folder.path().join(format!("backup-{round}.sqlite3"));
         let started = Instant::now();
         let counts = store.backup_to(&target).unwrap();
         backup_ms.push(started.elapsed().as_secs_f64() * 1000.0);
-        assert_eq!(counts.participants, 5_000);
+        assert_eq!(counts.participants, scale.participants as i64);
     }
     let started = Instant::now();
     store
@@ -47,7 +55,7 @@ fn main() {
         started.elapsed().as_secs_f64() * 1000.0
     );
     let mut restore_ms = Vec::new();
-    for round in 0..3 {
+    for round in 0..support::calls(3) {
         let source = folder.path().join(format!("backup-{round}.sqlite3"));
         let safety = folder.path().join(format!("safety-{round}.sqlite3"));
         let started = Instant::now();
@@ -84,7 +92,7 @@ fn main() {
     let keys = introspor_core::store::key_store::MemoryKeyStore::new();
     introspor_core::store::key_store::KeyStore::save(&keys, &key).unwrap();
     let mut open_ms = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..support::calls(3) {
         let started = Instant::now();
         let opening = introspor_core::store::opening::open_database(&path, &keys).unwrap();
         open_ms.push(started.elapsed().as_secs_f64() * 1000.0);

@@ -10,8 +10,7 @@ use introspor_core::export::minutes::pdf::{layout_minutes_a4, render_minutes_pdf
 use introspor_core::export::minutes::{Block, MinutesDocument, TableBlock};
 use std::time::{Duration, Instant};
 
-const EXPORTS: usize = 20;
-const WARM_UP: usize = 3;
+mod support;
 
 /// Minutes with facts, agenda items, a notice and a 34-row table: three A4 pages.
 fn three_page_minutes() -> MinutesDocument {
@@ -99,16 +98,18 @@ fn ms(d: Duration) -> f64 {
 }
 
 fn main() {
+    support::announce("minutes_pdf");
+    let (exports, warm_up) = (support::calls(20), support::calls(3));
     let doc = three_page_minutes();
     let pages = layout_minutes_a4(&doc)
         .expect("layout of the minutes")
         .pages
         .len();
     let mut bytes = 0;
-    for _ in 0..WARM_UP {
+    for _ in 0..warm_up {
         bytes = render_minutes_pdf(&doc).expect("render").len();
     }
-    let mut times: Vec<Duration> = (0..EXPORTS)
+    let mut times: Vec<Duration> = (0..exports)
         .map(|_| {
             let start = Instant::now();
             let pdf = render_minutes_pdf(&doc).expect("render");
@@ -120,7 +121,7 @@ fn main() {
     times.sort();
     let median = times[times.len() / 2];
     let max = times[times.len() - 1];
-    println!("Minutes PDF export (PDF/A-2b, {EXPORTS} exports after {WARM_UP} warm-up)");
+    println!("Minutes PDF export (PDF/A-2b, {exports} exports after {warm_up} warm-up)");
     println!(
         "- median {:.1} ms, max {:.1} ms per export; {pages} pages, {:.1} KiB",
         ms(median),

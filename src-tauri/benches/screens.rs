@@ -7,6 +7,11 @@
 //! returns the same rows (the floor) and the ratio. It also times the fill,
 //! recomputing deadlines and the calendar export. It prints figures and
 //! never fails on timing.
+//!
+//! Two floors stand beside each command: the SQL on a second connection to
+//! the same encrypted file, opened as the store opens its own, and the same
+//! SQL on an unencrypted copy of the same data, so the price of encryption
+//! is a printed figure. `make test` runs this once at a tiny scale.
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use introspor_app::commands::{deadlines, export, participants};
@@ -19,8 +24,7 @@ use rusqlite::Connection;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
-const CALLS: usize = 200;
-const WARM_UP: usize = 20;
+mod support;
 
 struct Figures {
     p50: Duration,
@@ -28,22 +32,28 @@ struct Figures {
     max: Duration,
 }
 
+/// Calls measured per figure, and warm-up calls before them.
+fn calls() -> (usize, usize) {
+    (support::calls(200), support::calls(20))
+}
+
 fn measure(mut call: impl FnMut(usize)) -> Figures {
-    for i in 0..WARM_UP {
+    let (calls, warm_up) = calls();
+    for i in 0..warm_up {
         call(i);
     }
-    let mut times: Vec<Duration> = (0..CALLS)
+    let mut times: Vec<Duration> = (0..calls)
         .map(|i| {
             let start = Instant::now();
-            call(i);
+            call(warm_up + i);
             start.elapsed()
         })
         .collect();
     times.sort();
     Figures {
-        p50: times[CALLS / 2],
-        p95: times[CALLS * 95 / 100],
-        max: times[CALLS - 1],
+        p50: times[calls / 2],
+        p95: times[calls * 95 / 100],
+        max: times[calls - 1],
     }
 }
 
@@ -51,21 +61,39 @@ fn ms(d: Duration) -> String {
     format!("{:.2}", d.as_secs_f64() * 1000.0)
 }
 
-fn row(name: &str, command: &Figures, floor: &Figures) {
+fn row(name: &str, command: &Figures, floor: &Figures, plain: &Figures) {
     let ratio = command.p95.as_secs_f64() / floor.p95.as_secs_f64().max(1e-9);
-    let target = if command.p95 <= Duration::from_millis(5) && ratio <= 2.0 {
+    let encryption = floor.p95.as_secs_f64() / plain.p95.as_secs_f64().max(1e-9);
+    let target = if !support::full_run() {
+        "—"
+    } else if command.p95 <= Duration::from_millis(5) && ratio <= 2.0 && encryption <= 2.0 {
         "met"
     } else {
         "MISSED"
     };
     println!(
-        "| {name} | {} | {} | {} | {} | {} | {ratio:.2} | {target} |",
+        "| {name} | {} | {} | {} | {} | {} | {ratio:.2} | {} | {encryption:.2} | {target} |",
         ms(command.p50),
         ms(command.p95),
         ms(command.max),
         ms(floor.p50),
         ms(floor.p95),
+        ms(plain.p95),
     );
+}
+
+/// The same SQL on the encrypted floor and on the unencrypted copy.
+struct Floors {
+    encrypted: Connection,
+    plain: Connection,
+}
+
+impl Floors {
+    fn measure(&self, mut run: impl FnMut(&Connection, usize)) -> (Figures, Figures) {
+        let encrypted = measure(|i| run(&self.encrypted, i));
+        let plain = measure(|i| run(&self.plain, i));
+        (encrypted, plain)
+    }
 }
 
 /// Runs `sql` and reads every column of every row, as a screen would.
@@ -84,7 +112,14 @@ fn floor_query(conn: &Connection, sql: &str, params: &[&dyn rusqlite::ToSql]) ->
 }
 
 fn main() {
+    support::announce("screens");
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let scale = if support::full_run() {
+        Scale::HUNDREDFOLD
+    } else {
+        Scale::TINY
+    };
+    let (calls, warm_up) = calls();
     let folder = tempfile::tempdir().unwrap();
     // INTROSPOR_BENCH_DATABASE keeps the generated database for query-plan work.
     let path = std::env::var_os("INTROSPOR_BENCH_DATABASE")
@@ -99,7 +134,7 @@ fn main() {
     .unwrap();
 
     let started = Instant::now();
-    let report = fill(&mut store, 20_261_122, Scale::HUNDREDFOLD, today).unwrap();
+    let report = fill(&mut store, 20_261_122, scale, today).unwrap();
     let fill_time = started.elapsed();
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("## Data");
@@ -115,18 +150,26 @@ fn main() {
         size as f64 / 1024.0 / 1024.0
     );
 
-    let floor = Connection::open(&path).unwrap();
-    floor.pragma_update(None, "journal_mode", "WAL").unwrap();
-    let ids: Vec<i64> = (0..CALLS + WARM_UP)
+    let plain_path = folder.path().join("plaintext-copy.sqlite3");
+    store.write_plaintext_copy(&plain_path).unwrap();
+    let plain = Connection::open(&plain_path).unwrap();
+    plain.pragma_update(None, "journal_mode", "WAL").unwrap();
+    let floors = Floors {
+        encrypted: store.floor_connection().unwrap(),
+        plain,
+    };
+    let ids: Vec<i64> = (0..calls + warm_up)
         .map(|i| (i as i64 * 7919) % report.participants as i64 + 1)
         .collect();
     let horizon = (today + chrono::Days::new(30)).to_string();
     let today_text = today.to_string();
 
     println!();
-    println!("## Screens (ms; {CALLS} calls each after {WARM_UP} warm-up calls)");
-    println!("| command | p50 | p95 | max | floor p50 | floor p95 | ratio p95 | target |");
-    println!("|---|---|---|---|---|---|---|---|");
+    println!("## Screens (ms; {calls} calls each after {warm_up} warm-up calls)");
+    println!(
+        "| command | p50 | p95 | max | floor p50 | floor p95 | ratio p95 | unencrypted floor p95 | encryption ratio | target |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
 
     if std::env::var_os("INTROSPOR_BENCH_DATABASE").is_some() {
         println!("database kept at {}", path.display());
@@ -135,9 +178,9 @@ fn main() {
     let overview = measure(|_| {
         deadlines::overview(&store, today).unwrap();
     });
-    let overview_floor = measure(|_| {
+    let (overview_floor, overview_plain) = floors.measure(|floor, _| {
         floor_query(
-            &floor,
+            floor,
             "SELECT * FROM (SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, \
              d.reference, d.reason FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
              WHERE d.state = 'open' AND d.due < ?2 AND p.archived_at IS NULL ORDER BY d.due LIMIT 100) \
@@ -154,13 +197,13 @@ fn main() {
             &[&horizon, &today_text],
         );
         floor_query(
-            &floor,
+            floor,
             "SELECT count(*) FROM (SELECT 1 FROM deadline WHERE kind = 'imdi_registration' AND state = 'open' \
              AND participant_id NOT IN (SELECT id FROM participant WHERE archived_at IS NOT NULL) LIMIT 1000)",
             &[],
         );
     });
-    row("overview", &overview, &overview_floor);
+    row("overview", &overview, &overview_floor, &overview_plain);
 
     let first_page = ParticipantQueryDto {
         limit: Some(200),
@@ -169,16 +212,21 @@ fn main() {
     let list = measure(|_| {
         participants::list(&store, &first_page).unwrap();
     });
-    let list_floor = measure(|_| {
+    let (list_floor, list_plain) = floors.measure(|floor, _| {
         floor_query(
-            &floor,
+            floor,
             "SELECT id, given_name, family_name, identity_number, status, COALESCE(law_override, computed_law), \
              law_override IS NOT NULL, settlement_date, final_goal, archived_at IS NOT NULL \
              FROM participant WHERE archived_at IS NULL ORDER BY sort_key, id LIMIT 200",
             &[],
         );
     });
-    row("participant list, first page", &list, &list_floor);
+    row(
+        "participant list, first page",
+        &list,
+        &list_floor,
+        &list_plain,
+    );
 
     let filtered = ParticipantQueryDto {
         search: "ha".into(),
@@ -190,9 +238,9 @@ fn main() {
     let search = measure(|_| {
         participants::list(&store, &filtered).unwrap();
     });
-    let search_floor = measure(|_| {
+    let (search_floor, search_plain) = floors.measure(|floor, _| {
         floor_query(
-            &floor,
+            floor,
             "SELECT id, given_name, family_name, identity_number, status, COALESCE(law_override, computed_law), \
              law_override IS NOT NULL, settlement_date, final_goal, archived_at IS NOT NULL \
              FROM participant WHERE archived_at IS NULL AND status = 'active' \
@@ -201,17 +249,22 @@ fn main() {
             &[],
         );
     });
-    row("participant list, search + filters", &search, &search_floor);
+    row(
+        "participant list, search + filters",
+        &search,
+        &search_floor,
+        &search_plain,
+    );
 
     let detail = measure(|i| {
         participants::get(&store, ids[i]).unwrap();
         deadlines::for_participant(&store, ids[i], today).unwrap();
     });
-    let detail_floor = measure(|i| {
+    let (detail_floor, detail_plain) = floors.measure(|floor, i| {
         let id = ids[i];
-        floor_query(&floor, "SELECT * FROM participant WHERE id = ?1", &[&id]);
+        floor_query(floor, "SELECT * FROM participant WHERE id = ?1", &[&id]);
         floor_query(
-            &floor,
+            floor,
             "SELECT d.id, d.kind, d.due, d.last_working_day, d.state, d.reference, d.reason, d.done_on, d.source_id, \
              p.given_name, p.family_name FROM deadline d JOIN participant p ON p.id = d.participant_id \
              WHERE d.participant_id = ?1 UNION ALL SELECT t.id, 'own_task', t.due, t.due, t.done_on, '', t.note, \
@@ -220,25 +273,30 @@ fn main() {
             &[&id],
         );
         floor_query(
-            &floor,
+            floor,
             "SELECT * FROM registrable_event WHERE participant_id = ?1 ORDER BY occurred",
             &[&id],
         );
         floor_query(
-            &floor,
+            floor,
             "SELECT * FROM leave WHERE participant_id = ?1 ORDER BY start_date",
             &[&id],
         );
     });
-    row("participant detail with deadlines", &detail, &detail_floor);
+    row(
+        "participant detail with deadlines",
+        &detail,
+        &detail_floor,
+        &detail_plain,
+    );
 
     let all = DeadlineFilterDto::default();
     let all_list = measure(|_| {
         deadlines::list(&store, &all, today).unwrap();
     });
-    let all_floor = measure(|_| {
+    let (all_floor, all_plain) = floors.measure(|floor, _| {
         floor_query(
-            &floor,
+            floor,
             "SELECT * FROM (SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, \
              d.state, d.reference, d.reason FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
              WHERE p.archived_at IS NULL ORDER BY d.due LIMIT 500) \
@@ -252,6 +310,7 @@ fn main() {
         "all deadlines, unfiltered (first 500)",
         &all_list,
         &all_floor,
+        &all_plain,
     );
 
     let open_registrations = DeadlineFilterDto {
@@ -262,9 +321,9 @@ fn main() {
     let filtered_list = measure(|_| {
         deadlines::list(&store, &open_registrations, today).unwrap();
     });
-    let filtered_floor = measure(|_| {
+    let (filtered_floor, filtered_plain) = floors.measure(|floor, _| {
         floor_query(
-            &floor,
+            floor,
             "SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, d.state, d.reference, d.reason \
              FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
              WHERE p.archived_at IS NULL AND d.kind = 'imdi_registration' AND d.state = 'open' AND d.due < ?1 \
@@ -276,12 +335,14 @@ fn main() {
         "all deadlines, overdue IMDi registrations",
         &filtered_list,
         &filtered_floor,
+        &filtered_plain,
     );
 
     println!();
     println!("## Recompute and export");
     let mut one = Vec::new();
-    for (i, &id) in ids.iter().take(50).enumerate() {
+    let runs = support::calls(50);
+    for (i, &id) in ids.iter().take(runs).enumerate() {
         let current = participants::get(&store, id).unwrap();
         let mut form: ParticipantForm = current.form.clone();
         form.settlement_date = (today - chrono::Days::new(100 + i as u64))
@@ -294,9 +355,9 @@ fn main() {
     }
     one.sort();
     println!(
-        "- one participant after a date change (save + recompute, 50 runs): p50 {} ms, max {} ms",
-        ms(one[25]),
-        ms(one[49])
+        "- one participant after a date change (save + recompute, {runs} runs): p50 {} ms, max {} ms",
+        ms(one[one.len() / 2]),
+        ms(one[one.len() - 1])
     );
     let values: BTreeMap<String, String> =
         [("plan_review_months".to_string(), "5".to_string())].into();

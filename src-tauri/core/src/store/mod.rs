@@ -168,6 +168,40 @@ impl std::fmt::Debug for Store {
     }
 }
 
+#[cfg(feature = "bench-floors")]
+impl Store {
+    /// A second connection to this store's encrypted file, opened exactly
+    /// as the store's own (the key first, then the same pragmas), for the
+    /// benchmarks' hand-written SQL floors.
+    pub fn floor_connection(&self) -> CoreResult<Connection> {
+        let (Some(path), Some(key)) = (&self.path, &self.key) else {
+            return Err(CoreError::Io(std::io::Error::other(
+                "an in-memory store has no file",
+            )));
+        };
+        let conn = open_keyed(path, key)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(conn)
+    }
+
+    /// Writes an unencrypted copy of this store to `target` (SQLCipher's
+    /// `sqlcipher_export`), so a benchmark can print the price of
+    /// encryption. Only for generated benchmark registers: a real register
+    /// never leaves its encryption.
+    pub fn write_plaintext_copy(&self, target: &Path) -> CoreResult<()> {
+        let target = target.to_string_lossy().replace('\'', "''");
+        self.conn
+            .execute_batch(&format!("ATTACH DATABASE '{target}' AS plaintext KEY ''"))?;
+        let exported = self
+            .conn
+            .query_row("SELECT sqlcipher_export('plaintext')", [], |_| Ok(()));
+        self.conn.execute_batch("DETACH DATABASE plaintext")?;
+        Ok(exported?)
+    }
+}
+
 /// Opens a connection to an encrypted file and checks that the key opens it.
 pub(crate) fn open_keyed(path: &Path, key: &DatabaseKey) -> CoreResult<Connection> {
     apply_key(Connection::open(path)?, key)
