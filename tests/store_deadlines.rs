@@ -676,3 +676,50 @@ fn marking_a_done_deadline_again_is_refused_and_changes_nothing() {
     mark_done(&mut store, p, "plan_review", None, "25.03.2025", today()).unwrap();
     mark_done(&mut store, p, "plan_review", None, "31.03.2025", today()).unwrap();
 }
+
+/// A recompute writes only what changed: after a settings change that
+/// moves only the plan review, every other deadline keeps its row (and
+/// the id an agenda item may name); a recompute that changes nothing keeps
+/// every row.
+#[test]
+fn a_recompute_keeps_the_rows_of_unchanged_deadlines() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut f = form();
+    f.programme_start_date = "01.03.2025".into();
+    f.plan_date = "01.03.2025".into();
+    f.final_goal = "work".into();
+    let p = create(&mut store, &f, today()).unwrap();
+    let rows = |store: &Store| -> BTreeMap<String, i64> {
+        store
+            .participant_deadlines(p.id, today())
+            .unwrap()
+            .into_iter()
+            .filter_map(|d| d.deadline_id.map(|id| (d.kind, id)))
+            .collect()
+    };
+    let before = rows(&store);
+    assert!(before.contains_key("plan_review") && before.len() > 4);
+
+    store.recompute_all_deadlines(today()).unwrap();
+    assert_eq!(rows(&store), before, "nothing changed, nothing rewritten");
+
+    let values: BTreeMap<String, String> =
+        [("plan_review_months".to_string(), "4".to_string())].into();
+    save_settings(&mut store, &values, today()).unwrap();
+    let after = rows(&store);
+    for (kind, id) in &before {
+        if kind == "plan_review" {
+            assert_ne!(after[kind], *id, "the moved review is a new row");
+        } else {
+            assert_eq!(after[kind], *id, "{kind} is unchanged and keeps its row");
+        }
+    }
+    assert_eq!(
+        due_of(
+            &for_participant(&store, p.id, today()).unwrap(),
+            "plan_review"
+        )
+        .map(|d| d.0),
+        Some("01.07.2025".into())
+    );
+}

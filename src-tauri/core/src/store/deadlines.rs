@@ -206,23 +206,53 @@ pub(crate) fn recompute_participant(
         deadlines,
         warnings,
     } = compute_participant(conn, participant_id, settings, today)?;
-    conn.prepare_cached("DELETE FROM participant_warning WHERE participant_id = ?1")?
-        .execute([participant_id])?;
-    let mut insert_warning = conn.prepare_cached(
-        "INSERT INTO participant_warning (participant_id, code, message, reference, source_url) \
-         VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for w in &warnings {
-        insert_warning.execute(params![
-            participant_id,
-            w.code.as_str(),
-            w.message,
-            w.reference,
-            w.source_url
-        ])?;
-    }
-    conn.prepare_cached("DELETE FROM deadline WHERE participant_id = ?1")?
-        .execute([participant_id])?;
+    write_warnings(conn, participant_id, &warnings)?;
+    write_deadlines(conn, participant_id, deadlines)
+}
+
+/// One stored deadline's content, everything but its id: two rows with the
+/// same content are the same deadline.
+type StoredDeadline = (
+    String,
+    NaiveDate,
+    NaiveDate,
+    String,
+    String,
+    String,
+    Option<NaiveDate>,
+    Option<i64>,
+);
+
+/// Replaces a participant's stored deadlines with `deadlines`, writing
+/// only the difference: a deadline whose content did not change keeps its
+/// row (and its id, which an agenda item may name), so a recompute that
+/// changes little (a settings change, the daily refresh) writes little.
+fn write_deadlines(
+    conn: &Connection,
+    participant_id: i64,
+    deadlines: Vec<crate::domain::deadline::Deadline>,
+) -> CoreResult<()> {
+    let mut stored: Vec<(i64, StoredDeadline)> = conn
+        .prepare_cached(
+            "SELECT id, kind, due, last_working_day, state, reference, reason, done_on, source_id \
+             FROM deadline WHERE participant_id = ?1",
+        )?
+        .query_map([participant_id], |row| {
+            Ok((
+                row.get("id")?,
+                (
+                    row.get("kind")?,
+                    row.get("due")?,
+                    row.get("last_working_day")?,
+                    row.get("state")?,
+                    row.get("reference")?,
+                    row.get("reason")?,
+                    row.get("done_on")?,
+                    row.get("source_id")?,
+                ),
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
     let mut insert = conn.prepare_cached(
         "INSERT INTO deadline (participant_id, kind, due, last_working_day, state, reference, \
          reason, done_on, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -233,16 +263,88 @@ pub(crate) fn recompute_participant(
             DeadlineStatus::Overdue => DeadlineStatus::Open,
             other => other,
         };
-        insert.execute(params![
-            participant_id,
-            d.kind.as_str(),
+        let content: StoredDeadline = (
+            d.kind.as_str().to_string(),
             d.due,
             d.last_working_day,
-            state.as_str(),
+            state.as_str().to_string(),
             d.reference,
             d.reason,
             d.done_on,
             d.source_id,
+        );
+        if let Some(at) = stored.iter().position(|(_, row)| *row == content) {
+            // Unchanged: keep the row as it is.
+            stored.swap_remove(at);
+            continue;
+        }
+        insert.execute(params![
+            participant_id,
+            content.0,
+            content.1,
+            content.2,
+            content.3,
+            content.4,
+            content.5,
+            content.6,
+            content.7,
+        ])?;
+    }
+    let mut delete = conn.prepare_cached("DELETE FROM deadline WHERE id = ?1")?;
+    for (id, _) in stored {
+        delete.execute([id])?;
+    }
+    Ok(())
+}
+
+/// Replaces a participant's stored warnings, writing nothing when they
+/// did not change.
+fn write_warnings(
+    conn: &Connection,
+    participant_id: i64,
+    warnings: &[crate::domain::programme_frame::ParticipantWarning],
+) -> CoreResult<()> {
+    let stored: Vec<(String, String, String, String)> = conn
+        .prepare_cached(
+            "SELECT code, message, reference, source_url FROM participant_warning \
+             WHERE participant_id = ?1 ORDER BY id",
+        )?
+        .query_map([participant_id], |row| {
+            Ok((
+                row.get("code")?,
+                row.get("message")?,
+                row.get("reference")?,
+                row.get("source_url")?,
+            ))
+        })?
+        .collect::<Result<_, _>>()?;
+    let fresh: Vec<(String, String, String, String)> = warnings
+        .iter()
+        .map(|w| {
+            (
+                w.code.as_str().to_string(),
+                w.message.clone(),
+                w.reference.clone(),
+                w.source_url.clone(),
+            )
+        })
+        .collect();
+    if stored == fresh {
+        return Ok(());
+    }
+    conn.prepare_cached("DELETE FROM participant_warning WHERE participant_id = ?1")?
+        .execute([participant_id])?;
+    let mut insert_warning = conn.prepare_cached(
+        "INSERT INTO participant_warning (participant_id, code, message, reference, source_url) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (code, message, reference, source_url) in fresh {
+        insert_warning.execute(params![
+            participant_id,
+            code,
+            message,
+            reference,
+            source_url
         ])?;
     }
     Ok(())
