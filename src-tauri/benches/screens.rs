@@ -154,6 +154,11 @@ fn main() {
     store.write_plaintext_copy(&plain_path).unwrap();
     let plain = Connection::open(&plain_path).unwrap();
     plain.pragma_update(None, "journal_mode", "WAL").unwrap();
+    // The same page cache as the store's, so the two floors differ only
+    // in encryption.
+    plain
+        .pragma_update(None, "cache_size", -introspor_core::store::PAGE_CACHE_KIB)
+        .unwrap();
     let floors = Floors {
         encrypted: store.floor_connection().unwrap(),
         plain,
