@@ -14,7 +14,9 @@
 //! is a printed figure. `make test` runs this once at a tiny scale.
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use introspor_app::commands::{deadlines, export, participants};
+use introspor_app::commands::meetings::MEETING_LIST_LIMIT;
+use introspor_app::commands::{deadlines, export, meetings, participants, teams};
+use introspor_app::transport::meetings::MeetingSummaryDto;
 use introspor_app::transport::{DeadlineFilterDto, ParticipantQueryDto};
 use introspor_core::benchmark_data::{fill, Scale};
 use introspor_core::domain::participant_form::ParticipantForm;
@@ -139,11 +141,13 @@ fn main() {
     let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     println!("## Data");
     println!(
-        "{} participants, {} events, {} leaves, {} own tasks, {} computed deadlines ({} deadlines and tasks); filled in {:.1} s; database {:.0} MiB",
+        "{} participants, {} events, {} leaves, {} own tasks, {} contacts, {} meetings, {} computed deadlines ({} deadlines and tasks); filled in {:.1} s; database {:.0} MiB",
         report.participants,
         report.events,
         report.leaves,
         report.tasks,
+        report.contacts,
+        report.meetings,
         report.deadlines,
         report.deadlines + report.tasks as i64,
         fill_time.as_secs_f64(),
@@ -341,6 +345,116 @@ fn main() {
         &filtered_list,
         &filtered_floor,
         &filtered_plain,
+    );
+
+    let meeting_list = measure(|_| {
+        let rows: Vec<MeetingSummaryDto> = store
+            .meetings(None, MEETING_LIST_LIMIT)
+            .unwrap()
+            .into_iter()
+            .map(MeetingSummaryDto::from)
+            .collect();
+        assert!(!rows.is_empty());
+    });
+    let (meeting_list_floor, meeting_list_plain) = floors.measure(|floor, _| {
+        floor_query(
+            floor,
+            &format!(
+                "SELECT m.id, m.kind, m.date, m.start_time, m.place, m.completed_on, \
+                 (SELECT group_concat(name, ', ') FROM (SELECT p.given_name || ' ' || p.family_name AS name \
+                    FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
+                    WHERE mp.meeting_id = m.id ORDER BY p.sort_key LIMIT 3)), \
+                 (SELECT COUNT(*) FROM meeting_participant mp WHERE mp.meeting_id = m.id), \
+                 (SELECT COUNT(*) FROM action_item a JOIN task t ON t.id = a.task_id \
+                    WHERE a.meeting_id = m.id AND t.done_on IS NULL) \
+                 FROM meeting m ORDER BY m.date DESC, m.id DESC LIMIT {MEETING_LIST_LIMIT}"
+            ),
+            &[],
+        );
+    });
+    row(
+        "meeting list (latest)",
+        &meeting_list,
+        &meeting_list_floor,
+        &meeting_list_plain,
+    );
+
+    let meeting_ids: Vec<i64> = (0..calls + warm_up)
+        .map(|i| (i as i64 * 104_729) % report.meetings.max(1) as i64 + 1)
+        .collect();
+    let editor = measure(|i| {
+        meetings::meeting(&store, meeting_ids[i]).unwrap();
+    });
+    let (editor_floor, editor_plain) = floors.measure(|floor, i| {
+        let id = meeting_ids[i];
+        floor_query(floor, "SELECT * FROM meeting WHERE id = ?1", &[&id]);
+        floor_query(
+            floor,
+            "SELECT p.id, p.given_name, p.family_name, p.birth_date, mp.present, p.needs_interpreter \
+             FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id WHERE mp.meeting_id = ?1",
+            &[&id],
+        );
+        floor_query(
+            floor,
+            "SELECT a.present, c.*, o.name, o.kind FROM meeting_attendee a JOIN contact c ON c.id = a.contact_id \
+             JOIN organisation o ON o.id = c.organisation_id WHERE a.meeting_id = ?1 ORDER BY a.position",
+            &[&id],
+        );
+        floor_query(
+            floor,
+            "SELECT * FROM agenda_item WHERE meeting_id = ?1 ORDER BY position",
+            &[&id],
+        );
+        floor_query(
+            floor,
+            "SELECT * FROM decision WHERE meeting_id = ?1 ORDER BY position",
+            &[&id],
+        );
+        floor_query(
+            floor,
+            "SELECT a.*, t.done_on FROM action_item a LEFT JOIN task t ON t.id = a.task_id \
+             WHERE a.meeting_id = ?1 ORDER BY a.position",
+            &[&id],
+        );
+        floor_query(
+            floor,
+            "SELECT * FROM sharing_log WHERE meeting_id = ?1 ORDER BY exported_at DESC",
+            &[&id],
+        );
+    });
+    row("meeting editor", &editor, &editor_floor, &editor_plain);
+
+    let team = measure(|i| {
+        teams::team(&store, ids[i]).unwrap();
+    });
+    let (team_floor, team_plain) = floors.measure(|floor, i| {
+        let id = ids[i];
+        floor_query(
+            floor,
+            "SELECT m.*, c.name, c.title, o.name, o.kind, o.deleted_at FROM team_membership m \
+             JOIN contact c ON c.id = m.contact_id JOIN organisation o ON o.id = c.organisation_id \
+             WHERE m.participant_id = ?1 ORDER BY m.left_on IS NOT NULL, m.role",
+            &[&id],
+        );
+    });
+    row("participant's team", &team, &team_floor, &team_plain);
+
+    let contacts = measure(|_| {
+        assert!(!store.contacts().unwrap().is_empty());
+    });
+    let (contacts_floor, contacts_plain) = floors.measure(|floor, _| {
+        floor_query(
+            floor,
+            "SELECT c.*, o.name, o.kind, o.deleted_at FROM contact c JOIN organisation o ON o.id = c.organisation_id \
+             WHERE c.archived_at IS NULL ORDER BY c.sort_key, c.id",
+            &[],
+        );
+    });
+    row(
+        "contact list (every contact)",
+        &contacts,
+        &contacts_floor,
+        &contacts_plain,
     );
 
     println!();

@@ -29,6 +29,11 @@ pub struct Scale {
     pub leaves: usize,
     /// Own tasks, spread over the participants.
     pub tasks: usize,
+    /// Contacts in the directory, spread over the organisations.
+    pub contacts: usize,
+    /// Meetings about one participant each, with attendance, an agenda, a
+    /// decision and (one in four) an action item with its task.
+    pub meetings: usize,
 }
 
 impl Scale {
@@ -40,6 +45,8 @@ impl Scale {
         events: 200_000,
         leaves: 50_000,
         tasks: 230_000,
+        contacts: 20_000,
+        meetings: 200_000,
     };
 
     /// A few dozen participants: enough for every query to return rows, so
@@ -50,6 +57,8 @@ impl Scale {
         events: 600,
         leaves: 150,
         tasks: 700,
+        contacts: 40,
+        meetings: 120,
     };
 }
 
@@ -64,6 +73,10 @@ pub struct FillReport {
     pub leaves: usize,
     /// Own tasks written.
     pub tasks: usize,
+    /// Contacts written.
+    pub contacts: usize,
+    /// Meetings written.
+    pub meetings: usize,
     /// Deadlines the engine computed.
     pub deadlines: i64,
 }
@@ -244,6 +257,7 @@ pub fn fill(
             task.execute(params![id, format!("Oppgave {n}"), due, done])?;
         }
     }
+    fill_cooperation(&tx, &mut random, &ids, scale, today)?;
     {
         let mut archive_row =
             tx.prepare("UPDATE participant SET archived_at = ?2 WHERE id = ?1")?;
@@ -261,8 +275,143 @@ pub fn fill(
         events: scale.events,
         leaves: scale.leaves,
         tasks: scale.tasks,
+        contacts: scale.contacts,
+        meetings: scale.meetings,
         deadlines,
     })
+}
+
+/// Organisations, contacts, a team for every participant (fixed contact
+/// person, NAV advisor, contact teacher) and meetings about one participant
+/// each, with attendance, agenda, a decision and now and then an action
+/// item with its task: the shape the meeting list, the meeting editor, the
+/// contact list and the team read.
+fn fill_cooperation(
+    tx: &rusqlite::Transaction<'_>,
+    random: &mut Seeded,
+    ids: &[(i64, NaiveDate)],
+    scale: Scale,
+    today: NaiveDate,
+) -> CoreResult<()> {
+    if scale.contacts == 0 {
+        return Ok(());
+    }
+    use crate::domain::team::OrganisationKind;
+    let kinds = [
+        OrganisationKind::RefugeeService,
+        OrganisationKind::NavOffice,
+        OrganisationKind::AdultEducation,
+        OrganisationKind::HealthService,
+        OrganisationKind::CareerCentre,
+    ];
+    let mut organisation = tx.prepare("INSERT INTO organisation (name, kind) VALUES (?1, ?2)")?;
+    let mut organisations: Vec<(i64, OrganisationKind)> = Vec::new();
+    for n in 0..40 {
+        let kind = kinds[n % kinds.len()];
+        organisation.execute(params![format!("Tjeneste {n}"), kind.as_str()])?;
+        organisations.push((tx.last_insert_rowid(), kind));
+    }
+    let mut contact = tx.prepare(
+        "INSERT INTO contact (name, organisation_id, title, sort_key) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    // Contacts by the kind of their organisation, to build teams from.
+    let mut by_kind: std::collections::HashMap<&'static str, Vec<i64>> = Default::default();
+    for n in 0..scale.contacts {
+        let (org, kind) = organisations[n % organisations.len()];
+        let name = format!("{} Kontakt{n}", GIVEN[n % GIVEN.len()]);
+        let key = crate::domain::collation::name_sort_key(&name, "");
+        contact.execute(params![name, org, "Rådgiver", key])?;
+        by_kind
+            .entry(kind.as_str())
+            .or_default()
+            .push(tx.last_insert_rowid());
+    }
+    let pick = |random: &mut Seeded, list: &[i64]| list[random.below(list.len() as u64) as usize];
+    let service = by_kind["refugee_service"].clone();
+    let nav = by_kind["nav_office"].clone();
+    let school = by_kind["adult_education"].clone();
+    let mut member = tx.prepare(
+        "INSERT INTO team_membership (participant_id, contact_id, role, joined_on) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut teams: Vec<[i64; 3]> = Vec::with_capacity(ids.len());
+    for (id, settled) in ids {
+        let team = [
+            pick(random, &service),
+            pick(random, &nav),
+            pick(random, &school),
+        ];
+        for (contact, role) in team
+            .iter()
+            .zip(["fixed_contact", "nav_advisor", "contact_teacher"])
+        {
+            member.execute(params![id, contact, role, settled])?;
+        }
+        teams.push(team);
+    }
+    let mut meeting = tx.prepare(
+        "INSERT INTO meeting (kind, date, start_time, place, convened_by, completed_on, \
+         minute_taker) VALUES (?1, ?2, '09:00', 'Rådhuset', ?3, ?4, 'Saksbehandler')",
+    )?;
+    let mut concerns = tx.prepare(
+        "INSERT INTO meeting_participant (meeting_id, participant_id, present) VALUES (?1, ?2, 1)",
+    )?;
+    let mut attendee = tx.prepare(
+        "INSERT INTO meeting_attendee (meeting_id, contact_id, present, position) \
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut agenda = tx.prepare(
+        "INSERT INTO agenda_item (meeting_id, position, title, notes, sensitive) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    let mut decision =
+        tx.prepare("INSERT INTO decision (meeting_id, position, text) VALUES (?1, 0, ?2)")?;
+    let mut task = tx.prepare(
+        "INSERT INTO task (participant_id, title, due, done_on) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut action = tx.prepare(
+        "INSERT INTO action_item (meeting_id, position, what, responsible, due, task_id) \
+         VALUES (?1, 0, ?2, 'Veileder', ?3, ?4)",
+    )?;
+    for n in 0..scale.meetings {
+        let who = random.below(ids.len() as u64) as usize;
+        let (participant, settled) = ids[who];
+        let team = teams[who];
+        let date = add_days(settled, random.below(1_000) as i64).min(add_days(today, 30));
+        let completed = (date < add_days(today, -7)).then(|| add_days(date, 1));
+        let kind = if n % 3 == 0 { "team" } else { "triangle" };
+        meeting.execute(params![kind, date, team[0], completed])?;
+        let id = tx.last_insert_rowid();
+        concerns.execute(params![id, participant])?;
+        for (position, contact) in team.iter().enumerate() {
+            attendee.execute(params![id, contact, completed.is_some(), position as i64])?;
+        }
+        for (position, title) in ["Status", "Norskopplæring", "Veien videre"]
+            .iter()
+            .enumerate()
+        {
+            agenda.execute(params![
+                id,
+                position as i64,
+                title,
+                "Gjennomgang av plan og fremdrift; deltakeren er fornøyd med praksisplassen.",
+                position == 1 && n % 10 == 0
+            ])?;
+        }
+        decision.execute(params![id, "Planen videreføres."])?;
+        if n % 4 == 0 {
+            let due = add_days(date, 30);
+            let done = (due < today).then_some(due);
+            task.execute(params![participant, "Følge opp praksisplass", due, done])?;
+            action.execute(params![
+                id,
+                "Følge opp praksisplass",
+                due,
+                tx.last_insert_rowid()
+            ])?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -277,6 +426,8 @@ mod tests {
             events: 200,
             leaves: 40,
             tasks: 60,
+            contacts: 30,
+            meetings: 80,
         };
         let mut a = Store::open_in_memory().unwrap();
         let mut b = Store::open_in_memory().unwrap();
