@@ -36,11 +36,13 @@ fn register() -> (Store, i64) {
     (store, id)
 }
 
-/// A team meeting about the participant on `date`.
+/// A team meeting about the participant on `date`, with the need for an
+/// interpreter ticked as the draft pre-fills it for this participant.
 fn form(participant: i64, date: &str) -> MeetingForm {
     MeetingForm {
         kind: "team".into(),
         date: date.into(),
+        interpreter_needed: true,
         participants: vec![AttendanceForm {
             id: participant,
             present: true,
@@ -99,6 +101,15 @@ fn each_rule_warns_when_it_should_and_not_otherwise() {
             "needed, none used, not yet completed",
             form(p, "11.12.2026"),
             false,
+            vec![],
+        ),
+        (
+            "the caseworker unticked the need (the participant managed without)",
+            MeetingForm {
+                interpreter_needed: false,
+                ..form(p, "12.12.2026")
+            },
+            true,
             vec![],
         ),
         (

@@ -86,6 +86,8 @@ pub const EXTENSION_BEFORE_START: &str =
 /// The extension-decision deadline is closed by recording a decision.
 pub const EXTENSION_DEADLINE_CLOSED_BY_DECISION: &str =
     "Denne fristen lukkes ved å registrere vedtaket om forlengelse på deltakeren.";
+/// A NIR data year before 2000 or after this year.
+pub const NIR_YEAR_OUT_OF_RANGE: &str = "Dataåret må være fra 2000 til i år.";
 /// A NIR check for a year that has not ended.
 pub const NIR_YEAR_NOT_ENDED: &str =
     "Et års data i NIR kan først kontrolleres etter at året er omme.";

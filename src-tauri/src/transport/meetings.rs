@@ -236,7 +236,6 @@ impl MeetingDto {
             interpreter_warnings: interpreter_warnings(InterpretingFacts {
                 date: m.date,
                 completed: m.completed_on.is_some(),
-                participant_needs_interpreter: m.participants.iter().any(|p| p.needs_interpreter),
                 used: m.interpreter_used,
                 details: &m.interpreter,
             })

@@ -50,6 +50,16 @@ function save(row, date) {
 
 function showActions(cell, row, onChange) {
   if (row.status === "not_applicable") return replace(cell);
+  // An extension decision is closed by recording the decision (months and
+  // date) on the participant, not by a date here.
+  if (row.kind === "extension_decision") {
+    return replace(
+      cell,
+      row.status === "done"
+        ? null
+        : h("a", { class: "small record-extension", href: `#/deltakere/${row.participantId}`, text: t("extension.record") }),
+    );
+  }
   if (row.status === "done") {
     return replace(
       cell,

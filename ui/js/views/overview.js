@@ -93,7 +93,8 @@ function warningsCard(warnings) {
   return h(
     "section",
     { class: "card rule-warnings", id: "overview-warnings", "aria-labelledby": "overview-warnings-title" },
-    h("h2", { id: "overview-warnings-title" }, h("span", { "aria-hidden": "true", text: "⚠ " }), t("warnings.overviewTitle"), h("span", { class: "count", text: ` (${warnings.length})` })),
+    // The program sends at most 100 warnings.
+    h("h2", { id: "overview-warnings-title" }, h("span", { "aria-hidden": "true", text: "⚠ " }), t("warnings.overviewTitle"), h("span", { class: "count", text: ` (${warnings.length >= 100 ? "100+" : warnings.length})` })),
     h(
       "ul",
       { class: "warning-list" },
@@ -134,7 +135,9 @@ function cooperationCard(co, todayText, refresh) {
               h("span", { class: `badge ${d.status === "overdue" ? "status-overdue" : ""}` }, icon(d.status === "overdue" ? "!" : "◷"), t(`cooperation.status.${d.status}`)),
               h("strong", { text: t(`cooperation.duty.${d.kind}`, { year: d.dataYear ?? "" }) }),
               h("span", { text: t("cooperation.dueBy", { date: d.due }) }),
-              d.kind === "nir_annual_update"
+              d.kind === "nir_annual_update" && today.getFullYear() <= d.dataYear
+                ? h("span", { class: "hint", text: t("cooperation.nirFrom", { year: d.dataYear + 1 }) })
+                : d.kind === "nir_annual_update"
                 ? h("button", {
                     type: "button",
                     class: "small secondary",

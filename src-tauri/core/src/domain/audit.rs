@@ -162,6 +162,9 @@ pub fn field_rule(table: &str, column: &str) -> FieldRule {
         }
         ("registrable_event", "note") => FieldRule::Sensitive,
         ("programme_extension", "reason") => FieldRule::Sensitive,
+        // Why an unqualified interpreter or a child interpreted may name
+        // people and their health.
+        ("meeting", "unqualified_reason" | "child_emergency_reason") => FieldRule::Sensitive,
         ("task", "note") => FieldRule::Sensitive,
         ("task", "created_at") => FieldRule::Omit,
         ("contact", "notes") => FieldRule::Sensitive,
@@ -559,6 +562,10 @@ mod tests {
             ("contact", "notes", Sensitive),
             ("contact", "sort_key", Omit),
             ("meeting", "updated_at", Omit),
+            ("meeting", "unqualified_reason", Sensitive),
+            ("meeting", "child_emergency_reason", Sensitive),
+            ("meeting", "interpreter_qualification", Keep),
+            ("programme_extension", "reason", Sensitive),
             ("leave", "id", Omit),
         ];
         for (table, column, rule) in cases {

@@ -10,7 +10,8 @@
 //! recorded: the record is about the meeting, not the interpreter.
 //!
 //! Two warnings serve the municipality's internal control: a completed
-//! meeting about a participant who needs an interpreter, with none used;
+//! meeting that needed an interpreter (the need is pre-filled from the
+//! participants' «trenger tolk») with none used;
 //! and an unqualified interpreter without a reason on or after the day the
 //! transitional exception from the qualification requirement ends, a date
 //! kept with its source in the rule table.
@@ -192,8 +193,6 @@ pub struct InterpretingFacts<'a> {
     pub date: NaiveDate,
     /// Whether the meeting is completed.
     pub completed: bool,
-    /// Whether a participant in the meeting needs an interpreter.
-    pub participant_needs_interpreter: bool,
     /// Whether an interpreter was used.
     pub used: bool,
     /// The details.
@@ -203,8 +202,11 @@ pub struct InterpretingFacts<'a> {
 /// The warnings a meeting's interpreting gives.
 pub fn interpreter_warnings(facts: InterpretingFacts<'_>) -> Vec<InterpreterWarning> {
     let mut out = Vec::new();
-    let needed = facts.details.needed || facts.participant_needs_interpreter;
-    if facts.completed && needed && !facts.used {
+    // The meeting's own record of the need decides: a new meeting has it
+    // pre-filled from the participants' «trenger tolk», and the
+    // caseworker corrects it when a participant was absent or managed
+    // without.
+    if facts.completed && facts.details.needed && !facts.used {
         out.push(InterpreterWarning {
             code: InterpreterWarningCode::NeededButAbsent,
             message: "Møtet er fullført uten tolk, men en deltaker trenger tolk. Offentlige organer skal bruke tolk når det er nødvendig for å ivareta rettssikkerhet eller for å yte forsvarlig hjelp og tjeneste. Registrer tolken, eller skriv i referatet hvorfor tolk ikke ble brukt.".to_string(),

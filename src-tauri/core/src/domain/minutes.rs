@@ -227,19 +227,12 @@ fn facts(meeting: &Meeting, recipient: Recipient) -> Vec<(String, String)> {
         || meeting.interpreter_used
         || meeting.interpreter.needed
     {
-        // A participant's own need counts as the meeting's, as the
-        // warnings count it.
-        let details = crate::domain::interpreter::InterpreterDetails {
-            needed: meeting.interpreter.needed
-                || meeting.participants.iter().any(|p| p.needs_interpreter),
-            ..meeting.interpreter.clone()
-        };
         rows.push((
             "Tolk".into(),
             crate::domain::interpreter::minutes_line(
                 meeting.interpreter_used,
                 &meeting.interpreter_language,
-                &details,
+                &meeting.interpreter,
             ),
         ));
     }

@@ -185,11 +185,26 @@ pub fn programme_length(
     let max_extension = group
         .filter(|_| frame.is_some())
         .and_then(|g| find_rule(RuleKey::ProgrammeExtensionMax, facts.law, g, on));
-    let frame_end = frame.and_then(|rule| rule.months()).and_then(&ordinary_end);
-    let (decisions, late): (Vec<_>, Vec<_>) = decisions
-        .into_iter()
-        .partition(|(decided, _)| frame_end.is_none_or(|end| *decided <= end));
-    let extensions: u32 = decisions.iter().map(|(_, m)| m).sum();
+    let frame_months = frame.and_then(|rule| rule.months());
+    let frame_end = frame_months.and_then(&ordinary_end);
+    // A decision counts when it was made before the programme ended: the
+    // ordinary end, or the end as the decisions already counted extended
+    // it (a second extension decided during the first one counts).
+    let max_months = max_extension.and_then(|rule| rule.months()).unwrap_or(0);
+    let mut counted_months = 0;
+    let (mut counted, mut late) = (Vec::new(), Vec::new());
+    for (decided, months) in decisions {
+        let end =
+            frame_months.and_then(|frame| ordinary_end(frame + counted_months.min(max_months)));
+        if end.is_none_or(|end| decided <= end) {
+            counted_months += months;
+            counted.push((decided, months));
+        } else {
+            late.push((decided, months));
+        }
+    }
+    let decisions = counted;
+    let extensions: u32 = counted_months;
     let uncapped = planned + extensions;
     let mut length = ProgrammeLength {
         planned,
@@ -233,9 +248,12 @@ impl ProgrammeLength {
     }
 
     /// Months beyond the frame that the plan itself asks for, when any.
+    ///
+    /// At most the maximum extension: what lies beyond it no decision can
+    /// cover, and the warning about the plan says so.
     pub fn extension_needed(&self) -> Option<u32> {
         let frame = self.frame_months()?;
-        (self.planned > frame).then(|| self.planned - frame)
+        (self.planned > frame).then(|| (self.planned - frame).min(self.max_extension_months()))
     }
 
     /// The day the decided extensions first added up to `needed` months.
@@ -354,14 +372,22 @@ impl ProgrammeLength {
         }
         if !self.within_frame() {
             if let (Some(frame), Some(frame_months)) = (self.frame, self.frame_months()) {
+                let plan = if self.planned_in_plan {
+                    format!("Planen har {}", months_phrase(self.planned))
+                } else {
+                    format!(
+                        "Planen har ingen lengde, og standarden for {} er {}",
+                        goal_text(self.goal),
+                        months_phrase(self.planned)
+                    )
+                };
                 let asked = if self.extensions > 0 {
                     format!(
-                        "Planen har {} og vedtatt forlengelse {}",
-                        months_phrase(self.planned),
+                        "{plan} og vedtatt forlengelse {}",
                         months_phrase(self.extensions)
                     )
                 } else {
-                    format!("Planen har {}", months_phrase(self.planned))
+                    plan
                 };
                 out.push(ParticipantWarning {
                     code: WarningCode::PlanExceedsStatutoryFrame,

@@ -17,8 +17,12 @@ use crate::store::{invalid, Store};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
-/// The most participants the overview lists under one warning.
+/// The most warnings the overview lists.
 pub const WARNING_LIST_LIMIT: u32 = 100;
+
+/// The first data year a NIR check can be recorded for (the register's
+/// table allows 2000 onwards).
+pub const NIR_FIRST_DATA_YEAR: i32 = 2000;
 
 /// A participant's extension decisions, oldest first.
 pub(crate) fn load_extensions(
@@ -146,7 +150,11 @@ impl Store {
     }
 
     /// Participants in the register (not archived, still in or before the
-    /// programme) with a warning, at most [`WARNING_LIST_LIMIT`], by name.
+    /// programme) with a warning the caseworker can act on, at most
+    /// [`WARNING_LIST_LIMIT`], by name. The chapter 6A notice that no frame
+    /// is known is left out: it holds for every such participant, cannot
+    /// be acted on, and would push out the warnings that can (it stays on
+    /// the participant's page).
     pub fn warned_participants(&self) -> CoreResult<Vec<WarnedParticipant>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT w.participant_id, p.given_name, p.family_name, w.code, w.message, \
@@ -154,6 +162,7 @@ impl Store {
              JOIN participant p ON p.id = w.participant_id \
              WHERE p.archived_at IS NULL \
              AND p.status NOT IN ('completed', 'terminated', 'moved_away') \
+             AND w.code <> 'statutory_frame_unknown' \
              ORDER BY p.sort_key, p.id, w.id LIMIT {WARNING_LIST_LIMIT}"
         ))?;
         let rows = statement.query_map([], |row| {
@@ -188,6 +197,13 @@ impl Store {
         date: Option<NaiveDate>,
         today: NaiveDate,
     ) -> CoreResult<()> {
+        if !(NIR_FIRST_DATA_YEAR..=today.year()).contains(&data_year) {
+            return Err(invalid(
+                "dataYear",
+                "year_out_of_range",
+                messages::NIR_YEAR_OUT_OF_RANGE,
+            ));
+        }
         if let Some(date) = date {
             if date > today {
                 return Err(invalid(

@@ -68,9 +68,7 @@ impl Store {
              coalesce(sum(m.interpreter_used AND m.interpreter_qualification = 'qualified'), 0) AS qualified, \
              coalesce(sum(m.interpreter_used AND m.interpreter_qualification = 'not_qualified'), 0) AS not_qualified, \
              coalesce(sum(m.interpreter_used AND m.interpreter_qualification IS NULL), 0) AS unknown, \
-             coalesce(sum(NOT m.interpreter_used AND (m.interpreter_needed OR EXISTS ( \
-                 SELECT 1 FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
-                 WHERE mp.meeting_id = m.id AND p.needs_interpreter))), 0) AS needed_without \
+             coalesce(sum(NOT m.interpreter_used AND m.interpreter_needed), 0) AS needed_without \
              FROM meeting m WHERE m.completed_on IS NOT NULL AND m.date BETWEEN ?1 AND ?2",
             params![from, to],
             |row| {

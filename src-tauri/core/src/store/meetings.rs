@@ -680,9 +680,7 @@ impl Store {
              m.interpreter_category AS interpreter_category, \
              m.unqualified_exception AS unqualified_exception, \
              m.unqualified_reason AS unqualified_reason, m.interpreter_adult AS interpreter_adult, \
-             m.child_emergency_reason AS child_emergency_reason, \
-             EXISTS (SELECT 1 FROM meeting_participant mp JOIN participant p ON p.id = mp.participant_id \
-                WHERE mp.meeting_id = m.id AND p.needs_interpreter) AS participant_needs_interpreter \
+             m.child_emergency_reason AS child_emergency_reason \
              FROM meeting m WHERE ?1 IS NULL OR m.id IN \
                (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1) \
              ORDER BY m.date DESC, m.id DESC LIMIT ?2",
@@ -696,7 +694,6 @@ impl Store {
             let interpreter_warnings = interpreter_warnings(InterpretingFacts {
                 date,
                 completed: completed_on.is_some(),
-                participant_needs_interpreter: row.get("participant_needs_interpreter")?,
                 used: row.get("interpreter_used")?,
                 details: &details,
             })
