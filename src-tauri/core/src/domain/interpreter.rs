@@ -264,11 +264,10 @@ mod tests {
             ..Default::default()
         };
         use InterpreterWarningCode::*;
-        // (case, date, completed, participant needs, used, details, expected)
+        // (case, date, completed, used, details, expected)
         type Case<'a> = (
             &'a str,
             &'a str,
-            bool,
             bool,
             bool,
             &'a InterpreterDetails,
@@ -279,34 +278,22 @@ mod tests {
                 "needed, absent, completed",
                 "2026-11-10",
                 true,
-                true,
                 false,
-                &none,
+                &needed,
                 vec![NeededButAbsent],
             ),
             (
                 "needed, absent, not yet completed",
                 "2026-11-10",
                 false,
-                true,
                 false,
-                &none,
+                &needed,
                 vec![],
             ),
             (
-                "needed by the meeting's own record",
+                "not needed (the caseworker unticked it), none used",
                 "2026-11-10",
                 true,
-                false,
-                false,
-                &needed,
-                vec![NeededButAbsent],
-            ),
-            (
-                "not needed, none used",
-                "2026-11-10",
-                true,
-                false,
                 false,
                 &none,
                 vec![],
@@ -314,7 +301,6 @@ mod tests {
             (
                 "needed and used",
                 "2026-11-10",
-                true,
                 true,
                 true,
                 &registered,
@@ -325,14 +311,12 @@ mod tests {
                 "2026-12-31",
                 true,
                 true,
-                true,
                 &unqualified,
                 vec![],
             ),
             (
                 "unqualified without reason on the first day after it",
                 "2027-01-01",
-                true,
                 true,
                 true,
                 &unqualified,
@@ -343,14 +327,12 @@ mod tests {
                 "2027-02-01",
                 false,
                 true,
-                true,
                 &unqualified,
                 vec![UnqualifiedWithoutReason],
             ),
             (
                 "unqualified with a reason after the transition",
                 "2027-01-01",
-                true,
                 true,
                 true,
                 &with_reason,
@@ -361,16 +343,14 @@ mod tests {
                 "2027-03-01",
                 true,
                 true,
-                true,
                 &registered,
                 vec![],
             ),
         ];
-        for (case, date, completed, needs, used, details, expected) in cases {
+        for (case, date, completed, used, details, expected) in cases {
             let got: Vec<InterpreterWarningCode> = interpreter_warnings(InterpretingFacts {
                 date: d(date),
                 completed,
-                participant_needs_interpreter: needs,
                 used,
                 details,
             })
