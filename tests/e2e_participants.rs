@@ -196,4 +196,28 @@ fn demo_register_shows_varied_participants_and_filters_by_law() {
         let rows = s.texts("#participant-table tbody tr");
         !rows.is_empty() && rows.iter().all(|row| row.contains("Ukjent"))
     });
+
+    // The list of all deadlines comes a page of 100 at a time; «Vis flere»
+    // adds the next page after the last row, nothing repeated.
+    s.click(&s.wait_for("a[data-nav=\"deadlines\"]"));
+    s.wait_for_screen("deadline-list");
+    s.wait_until("the first page", |s| {
+        s.find_all("#deadline-table tbody tr").len() == 100
+    });
+    let first_page = s.texts("#deadline-table tbody tr");
+    s.click(&s.wait_for("#deadline-more"));
+    s.wait_until("the next page", |s| {
+        s.find_all("#deadline-table tbody tr").len() > 100
+    });
+    let both = s.texts("#deadline-table tbody tr");
+    assert_eq!(
+        &both[..100],
+        &first_page[..],
+        "the first page stays as it was"
+    );
+    let count = s.text_of("#deadline-count");
+    assert!(
+        count.contains(&both.len().to_string()),
+        "the count says how many are shown: {count:?}"
+    );
 }

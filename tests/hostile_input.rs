@@ -1719,6 +1719,7 @@ fn deadline_lists_with_hostile_filters_and_ids() {
                 participant_id,
                 from,
                 to,
+                after: None,
             },
         );
     check(

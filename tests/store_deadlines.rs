@@ -335,6 +335,7 @@ fn every_combination_of_list_filters_runs() {
                         participant_id: participant,
                         from: from.into(),
                         to: to.into(),
+                        after: None,
                     };
                     let rows = list(&store, &filter, today());
                     assert!(rows.is_ok(), "filter {filter:?} should run, got {rows:?}");
@@ -722,4 +723,71 @@ fn a_recompute_keeps_the_rows_of_unchanged_deadlines() {
         .map(|d| d.0),
         Some("01.07.2025".into())
     );
+}
+
+/// The list of all deadlines comes in pages: each page continues after the
+/// last row of the one before, in the list's order, with nothing skipped
+/// or repeated, also where many rows share a due date.
+#[test]
+fn pages_of_the_deadline_list_follow_each_other_exactly() {
+    let mut store = Store::open_in_memory().unwrap();
+    // Twelve participants settled the same day: their deadlines share dates.
+    for n in 0..12 {
+        let mut f = form();
+        f.given_name = format!("Deltaker{n}");
+        create(&mut store, &f, today()).unwrap();
+    }
+    for n in 0..80 {
+        add_task(
+            &mut store,
+            &TaskForm {
+                title: format!("Oppgave {n}"),
+                due: "10.06.2025".into(),
+                ..TaskForm::default()
+            },
+        )
+        .unwrap();
+    }
+    let everything = list(&store, &DeadlineFilterDto::default(), today()).unwrap();
+    assert_eq!(
+        everything.len(),
+        introspor_app::commands::deadlines::DEADLINE_LIST_LIMIT as usize,
+        "the first page is full"
+    );
+    let key = |d: &introspor_app::transport::DeadlineDto| (d.deadline_id, d.task_id);
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page = list(
+            &store,
+            &DeadlineFilterDto {
+                after: after.clone(),
+                ..DeadlineFilterDto::default()
+            },
+            today(),
+        )
+        .unwrap();
+        if page.is_empty() {
+            break;
+        }
+        let last = page.last().unwrap();
+        after = Some(introspor_app::transport::DeadlineCursorDto {
+            due: last.due.clone(),
+            kind: last.kind.clone(),
+            participant_id: last.participant_id.unwrap_or(0),
+            task: last.task_id.is_some(),
+            id: last.deadline_id.or(last.task_id).unwrap(),
+        });
+        seen.extend(page.iter().map(key));
+        if page.len() < introspor_app::commands::deadlines::DEADLINE_LIST_LIMIT as usize {
+            break;
+        }
+    }
+    let total: i64 = store.deadlines(&Default::default(), today()).unwrap().len() as i64;
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "no row comes twice");
+    assert_eq!(seen.len() as i64, total, "every row comes once");
+    assert!(total > 100, "more than one page: {total}");
 }

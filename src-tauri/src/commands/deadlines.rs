@@ -14,7 +14,7 @@ use introspor_core::domain::deadline_forms::{
     parse_done_date, setting_range, validate_settings, EventForm, LeaveForm, TaskForm,
 };
 use introspor_core::store::deadlines::{
-    setting_keys, setting_value, DeadlineFilter, OWN_TASK_KIND,
+    setting_keys, setting_value, DeadlineCursor, DeadlineFilter, OWN_TASK_KIND,
 };
 use introspor_core::{CoreError, Store};
 use std::collections::BTreeMap;
@@ -29,9 +29,10 @@ fn rows(
         .collect()
 }
 
-/// The most rows the list of all deadlines shows at once; the filters narrow
-/// it down. Ten years of history would otherwise send half a million rows.
-pub const DEADLINE_LIST_LIMIT: u32 = 500;
+/// The most rows one page of the list of all deadlines holds; «Vis flere»
+/// asks for the next page after the last row. Ten years of history would
+/// otherwise send half a million rows.
+pub const DEADLINE_LIST_LIMIT: u32 = 100;
 
 /// The start screen.
 pub fn overview(store: &Store, today: NaiveDate) -> Result<OverviewDto, IpcError> {
@@ -85,6 +86,16 @@ pub fn list(
             e
         })
     };
+    let after = match &filter.after {
+        None => None,
+        Some(cursor) => Some(DeadlineCursor {
+            due: parse_date(&cursor.due).ok_or_else(|| IpcError::invalid_choice("after"))?,
+            kind: cursor.kind.chars().take(64).collect(),
+            participant_id: cursor.participant_id,
+            task: cursor.task,
+            id: cursor.id,
+        }),
+    };
     let query = DeadlineFilter {
         kind,
         status,
@@ -93,6 +104,7 @@ pub fn list(
         to: date("to", &filter.to)?,
         open_only: false,
         limit: Some(DEADLINE_LIST_LIMIT),
+        after,
     };
     Ok(rows(store.deadlines(&query, today)?, today))
 }

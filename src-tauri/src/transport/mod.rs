@@ -319,6 +319,25 @@ pub struct DeadlineFilterDto {
     pub from: String,
     /// Due on or before, `dd.mm.åååå`.
     pub to: String,
+    /// The last row of the page before, for the next page.
+    pub after: Option<DeadlineCursorDto>,
+}
+
+/// A place in the deadline list, as the window sends it back for the next
+/// page: the last row's due date, kind, participant, whether a task, id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DeadlineCursorDto {
+    /// Due date, `dd.mm.åååå`.
+    pub due: String,
+    /// Kind identifier or `own_task`.
+    pub kind: String,
+    /// The participant, or 0.
+    pub participant_id: i64,
+    /// Whether an own task.
+    pub task: bool,
+    /// The deadline's or task's id.
+    pub id: i64,
 }
 
 /// One rule setting for the settings screen.

@@ -7,7 +7,8 @@ import { showError } from "./error.js";
 import { deadlineTable } from "./deadline-table.js";
 
 // The program sends at most this many rows; the filters narrow the list.
-const LIST_LIMIT = 500;
+// One page from the program; «Vis flere» asks for the next one.
+const PAGE = 100;
 
 export async function renderDeadlineList(main, queryString = "") {
   const params = new URLSearchParams(queryString || "");
@@ -29,11 +30,28 @@ export async function renderDeadlineList(main, queryString = "") {
   const count = h("span", { class: "count", id: "deadline-count", "aria-live": "polite" });
   const periodError = h("p", { class: "field-error", hidden: true, role: "alert" });
 
-  const reload = async () => {
+  // The rows shown so far; a new filter starts over at the first page.
+  let shown = [];
+  const cursorOf = (row) => ({
+    due: row.due,
+    kind: row.kind,
+    participantId: row.participantId ?? 0,
+    task: row.taskId != null,
+    id: row.deadlineId ?? row.taskId ?? 0,
+  });
+  const draw = (more) => {
+    count.textContent = more ? t("deadlines.countMore", { count: shown.length }) : t("deadlines.count", { count: shown.length });
+    replace(
+      results,
+      shown.length ? deadlineTable(shown, { onChange: reload, id: "deadline-table" }) : h("p", { class: "empty", text: t("deadlines.none") }),
+      more ? h("p", {}, h("button", { type: "button", class: "secondary", id: "deadline-more", text: t("deadlines.more"), onclick: () => load(true) })) : null,
+    );
+  };
+  const load = async (next) => {
     periodError.hidden = true;
     let rows;
     try {
-      rows = await api.listDeadlines(filter);
+      rows = await api.listDeadlines({ ...filter, after: next && shown.length ? cursorOf(shown[shown.length - 1]) : null });
     } catch (error) {
       if (error.field === "from" || error.field === "to") {
         periodError.textContent = error.message;
@@ -43,10 +61,17 @@ export async function renderDeadlineList(main, queryString = "") {
       showError(error);
       return;
     }
-    count.textContent = rows.length >= LIST_LIMIT ? t("deadlines.countLimited", { count: rows.length }) : t("deadlines.count", { count: rows.length });
-    replace(results, rows.length ? deadlineTable(rows, { onChange: reload, id: "deadline-table" }) : h("p", { class: "empty", text: t("deadlines.none") }));
+    const firstNew = shown.length;
+    shown = next ? shown.concat(rows) : rows;
+    draw(rows.length >= PAGE);
+    if (next) {
+      // Focus goes to the first row that came in, so the keyboard user
+      // continues where the list grew.
+      results.querySelectorAll("#deadline-table tbody tr")[firstNew]?.querySelector("a, button")?.focus();
+    }
     document.body.dataset.ready = "deadline-list";
   };
+  const reload = () => load(false);
 
   const select = (id, label, key, options, toValue = (v) => v) =>
     h(

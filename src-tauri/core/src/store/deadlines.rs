@@ -81,6 +81,38 @@ pub struct DeadlineFilter {
     pub open_only: bool,
     /// At most this many rows, earliest due first.
     pub limit: Option<u32>,
+    /// Only rows after this one in the list's order: the next page.
+    pub after: Option<DeadlineCursor>,
+}
+
+/// A place in the deadline list's order (due date, kind, participant,
+/// task or deadline, id), which is total: a page continues after the last
+/// row of the one before, with nothing skipped or repeated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineCursor {
+    /// Due date.
+    pub due: NaiveDate,
+    /// A [`DeadlineKind`] identifier or [`OWN_TASK_KIND`].
+    pub kind: String,
+    /// The participant, or 0 for a task without one.
+    pub participant_id: i64,
+    /// Whether the row is an own task.
+    pub task: bool,
+    /// The deadline's or task's id.
+    pub id: i64,
+}
+
+impl DeadlineRow {
+    /// This row's place in the list's order.
+    pub fn cursor(&self) -> DeadlineCursor {
+        DeadlineCursor {
+            due: self.due,
+            kind: self.kind.clone(),
+            participant_id: self.participant_id.unwrap_or(0),
+            task: self.task_id.is_some(),
+            id: self.deadline_id.or(self.task_id).unwrap_or(0),
+        }
+    }
 }
 
 /// What the start screen shows.
@@ -477,6 +509,16 @@ fn deadline_rows_sql(
     let participant_param = filter.participant_id.map(|id| bind(Value::Integer(id)));
     let from_param = filter.from.map(|d| bind(Value::Text(d.to_string())));
     let to_param = filter.to.map(|d| bind(Value::Text(d.to_string())));
+    let after_params = filter.after.as_ref().map(|c| {
+        [
+            bind(Value::Text(c.due.to_string())),
+            bind(Value::Text(c.kind.clone())),
+            bind(Value::Integer(c.participant_id)),
+            bind(Value::Integer(i64::from(c.task))),
+            bind(Value::Integer(c.id)),
+        ]
+        .join(", ")
+    });
     // Lists across the register leave archived participants out; one
     // participant's own timeline shows everything, archived or not.
     let mut legal: Vec<String> = Vec::new();
@@ -526,6 +568,16 @@ fn deadline_rows_sql(
         tasks.push(format!("t.due <= {param}"));
     }
 
+    if let Some(after) = &after_params {
+        // Row values compare in the list's order; the due date leads, so
+        // the index on it still bounds the scan.
+        legal.push(format!(
+            "(d.due, d.kind, d.participant_id, 0, d.id) > ({after})"
+        ));
+        tasks.push(format!(
+            "(t.due, 'own_task', COALESCE(t.participant_id, 0), 1, t.id) > ({after})"
+        ));
+    }
     if !include_legal && !include_tasks {
         include_legal = true;
         legal.push("0".into());
@@ -538,7 +590,8 @@ fn deadline_rows_sql(
              d.due AS due, d.last_working_day AS last_working_day, \
              CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END AS status, \
              d.reference AS reference, d.reason AS reason, d.done_on AS done_on, \
-             d.source_id AS source_id \
+             d.source_id AS source_id, d.participant_id AS sort_participant, 0 AS is_task, \
+             d.id AS row_id \
              FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id WHERE {}",
             where_clause(&legal)
         ));
@@ -549,7 +602,8 @@ fn deadline_rows_sql(
              p.given_name AS given_name, p.family_name AS family_name, 'own_task' AS kind, \
              t.title AS title, t.due AS due, t.due AS last_working_day, \
              CASE WHEN t.done_on IS NOT NULL THEN 'done' WHEN t.due < ?1 THEN 'overdue' ELSE 'open' END \
-             AS status, '' AS reference, t.note AS reason, t.done_on AS done_on, NULL AS source_id \
+             AS status, '' AS reference, t.note AS reason, t.done_on AS done_on, NULL AS source_id, \
+             COALESCE(t.participant_id, 0) AS sort_participant, 1 AS is_task, t.id AS row_id \
              FROM task t LEFT JOIN participant p ON p.id = t.participant_id WHERE {}",
             where_clause(&tasks)
         ));
@@ -560,11 +614,14 @@ fn deadline_rows_sql(
     // Each arm is read on its own, in due order from its index and cut at
     // the limit; the caller merges them. A LIMIT on the union as a whole
     // would make SQLite sort both arms completely first.
-    // Only the due date (column 8, `due`) is ordered in SQL, so the order comes
-    // straight from the index; ties are ordered in Rust after the merge.
+    // Each arm is ordered by the list's whole order, so a cut at the limit
+    // is the same cut the merged list makes and a page boundary falls
+    // between two rows exactly; the due date leads, so the order still
+    // comes from the index, with only equal dates sorted further.
+    let order_by = " ORDER BY due, kind, sort_participant, is_task, row_id";
     let order = match filter.limit {
-        Some(limit) => format!(" ORDER BY 8 LIMIT {limit}"),
-        None => " ORDER BY 8".to_string(),
+        Some(limit) => format!("{order_by} LIMIT {limit}"),
+        None => order_by.to_string(),
     };
     let arms = arms.into_iter().map(|arm| arm + &order).collect();
     (arms, values)
@@ -988,8 +1045,9 @@ impl Store {
                 rows.push(row?);
             }
         }
-        rows.sort_by(|a: &DeadlineRow, b: &DeadlineRow| {
-            (a.due, &a.kind, a.participant_id).cmp(&(b.due, &b.kind, b.participant_id))
+        rows.sort_by_key(|row| {
+            let c = row.cursor();
+            (c.due, c.kind, c.participant_id, c.task, c.id)
         });
         if let Some(limit) = filter.limit {
             rows.truncate(limit as usize);
