@@ -308,10 +308,10 @@ fn main() {
             floor,
             "SELECT * FROM (SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, \
              d.state, d.reference, d.reason FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
-             WHERE p.archived_at IS NULL ORDER BY d.due, d.kind, d.participant_id, d.id LIMIT 100) \
+             WHERE p.archived_at IS NULL ORDER BY d.due LIMIT 100) \
              UNION ALL SELECT * FROM (SELECT t.id, t.participant_id, p.given_name, p.family_name, t.title, t.due, t.due, \
              t.done_on, '', t.note FROM task t LEFT JOIN participant p ON p.id = t.participant_id \
-             WHERE (p.id IS NULL OR p.archived_at IS NULL) ORDER BY t.due, t.id LIMIT 100) ORDER BY 6 LIMIT 100",
+             WHERE (p.id IS NULL OR p.archived_at IS NULL) ORDER BY t.due LIMIT 100) ORDER BY 6 LIMIT 100",
             &[],
         );
     });
@@ -336,7 +336,7 @@ fn main() {
             "SELECT d.id, d.participant_id, p.given_name, p.family_name, d.kind, d.due, d.last_working_day, d.state, d.reference, d.reason \
              FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
              WHERE p.archived_at IS NULL AND d.kind = 'imdi_registration' AND d.state = 'open' AND d.due < ?1 \
-             ORDER BY d.due, d.participant_id, d.id LIMIT 100",
+             ORDER BY d.due LIMIT 100",
             &[&today_text],
         );
     });

@@ -492,7 +492,7 @@ fn case_reference(given: &str, family: &str, id: i64) -> String {
 fn deadline_rows_sql(
     filter: &DeadlineFilter,
     today: NaiveDate,
-) -> (Vec<String>, Vec<rusqlite::types::Value>) {
+) -> (Vec<DeadlineArm>, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
     let mut values: Vec<Value> = vec![Value::Text(today.to_string())];
     let mut bind = |value: Value| {
@@ -582,9 +582,9 @@ fn deadline_rows_sql(
         include_legal = true;
         legal.push("0".into());
     }
-    let mut arms = Vec::new();
+    let mut arms: Vec<(String, &'static str)> = Vec::new();
     if include_legal {
-        arms.push(format!(
+        arms.push((format!(
             "SELECT d.id AS deadline_id, NULL AS task_id, d.participant_id AS participant_id, \
              p.given_name AS given_name, p.family_name AS family_name, d.kind AS kind, '' AS title, \
              d.due AS due, d.last_working_day AS last_working_day, \
@@ -594,10 +594,10 @@ fn deadline_rows_sql(
              d.id AS row_id \
              FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id WHERE {}",
             where_clause(&legal)
-        ));
+        ), "d.due"));
     }
     if include_tasks {
-        arms.push(format!(
+        arms.push((format!(
             "SELECT NULL AS deadline_id, t.id AS task_id, t.participant_id AS participant_id, \
              p.given_name AS given_name, p.family_name AS family_name, 'own_task' AS kind, \
              t.title AS title, t.due AS due, t.due AS last_working_day, \
@@ -606,7 +606,7 @@ fn deadline_rows_sql(
              COALESCE(t.participant_id, 0) AS sort_participant, 1 AS is_task, t.id AS row_id \
              FROM task t LEFT JOIN participant p ON p.id = t.participant_id WHERE {}",
             where_clause(&tasks)
-        ));
+        ), "t.due"));
     }
     // CROSS JOIN keeps SQLite reading deadlines first, in due order from an
     // index, and looking up each one's participant; driving from the
@@ -614,17 +614,33 @@ fn deadline_rows_sql(
     // Each arm is read on its own, in due order from its index and cut at
     // the limit; the caller merges them. A LIMIT on the union as a whole
     // would make SQLite sort both arms completely first.
-    // Each arm is ordered by the list's whole order, so a cut at the limit
-    // is the same cut the merged list makes and a page boundary falls
-    // between two rows exactly; the due date leads, so the order still
-    // comes from the index, with only equal dates sorted further.
-    let order_by = " ORDER BY due, kind, sort_participant, is_task, row_id";
+    // Only the due date is ordered in SQL, so the order comes straight
+    // from the index; a fuller ORDER BY makes SQLite sort every row first.
+    // Rows that share the due date at the cut are read again in full by
+    // the caller (see `Store::deadlines`), so the page still ends exactly.
     let order = match filter.limit {
-        Some(limit) => format!("{order_by} LIMIT {limit}"),
-        None => order_by.to_string(),
+        Some(limit) => format!(" ORDER BY due LIMIT {limit}"),
+        None => " ORDER BY due".to_string(),
     };
-    let arms = arms.into_iter().map(|arm| arm + &order).collect();
+    let arms = arms
+        .into_iter()
+        .map(|(arm, due_column)| DeadlineArm {
+            limited: format!("{arm}{order}"),
+            base: arm,
+            due_column,
+        })
+        .collect();
     (arms, values)
+}
+
+/// One arm of the deadline query: the legal deadlines or the own tasks.
+struct DeadlineArm {
+    /// The arm cut at the limit, in due order.
+    limited: String,
+    /// The arm without order or limit, ending in its WHERE clause.
+    base: String,
+    /// The arm's due-date column (`d.due`, `t.due`).
+    due_column: &'static str,
 }
 
 /// Joins conditions with AND; no condition means every row.
@@ -1037,12 +1053,30 @@ impl Store {
     ) -> CoreResult<Vec<DeadlineRow>> {
         let (arms, values) = deadline_rows_sql(filter, today);
         let mut rows = Vec::new();
-        for sql in &arms {
+        let read = |sql: &str, rows: &mut Vec<DeadlineRow>| -> CoreResult<usize> {
             let mut statement = self.conn.prepare_cached(sql)?;
             let arm =
                 statement.query_map(rusqlite::params_from_iter(values.iter()), deadline_row)?;
+            let before = rows.len();
             for row in arm {
                 rows.push(row?);
+            }
+            Ok(rows.len() - before)
+        };
+        for arm in &arms {
+            let first = rows.len();
+            let read_now = read(&arm.limited, &mut rows)?;
+            // Cut at the limit, the arm may have left out some rows that
+            // share the last due date; those are read in full, so the
+            // merged list ends at the same row whatever SQLite's tie order.
+            if filter.limit.is_some_and(|limit| read_now as u32 == limit) {
+                let last_due = rows[rows.len() - 1].due;
+                let arm_rows = rows.split_off(first);
+                rows.extend(arm_rows.into_iter().filter(|row| row.due != last_due));
+                read(
+                    &format!("{} AND {} = '{last_due}'", arm.base, arm.due_column),
+                    &mut rows,
+                )?;
             }
         }
         rows.sort_by_key(|row| {
