@@ -21,10 +21,10 @@ mod support;
 use serde_json::json;
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use support::network::{self, InetSocket};
+use support::pdf::pdf_text;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 // What is typed. Single-line fields get no line breaks (Enter would submit
@@ -221,16 +221,6 @@ fn hash(s: &Session) -> String {
 fn go(s: &Session, hash: &str, screen: &str) {
     s.execute(&format!("location.hash = {}", js(hash)));
     s.wait_for_screen(screen);
-}
-
-fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is missing: run `make deps` (Debian package poppler-utils)");
-    assert!(output.status.success(), "pdftotext should read the minutes");
-    String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
 #[test]

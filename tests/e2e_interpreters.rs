@@ -8,19 +8,8 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
+use support::pdf::pdf_text;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
-
-fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is missing: run `make deps` (Debian package poppler-utils)");
-    assert!(output.status.success(), "pdftotext should read the minutes");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 /// Ticks a checkbox in the meeting editor if it is not ticked.
 fn tick(s: &Session, css: &str) {

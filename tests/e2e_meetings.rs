@@ -4,25 +4,11 @@
 
 mod support;
 
-use std::path::Path;
-use std::process::Command;
+use support::pdf::pdf_text;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 const SENSITIVE: &str = "Fastlegen melder om søvnvansker";
 const ORDINARY: &str = "Språkopplæringen går bra, nivå A2 nådd";
-
-fn pdf_text(path: &Path) -> String {
-    let output = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is missing: run `make deps` (Debian package poppler-utils)");
-    assert!(
-        output.status.success(),
-        "pdftotext should read the exported minutes"
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
 
 #[test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]

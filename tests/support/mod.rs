@@ -2,4 +2,5 @@
 
 pub mod hostile;
 pub mod network;
+pub mod pdf;
 pub mod webdriver;

@@ -1,0 +1,22 @@
+//! The text of an exported PDF, as `pdftotext` (poppler-utils) reads it:
+//! what a caseworker's PDF reader would show, for the window tests that
+//! export minutes.
+
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+
+/// Every text line of the PDF at `path`.
+pub fn pdf_text(path: &Path) -> String {
+    let output = Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is missing: run `make deps` (Debian package poppler-utils)");
+    assert!(
+        output.status.success(),
+        "pdftotext should read the exported PDF"
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
