@@ -24,7 +24,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use support::network::{self, InetSocket};
-use support::pdf::pdf_text;
+use support::pdf::{exported_pdf, pdf_text};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 // What is typed. Single-line fields get no line breaks (Enter would submit
@@ -445,12 +445,7 @@ fn hostile_text_shows_literally_and_the_app_opens_no_network_socket() {
     s.wait_until("the export to be logged", |s| {
         !s.texts("#meeting-sharing-log tbody tr").is_empty()
     });
-    let pdf = std::fs::read_dir(exports.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .expect("the minutes are saved as a PDF");
+    let pdf = exported_pdf(exports.path());
     let text = pdf_text(&pdf);
     for fragment in [
         "DELETE FROM meeting",

@@ -8,7 +8,7 @@
 mod support;
 
 use std::path::Path;
-use support::pdf::pdf_text;
+use support::pdf::{exported_pdf, pdf_text};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 /// Ticks a checkbox in the meeting editor if it is not ticked.
@@ -134,12 +134,7 @@ fn an_unqualified_interpreter_after_the_transition_needs_a_reason_and_reaches_th
     s.wait_until("the export to be logged", |s| {
         !s.texts("#meeting-sharing-log tbody tr").is_empty()
     });
-    let pdf = std::fs::read_dir(exports.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .expect("the minutes are saved as a PDF");
+    let pdf = exported_pdf(exports.path());
     let text = pdf_text(&pdf)
         .split_whitespace()
         .collect::<Vec<_>>()

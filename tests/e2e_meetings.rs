@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::pdf::pdf_text;
+use support::pdf::{exported_pdf, pdf_text};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 const SENSITIVE: &str = "Fastlegen melder om søvnvansker";
@@ -199,12 +199,7 @@ fn triangle_meeting_from_team_to_redacted_minutes() {
             .is_some_and(|row| row.contains("NAV") && row.contains("§ 41"))
     });
 
-    let pdf = std::fs::read_dir(exports.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .expect("the minutes should be saved as a PDF in the chosen folder");
+    let pdf = exported_pdf(exports.path());
     let text = pdf_text(&pdf);
     assert!(
         !text.contains("søvnvansker"),
