@@ -13,7 +13,7 @@ use crate::messages;
 use crate::store::audit::{audit_created, before_change};
 use crate::store::deadlines::recompute_after_change;
 use crate::store::participants::ensure_participant;
-use crate::store::{invalid, Store};
+use crate::store::{invalid, required_stored_choice, Store};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -56,15 +56,8 @@ pub struct WarnedParticipant {
 }
 
 fn warning_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<ParticipantWarning> {
-    let code: String = row.get("code")?;
     Ok(ParticipantWarning {
-        code: WarningCode::from_str_id(&code).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                0,
-                rusqlite::types::Type::Text,
-                format!("unknown warning code {code:?}").into(),
-            )
-        })?,
+        code: required_stored_choice(row, "code", WarningCode::from_str_id)?,
         message: row.get("message")?,
         reference: row.get("reference")?,
         source_url: row.get("source_url")?,

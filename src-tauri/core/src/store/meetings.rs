@@ -21,7 +21,7 @@ use crate::messages;
 use crate::store::audit::{audit_created, audit_minutes_export, before_change};
 use crate::store::participants::ensure_participant;
 use crate::store::teams::{contact_from_row, ensure_contact, CONTACT_COLUMNS};
-use crate::store::{invalid, Store};
+use crate::store::{invalid, stored_choice, Store};
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -242,26 +242,6 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         evaluates_routines: head.evaluates,
         completed_on: head.completed_on,
     })
-}
-
-/// A stored choice of a closed set, or `None` when NULL; an identifier this
-/// version does not know fails the read rather than being guessed.
-fn stored_choice<T>(
-    row: &rusqlite::Row<'_>,
-    column: &str,
-    parse: fn(&str) -> Option<T>,
-) -> rusqlite::Result<Option<T>> {
-    let text: Option<String> = row.get(column)?;
-    text.map(|t| {
-        parse(&t).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                0,
-                rusqlite::types::Type::Text,
-                format!("unknown {column} {t:?}").into(),
-            )
-        })
-    })
-    .transpose()
 }
 
 /// The interpreting facts of a meeting row.

@@ -204,6 +204,39 @@ impl Store {
     }
 }
 
+/// A stored choice of a closed set, or `None` when NULL; an identifier this
+/// version does not know fails the read rather than being guessed.
+pub(crate) fn stored_choice<T>(
+    row: &rusqlite::Row<'_>,
+    column: &str,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<Option<T>> {
+    let text: Option<String> = row.get(column)?;
+    text.map(|t| {
+        parse(&t).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                0,
+                rusqlite::types::Type::Text,
+                format!("unknown {column} {t:?}").into(),
+            )
+        })
+    })
+    .transpose()
+}
+
+/// A stored choice of a closed set in a column that is never NULL.
+pub(crate) fn required_stored_choice<T>(
+    row: &rusqlite::Row<'_>,
+    column: &str,
+    parse: fn(&str) -> Option<T>,
+) -> rusqlite::Result<T> {
+    stored_choice(row, column, parse)?.ok_or(rusqlite::Error::InvalidColumnType(
+        0,
+        column.to_string(),
+        rusqlite::types::Type::Null,
+    ))
+}
+
 /// The page cache, in KiB: SQLCipher decrypts a page each time it is read
 /// from the file, so pages kept in the cache are read at the speed of an
 /// unencrypted database. A hundredfold register's working set fits; a real
