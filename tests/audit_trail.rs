@@ -647,7 +647,16 @@ fn meetings_their_action_items_and_minutes_exports_are_recorded() {
             "Referat trekantmøte 2026-11-20 – NAV.pdf",
         )
         .unwrap();
-    d.store.reopen_meeting(id).unwrap();
+    d.store
+        .reopen_meeting(
+            id,
+            "Feil dato i referatet",
+            NaiveDate::from_ymd_opt(2026, 11, 23)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+        )
+        .unwrap();
     d.store.delete_meeting(id).unwrap();
     let rest = since(&d.store, start);
     assert_eq!(
@@ -671,8 +680,13 @@ fn meetings_their_action_items_and_minutes_exports_are_recorded() {
                 None,
                 Some("Referat trekantmøte 2026-11-20 – NAV.pdf")
             ),
+            FieldChange::new("minutes_version", None, Some("1")),
         ],
-        "a minutes export records recipient, legal basis and file name"
+        "a minutes export records recipient, legal basis, file name and version"
+    );
+    assert_eq!(
+        rest[2].reason, "Feil dato i referatet",
+        "a reopening records its reason"
     );
     assert_eq!(
         change(&rest[4], "agenda[2].notes"),

@@ -298,6 +298,9 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
     vec![
         ("app_status", None),
         ("app_quit", None),
+        ("window_zoom_set", Some(json!({ "zoom": text }))),
+        ("window_title_set", Some(json!({ "title": text }))),
+        ("window_close_acknowledged", None),
         ("first_render", Some(json!({ "screen": text }))),
         ("recovery_code_get", None),
         ("recovery_code_confirm", Some(json!({ "groups": object }))),
@@ -401,7 +404,7 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
         ("meeting_get", Some(json!({ "id": int }))),
         ("meeting_save", Some(json!({ "id": int, "form": object }))),
         ("meeting_complete", Some(json!({ "id": int }))),
-        ("meeting_reopen", Some(json!({ "id": int }))),
+        ("meeting_reopen", Some(json!({ "id": int, "reason": text }))),
         ("meeting_delete", Some(json!({ "id": int }))),
         (
             "minutes_preview",

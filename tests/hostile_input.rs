@@ -1714,6 +1714,7 @@ fn deadline_lists_with_hostile_filters_and_ids() {
     )
         .prop_map(
             |(kind, status, participant_id, from, to)| DeadlineFilterDto {
+                open_only: participant_id.is_some_and(|id| id % 2 == 0),
                 kind,
                 status,
                 participant_id,
@@ -2060,7 +2061,9 @@ fn meeting_ids_kinds_and_sharing_choices_from_anywhere() {
                 0 => write(&mut w.store, |s| {
                     Ok(s.complete_meeting(id, today()).map(|_| ())?)
                 })?,
-                1 => write(&mut w.store, |s| Ok(s.reopen_meeting(id)?))?,
+                1 => write(&mut w.store, |s| {
+                    Ok(s.reopen_meeting(id, "Retting av referatet", now())?)
+                })?,
                 2 => write(&mut w.store, |s| Ok(s.delete_meeting(id)?))?,
                 _ => write(&mut w.store, |s| Ok(s.delete_task(id)?))?,
             };

@@ -322,34 +322,42 @@ fn every_combination_of_list_filters_runs() {
     .unwrap();
     for kind in ["", "programme_start", "own_task"] {
         for status in ["", "open", "overdue", "done", "not_applicable"] {
-            for participant in [None, Some(p.id)] {
-                for (from, to) in [
-                    ("", ""),
-                    ("01.01.2025", ""),
-                    ("", "31.12.2025"),
-                    ("01.01.2025", "31.12.2025"),
-                ] {
-                    let filter = DeadlineFilterDto {
-                        kind: kind.into(),
-                        status: status.into(),
-                        participant_id: participant,
-                        from: from.into(),
-                        to: to.into(),
-                        after: None,
-                    };
-                    let rows = list(&store, &filter, today());
-                    assert!(rows.is_ok(), "filter {filter:?} should run, got {rows:?}");
-                    for row in rows.unwrap() {
-                        assert!(
-                            kind.is_empty() || row.kind == kind,
-                            "{filter:?} returned kind {}",
-                            row.kind
-                        );
-                        assert!(
-                            status.is_empty() || row.status == status,
-                            "{filter:?} returned status {}",
-                            row.status
-                        );
+            for open_only in [false, true] {
+                for participant in [None, Some(p.id)] {
+                    for (from, to) in [
+                        ("", ""),
+                        ("01.01.2025", ""),
+                        ("", "31.12.2025"),
+                        ("01.01.2025", "31.12.2025"),
+                    ] {
+                        let filter = DeadlineFilterDto {
+                            kind: kind.into(),
+                            status: status.into(),
+                            open_only,
+                            participant_id: participant,
+                            from: from.into(),
+                            to: to.into(),
+                            after: None,
+                        };
+                        let rows = list(&store, &filter, today());
+                        assert!(rows.is_ok(), "filter {filter:?} should run, got {rows:?}");
+                        for row in rows.unwrap() {
+                            assert!(
+                                kind.is_empty() || row.kind == kind,
+                                "{filter:?} returned kind {}",
+                                row.kind
+                            );
+                            assert!(
+                                status.is_empty() || row.status == status,
+                                "{filter:?} returned status {}",
+                                row.status
+                            );
+                            assert!(
+                                !open_only || row.status == "open" || row.status == "overdue",
+                                "{filter:?} (open only) returned status {}",
+                                row.status
+                            );
+                        }
                     }
                 }
             }

@@ -162,7 +162,13 @@ fn each_rule_warns_when_it_should_and_not_otherwise() {
         .find(|m| !m.interpreter_warnings.is_empty() && m.date == d("2027-01-01"))
         .unwrap()
         .id;
-    store.reopen_meeting(late).unwrap();
+    store
+        .reopen_meeting(
+            late,
+            "Mangler grunn for ukvalifisert tolk",
+            d("2027-01-02").and_hms_opt(9, 0, 0).unwrap(),
+        )
+        .unwrap();
     let fixed = unqualified(
         form(p, "01.01.2027"),
         "Akutt behov, ingen kvalifisert tolk nådd.",

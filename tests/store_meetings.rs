@@ -434,7 +434,7 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
     );
     let (pdf, file_name) = minutes_pdf(&w.store, id, nav, now).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "the export should be a PDF");
-    assert_eq!(file_name, "Referat trekantmøte 2026-11-20 – NAV.pdf");
+    assert_eq!(file_name, "Referat trekantmøte 2026-11-20 – NAV – versjon 1.pdf");
     w.store.log_sharing(id, now, nav, &file_name).unwrap();
     let log = w.store.sharing_log(Some(w.participant), None).unwrap();
     assert_eq!(
@@ -572,4 +572,88 @@ fn an_oversized_origin_is_refused_whole_and_nothing_is_written() {
             "{target:?}: a refused save writes nothing, cut or whole"
         );
     }
+}
+
+#[test]
+fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_their_version() {
+    let mut w = world();
+    let id = save_triangle(&mut w, None, true).unwrap().id.unwrap();
+    w.store.complete_meeting(id, today()).unwrap();
+    let now = today().and_hms_opt(10, 30, 0).unwrap();
+    let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
+    let archive = parse_sharing("archive", "").unwrap();
+    for choice in [nav, archive] {
+        let (_, name) = minutes_pdf(&w.store, id, choice, now).unwrap();
+        assert!(name.ends_with("versjon 1.pdf"), "{name}");
+        w.store.log_sharing(id, now, choice, &name).unwrap();
+    }
+    let filed = meeting(&w.store, id).unwrap();
+    assert_eq!(filed.minutes_version, 1);
+    assert!(filed.older_copies.is_empty(), "nobody holds an older version yet");
+
+    // A completed meeting cannot be saved: the record stays as filed.
+    let mut changed = triangle(&w, true);
+    changed.place = "Biblioteket".into();
+    let error = save(&mut w.store, Some(id), &changed).unwrap_err();
+    assert_eq!(error.code, "meeting_locked", "{error:?}");
+    assert_eq!(meeting(&w.store, id).unwrap().place, "Rådhuset", "nothing changed");
+
+    // Reopening needs a reason; without one nothing changes.
+    for reason in ["", "   "] {
+        let error = w.store.reopen_meeting(id, reason, now).unwrap_err();
+        assert_eq!(introspor_app::error::IpcError::from(error).code, "required");
+    }
+    let too_long = "x".repeat(1001);
+    assert!(w.store.reopen_meeting(id, &too_long, now).is_err());
+    assert_eq!(meeting(&w.store, id).unwrap().completed_on, filed.completed_on);
+
+    let later = now + chrono::Duration::days(2);
+    w.store
+        .reopen_meeting(id, "  Feil sted i referatet ", later)
+        .unwrap();
+    let reopened = meeting(&w.store, id).unwrap();
+    assert_eq!(reopened.completed_on, "", "reopened");
+    assert_eq!(reopened.minutes_version, 2);
+    assert_eq!(reopened.reopenings.len(), 1);
+    assert_eq!(reopened.reopenings[0].reason, "Feil sted i referatet");
+    assert_eq!(reopened.reopenings[0].version_before, 1);
+    let holders: Vec<_> = reopened
+        .older_copies
+        .iter()
+        .map(|c| (c.recipient.as_str(), c.version))
+        .collect();
+    assert_eq!(holders, [("archive", 1), ("nav", 1)], "both hold version 1");
+    assert!(
+        w.store.reopen_meeting(id, "igjen", later).is_err(),
+        "an open meeting cannot be reopened"
+    );
+
+    // Corrected, completed and sent again: the archive still has version 1.
+    save(&mut w.store, Some(id), &changed).unwrap();
+    w.store.complete_meeting(id, today()).unwrap();
+    let (pdf, name) = minutes_pdf(&w.store, id, nav, later).unwrap();
+    assert!(name.ends_with("NAV – versjon 2.pdf"), "{name}");
+    assert!(pdf.starts_with(b"%PDF-"));
+    let facts = minutes(&w.store, id, Recipient::Nav, later).unwrap();
+    let version = facts
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Facts { rows } => rows
+                .iter()
+                .find(|(label, _)| label == "Referatversjon")
+                .map(|(_, v)| v.clone()),
+            _ => None,
+        })
+        .expect("the minutes state their version");
+    assert_eq!(version, "2, rettet 24.11.2026 (erstatter versjon 1)");
+    w.store.log_sharing(id, later, nav, &name).unwrap();
+    let sent = meeting(&w.store, id).unwrap();
+    let holders: Vec<_> = sent
+        .older_copies
+        .iter()
+        .map(|c| (c.recipient.as_str(), c.version))
+        .collect();
+    assert_eq!(holders, [("archive", 1)], "only the archive is behind");
+    assert_eq!(sent.sharing[0].minutes_version, 2);
 }

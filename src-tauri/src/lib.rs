@@ -7,6 +7,7 @@ pub mod logging;
 pub mod save_dialog;
 pub mod state;
 pub mod transport;
+pub mod window;
 
 use crate::error::IpcError;
 use crate::state::{AppState, Register};
@@ -135,12 +136,36 @@ pub fn run() {
             app.manage(LogGuard(guard));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), demo, "starting");
             let keys: Arc<dyn KeyStore> = Arc::new(key_store_for(&folder));
+            let zoom = window::WindowPrefs::load(&folder).zoom;
+            if let Some(main) = app.get_webview_window("main") {
+                if let Err(error) = main.set_zoom(zoom) {
+                    tracing::warn!(%error, "the remembered zoom could not be applied");
+                }
+            }
+            app.manage(window::CloseRequest::default());
             app.manage(start_state(folder, keys, demo));
             Ok(())
         })
         // Closing the window closes the register: the log is checkpointed
         // into the file, so the file alone holds everything.
         .on_window_event(|window, event| {
+            // The window asks about unsaved changes before it closes, and
+            // then closes itself (app_quit); unanswered, a second request
+            // closes at once.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                let ask = window
+                    .try_state::<window::CloseRequest>()
+                    .is_some_and(|close| close.ask_window());
+                if ask {
+                    if let Some(webview) = window.app_handle().get_webview_window(window.label()) {
+                        let asked = webview
+                            .eval("window.dispatchEvent(new Event('introspor-close-requested'))");
+                        if asked.is_ok() {
+                            api.prevent_close();
+                        }
+                    }
+                }
+            }
             if let tauri::WindowEvent::Destroyed = event {
                 if let Some(state) = window.try_state::<AppState>() {
                     state.close();
@@ -161,6 +186,9 @@ pub fn run() {
             commands::security::register_start_new,
             commands::security::register_keep,
             commands::app::app_quit,
+            commands::app::window_zoom_set,
+            commands::app::window_title_set,
+            commands::app::window_close_acknowledged,
             commands::participants::participant_list,
             commands::participants::participant_get,
             commands::participants::participant_create,

@@ -2,38 +2,14 @@
 import { api } from "./api.js";
 import { h, replace } from "./dom.js";
 import { t, translateStatic } from "./i18n.js";
-import { route, startRouter } from "./router.js";
-import { renderParticipantList } from "./views/participant-list.js";
-import { renderParticipantDetail } from "./views/participant-detail.js";
-import { renderParticipantForm } from "./views/participant-form.js";
-import { renderOverview } from "./views/overview.js";
-import { renderDeadlineList } from "./views/deadline-list.js";
-import { renderSettings } from "./views/settings.js";
-import { renderContacts } from "./views/contacts.js";
-import { renderMeetingList } from "./views/meeting-list.js";
-import { renderMeetingEditor } from "./views/meeting-editor.js";
-import { renderBackups } from "./views/backups.js";
-import { renderRecoveryCode, renderUnlock, renderDamaged, renderInUse } from "./views/vault.js";
 import { toast } from "./toast.js";
 import { countsText } from "./format.js";
-import { renderAudit } from "./views/audit.js";
-import { renderRules } from "./views/rules.js";
+import { currentScreen, mayLeave, navigate, startRouter } from "./router.js";
+import { SIDEBAR } from "./routes.js";
+import { dialogOpen } from "./dialog.js";
+import { applyZoom, zoomKey } from "./zoom.js";
 
 const main = document.getElementById("main");
-// The screen on show and the keyboard actions it offers.
-let screen = {};
-
-function show(name, section, render) {
-  return async (...args) => {
-    document.body.dataset.ready = "";
-    for (const link of document.querySelectorAll("[data-nav]")) {
-      if (link.dataset.nav === section) link.setAttribute("aria-current", "page");
-      else link.removeAttribute("aria-current");
-    }
-    screen = { name, ...(await render(main, ...args)) };
-    reportFirstRender(name);
-  };
-}
 
 // The program is told once when the first screen is on display (start-up figure).
 let firstRenderReported = false;
@@ -44,35 +20,44 @@ function reportFirstRender(name) {
   }
 }
 
-route(/^#\/oversikt\/?$/, show("overview", "overview", renderOverview));
-route(/^#\/frister\/?(?:\?(.*))?$/, show("deadlines", "deadlines", renderDeadlineList));
-route(/^#\/innstillinger\/?$/, show("settings", "settings", renderSettings));
-route(/^#\/regelverk\/?$/, show("rules", "rules", renderRules));
-route(/^#\/sikkerhetskopi\/?$/, show("backups", "backups", renderBackups));
-route(/^#\/kontakter\/?$/, show("contacts", "contacts", renderContacts));
-route(/^#\/kontroll\/?$/, show("audit", "audit", renderAudit));
-route(/^#\/moter\/?$/, show("meetings", "meetings", renderMeetingList));
-route(/^#\/moter\/ny\?(.*)$/, show("meeting", "meetings", (m, query) => renderMeetingEditor(m, null, query)));
-route(/^#\/moter\/(\d+)$/, show("meeting", "meetings", (m, id) => renderMeetingEditor(m, Number(id), "")));
-route(/^#\/deltakere\/?$/, show("list", "participants", renderParticipantList));
-route(/^#\/deltakere\/ny$/, show("form", "participants", (m) => renderParticipantForm(m, null)));
-route(/^#\/deltakere\/(\d+)\/rediger$/, show("form", "participants", renderParticipantForm));
-route(/^#\/deltakere\/(\d+)$/, show("detail", "participants", renderParticipantDetail));
+// The sidebar, drawn from the route table.
+function drawSidebar() {
+  replace(
+    document.getElementById("nav-list"),
+    SIDEBAR.map((entry) => h("li", {}, h("a", { href: entry.hash, dataset: { nav: entry.section }, text: t(entry.label) }))),
+  );
+}
 
-// Keyboard shortcuts for the frequent actions.
+// The skip link moves the focus to the screen's heading; it does not
+// navigate (the hash is the router's).
+document.querySelector(".skip-link").addEventListener("click", (event) => {
+  event.preventDefault();
+  const heading = main.querySelector("h1");
+  const target = heading || main;
+  target.setAttribute("tabindex", "-1");
+  target.focus();
+});
+
+// Keyboard shortcuts for the frequent actions. While a question is open,
+// only the question answers keys.
 document.addEventListener("keydown", (event) => {
+  if (dialogOpen()) return;
   const ctrl = event.ctrlKey || event.metaKey;
   const key = event.key.toLowerCase();
-  if (event.altKey && ["1", "2", "3", "4", "5", "6"].includes(event.key)) {
+  const screen = currentScreen();
+  const sidebarEntry = event.altKey && !ctrl ? SIDEBAR.find((entry) => entry.key === event.key) : null;
+  if (zoomKey(event)) {
     event.preventDefault();
-    location.hash = { 1: "#/oversikt", 2: "#/deltakere", 3: "#/frister", 4: "#/innstillinger", 5: "#/moter", 6: "#/kontakter" }[event.key];
+  } else if (sidebarEntry) {
+    event.preventDefault();
+    navigate(sidebarEntry.hash);
   } else if (ctrl && key === "n") {
     event.preventDefault();
-    location.hash = "#/deltakere/ny";
+    navigate("#/deltakere/ny");
   } else if (ctrl && key === "f") {
     event.preventDefault();
     if (screen.focusSearch) screen.focusSearch();
-    else location.hash = "#/deltakere";
+    else navigate("#/deltakere");
   } else if (ctrl && key === "e" && screen.edit) {
     event.preventDefault();
     screen.edit();
@@ -81,18 +66,28 @@ document.addEventListener("keydown", (event) => {
     screen.save();
   } else if (event.key === "Escape" && !event.defaultPrevented) {
     if (screen.cancel) screen.cancel();
-    else if (screen.name === "detail") location.hash = "#/deltakere";
+    else if (screen.name === "participant") navigate("#/deltakere");
   }
+});
+
+// Closing the window asks about unsaved changes like any other way out.
+// The program waits for this answer (see lib.rs); it closes by itself if
+// the window never acknowledges the request.
+window.addEventListener("introspor-close-requested", async () => {
+  api.closeAcknowledged().catch(() => {});
+  if (await mayLeave()) api.quit().catch(() => {});
 });
 
 async function start() {
   translateStatic();
+  drawSidebar();
   let status;
   try {
     status = await api.appStatus();
   } catch (error) {
     status = { version: "", startupError: error };
   }
+  applyZoom(status.zoom);
   document.getElementById("version").textContent = status.version ? t("app.version", { version: status.version }) : "";
   // The menu leads nowhere until the register is open.
   document.body.dataset.vault = status.register !== "ready" || status.recoveryPending ? "closed" : "open";
@@ -143,7 +138,7 @@ async function start() {
   if (status.backupProblem) banner.textContent = t("backups.problem", { message: status.backupProblem.message });
   if (!routerStarted) {
     routerStarted = true;
-    startRouter();
+    startRouter((screen) => reportFirstRender(screen.name));
   }
 }
 

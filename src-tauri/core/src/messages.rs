@@ -19,6 +19,11 @@ pub const TEXT_CONTROL_CHARACTERS: &str =
 /// A line contains control characters (tabs, line breaks and the like).
 pub const CONTROL_CHARACTERS: &str = "Teksten inneholder ugyldige tegn, for eksempel linjeskift.";
 /// A date could not be read.
+/// The window's zoom could not be changed.
+pub const ZOOM_FAILED: &str =
+    "Forstørrelsen kunne ikke endres. Prøv igjen, eller start Introspor på nytt.";
+/// Refusal of a date that has the right form but does not exist.
+pub const NONEXISTENT_DATE: &str = "Datoen finnes ikke i kalenderen. Sjekk dag og måned.";
 pub const INVALID_DATE: &str = "Skriv datoen som dd.mm.åååå, for eksempel 10.03.2025.";
 /// A date is implausibly early.
 pub const DATE_TOO_EARLY: &str = "Datoen kan ikke være før 1900. Sjekk årstallet.";
@@ -139,6 +144,16 @@ pub const ACTION_DUE_REQUIRED: &str = "Hvert oppfølgingspunkt trenger en frist 
 /// A meeting cannot be completed before its date.
 pub const MEETING_IN_FUTURE: &str = "Møtet kan ikke fullføres før møtedatoen.";
 /// Minutes can be exported only from a completed meeting.
+/// A completed meeting's minutes are locked.
+pub const MEETING_LOCKED: &str = "Møtet er fullført, og referatet er låst. Velg «Gjenåpne» og skriv hvorfor, så kan du rette det.";
+/// A reopening needs its reason.
+pub const REOPEN_REASON_REQUIRED: &str =
+    "Skriv hvorfor møtet gjenåpnes. Grunnen lagres i møtets historikk.";
+/// A reopening's reason is too long.
+pub const REOPEN_REASON_TOO_LONG: &str = "Grunnen kan være på høyst 1000 tegn.";
+/// Only a completed meeting can be reopened.
+pub const MEETING_NOT_LOCKED: &str =
+    "Møtet er ikke fullført, så det er allerede åpent for endringer.";
 pub const MEETING_NOT_COMPLETED: &str = "Fullfør møtet før du eksporterer referatet.";
 /// A legal basis is needed to share minutes outside the service.
 pub const LEGAL_BASIS_REQUIRED: &str = "Velg hjemmel for å dele referatet med denne mottakeren.";

@@ -1,12 +1,15 @@
 //! Commands about the app itself.
 
 use crate::commands::security::DamageDto;
+use crate::error::IpcError;
 use crate::state::AppState;
 use crate::state::Register;
 use crate::transport::AppStatusDto;
-use tauri::State;
+use crate::window::{clamp_zoom, window_title, CloseRequest, WindowPrefs};
+use introspor_core::messages;
+use tauri::{Manager, State};
 
-/// Tells the window whether the register opened, and the version.
+/// Tells the window whether the register opened, the version and the zoom.
 #[tauri::command]
 pub fn app_status(state: State<'_, AppState>) -> AppStatusDto {
     let register = state.register();
@@ -29,6 +32,42 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatusDto {
         recovery_pending,
         backup_problem: state.backup_problem(),
         damage,
+        zoom: WindowPrefs::load(state.folder()).zoom,
+    }
+}
+
+/// Sets the window's zoom (Ctrl+Plus, Ctrl+Minus, Ctrl+0) and remembers it
+/// for the next start. Answers the zoom applied, within 50–400 %.
+#[tauri::command]
+pub fn window_zoom_set(
+    window: tauri::WebviewWindow,
+    state: State<'_, AppState>,
+    zoom: f64,
+) -> Result<f64, IpcError> {
+    let zoom = clamp_zoom(zoom);
+    window
+        .set_zoom(zoom)
+        .map_err(|_| IpcError::new("zoom_failed", messages::ZOOM_FAILED))?;
+    // The zoom applies now even if it cannot be remembered.
+    if let Err(error) = (WindowPrefs { zoom }).save(state.folder()) {
+        tracing::warn!(%error, "the window's zoom could not be remembered");
+    }
+    Ok(zoom)
+}
+
+/// Names the screen on show in the window's title («Møter – Introspor»).
+#[tauri::command]
+pub fn window_title_set(window: tauri::WebviewWindow, title: String) {
+    if let Err(error) = window.set_title(&window_title(&title)) {
+        tracing::warn!(%error, "the window's title could not be set");
+    }
+}
+
+/// The window has received a close request and will answer it itself.
+#[tauri::command]
+pub fn window_close_acknowledged(app: tauri::AppHandle) {
+    if let Some(close) = app.try_state::<CloseRequest>() {
+        close.acknowledged();
     }
 }
 

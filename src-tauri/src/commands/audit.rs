@@ -111,9 +111,13 @@ pub fn parse_period(
         if text.trim().is_empty() {
             return Ok(None);
         }
-        parse_date(text)
-            .map(Some)
-            .ok_or_else(|| date_error(field, "invalid_date", messages::INVALID_DATE))
+        parse_date(text).map(Some).ok_or_else(|| {
+            date_error(
+                field,
+                "invalid_date",
+                introspor_core::domain::date::invalid_date_message(text),
+            )
+        })
     };
     let (from, to) = (date("from", from)?, date("to", to)?);
     if let (Some(start), Some(end)) = (from, to) {

@@ -81,7 +81,10 @@ pub fn list(
             return Ok(None);
         }
         parse_date(text).map(Some).ok_or_else(|| {
-            let mut e = IpcError::new("invalid_date", introspor_core::messages::INVALID_DATE);
+            let mut e = IpcError::new(
+                "invalid_date",
+                introspor_core::domain::date::invalid_date_message(text),
+            );
             e.field = Some(field.to_string());
             e
         })
@@ -102,7 +105,7 @@ pub fn list(
         participant_id: filter.participant_id,
         from: date("from", &filter.from)?,
         to: date("to", &filter.to)?,
-        open_only: false,
+        open_only: filter.open_only,
         limit: Some(DEADLINE_LIST_LIMIT),
         after,
     };

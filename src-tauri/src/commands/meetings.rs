@@ -132,6 +132,9 @@ pub fn draft(
         completed_on: String::new(),
         missing: String::new(),
         sharing: Vec::new(),
+        minutes_version: 1,
+        reopenings: Vec::new(),
+        older_copies: Vec::new(),
     })
 }
 
@@ -148,7 +151,7 @@ pub fn interpreter_report(
                 introspor_core::ValidationErrors(vec![introspor_core::FieldError::new(
                     field,
                     "invalid_date",
-                    introspor_core::messages::INVALID_DATE,
+                    introspor_core::domain::date::invalid_date_message(text),
                 )]),
             ))
         })
@@ -219,9 +222,10 @@ pub fn minutes_pdf(
         Recipient::Participant => "deltaker",
     };
     let file_name = format!(
-        "Referat {} {} – {recipient}.pdf",
+        "Referat {} {} – {recipient} – versjon {}.pdf",
         meeting_kind_label(meeting.kind).to_lowercase(),
-        meeting.date.format("%Y-%m-%d")
+        meeting.date.format("%Y-%m-%d"),
+        meeting.minutes_version
     );
     Ok((bytes, file_name))
 }
@@ -323,12 +327,17 @@ pub async fn meeting_complete(state: State<'_, AppState>, id: i64) -> Result<Mee
         .await
 }
 
-/// Opens a completed meeting again.
+/// Opens a completed meeting again, recording why.
 #[tauri::command]
-pub async fn meeting_reopen(state: State<'_, AppState>, id: i64) -> Result<MeetingDto, IpcError> {
+pub async fn meeting_reopen(
+    state: State<'_, AppState>,
+    id: i64,
+    reason: String,
+) -> Result<MeetingDto, IpcError> {
+    let now = now();
     state
         .with_store(move |store| {
-            store.reopen_meeting(id)?;
+            store.reopen_meeting(id, &reason, now)?;
             meeting(store, id)
         })
         .await

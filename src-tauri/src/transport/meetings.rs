@@ -200,6 +200,57 @@ pub struct MeetingDto {
     pub missing: String,
     /// Exports of these minutes, latest first.
     pub sharing: Vec<SharingEntryDto>,
+    /// The minutes' version: 1, raised by each reopening.
+    pub minutes_version: i64,
+    /// Each reopening, oldest first.
+    pub reopenings: Vec<ReopeningDto>,
+    /// Recipients whose latest copy is of an older version than this one.
+    pub older_copies: Vec<OlderCopyDto>,
+}
+
+/// One reopening of a completed meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReopeningDto {
+    /// When, dd.mm.åååå tt:mm.
+    pub reopened_at: String,
+    /// Why.
+    pub reason: String,
+    /// The version it replaced.
+    pub version_before: i64,
+}
+
+/// A recipient holding an older version of the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OlderCopyDto {
+    /// Recipient identifier.
+    pub recipient: String,
+    /// The version they were sent last.
+    pub version: i64,
+    /// When, dd.mm.åååå tt:mm.
+    pub exported_at: String,
+}
+
+/// The recipients whose latest export is older than `version`, in the
+/// order of the recipient list. `sharing` is latest first.
+pub fn older_copies(sharing: &[SharingEntry], version: i64) -> Vec<OlderCopyDto> {
+    let mut latest: Vec<&SharingEntry> = Vec::new();
+    for entry in sharing {
+        if !latest.iter().any(|seen| seen.recipient == entry.recipient) {
+            latest.push(entry);
+        }
+    }
+    latest.sort_by_key(|entry| entry.recipient.as_str());
+    latest
+        .into_iter()
+        .filter(|entry| entry.minutes_version < version)
+        .map(|entry| OlderCopyDto {
+            recipient: entry.recipient.as_str().to_string(),
+            version: entry.minutes_version,
+            exported_at: entry.exported_at.format("%d.%m.%Y %H:%M").to_string(),
+        })
+        .collect()
 }
 
 impl MeetingDto {
@@ -272,7 +323,18 @@ impl MeetingDto {
             evaluates_routines: m.evaluates_routines,
             completed_on: format_optional_date(m.completed_on),
             missing: triangle_missing_message(&m.missing_parties()).to_string(),
+            older_copies: older_copies(&sharing, m.minutes_version),
             sharing: sharing.into_iter().map(SharingEntryDto::from).collect(),
+            minutes_version: m.minutes_version,
+            reopenings: m
+                .reopenings
+                .iter()
+                .map(|r| ReopeningDto {
+                    reopened_at: r.reopened_at.format("%d.%m.%Y %H:%M").to_string(),
+                    reason: r.reason.clone(),
+                    version_before: r.version_before,
+                })
+                .collect(),
         }
     }
 }
@@ -437,6 +499,8 @@ pub struct SharingEntryDto {
     pub legal_basis: String,
     /// File name.
     pub file_name: String,
+    /// The version of the minutes exported.
+    pub minutes_version: i64,
 }
 
 impl From<SharingEntry> for SharingEntryDto {
@@ -453,6 +517,7 @@ impl From<SharingEntry> for SharingEntryDto {
                 .map(|b| b.as_str().to_string())
                 .unwrap_or_default(),
             file_name: s.file_name,
+            minutes_version: s.minutes_version,
         }
     }
 }

@@ -150,7 +150,7 @@ pub struct ParticipantPageDto {
 }
 
 /// Whether the app started properly, for the window's first screen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AppStatusDto {
     /// The program version.
@@ -166,6 +166,8 @@ pub struct AppStatusDto {
     pub backup_problem: Option<crate::error::IpcError>,
     /// What is wrong with a damaged register, and what can be done.
     pub damage: Option<crate::commands::security::DamageDto>,
+    /// The window's zoom factor, remembered between starts (1.0 is 100 %).
+    pub zoom: f64,
 }
 
 /// A legal deadline or own task in a list.
@@ -313,6 +315,8 @@ pub struct DeadlineFilterDto {
     pub kind: String,
     /// Status identifier; empty for all.
     pub status: String,
+    /// Only deadlines not yet done (open or overdue): the list's default.
+    pub open_only: bool,
     /// Participant id.
     pub participant_id: Option<i64>,
     /// Due on or after, `dd.mm.åååå`.

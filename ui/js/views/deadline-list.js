@@ -5,6 +5,12 @@ import { t } from "../i18n.js";
 import { DEADLINE_KINDS, DEADLINE_STATUSES } from "../format.js";
 import { showError } from "./error.js";
 import { deadlineTable } from "./deadline-table.js";
+import { markReady } from "../router.js";
+
+// The status filter's choices: the list opens on what still needs doing
+// (open and overdue, soonest first); «Alle» shows done ones too.
+const PENDING = "pending";
+const ALL = "all";
 
 // The program sends at most this many rows; the filters narrow the list.
 // One page from the program; «Vis flere» asks for the next one.
@@ -14,7 +20,7 @@ export async function renderDeadlineList(main, queryString = "") {
   const params = new URLSearchParams(queryString || "");
   const filter = {
     kind: params.get("kind") ?? "",
-    status: params.get("status") ?? "",
+    status: params.get("status") ?? PENDING,
     participantId: params.get("participant") ? Number(params.get("participant")) : null,
     from: params.get("from") ?? "",
     to: params.get("to") ?? "",
@@ -51,7 +57,8 @@ export async function renderDeadlineList(main, queryString = "") {
     periodError.hidden = true;
     let rows;
     try {
-      rows = await api.listDeadlines({ ...filter, after: next && shown.length ? cursorOf(shown[shown.length - 1]) : null });
+      const status = filter.status === PENDING || filter.status === ALL ? "" : filter.status;
+      rows = await api.listDeadlines({ ...filter, status, openOnly: filter.status === PENDING, after: next && shown.length ? cursorOf(shown[shown.length - 1]) : null });
     } catch (error) {
       if (error.field === "from" || error.field === "to") {
         periodError.textContent = error.message;
@@ -69,7 +76,7 @@ export async function renderDeadlineList(main, queryString = "") {
       // continues where the list grew.
       results.querySelectorAll("#deadline-table tbody tr")[firstNew]?.querySelector("a, button")?.focus();
     }
-    document.body.dataset.ready = "deadline-list";
+    markReady();
   };
   const reload = () => load(false);
 
@@ -88,12 +95,11 @@ export async function renderDeadlineList(main, queryString = "") {
     h(
       "label",
       { class: "filter" },
-      h("span", { text: label }),
+      h("span", {}, label, " ", h("span", { class: "format", text: t("form.dateFormat") })),
       h("input", {
         id,
         type: "text",
         class: "date",
-        placeholder: t("form.dateHint"),
         maxlength: "10",
         value: filter[key],
         onchange: (e) => { filter[key] = e.target.value; reload(); },
@@ -107,7 +113,7 @@ export async function renderDeadlineList(main, queryString = "") {
       "div",
       { class: "toolbar", role: "search" },
       select("filter-kind", t("deadlines.kind"), "kind", [["", t("deadlines.all")], ...DEADLINE_KINDS.map((k) => [k, t(`kind.${k}`)])]),
-      select("filter-dstatus", t("deadlines.status"), "status", [["", t("deadlines.all")], ...DEADLINE_STATUSES.map((s) => [s, t(`dstatus.${s}`)])]),
+      select("filter-dstatus", t("deadlines.status"), "status", [[PENDING, t("deadlines.pending")], [ALL, t("deadlines.all")], ...DEADLINE_STATUSES.map((s) => [s, t(`dstatus.${s}`)])]),
       select(
         "filter-participant",
         t("deadlines.participant"),

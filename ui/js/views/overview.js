@@ -66,7 +66,7 @@ export async function renderOverview(main) {
       { class: "card imdi-summary", id: "imdi-summary" },
       h("h2", { text: t("overview.imdi") }),
       h("p", {}, h("strong", { id: "imdi-open-count", text: t("overview.imdiCount", { count: o.openImdiRegistrations >= 1000 ? "1000+" : o.openImdiRegistrations }) }), " · ",
-        h("a", { href: "#/frister?kind=imdi_registration", text: t("overview.imdiShow") })),
+        h("a", { href: "#/frister?kind=imdi_registration&status=pending", id: "imdi-open-link", text: t("overview.imdiShow") })),
     ),
     warningsCard(o.warnings),
     cooperationCard(co, o.today, refresh),

@@ -8,6 +8,7 @@ import { EDUCATIONS, GENDERS, GOALS, LAW_OVERRIDES, PERMIT_BASES, STATUSES, full
 import { navigate } from "../router.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
+import { changesOf, fieldLabel, formErrors, track } from "../form.js";
 
 const EMPTY = {
   givenName: "", familyName: "", identityNumber: "", birthDate: "", gender: "unspecified",
@@ -38,7 +39,7 @@ export async function renderParticipantForm(main, id) {
   const inputs = {};
   const errors = {};
 
-  const field = (name, control, { hint, wide } = {}) => {
+  const field = (name, control, { hint, wide, format } = {}) => {
     const id = `field-${name}`;
     control.id = id;
     control.name = name;
@@ -50,7 +51,7 @@ export async function renderParticipantForm(main, id) {
     return h(
       "div",
       { class: `field${wide ? " wide" : ""}` },
-      h("label", { for: id, text: t(`field.${name}`) }),
+      fieldLabel(id, t(`field.${name}`), format),
       control,
       hint ? h("p", { class: "hint", id: `hint-${name}`, text: hint }) : null,
       error,
@@ -59,7 +60,7 @@ export async function renderParticipantForm(main, id) {
   const text = (name, opts = {}) =>
     field(name, h("input", { type: "text", value: values[name], autocomplete: "off", spellcheck: "false", ...opts.attrs }), opts);
   const date = (name, opts = {}) =>
-    field(name, h("input", { type: "text", class: "date", value: values[name], placeholder: t("form.dateHint"), inputmode: "numeric", autocomplete: "off", maxlength: "10" }), { hint: opts.hint });
+    field(name, h("input", { type: "text", class: "date", value: values[name], inputmode: "numeric", autocomplete: "off", maxlength: "10" }), { hint: opts.hint, format: "date" });
   const choice = (name, options, opts = {}) =>
     field(name, h("select", {}, options.map(([value, label]) => h("option", { value, text: label, selected: values[name] === value }))), opts);
   const check = (name) => {
@@ -175,66 +176,32 @@ export async function renderParticipantForm(main, id) {
   const collect = () =>
     Object.fromEntries(Object.keys(EMPTY).map((k) => [k, inputs[k].type === "checkbox" ? inputs[k].checked : inputs[k].value]));
 
-  const clearErrors = () => {
-    for (const [name, el] of Object.entries(errors)) {
-      el.hidden = true;
-      el.textContent = "";
-      inputs[name].removeAttribute("aria-invalid");
-    }
-    summary.hidden = true;
-    replace(summary);
-  };
-
-  const showFieldErrors = (error) => {
-    const list = error.fields?.length ? error.fields : error.field ? [error] : [];
-    if (!list.length) {
-      showError(error);
-      return;
-    }
-    for (const fe of list) {
-      const el = errors[fe.field];
-      if (!el) continue;
-      el.textContent = fe.message;
-      el.hidden = false;
-      inputs[fe.field].setAttribute("aria-invalid", "true");
-    }
-    replace(
-      summary,
-      h("p", { text: t("form.errorSummary") }),
-      h("ul", {}, list.map((fe) => h("li", {}, h("a", { href: `#field-${fe.field}`, onclick: (e) => { e.preventDefault(); inputs[fe.field]?.focus(); }, text: `${t(`field.${fe.field}`)}: ${fe.message}` })))),
-    );
-    summary.hidden = false;
-    inputs[list[0].field]?.focus();
-  };
+  const problems = formErrors({ summary, inputs, errors, label: (name) => t(`field.${name}`) });
+  const changes = changesOf(collect);
 
   let saving = false;
   const save = async () => {
     if (saving) return;
     saving = true;
-    clearErrors();
+    problems.clear();
     try {
       const data = collect();
       const saved = existing ? await api.updateParticipant(existing.id, data) : await api.createParticipant(data);
+      changes.reset();
       toast(existing ? t("form.saved") : t("form.created", { name: fullName(saved) }));
       navigate(`#/deltakere/${saved.id}`);
+      return true;
     } catch (error) {
-      showFieldErrors(error);
+      if (!problems.show(error)) showError(error);
+      return false;
     } finally {
       saving = false;
     }
   };
-  const leave = () => navigate(existing ? `#/deltakere/${existing.id}` : "#/deltakere");
-  // Esc must never throw away typing by accident: with unsaved changes the
-  // first Esc only warns, a second one within a few seconds discards.
-  const initial = JSON.stringify(collect());
-  let warnedAt = 0;
-  const escape = () => {
-    const changed = JSON.stringify(collect()) !== initial;
-    if (!changed || Date.now() - warnedAt < 4000) return leave();
-    warnedAt = Date.now();
-    toast(t("form.unsavedWarning"));
-  };
-  const cancel = leave;
+  // Every way out (Avbryt, Esc, the back link, the sidebar) goes through
+  // the router, which asks first when something typed is unsaved.
+  const cancel = () => navigate(existing ? `#/deltakere/${existing.id}` : "#/deltakere");
+  track({ element: form, isDirty: changes.isDirty, save, discard: changes.reset });
 
   replace(
     main,
@@ -242,7 +209,5 @@ export async function renderParticipantForm(main, id) {
     h("header", { class: "page-header" }, h("h1", { text: existing ? t("form.editTitle", { name: fullName(existing) }) : t("form.newTitle") })),
     form,
   );
-  document.body.dataset.ready = "participant-form";
-  inputs.givenName.focus();
-  return { save, cancel: escape };
+  return { save, cancel };
 }

@@ -1,7 +1,9 @@
-// A compact form for the small records (events, leaves, tasks): labelled
-// fields in a row, errors shown beside each field, Enter to save.
-import { h, replace } from "../dom.js";
-import { t } from "../i18n.js";
+// A compact form for the small records (events, leaves, tasks, contacts,
+// the letterhead): labelled fields in a row, refusals shown beside each
+// field by the form kit, Enter to save. What is typed in it counts as
+// unsaved until it is saved, so leaving the screen asks first.
+import { h } from "../dom.js";
+import { changesOf, fieldLabel, formErrors, track } from "../form.js";
 import { showError } from "./error.js";
 
 /**
@@ -11,8 +13,10 @@ import { showError } from "./error.js";
 export function smallForm({ id, fields, submitLabel, onSubmit }) {
   const inputs = {};
   const errors = {};
+  const labels = {};
   const controls = fields.map((f) => {
     const inputId = `${id}-${f.name}`;
+    labels[f.name] = f.label;
     let control;
     if (f.type === "select") {
       control = h("select", { id: inputId }, f.options.map(([value, label]) => h("option", { value, text: label, selected: value === f.value })));
@@ -24,7 +28,7 @@ export function smallForm({ id, fields, submitLabel, onSubmit }) {
         type: "text",
         value: f.value ?? "",
         class: f.type === "date" ? "date" : null,
-        placeholder: f.type === "date" ? t("form.dateHint") : null,
+        inputmode: f.type === "date" ? "numeric" : null,
         maxlength: f.type === "date" ? "10" : null,
         autocomplete: "off",
       });
@@ -34,17 +38,24 @@ export function smallForm({ id, fields, submitLabel, onSubmit }) {
     control.setAttribute("aria-describedby", `${inputId}-error`);
     return f.type === "checkbox"
       ? h("div", { class: "field check" }, h("label", { for: inputId }, control, " ", f.label), errors[f.name])
-      : h("div", { class: "field" }, h("label", { for: inputId, text: f.label }), control, errors[f.name]);
+      : h("div", { class: "field" }, fieldLabel(inputId, f.label, f.type), control, errors[f.name]);
   });
 
   const values = () =>
     Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.type === "checkbox" ? el.checked : el.value]));
+  const problems = formErrors({ summary: null, inputs, errors, label: (name) => labels[name] });
+  const changes = changesOf(values);
 
-  const clear = () => {
-    for (const [name, el] of Object.entries(errors)) {
-      el.hidden = true;
-      replace(el);
-      inputs[name].removeAttribute("aria-invalid");
+  // Saves what is typed; true when it was saved.
+  const submit = async () => {
+    problems.clear();
+    try {
+      await onSubmit(values());
+      changes.reset();
+      return true;
+    } catch (error) {
+      if (!problems.show(error)) showError(error);
+      return false;
     }
   };
 
@@ -54,26 +65,14 @@ export function smallForm({ id, fields, submitLabel, onSubmit }) {
       class: "small-form",
       id,
       novalidate: true,
-      onsubmit: async (event) => {
+      onsubmit: (event) => {
         event.preventDefault();
-        clear();
-        try {
-          await onSubmit(values());
-        } catch (error) {
-          const list = error.fields?.length ? error.fields : error.field ? [error] : [];
-          const shown = list.filter((fe) => errors[fe.field]);
-          if (!shown.length) return showError(error);
-          for (const fe of shown) {
-            errors[fe.field].textContent = fe.message;
-            errors[fe.field].hidden = false;
-            inputs[fe.field].setAttribute("aria-invalid", "true");
-          }
-          inputs[shown[0].field].focus();
-        }
+        submit();
       },
     },
     controls,
     h("div", { class: "field submit" }, h("button", { type: "submit", class: "small primary", id: `${id}-submit`, text: submitLabel })),
   );
+  track({ element: form, isDirty: changes.isDirty, save: submit, discard: changes.reset });
   return form;
 }

@@ -46,6 +46,25 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
+/// Why a typed date was refused, in the caseworker's words: «31.02.2020»
+/// has the right form but is not in the calendar, so telling its writer to
+/// use `dd.mm.åååå` would be no help.
+pub fn invalid_date_message(text: &str) -> &'static str {
+    let parts: Vec<&str> = text.trim().split('.').collect();
+    let well_formed = parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && parts[2].len() == 4;
+    if well_formed {
+        crate::messages::NONEXISTENT_DATE
+    } else {
+        crate::messages::INVALID_DATE
+    }
+}
+
 /// Parses an ISO date as stored in the database.
 pub fn parse_iso_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
@@ -59,6 +78,21 @@ pub fn iso_date(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_date_is_told_what_is_wrong_with_it() {
+        for (typed, message) in [
+            ("31.02.2020", crate::messages::NONEXISTENT_DATE),
+            ("29.02.2023", crate::messages::NONEXISTENT_DATE),
+            ("1.13.2020", crate::messages::NONEXISTENT_DATE),
+            ("2020-02-01", crate::messages::INVALID_DATE),
+            ("1.2.20", crate::messages::INVALID_DATE),
+            ("i går", crate::messages::INVALID_DATE),
+        ] {
+            assert!(parse_date(typed).is_none(), "{typed} must be refused");
+            assert_eq!(invalid_date_message(typed), message, "{typed}");
+        }
+    }
 
     #[test]
     fn typed_dates_parse_or_are_refused() {

@@ -69,7 +69,7 @@ fn date(
         errors.push(FieldError::new(
             field,
             "invalid_date",
-            messages::INVALID_DATE,
+            crate::domain::date::invalid_date_message(text),
         ));
     }
     parsed

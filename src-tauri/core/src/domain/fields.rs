@@ -68,7 +68,7 @@ pub(crate) fn date_field(
             errors.push(FieldError::new(
                 field,
                 "invalid_date",
-                messages::INVALID_DATE,
+                crate::domain::date::invalid_date_message(text),
             ));
             None
         }

@@ -697,7 +697,26 @@ pub struct Meeting {
     pub evaluates_routines: bool,
     /// When the meeting was marked completed.
     pub completed_on: Option<NaiveDate>,
+    /// The minutes' version: 1, raised by each reopening.
+    pub minutes_version: i64,
+    /// Each time the completed meeting was opened again, oldest first.
+    pub reopenings: Vec<MeetingReopening>,
 }
+
+/// One reopening of a completed meeting: when, why, and which version of
+/// the minutes it replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingReopening {
+    /// When it was reopened (local time).
+    pub reopened_at: chrono::NaiveDateTime,
+    /// Why, as the caseworker wrote it.
+    pub reason: String,
+    /// The version completed before the reopening.
+    pub version_before: i64,
+}
+
+/// The longest reason for a reopening, in characters.
+pub const REOPEN_REASON_MAX: usize = 1000;
 
 impl Meeting {
     /// Who is missing for this meeting to be completed (triangle meetings

@@ -191,6 +191,19 @@ fn paragraph(text: &str) -> Block {
     }
 }
 
+// "1", or for corrected minutes "2, rettet 14.03.2026 (erstatter versjon 1)".
+fn version_line(meeting: &Meeting) -> String {
+    match meeting.reopenings.last() {
+        Some(last) if meeting.minutes_version > 1 => format!(
+            "{}, rettet {} (erstatter versjon {})",
+            meeting.minutes_version,
+            format_date(last.reopened_at.date()),
+            last.version_before
+        ),
+        _ => meeting.minutes_version.to_string(),
+    }
+}
+
 fn facts(meeting: &Meeting, recipient: Recipient) -> Vec<(String, String)> {
     let mut rows = vec![
         (
@@ -198,6 +211,7 @@ fn facts(meeting: &Meeting, recipient: Recipient) -> Vec<(String, String)> {
             meeting_kind_label(meeting.kind).to_string(),
         ),
         ("Dato".to_string(), format_date(meeting.date)),
+        ("Referatversjon".to_string(), version_line(meeting)),
     ];
     let time = match (meeting.start_time, meeting.end_time) {
         (Some(start), Some(end)) => format!("{}–{}", start.format("%H:%M"), end.format("%H:%M")),

@@ -468,6 +468,28 @@ impl Pending {
             &after,
         )
     }
+
+    /// As [`Pending::record`], with the caseworker's reason for the change
+    /// (a reopened meeting's, for one).
+    pub(crate) fn record_with_reason(
+        self,
+        conn: &Connection,
+        action: AuditAction,
+        reason: &str,
+    ) -> CoreResult<()> {
+        let after = capture(conn, self.entity, self.id)?;
+        let changes = diff(self.before.snapshot.as_ref(), after.snapshot.as_ref());
+        record_changes(
+            conn,
+            self.entity,
+            Some(self.id),
+            action,
+            &changes,
+            &self.before,
+            &after,
+            reason,
+        )
+    }
 }
 
 /// Records a change described by snapshots the caller made (the rule

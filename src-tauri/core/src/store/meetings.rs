@@ -9,7 +9,8 @@ use crate::domain::interpreter::{
 };
 use crate::domain::meeting::{
     triangle_missing_message, ActionItem, ActionItemDraft, AgendaItem, Attendee,
-    ConcernedParticipant, LegalBasis, Meeting, MeetingDraft, MeetingKind, Recipient, SharingChoice,
+    ConcernedParticipant, LegalBasis, Meeting, MeetingDraft, MeetingKind, MeetingReopening,
+    Recipient, SharingChoice, REOPEN_REASON_MAX,
 };
 use crate::domain::minutes::{meeting_kind_label, Letterhead};
 use crate::domain::organisation_cycle::{
@@ -78,6 +79,8 @@ pub struct SharingEntry {
     pub legal_basis: Option<LegalBasis>,
     /// File name written.
     pub file_name: String,
+    /// The version of the minutes that was exported.
+    pub minutes_version: i64,
 }
 
 /// How far ahead a new meeting's agenda looks for deadlines.
@@ -109,6 +112,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         revises: bool,
         evaluates: bool,
         completed_on: Option<NaiveDate>,
+        minutes_version: i64,
     }
     let head = conn
         .prepare_cached(
@@ -117,7 +121,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
              revises_agreement, evaluates_routines, completed_on, interpreter_needed, \
              interpreting_mode, interpreter_qualification, interpreter_category, \
              unqualified_exception, unqualified_reason, interpreter_adult, \
-             child_emergency_reason FROM meeting WHERE id = ?1",
+             child_emergency_reason, minutes_version FROM meeting WHERE id = ?1",
         )?
         .query_row([id], |row| {
             Ok(Head {
@@ -136,6 +140,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
                 revises: row.get("revises_agreement")?,
                 evaluates: row.get("evaluates_routines")?,
                 completed_on: row.get("completed_on")?,
+                minutes_version: row.get("minutes_version")?,
             })
         })
         .optional()?
@@ -219,6 +224,19 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
+    let reopenings = conn
+        .prepare_cached(
+            "SELECT reopened_at, reason, version_before FROM meeting_reopening \
+             WHERE meeting_id = ?1 ORDER BY reopened_at, id",
+        )?
+        .query_map([id], |row| {
+            Ok(MeetingReopening {
+                reopened_at: row.get("reopened_at")?,
+                reason: row.get("reason")?,
+                version_before: row.get("version_before")?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Meeting {
         id,
         kind: MeetingKind::from_str_id(&head.kind).unwrap_or(MeetingKind::Team),
@@ -241,6 +259,8 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         revises_agreement: head.revises,
         evaluates_routines: head.evaluates,
         completed_on: head.completed_on,
+        minutes_version: head.minutes_version,
+        reopenings,
     })
 }
 
@@ -486,7 +506,15 @@ impl Store {
                 tx.last_insert_rowid()
             }
             Some(id) => {
-                ensure_meeting(&tx, id)?;
+                // Completed minutes may already be filed or sent: they change
+                // only after a recorded reopening.
+                if ensure_meeting(&tx, id)?.is_some() {
+                    return Err(invalid(
+                        "meeting",
+                        "meeting_locked",
+                        messages::MEETING_LOCKED,
+                    ));
+                }
                 audit = Some(before_change(&tx, AuditEntity::Meeting, id)?);
                 tx.prepare_cached(
                     "UPDATE meeting SET kind = ?1, date = ?2, start_time = ?3, end_time = ?4, \
@@ -590,14 +618,45 @@ impl Store {
         load_meeting(&self.conn, id)
     }
 
-    /// Opens a completed meeting again, for corrections.
-    pub fn reopen_meeting(&mut self, id: i64) -> CoreResult<()> {
+    /// Opens a completed meeting again, for corrections, recording why.
+    /// The minutes' version goes up by one, so the next export is told
+    /// apart from the ones already filed or sent.
+    pub fn reopen_meeting(&mut self, id: i64, reason: &str, at: NaiveDateTime) -> CoreResult<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(invalid(
+                "reason",
+                "required",
+                messages::REOPEN_REASON_REQUIRED,
+            ));
+        }
+        if reason.chars().count() > REOPEN_REASON_MAX {
+            return Err(invalid(
+                "reason",
+                "too_long",
+                messages::REOPEN_REASON_TOO_LONG,
+            ));
+        }
         let tx = self.conn.transaction()?;
-        ensure_meeting(&tx, id)?;
+        if ensure_meeting(&tx, id)?.is_none() {
+            return Err(invalid(
+                "meeting",
+                "meeting_not_completed",
+                messages::MEETING_NOT_LOCKED,
+            ));
+        }
         let audit = before_change(&tx, AuditEntity::Meeting, id)?;
-        tx.prepare_cached("UPDATE meeting SET completed_on = NULL WHERE id = ?1")?
-            .execute([id])?;
-        audit.record(&tx, AuditAction::Reopen)?;
+        tx.prepare_cached(
+            "INSERT INTO meeting_reopening (meeting_id, reopened_at, reason, version_before) \
+             SELECT id, ?2, ?3, minutes_version FROM meeting WHERE id = ?1",
+        )?
+        .execute(params![id, at, reason])?;
+        tx.prepare_cached(
+            "UPDATE meeting SET completed_on = NULL, minutes_version = minutes_version + 1 \
+             WHERE id = ?1",
+        )?
+        .execute([id])?;
+        audit.record_with_reason(&tx, AuditAction::Reopen, reason)?;
         tx.commit()?;
         Ok(())
     }
@@ -824,8 +883,9 @@ impl Store {
         let tx = self.conn.transaction()?;
         ensure_meeting(&tx, meeting_id)?;
         tx.prepare_cached(
-            "INSERT INTO sharing_log (meeting_id, exported_at, recipient, legal_basis, file_name) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO sharing_log (meeting_id, exported_at, recipient, legal_basis, file_name, \
+             minutes_version) \
+             SELECT ?1, ?2, ?3, ?4, ?5, minutes_version FROM meeting WHERE id = ?1",
         )?
         .execute(params![
             meeting_id,
@@ -849,7 +909,8 @@ impl Store {
         let mut statement = self.conn.prepare_cached(
             "SELECT s.id AS id, s.exported_at AS exported_at, s.meeting_id AS meeting_id, \
              m.kind AS meeting_kind, m.date AS meeting_date, s.recipient AS recipient, \
-             s.legal_basis AS legal_basis, s.file_name AS file_name \
+             s.legal_basis AS legal_basis, s.file_name AS file_name, \
+             s.minutes_version AS minutes_version \
              FROM sharing_log s JOIN meeting m ON m.id = s.meeting_id \
              WHERE (?1 IS NULL OR s.meeting_id IN \
                  (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1)) \
@@ -868,6 +929,7 @@ impl Store {
                 recipient: Recipient::from_str_id(&recipient).unwrap_or(Recipient::Archive),
                 legal_basis: basis.as_deref().and_then(LegalBasis::from_str_id),
                 file_name: row.get("file_name")?,
+                minutes_version: row.get("minutes_version")?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

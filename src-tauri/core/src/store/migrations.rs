@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_audit.sql"),
     include_str!("../../migrations/0005_legal_model_v2.sql"),
     include_str!("../../migrations/0006_interpreters.sql"),
+    include_str!("../../migrations/0008_minutes_versions.sql"),
 ];
 
 /// The schema version a fully migrated database has.

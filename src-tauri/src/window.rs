@@ -1,0 +1,147 @@
+//! The window's own settings and requests: its zoom (remembered between
+//! starts in `window.json` in the data folder, beside the register but not
+//! in it, since it is not about anyone), its title, and the close request
+//! that the window answers after asking about unsaved changes.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// The zoom levels the window may ask for; anything else is refused.
+pub const ZOOM_MIN: f64 = 0.5;
+/// The largest zoom (400 %, where WCAG's reflow is checked).
+pub const ZOOM_MAX: f64 = 4.0;
+
+/// What the window remembers about itself.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WindowPrefs {
+    /// The webview's zoom factor (1.0 is 100 %).
+    pub zoom: f64,
+}
+
+impl Default for WindowPrefs {
+    fn default() -> Self {
+        WindowPrefs { zoom: 1.0 }
+    }
+}
+
+fn prefs_path(folder: &Path) -> PathBuf {
+    folder.join("window.json")
+}
+
+impl WindowPrefs {
+    /// Reads the remembered settings; a missing or unreadable file gives the
+    /// defaults, since a lost zoom is no reason to refuse to start.
+    pub fn load(folder: &Path) -> WindowPrefs {
+        std::fs::read(prefs_path(folder))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<WindowPrefs>(&bytes).ok())
+            .map(|prefs| WindowPrefs {
+                zoom: clamp_zoom(prefs.zoom),
+            })
+            .unwrap_or_default()
+    }
+
+    /// Writes the settings through a temporary file renamed over the old
+    /// one, so a crash leaves either the old or the new file.
+    pub fn save(&self, folder: &Path) -> std::io::Result<()> {
+        let path = prefs_path(folder);
+        let partial = folder.join("window.json.partial");
+        std::fs::write(
+            &partial,
+            serde_json::to_vec(self).map_err(std::io::Error::other)?,
+        )?;
+        std::fs::rename(&partial, &path)
+    }
+}
+
+/// A zoom factor within the allowed range; not-a-number gives 100 %.
+pub fn clamp_zoom(zoom: f64) -> f64 {
+    if zoom.is_finite() {
+        zoom.clamp(ZOOM_MIN, ZOOM_MAX)
+    } else {
+        1.0
+    }
+}
+
+/// The title the window asked for, kept short and free of control
+/// characters (it is the screen's name from the route table, never data).
+pub fn window_title(asked: &str) -> String {
+    let title: String = asked.chars().filter(|c| !c.is_control()).take(80).collect();
+    if title.trim().is_empty() {
+        "Introspor".to_string()
+    } else {
+        title
+    }
+}
+
+/// Whether a close request is waiting for the window's answer. A second
+/// request while the first was never acknowledged closes at once, so a
+/// window whose script has stopped can still be closed.
+#[derive(Debug, Default)]
+pub struct CloseRequest {
+    pending: AtomicBool,
+}
+
+impl CloseRequest {
+    /// A close request arrived: true when the window should be asked,
+    /// false when it should close now (an earlier request went unanswered).
+    pub fn ask_window(&self) -> bool {
+        !self.pending.swap(true, Ordering::SeqCst)
+    }
+
+    /// The window has the request and will answer it (close, or stay).
+    pub fn acknowledged(&self) {
+        self.pending.store(false, Ordering::SeqCst);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zoom_is_kept_within_its_range() {
+        for (asked, kept) in [
+            (1.0, 1.0),
+            (0.1, ZOOM_MIN),
+            (9.0, ZOOM_MAX),
+            (f64::NAN, 1.0),
+            (f64::INFINITY, 1.0),
+            (2.5, 2.5),
+        ] {
+            assert_eq!(clamp_zoom(asked), kept, "zoom {asked}");
+        }
+    }
+
+    #[test]
+    fn prefs_survive_a_restart_and_a_damaged_file_gives_defaults() {
+        let folder = tempfile::tempdir().unwrap();
+        assert_eq!(WindowPrefs::load(folder.path()), WindowPrefs::default());
+        WindowPrefs { zoom: 1.5 }.save(folder.path()).unwrap();
+        assert_eq!(WindowPrefs::load(folder.path()).zoom, 1.5);
+        std::fs::write(folder.path().join("window.json"), b"{not json").unwrap();
+        assert_eq!(WindowPrefs::load(folder.path()), WindowPrefs::default());
+        assert!(!folder.path().join("window.json.partial").exists());
+    }
+
+    #[test]
+    fn titles_are_short_and_plain() {
+        assert_eq!(window_title("Møter – Introspor"), "Møter – Introspor");
+        assert_eq!(window_title("a\u{7}b\nc"), "abc");
+        assert_eq!(window_title("   "), "Introspor");
+        assert_eq!(window_title(&"x".repeat(500)).chars().count(), 80);
+    }
+
+    #[test]
+    fn an_unanswered_close_request_closes_on_the_second() {
+        let close = CloseRequest::default();
+        assert!(close.ask_window(), "the first request goes to the window");
+        assert!(!close.ask_window(), "unanswered: the second closes");
+        close.acknowledged();
+        assert!(
+            close.ask_window(),
+            "after an answer the window is asked again"
+        );
+    }
+}
