@@ -55,6 +55,7 @@ export default {
 
   "meeting.locked": "Møtet er fullført, og referatet er låst slik det ble arkivert og sendt. Velg «Gjenåpne» for å rette det; grunnen lagres, og referatet får et nytt versjonsnummer.",
   "meeting.version": "Versjon {version}",
+  "meeting.lockedSave": "Møtet er fullført, og referatet er låst. Velg «Gjenåpne» for å rette det.",
   "meeting.reopenTitle": "Gjenåpne møtet?",
   "meeting.reopenMessage": "Referatet blir versjon {version} når du fullfører møtet igjen. Mottakere som har fått en eldre versjon, vises på møtet, så du kan sende den rettede.",
   "meeting.reopenReason": "Hvorfor gjenåpnes møtet?",

@@ -28,6 +28,23 @@ function drawSidebar() {
   );
 }
 
+// Below 720 CSS px (a narrow window, or zoomed to 200 % and more) the
+// sidebar folds away behind «Meny».
+const menuButton = document.getElementById("menu-button");
+function setMenu(open) {
+  document.body.classList.toggle("menu-open", open);
+  menuButton.setAttribute("aria-expanded", String(open));
+}
+menuButton.addEventListener("click", () => {
+  const open = !document.body.classList.contains("menu-open");
+  setMenu(open);
+  if (open) document.querySelector("#nav-list a")?.focus();
+});
+document.getElementById("nav-list").addEventListener("click", (event) => {
+  if (event.target.closest("a")) setMenu(false);
+});
+window.addEventListener("hashchange", () => setMenu(false));
+
 // The skip link moves the focus to the screen's heading; it does not
 // navigate (the hash is the router's).
 document.querySelector(".skip-link").addEventListener("click", (event) => {
@@ -64,6 +81,9 @@ document.addEventListener("keydown", (event) => {
   } else if (ctrl && key === "s" && screen.save) {
     event.preventDefault();
     screen.save();
+  } else if (event.key === "Escape" && document.body.classList.contains("menu-open")) {
+    setMenu(false);
+    menuButton.focus();
   } else if (event.key === "Escape" && !event.defaultPrevented) {
     if (screen.cancel) screen.cancel();
     else if (screen.name === "participant") navigate("#/deltakere");

@@ -1,5 +1,6 @@
 // Internal control: check that the audit trail is intact, and export it
 // for a period as CSV (for internal control and access requests).
+import { markReady } from "../router.js";
 import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
@@ -127,6 +128,6 @@ export async function renderAudit(main) {
       reportArea,
     ),
   );
-  document.body.dataset.ready = "audit";
+  markReady();
   return {};
 }

@@ -1,5 +1,6 @@
 // Backups: the automatic ones, one now to a folder the caseworker picks,
 // and restoring one after seeing what it holds.
+import { markReady } from "../router.js";
 import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
@@ -22,7 +23,7 @@ export async function renderBackups(main) {
       h("p", { role: "alert" }, icon("⚠"), " ", t("backups.restoreConfirm", { date: b.takenAt, counts: countsText(b.counts) })),
       h("button", {
         type: "button",
-        class: "primary",
+        class: "danger",
         id: "restore-confirm-yes",
         text: t("backups.restoreYes"),
         onclick: async () => {
@@ -36,10 +37,11 @@ export async function renderBackups(main) {
         },
       }),
       " ",
-      h("button", { type: "button", class: "secondary", text: t("backups.cancel"), onclick: () => (confirmArea.hidden = true) }),
+      h("button", { type: "button", class: "secondary", id: "restore-confirm-no", text: t("backups.cancel"), onclick: () => (confirmArea.hidden = true) }),
     );
     confirmArea.hidden = false;
-    confirmArea.querySelector("#restore-confirm-yes").focus();
+    // The safe answer has the focus: Enter must not replace the register.
+    confirmArea.querySelector("#restore-confirm-no").focus();
   };
   const backupNow = async () => {
     try {
@@ -98,6 +100,6 @@ export async function renderBackups(main) {
         )
       : h("p", { class: "empty", text: t("backups.none") }),
   );
-  document.body.dataset.ready = "backups";
+  markReady();
   return {};
 }

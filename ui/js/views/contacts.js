@@ -4,6 +4,8 @@ import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
+import { confirmDestructive } from "../dialog.js";
+import { markReady } from "../router.js";
 import { smallForm } from "./small-form.js";
 
 export const ORGANISATION_KINDS = [
@@ -41,7 +43,7 @@ export async function renderContacts(main) {
     }
     drawContacts(contacts, organisations.filter((o) => !o.deleted));
     drawOrganisations(organisations);
-    document.body.dataset.ready = "contacts";
+    markReady();
   };
 
   const drawContacts = (contacts, organisations) => {
@@ -103,7 +105,10 @@ export async function renderContacts(main) {
             type: "button",
             class: "small secondary",
             text: t("contacts.remove"),
+            "aria-label": `${t("contacts.remove")}: ${c.name}`,
             onclick: async () => {
+              const sure = await confirmDestructive({ id: "confirm-remove-contact", title: t("confirm.contactTitle"), message: t("confirm.contactMessage", { name: c.name }), confirmLabel: t("confirm.contactConfirm") });
+              if (!sure) return;
               try {
                 await api.archiveContact(c.id);
               } catch (error) {

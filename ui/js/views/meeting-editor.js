@@ -4,7 +4,9 @@ import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { navigate } from "../router.js";
-import { toast } from "../toast.js";
+import { toast, undoToast } from "../toast.js";
+import { ask, confirmDestructive } from "../dialog.js";
+import { fieldLabel, track } from "../form.js";
 import { showError } from "./error.js";
 import { MEETING_KINDS } from "./meeting-list.js";
 import { sharingTable } from "./participant-meetings.js";
@@ -41,10 +43,11 @@ export async function renderMeetingEditor(main, id, query) {
   }
   const prefilled = !id && m.agenda.length > 0;
   let dirty = false;
-  let deleteArmed = false;
   const touch = () => {
     dirty = true;
   };
+  // Completed minutes are read-only until reopened (with a reason).
+  const locked = () => Boolean(m.completedOn);
 
   const errorBox = h("div", { class: "error-summary", id: "meeting-errors", role: "alert", hidden: true });
   const showProblems = (error) => {
@@ -52,11 +55,20 @@ export async function renderMeetingEditor(main, id, query) {
     replace(errorBox, h("ul", {}, list.map((e) => h("li", { text: e.message }))));
     errorBox.hidden = false;
     for (const el of main.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+    let first = null;
     for (const e of list) {
       const el = e.field && main.querySelector(`[data-field="${e.field}"]`);
-      if (el) el.setAttribute("aria-invalid", "true");
+      if (!el) continue;
+      el.setAttribute("aria-invalid", "true");
+      el.setAttribute("aria-describedby", "meeting-errors");
+      first ??= el.matches("input, select, textarea") ? el : el.querySelector("input, select, textarea");
     }
-    errorBox.scrollIntoView({ block: "nearest" });
+    errorBox.scrollIntoView({ block: "start" });
+    if (first) first.focus({ preventScroll: true });
+    else {
+      errorBox.setAttribute("tabindex", "-1");
+      errorBox.focus({ preventScroll: true });
+    }
   };
   const clearProblems = () => {
     errorBox.hidden = true;
@@ -77,7 +89,7 @@ export async function renderMeetingEditor(main, id, query) {
       },
       ...attrs,
     });
-  const field = (label, control) => h("div", { class: "field" }, h("label", { for: control.id, text: label }), control);
+  const field = (label, control, kind) => h("div", { class: "field" }, fieldLabel(control.id, label, kind), control);
   const check = (key, label) =>
     h(
       "div",
@@ -182,9 +194,9 @@ export async function renderMeetingEditor(main, id, query) {
             MEETING_KINDS.map((k) => h("option", { value: k, text: t(`meetingKind.${k}`), selected: k === m.kind })),
           ),
         ),
-        field(t("meeting.date"), text("date", { class: "date", placeholder: t("form.dateHint"), maxlength: "10" })),
-        field(t("meeting.startTime"), text("startTime", { class: "time", placeholder: t("meeting.timeHint"), maxlength: "5" })),
-        field(t("meeting.endTime"), text("endTime", { class: "time", placeholder: t("meeting.timeHint"), maxlength: "5" })),
+        field(t("meeting.date"), text("date", { class: "date", maxlength: "10", inputmode: "numeric" }), "date"),
+        field(t("meeting.startTime"), text("startTime", { class: "time", maxlength: "5", inputmode: "numeric" }), "time"),
+        field(t("meeting.endTime"), text("endTime", { class: "time", maxlength: "5", inputmode: "numeric" }), "time"),
         field(t("meeting.place"), text("place")),
         field(
           t("meeting.convenedBy"),
@@ -276,9 +288,15 @@ export async function renderMeetingEditor(main, id, query) {
         text: t("meeting.remove"),
         "aria-label": `${t("meeting.remove")} ${item.name}`,
         onclick: () => {
-          list.splice(list.indexOf(item), 1);
+          const at = list.indexOf(item);
+          list.splice(at, 1);
           touch();
           drawPeople();
+          document.getElementById("add-attendee")?.focus();
+          undoToast(t("undo.personRemoved", { name: item.name }), () => {
+            list.splice(at, 0, item);
+            drawPeople();
+          });
         },
       });
     replace(
@@ -314,7 +332,9 @@ export async function renderMeetingEditor(main, id, query) {
             ),
           )
         : h("p", { class: "empty", text: t("meeting.noAttendees") }),
-      h("div", { class: "add-row" }, addAttendee),
+      contacts.length
+        ? h("div", { class: "add-row" }, addAttendee)
+        : h("p", { class: "hint-box", id: "no-contacts" }, t("meeting.noContacts"), " ", h("a", { href: "#/kontakter", text: t("meeting.noContactsLink") })),
     );
   };
 
@@ -369,9 +389,15 @@ export async function renderMeetingEditor(main, id, query) {
                 text: t("meeting.remove"),
                 id: `agenda-remove-${index}`,
                 onclick: () => {
-                  m.agenda.splice(index, 1);
+                  const [removed] = m.agenda.splice(index, 1);
                   touch();
                   drawAgenda();
+                  document.getElementById("add-agenda-item")?.focus();
+                  undoToast(t("undo.agendaRemoved", { title: removed.title || "–" }), () => {
+                    m.agenda.splice(index, 0, removed);
+                    drawAgenda();
+                    document.getElementById(`agenda-title-${index}`)?.focus();
+                  });
                 },
               }),
             ),
@@ -432,9 +458,14 @@ export async function renderMeetingEditor(main, id, query) {
               class: "small secondary",
               text: t("meeting.remove"),
               onclick: () => {
-                m.decisions.splice(index, 1);
+                const [removed] = m.decisions.splice(index, 1);
                 touch();
                 drawDecisions();
+                document.getElementById("add-decision")?.focus();
+                undoToast(t("undo.decisionRemoved"), () => {
+                  m.decisions.splice(index, 0, removed);
+                  drawDecisions();
+                });
               },
             }),
           ),
@@ -462,7 +493,7 @@ export async function renderMeetingEditor(main, id, query) {
         type: "text",
         id: `action-${key}-${index}`,
         value: item[key] ?? "",
-        "aria-label": t({ what: "meeting.actionWhat", responsible: "meeting.actionWho", due: "meeting.actionDue" }[key]),
+        "aria-label": key === "due" ? `${t("meeting.actionDue")} (${t("form.dateFormat")})` : t({ what: "meeting.actionWhat", responsible: "meeting.actionWho" }[key]),
         oninput: (e) => {
           item[key] = e.target.value;
           touch();
@@ -477,7 +508,7 @@ export async function renderMeetingEditor(main, id, query) {
       h(
         "table",
         { class: "data compact actions-table", id: "action-table", dataset: { field: "actions" } },
-        h("thead", {}, h("tr", {}, ["meeting.actionWhat", "meeting.actionWho", "meeting.actionDue", "meetings.status"].map((k) => h("th", { scope: "col", text: t(k) })), h("th", {}))),
+        h("thead", {}, h("tr", {}, ["meeting.actionWhat", "meeting.actionWho", "meeting.actionDue", "meetings.status"].map((k) => h("th", { scope: "col" }, t(k), k === "meeting.actionDue" ? [" ", h("span", { class: "format", text: `(${t("form.dateFormat")})` })] : null)), h("th", {}))),
         h(
           "tbody",
           {},
@@ -487,7 +518,7 @@ export async function renderMeetingEditor(main, id, query) {
               {},
               h("td", {}, cellInput(item, "what", index)),
               h("td", {}, cellInput(item, "responsible", index, { list: "responsible-names" })),
-              h("td", {}, cellInput(item, "due", index, { class: "date", placeholder: t("form.dateHint"), maxlength: "10" })),
+              h("td", {}, cellInput(item, "due", index, { class: "date", maxlength: "10", inputmode: "numeric" })),
               h("td", {}, item.id ? (item.doneOn ? h("span", { class: "badge status-completed" }, icon("✓"), t("meeting.actionDone", { date: item.doneOn })) : h("span", { class: "badge" }, icon("○"), t("meeting.actionOpen"))) : null),
               h(
                 "td",
@@ -497,9 +528,14 @@ export async function renderMeetingEditor(main, id, query) {
                   class: "small secondary",
                   text: t("meeting.remove"),
                   onclick: () => {
-                    m.actions.splice(index, 1);
+                    const [removed] = m.actions.splice(index, 1);
                     touch();
                     drawActions();
+                    document.getElementById("add-action")?.focus();
+                    undoToast(t("undo.actionRemoved"), () => {
+                      m.actions.splice(index, 0, removed);
+                      drawActions();
+                    });
                   },
                 }),
               ),
@@ -530,7 +566,7 @@ export async function renderMeetingEditor(main, id, query) {
       h(
         "div",
         { class: "form-grid" },
-        field(t("meeting.nextDate"), text("nextMeetingDate", { class: "date", placeholder: t("form.dateHint"), maxlength: "10" })),
+        field(t("meeting.nextDate"), text("nextMeetingDate", { class: "date", maxlength: "10", inputmode: "numeric" }), "date"),
         field(t("meeting.nextNote"), text("nextMeetingNote")),
       ),
     );
@@ -669,6 +705,66 @@ export async function renderMeetingEditor(main, id, query) {
       showProblems(error);
     }
   };
+  const reopen = async () => {
+    const answer = await ask({
+      id: "reopen-dialog",
+      title: t("meeting.reopenTitle"),
+      message: t("meeting.reopenMessage", { version: m.minutesVersion + 1 }),
+      safe: "cancel",
+      field: { label: t("meeting.reopenReason"), required: true, requiredMessage: t("meeting.reopenRequired") },
+      choices: [
+        { id: "reopen", label: t("meeting.reopenConfirm"), kind: "primary" },
+        { id: "cancel", label: t("dialog.cancel"), kind: "secondary" },
+      ],
+    });
+    if (answer.choice !== "reopen") return;
+    try {
+      m = await api.reopenMeeting(m.id, answer.text);
+      drawAll();
+      toast(t("meeting.reopened", { version: m.minutesVersion }));
+      document.getElementById("meeting-date")?.focus();
+    } catch (error) {
+      showProblems(error);
+    }
+  };
+  const history = h("div", { id: "meeting-versions" });
+  const drawHistory = () => {
+    replace(
+      history,
+      locked() ? h("p", { class: "locked-note", id: "meeting-locked", role: "note" }, icon("🔒"), " ", t("meeting.locked")) : null,
+      m.olderCopies?.length
+        ? h(
+            "div",
+            { class: "warnings", id: "older-copies" },
+            h("p", {}, icon("⚠"), " ", t("meeting.olderCopies")),
+            h("ul", {}, m.olderCopies.map((c) => h("li", { dataset: { recipient: c.recipient }, text: t("meeting.olderCopy", { recipient: t(`recipient.${c.recipient}`), version: c.version, at: c.exportedAt }) }))),
+          )
+        : null,
+      m.reopenings?.length
+        ? h(
+            "details",
+            { class: "reopenings" },
+            h("summary", { text: `${t("meeting.reopenings")} (${m.reopenings.length})` }),
+            h("ul", {}, m.reopenings.map((r) => h("li", { text: t("meeting.reopening", { at: r.reopenedAt, reason: r.reason, version: r.versionBefore }) }))),
+          )
+        : null,
+    );
+  };
+  // While locked, every field of the minutes is read-only (still readable
+  // and selectable); the export stays usable.
+  const applyLock = () => {
+    for (const section of [facts, people, agenda, decisions, actions, next]) {
+      for (const control of section.querySelectorAll("input, select, textarea, button")) {
+        if (locked()) {
+          control.disabled = true;
+          control.dataset.locked = "";
+        } else if (control.dataset.locked !== undefined) {
+          delete control.dataset.locked;
+          control.disabled = control.id === "meeting-kind" && Boolean(m.id);
+        }
+      }
+    }
+  };
   const drawHeader = () => {
     const title = m.id ? `${t(`meetingKind.${m.kind}`)} ${m.date}` : t("meeting.newTitle", { kind: t(`meetingKind.${m.kind}`).toLowerCase() });
     replace(
@@ -678,8 +774,9 @@ export async function renderMeetingEditor(main, id, query) {
         { class: "title-group" },
         h("h1", { id: "meeting-title", text: title }),
         m.completedOn
-          ? h("span", { class: "badge status-completed", id: "meeting-status" }, icon("✓"), t("meeting.statusCompleted", { date: m.completedOn }))
+          ? h("span", { class: "badge status-completed", id: "meeting-status" }, icon("🔒"), t("meeting.statusCompleted", { date: m.completedOn }))
           : h("span", { class: "badge", id: "meeting-status" }, icon("◷"), t("meeting.statusPlanned")),
+        m.id ? h("span", { class: "badge", id: "minutes-version" }, t("meeting.version", { version: m.minutesVersion })) : null,
       ),
       h(
         "div",
@@ -691,11 +788,13 @@ export async function renderMeetingEditor(main, id, query) {
               id: "delete-meeting",
               text: t("meeting.delete"),
               onclick: async () => {
-                if (!deleteArmed) {
-                  deleteArmed = true;
-                  toast(t("meeting.deleteConfirm"));
-                  return;
-                }
+                const sure = await confirmDestructive({
+                  id: "confirm-delete-meeting",
+                  title: t("confirm.meetingTitle"),
+                  message: t("confirm.meetingMessage"),
+                  confirmLabel: t("meeting.delete"),
+                });
+                if (!sure) return;
                 try {
                   await api.deleteMeeting(m.id);
                   dirty = false;
@@ -710,20 +809,13 @@ export async function renderMeetingEditor(main, id, query) {
         m.completedOn
           ? h("button", {
               type: "button",
-              class: "secondary",
+              class: "primary",
               id: "reopen-meeting",
               text: t("meeting.reopen"),
-              onclick: async () => {
-                try {
-                  m = await api.reopenMeeting(m.id);
-                  drawAll();
-                } catch (error) {
-                  showError(error);
-                }
-              },
+              onclick: reopen,
             })
           : h("button", { type: "button", class: "secondary", id: "complete-meeting", text: t("meeting.complete"), onclick: complete }),
-        h("button", { type: "button", class: "primary", id: "save-meeting", title: "Ctrl+S", text: t("meeting.save"), onclick: save }),
+        m.completedOn ? null : h("button", { type: "button", class: "primary", id: "save-meeting", title: "Ctrl+S", text: t("meeting.save"), onclick: save }),
       ),
     );
   };
@@ -737,12 +829,15 @@ export async function renderMeetingEditor(main, id, query) {
     drawNext();
     drawSharing();
     drawExport();
+    drawHistory();
+    applyLock();
   };
 
   replace(
     main,
     h("a", { href: "#/moter", class: "back" }, h("span", { "aria-hidden": "true", text: "← " }), t("meeting.back")),
     header,
+    history,
     errorBox,
     facts,
     people,
@@ -753,12 +848,16 @@ export async function renderMeetingEditor(main, id, query) {
     exportArea,
   );
   drawAll();
-  document.body.dataset.ready = "meeting-editor";
-  document.getElementById("meeting-date")?.focus();
-  return {
-    save,
-    cancel: () => {
-      if (!dirty) navigate("#/moter");
+  track({
+    element: header,
+    isDirty: () => dirty,
+    save: async () => Boolean(await save()),
+    discard: () => {
+      dirty = false;
     },
+  });
+  return {
+    save: () => (locked() ? showProblems({ message: t("meeting.lockedSave") }) : save()),
+    cancel: () => navigate("#/moter"),
   };
 }

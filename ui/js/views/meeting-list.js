@@ -2,7 +2,7 @@
 import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
-import { navigate } from "../router.js";
+import { markReady, navigate } from "../router.js";
 import { showError } from "./error.js";
 import { meetingStatus } from "./participant-meetings.js";
 
@@ -63,7 +63,6 @@ export async function renderMeetingList(main) {
         )
       : h("p", { class: "empty", text: t("meetings.none") }),
   );
-  document.body.dataset.ready = "meeting-list";
-  kind.focus();
+  markReady();
   return {};
 }

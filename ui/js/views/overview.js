@@ -1,5 +1,6 @@
 // The start screen: what is overdue, what falls due within 7 and 30 days,
 // and the registrations owed to IMDi.
+import { markReady } from "../router.js";
 import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
@@ -11,12 +12,14 @@ import { taskForm } from "./task-form.js";
 export async function renderOverview(main) {
   let o;
   let co = { duties: [], teamWarnings: [] };
+  let steps;
   try {
-    [o, co] = await Promise.all([api.overview(), api.cooperationOverview()]);
+    [o, co, steps] = await Promise.all([api.overview(), api.cooperationOverview(), firstSteps()]);
   } catch (error) {
     showError(error);
     return {};
   }
+  const starting = steps.some((step) => !step.done);
   const refresh = () => renderOverview(main);
   // The program sends at most this many rows per group.
   const GROUP_LIMIT = 100;
@@ -57,10 +60,12 @@ export async function renderOverview(main) {
         "div",
         { class: "actions" },
         h("button", { type: "button", class: "secondary", id: "export-calendar", text: t("overview.export"), onclick: exportCalendar }),
-        h("button", { type: "button", class: "primary", id: "new-task", text: `+ ${t("timeline.addTask")}`, onclick: newTask }),
+        // While the register is being set up, the next step is the main action.
+        h("button", { type: "button", class: starting ? "secondary" : "primary", id: "new-task", text: `+ ${t("timeline.addTask")}`, onclick: newTask }),
       ),
     ),
     taskArea,
+    starting ? firstStepsCard(steps) : null,
     h(
       "section",
       { class: "card imdi-summary", id: "imdi-summary" },
@@ -74,10 +79,46 @@ export async function renderOverview(main) {
     section("overview-week", "overview.week", o.within7Days, "tone-week", `#/frister?status=open&from=${o.today}&to=${o.weekEnd}`),
     section("overview-month", "overview.month", o.within30Days, "tone-month", `#/frister?status=open&from=${o.monthStart}&to=${o.monthEnd}`),
   );
-  document.body.dataset.ready = "overview";
+  markReady();
   return { newTask };
 }
 
+
+// The steps of setting up a new register, in their order, each done or not.
+async function firstSteps() {
+  const anyone = (archived) => api.listParticipants({ search: "", status: "", law: "", archived, sort: "name", limit: 1 });
+  const [letterhead, contacts, current, archived] = await Promise.all([api.getLetterhead(), api.listContacts(), anyone(false), anyone(true)]);
+  const active = current.rows.length + archived.rows.length;
+  return [
+    { id: "letterhead", href: "#/innstillinger", done: Boolean(letterhead.municipality && letterhead.service && letterhead.caseworker) },
+    { id: "contacts", href: "#/kontakter", done: contacts.length > 0 },
+    { id: "participant", href: "#/deltakere/ny", done: active > 0 },
+  ];
+}
+
+// «Kom i gang»: the steps as links, the first one not done as the main action.
+function firstStepsCard(steps) {
+  const next = steps.find((step) => !step.done);
+  return h(
+    "section",
+    { class: "card first-steps", id: "first-steps", "aria-labelledby": "first-steps-title" },
+    h("h2", { id: "first-steps-title", text: t("firstSteps.title") }),
+    h("p", { class: "hint", text: t("firstSteps.intro") }),
+    h(
+      "ol",
+      { class: "steps" },
+      steps.map((step) =>
+        h(
+          "li",
+          { class: step.done ? "done" : "todo", dataset: { step: step.id, done: String(step.done) } },
+          h("span", { class: `badge ${step.done ? "status-completed" : ""}` }, icon(step.done ? "✓" : "○"), t(step.done ? "firstSteps.done" : "firstSteps.todo")),
+          " ",
+          h("a", { href: step.href, class: step === next ? "button-link primary" : null, id: `first-step-${step.id}`, text: t(`firstSteps.${step.id}`) }),
+        ),
+      ),
+    ),
+  );
+}
 
 // Days ahead an organisation duty appears before its deadline.
 const DUTY_HORIZON_DAYS = 60;

@@ -3,7 +3,7 @@ import { api } from "../api.js";
 import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { statusBadge, lawBadge, fullName, goalText } from "../format.js";
-import { navigate } from "../router.js";
+import { markReady, navigate } from "../router.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
 import { renderTimeline } from "./participant-timeline.js";
@@ -142,7 +142,6 @@ export async function renderParticipantDetail(main, id) {
     history,
   );
   await Promise.all([renderTimeline(timeline, p.id), renderTeam(team, p.id), renderParticipantMeetings(meetings, p.id), renderParticipantHistory(history, p.id)]);
-  document.body.dataset.ready = "participant-detail";
-  main.querySelector("#edit-participant").focus();
+  markReady();
   return { edit: () => navigate(editHref) };
 }

@@ -3,7 +3,7 @@ import { api } from "../api.js";
 import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { STATUSES, LAWS, statusBadge, lawBadge, goalText } from "../format.js";
-import { navigate } from "../router.js";
+import { markReady, navigate } from "../router.js";
 import { showError } from "./error.js";
 
 // Kept between visits so that going back to the list finds it as it was left.
@@ -12,7 +12,7 @@ const PAGE = 200;
 const query = { search: "", status: "", law: "", archived: false, sort: "name", limit: PAGE };
 let searchTimer;
 
-export function renderParticipantList(main) {
+export async function renderParticipantList(main) {
   const tbody = h("tbody");
   const count = h("span", { class: "count", id: "participant-count", "aria-live": "polite" });
   const title = h("h1", { text: t(query.archived ? "list.titleArchived" : "list.title") });
@@ -48,7 +48,7 @@ export function renderParticipantList(main) {
     replace(tbody, rows.map(row));
     empty.hidden = rows.length > 0;
     empty.textContent = query.search || query.status || query.law || query.archived ? t("list.noMatch") : t("list.empty");
-    document.body.dataset.ready = "participant-list";
+    markReady();
   };
 
   const search = h("input", {
@@ -132,7 +132,7 @@ export function renderParticipantList(main) {
   );
 
   tbody.addEventListener("keydown", moveBetweenRows);
-  reload();
+  await reload();
   return { focusSearch: () => search.focus() };
 }
 

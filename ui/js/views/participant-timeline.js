@@ -5,6 +5,7 @@ import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { EVENT_KINDS, LEAVE_KINDS } from "../format.js";
 import { showError } from "./error.js";
+import { confirmDestructive } from "../dialog.js";
 import { deadlineTable } from "./deadline-table.js";
 import { smallForm } from "./small-form.js";
 import { taskForm } from "./task-form.js";
@@ -45,7 +46,10 @@ export async function renderTimeline(container, participantId, editLeaveId = nul
           h("td", { class: "date", text: e.occurred }),
           h("td", { class: "date", text: e.registered || "—" }),
           h("td", { text: e.note }),
-          h("td", {}, h("button", { type: "button", class: "small secondary", text: t("timeline.delete"), onclick: () => apply(api.deleteEvent(participantId, e.id)).catch(showError) })),
+          h("td", {}, h("button", { type: "button", class: "small secondary", text: t("timeline.delete"), "aria-label": `${t("timeline.delete")}: ${t(`event.${e.kind}`)} ${e.occurred}`, onclick: async () => {
+            const sure = await confirmDestructive({ id: "confirm-delete-event", title: t("confirm.eventTitle"), message: t("confirm.eventMessage", { what: t(`event.${e.kind}`), date: e.occurred }), confirmLabel: t("dialog.delete") });
+            if (sure) apply(api.deleteEvent(participantId, e.id)).catch(showError);
+          } })),
         ),
       ),
     ),
@@ -72,7 +76,10 @@ export async function renderTimeline(container, participantId, editLeaveId = nul
             { class: "action" },
             h("button", { type: "button", class: "small secondary edit-leave", text: t("timeline.edit"), onclick: () => renderTimeline(container, participantId, l.id).then(() => container.querySelector("#leave-form-end")?.focus()) }),
             " ",
-            h("button", { type: "button", class: "small secondary", text: t("timeline.delete"), onclick: () => apply(api.deleteLeave(participantId, l.id)).catch(showError) }),
+            h("button", { type: "button", class: "small secondary", text: t("timeline.delete"), "aria-label": `${t("timeline.delete")}: ${t(`leave.${l.kind}`)} ${l.start}`, onclick: async () => {
+              const sure = await confirmDestructive({ id: "confirm-delete-leave", title: t("confirm.leaveTitle"), message: t("confirm.leaveMessage", { from: l.start }), confirmLabel: t("dialog.delete") });
+              if (sure) apply(api.deleteLeave(participantId, l.id)).catch(showError);
+            } }),
           ),
         ),
       ),
@@ -93,7 +100,10 @@ export async function renderTimeline(container, participantId, editLeaveId = nul
           h("td", { class: "date", text: x.decided }),
           h("td", { text: t("extension.months", { n: x.months }) }),
           h("td", { text: x.reason }),
-          h("td", {}, h("button", { type: "button", class: "small secondary", text: t("extension.delete"), onclick: () => apply(api.deleteExtension(participantId, x.id)).catch(showError) })),
+          h("td", {}, h("button", { type: "button", class: "small secondary", text: t("extension.delete"), "aria-label": `${t("extension.delete")}: ${x.decided}`, onclick: async () => {
+            const sure = await confirmDestructive({ id: "confirm-delete-extension", title: t("confirm.extensionTitle"), message: t("confirm.extensionMessage", { date: x.decided, months: x.months }), confirmLabel: t("dialog.delete") });
+            if (sure) apply(api.deleteExtension(participantId, x.id)).catch(showError);
+          } })),
         ),
       ),
     ),

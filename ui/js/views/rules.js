@@ -2,6 +2,7 @@
 // with its legal reference, the source it was checked against and whether
 // it could be verified. Read-only: the law is not the caseworker's to edit;
 // the caseworker's own intervals are under «Innstillinger».
+import { markReady } from "../router.js";
 import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
@@ -80,6 +81,6 @@ export async function renderRules(main) {
     ),
     h("p", { class: "hint", id: "rules-unverified-count", text: `${t("rules.unverified")}: ${unverified}` }),
   );
-  document.body.dataset.ready = "rules";
+  markReady();
   return {};
 }

@@ -1,10 +1,12 @@
 // The rule settings: durations and intervals in months, with defaults.
+import { markReady } from "../router.js";
 import { api } from "../api.js";
 import { h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
 import { smallForm } from "./small-form.js";
+import { changesOf, formErrors, track } from "../form.js";
 
 export async function renderSettings(main) {
   let settings, letterhead;
@@ -30,25 +32,20 @@ export async function renderSettings(main) {
     );
   });
 
+  const values = () => Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value]));
+  const labels = Object.fromEntries(settings.map((s) => [s.key, t(`settings.${s.key}`)]));
+  const problems = formErrors({ summary: null, inputs, errors, label: (key) => labels[key] });
+  const changes = changesOf(values);
   const save = async () => {
-    for (const [key, el] of Object.entries(errors)) {
-      el.hidden = true;
-      inputs[key].removeAttribute("aria-invalid");
-    }
-    const values = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value]));
+    problems.clear();
     try {
-      await api.saveSettings(values);
+      await api.saveSettings(values());
+      changes.reset();
       toast(t("settings.saved"));
+      return true;
     } catch (error) {
-      const list = error.fields?.length ? error.fields : [];
-      if (!list.length) return showError(error);
-      for (const fe of list) {
-        if (!errors[fe.field]) continue;
-        errors[fe.field].textContent = fe.message;
-        errors[fe.field].hidden = false;
-        inputs[fe.field].setAttribute("aria-invalid", "true");
-      }
-      inputs[list[0].field]?.focus();
+      if (!problems.show(error)) showError(error);
+      return false;
     }
   };
 
@@ -86,6 +83,7 @@ export async function renderSettings(main) {
       }),
     ),
   );
-  document.body.dataset.ready = "settings";
+  track({ element: main.querySelector("#settings-table"), isDirty: changes.isDirty, save, discard: changes.reset });
+  markReady();
   return { save };
 }
