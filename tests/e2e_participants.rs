@@ -9,8 +9,7 @@ mod support;
 
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
-const CTRL: &str = "\u{E009}";
-const ESCAPE: &str = "\u{E00C}";
+use support::webdriver::keys::{CTRL, ENTER, ESCAPE};
 
 #[test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
@@ -77,15 +76,21 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     s.wait_for_screen("participant-form");
     s.fill("#field-familyName", "Prøvesen-Ås");
     s.select("#field-status", "active");
-    // Esc with unsaved changes only warns; the typing is kept.
+    // Esc with unsaved changes asks first, with the focus on «Bli her»;
+    // staying keeps the typing.
     s.press(&[ESCAPE]);
-    assert!(
-        s.text_of("#toast").contains("ikke er lagret"),
-        "a first Esc with unsaved changes should warn, not discard"
-    );
+    s.wait_for("dialog#unsaved[open]");
+    assert_eq!(s.focused(), "button#unsaved-stay", "the safe answer has the focus");
+    s.press(&[ENTER]);
+    s.wait_until("the question closes", |s| s.find("dialog#unsaved").is_none());
     assert!(
         s.find("body[data-ready=\"participant-form\"]").is_some(),
         "the form stays open"
+    );
+    assert_eq!(
+        s.execute("return document.getElementById('field-familyName').value"),
+        "Prøvesen-Ås",
+        "what was typed is kept"
     );
     s.press(&[CTRL, "s"]);
     s.wait_for_screen("participant-detail");
@@ -201,6 +206,23 @@ fn demo_register_shows_varied_participants_and_filters_by_law() {
     // adds the next page after the last row, nothing repeated.
     s.click(&s.wait_for("a[data-nav=\"deadlines\"]"));
     s.wait_for_screen("deadline-list");
+    // The list opens on what still needs doing, soonest first.
+    assert_eq!(
+        s.execute("return document.getElementById('filter-dstatus').value"),
+        "pending"
+    );
+    let rows: Vec<(String, String)> = serde_json::from_value(s.execute(
+        "return [...document.querySelectorAll('#deadline-table tbody tr')].map(r => [r.className, r.cells[0].innerText]);",
+    ))
+    .unwrap();
+    assert!(
+        !rows.is_empty()
+            && rows
+                .iter()
+                .all(|(class, _)| class.contains("status-row-open") || class.contains("status-row-overdue")),
+        "only open and overdue deadlines by default: {rows:?}"
+    );
+    s.select("#filter-dstatus", "all");
     s.wait_until("the first page", |s| {
         s.find_all("#deadline-table tbody tr").len() == 100
     });

@@ -12,6 +12,24 @@ use std::time::{Duration, Instant};
 /// The W3C key for an element reference in WebDriver answers.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 /// How long to wait for the window to reach a state before failing.
+/// WebDriver key codes for [`Session::press`].
+pub mod keys {
+    /// Control.
+    pub const CTRL: &str = "\u{E009}";
+    /// Alt.
+    pub const ALT: &str = "\u{E00A}";
+    /// Shift.
+    pub const SHIFT: &str = "\u{E008}";
+    /// Escape.
+    pub const ESCAPE: &str = "\u{E00C}";
+    /// Enter.
+    pub const ENTER: &str = "\u{E007}";
+    /// Tab.
+    pub const TAB: &str = "\u{E004}";
+    /// Space.
+    pub const SPACE: &str = "\u{E00D}";
+}
+
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// How long to wait for a starting app's first screen.
 pub const START_TIMEOUT: Duration = Duration::from_secs(90);
@@ -415,6 +433,26 @@ impl Session {
             Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
         );
         let _ = self.call("DELETE", "/actions", None);
+    }
+
+    /// The focused element, described as `tag#id` (or `tag.class` without
+    /// an id, or `body`): where a keyboard user now is.
+    pub fn focused(&self) -> String {
+        self.execute(
+            "const e = document.activeElement; if (!e || e === document.body) return 'body'; \
+             return e.tagName.toLowerCase() + (e.id ? '#' + e.id : (e.className ? '.' + String(e.className).split(' ')[0] : ''));",
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
+    /// Presses keys one after another (each pressed and released), as a
+    /// person types Tab, Tab, Enter.
+    pub fn keys(&self, sequence: &[&str]) {
+        for key in sequence {
+            self.press(&[key]);
+        }
     }
 
     /// The visible texts of every element matching `css`, read in one go in

@@ -8,6 +8,7 @@ import { currentScreen, mayLeave, navigate, startRouter } from "./router.js";
 import { SIDEBAR } from "./routes.js";
 import { dialogOpen } from "./dialog.js";
 import { applyZoom, zoomKey } from "./zoom.js";
+import { renderRecoveryCode, renderUnlock, renderDamaged, renderInUse } from "./views/vault.js";
 
 const main = document.getElementById("main");
 
