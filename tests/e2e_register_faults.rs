@@ -298,7 +298,7 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
     vec![
         ("app_status", None),
         ("app_quit", None),
-        ("window_zoom_set", Some(json!({ "zoom": text }))),
+        ("window_zoom_set", Some(json!({ "zoom": int }))),
         ("window_title_set", Some(json!({ "title": text }))),
         ("window_close_acknowledged", None),
         ("first_render", Some(json!({ "screen": text }))),
