@@ -15,6 +15,7 @@ use introspor_core::store::backup::backup_folder;
 use introspor_core::store::opening::CONFIRM_GROUPS;
 use introspor_core::store::{recovery_code, DATABASE_FILE_NAME};
 use serde_json::Value;
+use support::app_window::{app_processes, close_like_a_person};
 use std::path::Path;
 use std::sync::Arc;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
@@ -89,41 +90,6 @@ fn prepare(folder: &Path, rows: usize, extra: usize, killed: bool) {
         }
     }
     state.close();
-}
-
-/// The process ids of the app instances started on the data folder `folder`.
-fn app_processes(folder: &Path) -> Vec<u32> {
-    let wanted = format!("INTROSPOR_DATA_DIR={}", folder.display());
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
-        .filter(|pid| {
-            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
-            let environ = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
-            exe.as_deref() == Some(app())
-                && environ.split(|&b| b == 0).any(|v| v == wanted.as_bytes())
-        })
-        .collect()
-}
-
-/// Clicks the window's close button, as far as the app can tell: the
-/// window manager's close request (WM_DELETE_WINDOW) is sent to the app's
-/// window. Xvfb has no window manager, so `tests/support/close_window.py`
-/// sends it.
-fn close_like_a_person(folder: &Path) {
-    let pids = app_processes(folder);
-    assert_eq!(pids.len(), 1, "one app should run on the folder: {pids:?}");
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/support/close_window.py");
-    let sent = std::process::Command::new("/usr/bin/python3")
-        .arg(script)
-        .arg(pids[0].to_string())
-        .status()
-        .expect("python3 with python3-xlib is needed: run `make deps`");
-    assert!(
-        sent.success(),
-        "the close request should reach the app's window"
-    );
 }
 
 fn participant_rows(s: &Session) -> usize {

@@ -1,6 +1,8 @@
 //! Shared helpers for the integration and end-to-end tests.
 
+pub mod app_window;
 pub mod hostile;
 pub mod network;
 pub mod pdf;
+pub mod screens;
 pub mod webdriver;

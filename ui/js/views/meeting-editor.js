@@ -672,13 +672,15 @@ export async function renderMeetingEditor(main, id, query) {
     revisesAgreement: m.revisesAgreement,
     evaluatesRoutines: m.evaluatesRoutines,
   });
-  const save = async () => {
+  // `show`: a new meeting opens at its own address once saved (not when
+  // saved on the way to another screen).
+  const save = async ({ show = true } = {}) => {
     clearProblems();
     try {
       const saved = await api.saveMeeting(m.id, formFromState());
       dirty = false;
       toast(t("meeting.saved"));
-      if (!m.id) {
+      if (!m.id && show) {
         navigate(`#/moter/${saved.id}`);
         return saved;
       }
@@ -815,7 +817,7 @@ export async function renderMeetingEditor(main, id, query) {
               onclick: reopen,
             })
           : h("button", { type: "button", class: "secondary", id: "complete-meeting", text: t("meeting.complete"), onclick: complete }),
-        m.completedOn ? null : h("button", { type: "button", class: "primary", id: "save-meeting", title: "Ctrl+S", text: t("meeting.save"), onclick: save }),
+        m.completedOn ? null : h("button", { type: "button", class: "primary", id: "save-meeting", title: "Ctrl+S", text: t("meeting.save"), onclick: () => save() }),
       ),
     );
   };
@@ -851,7 +853,7 @@ export async function renderMeetingEditor(main, id, query) {
   track({
     element: header,
     isDirty: () => dirty,
-    save: async () => Boolean(await save()),
+    save: async () => Boolean(await save({ show: false })),
     discard: () => {
       dirty = false;
     },

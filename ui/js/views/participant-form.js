@@ -180,8 +180,10 @@ export async function renderParticipantForm(main, id) {
   const changes = changesOf(collect);
 
   let saving = false;
-  const save = async () => {
-    if (saving) return;
+  // Saves the form; `show` opens the saved participant (not when saving on
+  // the way to another screen, from the unsaved-changes question).
+  const save = async ({ show = true } = {}) => {
+    if (saving) return false;
     saving = true;
     problems.clear();
     try {
@@ -189,7 +191,7 @@ export async function renderParticipantForm(main, id) {
       const saved = existing ? await api.updateParticipant(existing.id, data) : await api.createParticipant(data);
       changes.reset();
       toast(existing ? t("form.saved") : t("form.created", { name: fullName(saved) }));
-      navigate(`#/deltakere/${saved.id}`);
+      if (show) navigate(`#/deltakere/${saved.id}`);
       return true;
     } catch (error) {
       if (!problems.show(error)) showError(error);
@@ -201,7 +203,7 @@ export async function renderParticipantForm(main, id) {
   // Every way out (Avbryt, Esc, the back link, the sidebar) goes through
   // the router, which asks first when something typed is unsaved.
   const cancel = () => navigate(existing ? `#/deltakere/${existing.id}` : "#/deltakere");
-  track({ element: form, isDirty: changes.isDirty, save, discard: changes.reset });
+  track({ element: form, isDirty: changes.isDirty, save: () => save({ show: false }), discard: changes.reset });
 
   replace(
     main,
@@ -209,5 +211,5 @@ export async function renderParticipantForm(main, id) {
     h("header", { class: "page-header" }, h("h1", { text: existing ? t("form.editTitle", { name: fullName(existing) }) : t("form.newTitle") })),
     form,
   );
-  return { save, cancel };
+  return { save: () => save(), cancel };
 }
