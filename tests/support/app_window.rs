@@ -39,4 +39,3 @@ pub fn close_like_a_person(folder: &Path) {
         "the close request should reach the app's window"
     );
 }
-

@@ -76,7 +76,9 @@ pub fn example_hash(s: &Session, screen: &str) -> String {
         "settings" => "#/innstillinger".into(),
         "rules" => "#/regelverk".into(),
         "audit" => "#/kontroll".into(),
-        other => panic!("the window tests do not know how to open the screen «{other}»: add it here"),
+        other => {
+            panic!("the window tests do not know how to open the screen «{other}»: add it here")
+        }
     }
 }
 

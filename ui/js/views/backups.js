@@ -78,7 +78,7 @@ export async function renderBackups(main) {
     h("p", { class: "hint", text: t("backups.intro") }),
     confirmArea,
     list.length
-      ? h(
+      ? h("div", { class: "table-wrap" }, h(
           "table",
           { class: "data compact", id: "backup-table" },
           h("thead", {}, h("tr", {}, ["backups.when", "backups.size", "backups.holds", "backups.check"].map((k) => h("th", { scope: "col", text: t(k) })), h("th", {}))),
@@ -97,7 +97,7 @@ export async function renderBackups(main) {
               ),
             ),
           ),
-        )
+        ))
       : h("p", { class: "empty", text: t("backups.none") }),
   );
   markReady();

@@ -33,7 +33,7 @@ export async function renderMeetingList(main) {
       ),
     ),
     meetings.length
-      ? h(
+      ? h("div", { class: "table-wrap" }, h(
           "table",
           { class: "data", id: "meeting-table" },
           h("thead", {}, h("tr", {}, ["meetings.date", "meetings.kind", "meetings.concerns", "meetings.place", "meetings.status"].map((k) => h("th", { scope: "col", text: t(k) })))),
@@ -60,7 +60,7 @@ export async function renderMeetingList(main) {
               ),
             ),
           ),
-        )
+        ))
       : h("p", { class: "empty", text: t("meetings.none") }),
   );
   markReady();
