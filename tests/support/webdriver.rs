@@ -447,6 +447,46 @@ impl Session {
         .to_string()
     }
 
+    /// Types `text` into whatever has the focus, key by key, as a person
+    /// types (no element is addressed: the keyboard goes where the focus is).
+    pub fn type_text(&self, text: &str) {
+        let actions: Vec<Value> = text
+            .chars()
+            .flat_map(|c| {
+                let key = c.to_string();
+                [
+                    json!({"type": "keyDown", "value": key}),
+                    json!({"type": "keyUp", "value": key}),
+                ]
+            })
+            .collect();
+        self.must(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
+        let _ = self.call("DELETE", "/actions", None);
+    }
+
+    /// Presses Tab until the focus is on an element matching `css`, as a
+    /// keyboard user moves through the screen; fails, naming where the
+    /// focus went, if it is not reached within 200 presses.
+    pub fn tab_to(&self, css: &str) {
+        let matches = format!(
+            "return document.activeElement?.matches({}) ?? false",
+            serde_json::to_string(css).unwrap()
+        );
+        let mut visited = Vec::new();
+        for _ in 0..200 {
+            if self.execute(&matches) == true {
+                return;
+            }
+            self.press(&[keys::TAB]);
+            visited.push(self.focused());
+        }
+        panic!("Tab never reached {css}; the focus went through {visited:?}");
+    }
+
     /// Presses keys one after another (each pressed and released), as a
     /// person types Tab, Tab, Enter.
     pub fn keys(&self, sequence: &[&str]) {

@@ -733,7 +733,7 @@ export async function renderMeetingEditor(main, id, query) {
   const drawHistory = () => {
     replace(
       history,
-      locked() ? h("p", { class: "locked-note", id: "meeting-locked", role: "note" }, icon("🔒"), " ", t("meeting.locked")) : null,
+      locked() ? h("p", { class: "locked-note", id: "meeting-locked", role: "note" }, icon("ⓘ"), " ", t("meeting.locked")) : null,
       m.olderCopies?.length
         ? h(
             "div",
@@ -776,7 +776,7 @@ export async function renderMeetingEditor(main, id, query) {
         { class: "title-group" },
         h("h1", { id: "meeting-title", text: title }),
         m.completedOn
-          ? h("span", { class: "badge status-completed", id: "meeting-status" }, icon("🔒"), t("meeting.statusCompleted", { date: m.completedOn }))
+          ? h("span", { class: "badge status-completed", id: "meeting-status" }, icon("✓"), t("meeting.statusCompleted", { date: m.completedOn }))
           : h("span", { class: "badge", id: "meeting-status" }, icon("◷"), t("meeting.statusPlanned")),
         m.id ? h("span", { class: "badge", id: "minutes-version" }, t("meeting.version", { version: m.minutesVersion })) : null,
       ),

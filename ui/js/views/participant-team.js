@@ -125,6 +125,9 @@ export async function renderTeam(area, participantId) {
               const added = contacts.find((c) => String(c.id) === values.contactId);
               toast(t("team.added", { name: added?.name ?? "" }));
               draw(next);
+              // The redraw replaced the form: the focus goes back to its
+              // first field, ready for the next member.
+              document.getElementById("team-form-contactId")?.focus();
             },
           })
         : h("p", { class: "hint", text: t("team.noContacts") }),
