@@ -90,9 +90,9 @@ export async function renderTeam(area, participantId) {
       h("h2", { id: "team-heading", text: t("team.title") }),
       team.warnings.length
         ? h(
-            "ul",
-            { class: "warnings", id: "team-warnings", role: "status" },
-            team.warnings.map((w) => h("li", { dataset: { warning: w } }, icon("⚠"), " ", t(`teamWarning.${w}`))),
+            "div",
+            { role: "status" },
+            h("ul", { class: "warnings", id: "team-warnings" }, team.warnings.map((w) => h("li", { dataset: { warning: w } }, icon("⚠"), " ", t(`teamWarning.${w}`)))),
           )
         : null,
       h(
