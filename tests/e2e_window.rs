@@ -181,6 +181,9 @@ fn every_way_out_of_a_form_with_unsaved_typing_asks_first() {
 fn each_screen_opens_at_its_top_with_its_heading_focused_and_named_in_the_title() {
     let data = tempfile::tempdir().unwrap();
     let (_driver, s) = demo(data.path());
+    // A 1366×768 laptop's screen, the window filling it.
+    let size = s.set_window_size(1366, 768);
+    eprintln!("window size asked 1366×768, got {size:?}");
     let screens = route_table(&s);
     assert!(screens.len() >= 14, "the route table: {screens:?}");
     for screen in &screens {
@@ -208,7 +211,7 @@ fn each_screen_opens_at_its_top_with_its_heading_focused_and_named_in_the_title(
             "{}: the focus is on the main heading",
             screen.name
         );
-        s.screenshot(&screenshot_dir().join(format!("screen-1280-{}.png", screen.name)));
+        s.screenshot(&screenshot_dir().join(format!("screen-1366-{}.png", screen.name)));
     }
 
     // The meetings list opens with its heading whole (it once opened

@@ -435,6 +435,20 @@ impl Session {
         let _ = self.call("DELETE", "/actions", None);
     }
 
+    /// Asks for the window's outer size in pixels; answers the size it got.
+    pub fn set_window_size(&self, width: u32, height: u32) -> (f64, f64) {
+        let _ = self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        );
+        let size = self.execute("return [window.outerWidth, window.outerHeight]");
+        (
+            size[0].as_f64().unwrap_or_default(),
+            size[1].as_f64().unwrap_or_default(),
+        )
+    }
+
     /// The focused element, described as `tag#id` (or `tag.class` without
     /// an id, or `body`): where a keyboard user now is.
     pub fn focused(&self) -> String {

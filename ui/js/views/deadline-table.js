@@ -90,7 +90,7 @@ function showActions(cell, row, onChange) {
 }
 
 function askDate(cell, row, onChange) {
-  const input = h("input", { type: "text", class: "date done-date", value: todayText(), "aria-label": t("deadlines.doneDate"), maxlength: "10" });
+  const input = h("input", { type: "text", class: "date done-date", value: todayText(), "aria-label": `${t("deadlines.doneDate")} (${t("form.dateFormat")})`, inputmode: "numeric", maxlength: "10" });
   const error = h("p", { class: "field-error", hidden: true, role: "alert" });
   const submit = async () => {
     try {

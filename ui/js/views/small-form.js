@@ -52,6 +52,12 @@ export function smallForm({ id, fields, submitLabel, onSubmit }) {
     try {
       await onSubmit(values());
       changes.reset();
+      // A save usually redraws the area the form is in; the focus then
+      // goes to the new form's first field rather than to the page body.
+      if (!form.isConnected || document.activeElement === document.body) {
+        const first = document.getElementById(`${id}-${fields[0].name}`);
+        if (first && first.isConnected) first.focus();
+      }
       return true;
     } catch (error) {
       if (!problems.show(error)) showError(error);
