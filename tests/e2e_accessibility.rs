@@ -134,7 +134,10 @@ fn every_screen_and_state_has_no_wcag_violation() {
         std::thread::sleep(std::time::Duration::from_millis(300));
     }
     s.wait_until("400 % zoom", |s| {
-        s.execute("return window.innerWidth").as_f64().unwrap_or(9999.0) < 340.0
+        s.execute("return window.innerWidth")
+            .as_f64()
+            .unwrap_or(9999.0)
+            < 340.0
     });
     visit(&s, "#/oversikt", "overview");
     found.extend(violations(&s, &axe, "overview at 320 px"));

@@ -366,6 +366,8 @@ mod tests {
             revises_agreement: false,
             evaluates_routines: false,
             completed_on: None,
+            minutes_version: 1,
+            reopenings: Vec::new(),
         }
     }
 
