@@ -20,5 +20,6 @@ pub mod organisation_cycle;
 pub mod participant;
 pub mod participant_form;
 pub mod programme_frame;
+pub mod search_key;
 pub mod statute;
 pub mod team;
