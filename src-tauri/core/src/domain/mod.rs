@@ -5,6 +5,7 @@
 mod choice;
 
 pub mod audit;
+pub mod audit_fields;
 pub mod calendar;
 pub mod collation;
 pub mod date;
