@@ -385,13 +385,96 @@ mod tests {
 
             migrate(&mut old).unwrap();
             for (table, (columns, rows)) in &before {
+                let mut after = table_rows(&old, table, columns);
+                if table == "store_meta" {
+                    // Migration 0007 adds the register's first day (tested
+                    // on its own below); every row that was there stays.
+                    after.retain(|row| !row.starts_with(FIRST_DAY_ROW));
+                }
                 assert_eq!(
-                    &table_rows(&old, table, columns),
-                    rows,
+                    &after, rows,
                     "version {version}: table {table} should keep every row and value"
                 );
             }
         }
+    }
+
+    /// How `table_rows` shows the start of the row migration 0007 adds to
+    /// `store_meta`.
+    const FIRST_DAY_ROW: &str = "Text(\"register_created_on\")";
+
+    /// The register's first day as `store_meta` holds it, if at all.
+    fn first_day(conn: &Connection) -> Option<String> {
+        use rusqlite::OptionalExtension;
+        conn.query_row(
+            "SELECT value FROM store_meta WHERE key = 'register_created_on'",
+            [],
+            |row| row.get("value"),
+        )
+        .optional()
+        .unwrap()
+    }
+
+    /// Migration 0007 gives an existing register its first day: the day of
+    /// the earliest record it holds, read from every table that records
+    /// when a row was written; an empty register gets none (the shell
+    /// records the day it is next opened).
+    #[test]
+    fn migration_0007_dates_an_existing_register_from_its_earliest_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let full_path = demo_register(dir.path());
+        // (the table and column that hold the earliest record, what it is)
+        let cases = [
+            ("participant", "created_at", "the first participant"),
+            ("meeting", "created_at", "the first meeting"),
+            ("task", "created_at", "the first task"),
+            ("sharing_log", "exported_at", "the first minutes export"),
+        ];
+        for (table, column, what) in cases {
+            let (mut old, before) = filled_at_version(&full_path, 6);
+            assert!(
+                !before[table].1.is_empty(),
+                "{what}: the demo should fill {table}"
+            );
+            old.execute(
+                &format!(
+                    "UPDATE {table} SET {column} = '2024-03-05T23:30:00Z' \
+                     WHERE rowid = (SELECT min(rowid) FROM {table})"
+                ),
+                [],
+            )
+            .unwrap();
+            migrate(&mut old).unwrap();
+            assert_eq!(
+                first_day(&old).as_deref(),
+                Some("2024-03-05"),
+                "{what}: the register's first day should be the day of its earliest record"
+            );
+        }
+
+        // Without an earlier record, the first audit entry dates it.
+        let (mut old, _) = filled_at_version(&full_path, 6);
+        let earliest: String = old
+            .query_row(
+                "SELECT substr(min(day), 1, 10) AS day FROM (\
+                 SELECT created_at AS day FROM participant UNION ALL \
+                 SELECT created_at FROM meeting UNION ALL SELECT created_at FROM task UNION ALL \
+                 SELECT at FROM audit_event UNION ALL SELECT exported_at FROM sharing_log)",
+                [],
+                |row| row.get("day"),
+            )
+            .unwrap();
+        migrate(&mut old).unwrap();
+        assert_eq!(first_day(&old), Some(earliest));
+
+        let mut empty = Connection::open_in_memory().unwrap();
+        migrate_with(&mut empty, &MIGRATIONS[..6]).unwrap();
+        migrate(&mut empty).unwrap();
+        assert_eq!(
+            first_day(&empty),
+            None,
+            "an empty register has no record to date it by"
+        );
     }
 
     /// Migration 0007 recomputes every participant's search column with
