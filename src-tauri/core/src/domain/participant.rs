@@ -278,7 +278,9 @@ pub enum ParticipantSort {
 /// Which participants the list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ParticipantQuery {
-    /// Words that must all occur in the name or identity number.
+    /// Words that must all occur in the name or identity number, each
+    /// compared folded for case and diacritics
+    /// ([`crate::domain::search_key::search_key`]).
     pub search: String,
     /// Only this status.
     pub status: Option<Status>,
