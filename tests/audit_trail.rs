@@ -791,6 +791,221 @@ fn a_participants_history_is_newest_first_and_only_theirs() {
     );
 }
 
+/// One change of a history, found by the entry's entity and action and
+/// the field's name.
+fn shown_change<'a>(
+    shown: &'a [introspor_app::transport::audit::AuditEntryDto],
+    entity: &str,
+    action: &str,
+    field: &str,
+) -> &'a introspor_app::transport::audit::AuditChangeDto {
+    shown
+        .iter()
+        .filter(|e| e.entity_type == entity && e.action == action)
+        .flat_map(|e| e.changes.iter())
+        .find(|c| c.field == field)
+        .unwrap_or_else(|| panic!("{entity} {action} should show {field}"))
+}
+
+#[test]
+fn a_participants_history_names_what_its_ids_refer_to() {
+    let mut d = directory();
+    let p = d.participant;
+    add_member(
+        &mut d.store,
+        p,
+        &MembershipForm {
+            contact_id: Some(d.service),
+            role: "fixed_contact".into(),
+            joined_on: "01.10.2026".into(),
+        },
+        today(),
+    )
+    .unwrap();
+    let mut form = meeting_form(&d, "Sykmeldt.");
+    form.convened_by = Some(d.service);
+    form.start_time = "09:00".into();
+    form.interpreter_needed = true;
+    let id = save_meeting(&mut d.store, None, &form).unwrap().id.unwrap();
+    d.store.complete_meeting(id, today()).unwrap();
+    d.store
+        .log_sharing(
+            id,
+            today().and_hms_opt(10, 5, 0).unwrap(),
+            parse_sharing("nav", "integreringsloven_41").unwrap(),
+            "Referat.pdf",
+        )
+        .unwrap();
+    let shown = history(&d.store, p, &chrono::Utc).unwrap();
+
+    // (entity, action, field, kind, choice, value after, its words)
+    type Expected<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        Option<&'a str>,
+    );
+    let cases: &[Expected] = &[
+        (
+            "meeting",
+            "create",
+            "convened_by",
+            "reference",
+            None,
+            &d.service.to_string(),
+            Some("Kari Saksbehandler"),
+        ),
+        (
+            "meeting",
+            "create",
+            "attendees",
+            "references",
+            None,
+            &format!("{}, {}", d.service, d.nav),
+            Some("Kari Saksbehandler, Nora Navesen"),
+        ),
+        (
+            "meeting",
+            "create",
+            "participants",
+            "references",
+            None,
+            &p.to_string(),
+            Some("Nadia Prøvesen"),
+        ),
+        (
+            "meeting",
+            "create",
+            "start_time",
+            "time",
+            None,
+            "09:00",
+            None,
+        ),
+        (
+            "meeting",
+            "create",
+            "date",
+            "date",
+            None,
+            "20.11.2026",
+            None,
+        ),
+        (
+            "meeting",
+            "create",
+            "kind",
+            "choice",
+            Some("meetingKind"),
+            "triangle",
+            None,
+        ),
+        (
+            "meeting",
+            "create",
+            "interpreter_needed",
+            "yes_no",
+            None,
+            "1",
+            None,
+        ),
+        (
+            "meeting",
+            "create",
+            "agenda[1].title",
+            "text",
+            None,
+            "Språk",
+            None,
+        ),
+        (
+            "meeting",
+            "export",
+            "recipient",
+            "choice",
+            Some("recipient"),
+            "nav",
+            None,
+        ),
+        (
+            "meeting",
+            "export",
+            "legal_basis",
+            "choice",
+            Some("legalBasis"),
+            "integreringsloven_41",
+            None,
+        ),
+        (
+            "team_membership",
+            "create",
+            "contact_id",
+            "reference",
+            None,
+            &d.service.to_string(),
+            Some("Kari Saksbehandler"),
+        ),
+        (
+            "team_membership",
+            "create",
+            "role",
+            "choice",
+            Some("role"),
+            "fixed_contact",
+            None,
+        ),
+        (
+            "participant",
+            "create",
+            "settlement_date",
+            "date",
+            None,
+            "10.03.2026",
+            None,
+        ),
+    ];
+    for (entity, action, field, kind, choice, to, to_text) in cases {
+        let c = shown_change(&shown, entity, action, field);
+        assert_eq!(
+            (c.kind, c.choice, c.to.as_str(), c.to_text.as_deref()),
+            (*kind, *choice, *to, *to_text),
+            "{entity} {action} {field}"
+        );
+        assert_eq!(
+            c.from_text, None,
+            "{entity} {action} {field}: nothing before"
+        );
+    }
+}
+
+#[test]
+fn a_referenced_record_that_is_gone_is_named_deleted() {
+    let (_folder, path, store, p) = file_store();
+    // An entry naming a contact that no register row holds, as a trail
+    // kept from before a record was removed would.
+    let raw = raw_connection(&path);
+    raw.execute(
+        "INSERT INTO audit_event (id, at, entity_type, entity_id, participant_id, action, \
+         changes, reason, prev_hash, hash) \
+         SELECT max(id) + 1, '2026-11-22T10:00:00Z', 'meeting', 77, ?1, 'update', \
+         '[{\"field\":\"convened_by\",\"from\":\"4242\",\"to\":\"4243\"}]', '', '', '' \
+         FROM audit_event",
+        [p],
+    )
+    .unwrap();
+    drop(raw);
+    let shown = history(&store, p, &chrono::Utc).unwrap();
+    let c = shown_change(&shown, "meeting", "update", "convened_by");
+    assert_eq!(
+        (c.from_text.as_deref(), c.to_text.as_deref()),
+        (Some("(slettet)"), Some("(slettet)")),
+        "an id whose record is gone should be named as deleted, never shown bare"
+    );
+}
+
 /// The key of the file store below.
 fn file_key() -> introspor_core::store::key::DatabaseKey {
     introspor_core::store::key::DatabaseKey::from_bytes([0x11; 32])

@@ -225,6 +225,37 @@ fn every_value_of_every_closed_set_has_a_label_in_the_catalogue() {
     }
 }
 
+/// Every field the audit trail can record (`domain/audit_fields.rs`, kept
+/// complete against the schema by the core's own test) has a label
+/// `audit.field.<field>` in the catalogue, and every value of every closed
+/// set such a field holds has its label `<set>.<value>`: a participant's
+/// history never shows a column's or a value's internal name.
+#[test]
+fn every_field_the_audit_trail_records_and_every_choice_in_it_has_a_label() {
+    use introspor_core::domain::audit_fields::{recorded_fields, FieldValue};
+    let keys = catalogue_keys();
+    let mut missing = BTreeSet::new();
+    for (entity, field, value) in recorded_fields() {
+        let key = format!("audit.field.{field}");
+        if !keys.contains(&key) {
+            missing.insert(format!("{key} ({})", entity.as_str()));
+        }
+        if let FieldValue::Choice(set) = value {
+            for id in set.values() {
+                let key = format!("{}.{id}", set.name());
+                if !keys.contains(&key) {
+                    missing.insert(format!("{key} ({}.{field})", entity.as_str()));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "no label in ui/i18n/nb.js for {} key(s): {missing:#?}",
+        missing.len()
+    );
+}
+
 /// The rule table in `docs/deadline-rules.md` is the one the engine uses:
 /// every row of the core's table appears there with its key, regime,
 /// group, reference and source, and the doc lists no more rows.

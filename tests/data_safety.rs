@@ -503,3 +503,94 @@ fn a_read_only_folder_is_reported_and_the_data_stays() {
     let store = Store::open(&path, key).unwrap();
     assert_eq!(names(&store), vec!["Åse1"], "the data should be as it was");
 }
+
+/// The files in `folder`, by name, sorted.
+fn files_in(folder: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_backup_to_a_chosen_folder_leaves_only_the_backup_there() {
+    let data = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyStore::new();
+    let mut store = ready(open_database(&data.path().join(DATABASE_FILE_NAME), &keys).unwrap());
+    for n in 0..3 {
+        create(&mut store, &person(n), today()).unwrap();
+    }
+    let chosen = tempfile::tempdir().unwrap();
+    let backup = chosen.path().join("min-kopi.sqlite3");
+    let counts = store.backup_to(&backup).unwrap();
+    assert_eq!(counts.participants, 3);
+    assert_eq!(
+        files_in(chosen.path()),
+        ["min-kopi.sqlite3"],
+        "nothing but the finished backup should remain in the chosen folder"
+    );
+    assert_eq!(store.inspect_backup(&backup).unwrap(), counts);
+    assert_eq!(
+        files_in(chosen.path()),
+        ["min-kopi.sqlite3"],
+        "checking the backup again should leave nothing beside it"
+    );
+
+    // A USB stick with room for the backup and little more: SQLite's own
+    // files beside a database (the 32 KB `-shm` of a WAL header) would not
+    // fit, and must not be needed there.
+    let size = std::fs::metadata(&backup).unwrap().len();
+    let stick = Tmpfs::mount(&format!("{}k", size / 1024 + 8));
+    let on_stick = stick.path().join("min-kopi.sqlite3");
+    assert_eq!(store.backup_to(&on_stick).unwrap(), counts);
+    assert_eq!(
+        files_in(stick.path()),
+        ["min-kopi.sqlite3"],
+        "a nearly full stick should hold the finished backup and nothing else"
+    );
+    let own = introspor_core::store::backup::backup_folder(data.path());
+    assert!(
+        files_in(&own)
+            .iter()
+            .all(|name| introspor_core::store::backup::parse_backup_file_name(name).is_some()),
+        "nothing but finished backups should remain in our own folder: {:?}",
+        files_in(&own)
+    );
+}
+
+#[test]
+fn a_backup_that_fails_in_a_chosen_folder_leaves_nothing_there() {
+    let data = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyStore::new();
+    let mut store = ready(open_database(&data.path().join(DATABASE_FILE_NAME), &keys).unwrap());
+    for n in 0..3 {
+        create(&mut store, &person(n), today()).unwrap();
+    }
+    // A USB stick too small for the backup: the copy fails part way.
+    let stick = Tmpfs::mount("16k");
+    store
+        .backup_to(&stick.path().join("min-kopi.sqlite3"))
+        .expect_err("a backup larger than the stick should fail");
+    assert_eq!(
+        files_in(stick.path()),
+        Vec::<String>::new(),
+        "a failed backup should leave nothing in the chosen folder"
+    );
+    let own = introspor_core::store::backup::backup_folder(data.path());
+    assert!(
+        files_in(&own)
+            .iter()
+            .all(|name| introspor_core::store::backup::parse_backup_file_name(name).is_some()),
+        "nothing but finished backups should remain in our own folder: {:?}",
+        files_in(&own)
+    );
+    // The register is as it was, and the next backup, to a folder with
+    // room, succeeds.
+    let chosen = tempfile::tempdir().unwrap();
+    store
+        .backup_to(&chosen.path().join("min-kopi.sqlite3"))
+        .unwrap();
+    assert_eq!(files_in(chosen.path()), ["min-kopi.sqlite3"]);
+}

@@ -670,3 +670,66 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     assert_eq!(holders, [("archive", 1)], "only the archive is behind");
     assert_eq!(sent.sharing[0].minutes_version, 2);
 }
+
+#[test]
+fn a_new_register_shows_no_duty_overdue_from_before_it_existed() {
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(introspor_core::store::DATABASE_FILE_NAME);
+    let key = introspor_core::store::key::DatabaseKey::from_bytes([3; 32]);
+    let mut store = Store::open(&path, key.clone()).unwrap();
+    assert_eq!(
+        store.register_first_day().unwrap(),
+        None,
+        "a fresh register has no first day until it is started"
+    );
+    let first = day(2026, 3, 10);
+    assert_eq!(store.note_register_first_day(first).unwrap(), first);
+    let shown = |store: &Store, today| -> Vec<(String, String, String)> {
+        cooperation_overview(store, today)
+            .unwrap()
+            .duties
+            .into_iter()
+            .map(|d| (d.kind, d.due, d.status))
+            .collect()
+    };
+    let row = |kind: &str, due: &str, status: &str| (kind.into(), due.into(), status.into());
+    // Last autumn's leader meeting, last year's revision and evaluation and
+    // February's NIR catch-up all ended before the register existed.
+    assert_eq!(
+        shown(&store, first),
+        [
+            row("leader_meeting_spring", "30.06.2026", "open"),
+            row("agreement_revision", "31.12.2026", "open"),
+            row("routine_evaluation", "31.12.2026", "open"),
+        ],
+        "a new register should owe only the periods it covers"
+    );
+
+    // Opened again in July: the first day stays, and the first period the
+    // register covered has fallen due without its leader meeting.
+    store.close().unwrap();
+    let mut store = Store::open(&path, key).unwrap();
+    let july = day(2026, 7, 2);
+    assert_eq!(store.note_register_first_day(july).unwrap(), first);
+    assert_eq!(
+        shown(&store, july),
+        [
+            row("leader_meeting_spring", "30.06.2026", "overdue"),
+            row("agreement_revision", "31.12.2026", "open"),
+            row("leader_meeting_autumn", "31.12.2026", "open"),
+            row("routine_evaluation", "31.12.2026", "open"),
+        ],
+        "the first duty falls due in the first period the register covers"
+    );
+}
+
+#[test]
+fn the_shell_records_the_first_day_when_it_opens_a_register() {
+    let store = Store::open_in_memory().unwrap();
+    let store = introspor_app::prepare_store(store, false).unwrap();
+    assert!(
+        store.register_first_day().unwrap().is_some(),
+        "opening a register should record its first day"
+    );
+}

@@ -161,6 +161,68 @@ fn search_finds_names_with_norwegian_letters_and_numbers() {
 }
 
 #[test]
+fn search_finds_people_as_they_are_typed() {
+    let (_dir, mut store) = open_temp();
+    // Typed composed (one code point per letter) and decomposed (a base
+    // letter and combining marks, as a Mac or a pasted PDF gives it).
+    add(&mut store, form("Thi Lan", "Nguy\u{1EC5}n", ""));
+    add(&mut store, form("Van Minh", "Nguye\u{0302}\u{0303}n", ""));
+    add(&mut store, form("Kåre", "Ødegård", ""));
+    add(&mut store, form("Astrid", "Æsop", ""));
+    add(&mut store, form("Jürgen", "Müller", ""));
+    add(&mut store, form("محمد", "أحمد", ""));
+    add(&mut store, form("ሰላም", "ኃይሌ", ""));
+    add(&mut store, form("Ola", "Nordmann", ""));
+
+    let query = |search: &str| ParticipantQuery {
+        search: search.into(),
+        ..ParticipantQuery::default()
+    };
+    let both_nguyens = ["Van Minh Nguyễn", "Thi Lan Nguyễn"];
+    // (typed, who should be found, what the case is about)
+    let cases: &[(&str, &[&str], &str)] = &[
+        (
+            "nguyen",
+            &both_nguyens,
+            "without diacritics finds both spellings",
+        ),
+        ("NGUYEN", &both_nguyens, "in capitals"),
+        ("Nguy\u{1EC5}n", &both_nguyens, "typed composed"),
+        ("Nguye\u{0302}\u{0303}n", &both_nguyens, "typed decomposed"),
+        ("odegard", &["Kåre Ødegård"], "ø as o, å as a"),
+        ("ødegård", &["Kåre Ødegård"], "with the Norwegian letters"),
+        ("ØDEGÅRD", &["Kåre Ødegård"], "Norwegian capitals"),
+        ("kare", &["Kåre Ødegård"], "given name without å"),
+        ("aesop", &["Astrid Æsop"], "æ as ae"),
+        ("æsop", &["Astrid Æsop"], "with æ"),
+        ("muller", &["Jürgen Müller"], "ü as u"),
+        ("jürgen müller", &["Jürgen Müller"], "every word, as typed"),
+        ("محمد", &["محمد أحمد"], "Arabic finds itself"),
+        ("أحمد", &["محمد أحمد"], "Arabic with hamza finds itself"),
+        ("ኃይሌ", &["ሰላም ኃይሌ"], "Ge'ez finds itself"),
+        ("nguyen odegard", &[], "every word must match"),
+    ];
+    for (typed, expected, what) in cases {
+        let mut found = names(&store, &query(typed));
+        found.sort();
+        let mut expected: Vec<String> = expected.iter().map(|name| name.to_string()).collect();
+        expected.sort();
+        assert_eq!(found, expected, "{what}: searching {typed:?}");
+    }
+    assert_eq!(
+        names(&store, &query("\u{0301}")).len(),
+        8,
+        "a lone accent (half a dead key) is no word, so it narrows nothing"
+    );
+    let stored = names(&store, &query("van minh"));
+    assert_eq!(
+        stored,
+        ["Van Minh Nguy\u{1EC5}n"],
+        "a name typed decomposed is stored composed"
+    );
+}
+
+#[test]
 fn list_sorts_in_norwegian_order_and_by_settlement() {
     let (_dir, mut store) = open_temp();
     let mut a = form("Kari", "Åsen", "");

@@ -100,10 +100,14 @@ pub fn start_state(folder: PathBuf, keys: Arc<dyn KeyStore>, demo: bool) -> AppS
     }
 }
 
-/// After opening: seeds the demo participants when asked, and refreshes the
-/// day's deadlines. (The register was checked when it was opened.)
+/// After opening: records the register's first day if it has none, seeds
+/// the demo participants when asked, and refreshes the day's deadlines.
+/// (The register was checked when it was opened.)
 pub fn prepare_store(mut store: Store, demo: bool) -> Result<Store, IpcError> {
     let today = commands::today();
+    // A new register owes no duty of a period before it existed; the core
+    // reads no clock, so its first day is recorded here, once.
+    store.note_register_first_day(today)?;
     if demo {
         let added = introspor_core::demo::seed_demo(&mut store, today)?;
         tracing::info!(added, "demo participants");

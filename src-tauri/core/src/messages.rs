@@ -219,6 +219,9 @@ pub const AUDIT_CONTENT_CHANGED: &str =
 /// Audit trail check: a row does not point to the row before it.
 pub const AUDIT_LINK_BROKEN: &str =
     "Hendelsen peker ikke på hendelsen før den. En hendelse kan være slettet eller satt inn.";
+/// The history names a record that no longer exists (a meeting's convener
+/// or a team member removed from the register), in place of its name.
+pub const AUDIT_RECORD_GONE: &str = "(slettet)";
 /// A period whose end lies before its start.
 pub const PERIOD_END_BEFORE_START: &str = "Til-datoen kan ikke være før fra-datoen.";
 /// Locked: no key for this register on this machine.

@@ -9,6 +9,8 @@ use crate::transport::audit::{
     AuditChangeDto, AuditEntryDto, AuditExportDto, AuditVerificationDto,
 };
 use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use introspor_core::domain::audit::AuditEntity;
+use introspor_core::domain::audit_fields::{field_value, FieldValue, Referenced};
 use introspor_core::domain::date::parse_date;
 use introspor_core::export::audit_csv::{audit_csv, display_value, entry_time};
 use introspor_core::messages;
@@ -16,34 +18,116 @@ use introspor_core::store::audit::{
     AuditEvent, AuditFilter, AuditProblem, AuditVerification, HISTORY_LIMIT,
 };
 use introspor_core::{CoreError, Store};
+use std::collections::HashMap;
 use tauri::State;
 
-fn entry_dto<Tz: TimeZone>(event: AuditEvent, zone: &Tz) -> AuditEntryDto
-where
-    Tz::Offset: std::fmt::Display,
-{
-    let shown = |value: Option<String>| value.map(|v| display_value(&v, zone)).unwrap_or_default();
-    AuditEntryDto {
-        id: event.id,
-        at: entry_time(&event, zone),
-        entity_type: event.entity_type.clone(),
-        entity_id: event.entity_id,
-        participant_id: event.participant_id,
-        action: event.action.clone(),
-        reason: event.reason.clone(),
-        changes: event
-            .changes
-            .into_iter()
-            .map(|c| AuditChangeDto {
-                field: c.field,
-                from: shown(c.from),
-                to: shown(c.to),
+/// The names behind the ids an entry refers to, looked up once per id for
+/// a whole history.
+struct Names<'a> {
+    store: &'a Store,
+    known: HashMap<(Referenced, i64), String>,
+}
+
+impl<'a> Names<'a> {
+    fn new(store: &'a Store) -> Self {
+        Self {
+            store,
+            known: HashMap::new(),
+        }
+    }
+
+    /// The name behind one id, or `(slettet)` when the record is gone.
+    fn of(&mut self, kind: Referenced, id: i64) -> Result<String, IpcError> {
+        if let Some(name) = self.known.get(&(kind, id)) {
+            return Ok(name.clone());
+        }
+        let name = self
+            .store
+            .referenced_name(kind, id)?
+            .unwrap_or_else(|| messages::AUDIT_RECORD_GONE.to_string());
+        self.known.insert((kind, id), name.clone());
+        Ok(name)
+    }
+
+    /// The names a stored value stands for: one id, or ids separated by
+    /// `", "`. A value that is no id (an entry tampered with) stays as it is.
+    fn text(&mut self, kind: Referenced, value: Option<&str>) -> Result<Option<String>, IpcError> {
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
+            return Ok(None);
+        };
+        let names = value
+            .split(", ")
+            .map(|part| match part.trim().parse::<i64>() {
+                Ok(id) => self.of(kind, id),
+                Err(_) => Ok(part.to_string()),
             })
-            .collect(),
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Some(names.join(", ")))
     }
 }
 
-/// One participant's history, newest first (at most [`HISTORY_LIMIT`]).
+/// A stored time of day (`HH:MM:SS`) as a reader writes it (`HH:MM`).
+fn time_text(value: &str) -> String {
+    match value.get(..5) {
+        Some(hours_minutes) if value.as_bytes()[2] == b':' => hours_minutes.to_string(),
+        _ => value.to_string(),
+    }
+}
+
+fn entry_dto<Tz: TimeZone>(
+    event: AuditEvent,
+    zone: &Tz,
+    names: &mut Names<'_>,
+) -> Result<AuditEntryDto, IpcError>
+where
+    Tz::Offset: std::fmt::Display,
+{
+    let entity = AuditEntity::from_str_id(&event.entity_type);
+    let at = entry_time(&event, zone);
+    let mut changes = Vec::with_capacity(event.changes.len());
+    for c in event.changes {
+        let value = entity
+            .map(|e| field_value(e, &c.field))
+            .unwrap_or(FieldValue::Text);
+        let shown = |v: Option<&String>| match (value, v) {
+            (_, None) => String::new(),
+            (FieldValue::Time, Some(v)) => time_text(v),
+            (_, Some(v)) => display_value(v, zone),
+        };
+        let (from_text, to_text) = match value {
+            FieldValue::Reference(kind) | FieldValue::References(kind) => (
+                names.text(kind, c.from.as_deref())?,
+                names.text(kind, c.to.as_deref())?,
+            ),
+            _ => (None, None),
+        };
+        changes.push(AuditChangeDto {
+            from: shown(c.from.as_ref()),
+            to: shown(c.to.as_ref()),
+            field: c.field,
+            kind: value.as_str(),
+            choice: match value {
+                FieldValue::Choice(set) => Some(set.name()),
+                _ => None,
+            },
+            from_text,
+            to_text,
+        });
+    }
+    Ok(AuditEntryDto {
+        id: event.id,
+        at,
+        entity_type: event.entity_type,
+        entity_id: event.entity_id,
+        participant_id: event.participant_id,
+        action: event.action,
+        reason: event.reason,
+        changes,
+    })
+}
+
+/// One participant's history, newest first (at most [`HISTORY_LIMIT`]),
+/// with the names behind the ids it refers to.
 pub fn history<Tz: TimeZone>(
     store: &Store,
     participant_id: i64,
@@ -55,11 +139,12 @@ where
     if !store.participant_exists(participant_id)? {
         return Err(CoreError::ParticipantNotFound(participant_id).into());
     }
-    Ok(store
+    let mut names = Names::new(store);
+    store
         .audit_history(participant_id, HISTORY_LIMIT)?
         .into_iter()
-        .map(|e| entry_dto(e, zone))
-        .collect())
+        .map(|e| entry_dto(e, zone, &mut names))
+        .collect()
 }
 
 /// Checks the whole chain.

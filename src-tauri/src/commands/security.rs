@@ -222,6 +222,8 @@ pub fn restore(
     // The backup brings its own settings and computed deadlines; they only
     // need recomputing if it is from another day.
     store.refresh_deadlines_if_stale(today)?;
+    // A backup of a register that had no first day yet gets today's.
+    store.note_register_first_day(today)?;
     tracing::info!(participants = counts.participants, "backup restored");
     Ok(BackupResultDto {
         path: source.display().to_string(),

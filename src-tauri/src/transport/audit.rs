@@ -3,15 +3,30 @@
 use serde::Serialize;
 
 /// One changed field, values as a reader writes them; empty when none.
+///
+/// The window shows the field by its label (`audit.field.<field>` in the
+/// catalogue, positions taken out: `agenda[].title`), a choice by its
+/// value's label (`<choice>.<value>`), yes and no in words, and a
+/// reference by the name the shell put in `fromText`/`toText`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AuditChangeDto {
     /// Column or composite field (`settlement_date`, `agenda[1].title`).
     pub field: String,
-    /// Value before.
+    /// Value before (dates as `dd.mm.åååå`, times as `HH:MM`).
     pub from: String,
     /// Value after.
     pub to: String,
+    /// What the field holds: `text`, `date`, `time`, `yes_no`, `choice`,
+    /// `reference` or `references` (see `audit_fields::FieldValue`).
+    pub kind: &'static str,
+    /// For a choice, the closed set's name in the catalogue (`recipient`).
+    pub choice: Option<&'static str>,
+    /// For a reference, the name (or names) the value before stands for;
+    /// `(slettet)` for a record that no longer exists.
+    pub from_text: Option<String>,
+    /// For a reference, the name (or names) the value after stands for.
+    pub to_text: Option<String>,
 }
 
 /// One entry of the trail.

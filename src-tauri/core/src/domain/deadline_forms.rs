@@ -90,13 +90,14 @@ fn not_future(
     }
 }
 
-/// A short note on an event or a task: trimmed, at most 2,000 characters.
+/// A short note on an event or a task: trimmed and in NFC (as every stored
+/// text), at most 2,000 characters.
 fn short_note(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
-    let text = text.trim();
+    let text = crate::domain::fields::nfc(text.trim());
     if text.chars().count() > 2000 {
         errors.push(FieldError::new(field, "too_long", messages::NOTE_TOO_LONG));
     }
-    text.to_string()
+    text
 }
 
 /// A registrable event as typed.

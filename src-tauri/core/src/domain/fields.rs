@@ -3,6 +3,7 @@
 //! what it could read, so a form reports every problem at once.
 
 use crate::domain::date::parse_date;
+pub(crate) use crate::domain::search_key::nfc;
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
 use chrono::{Datelike, NaiveDate};
@@ -14,14 +15,20 @@ pub(crate) const MAX_NOTES: usize = 20_000;
 /// Dates before this year are typos, not facts.
 pub(crate) const EARLIEST_YEAR: i32 = 1900;
 
-/// A single line of text, trimmed, with no control characters, at most
-/// [`MAX_LINE`] characters.
+/// A single line of text, trimmed and in NFC, with no control characters,
+/// at most [`MAX_LINE`] characters.
+///
+/// NFC here, at the one parser every form's lines go through, is what makes
+/// stored text one spelling per text: a name typed composed and the same
+/// name pasted decomposed are then the same bytes (see [`nfc`]). The length
+/// is counted after composing, so it counts letters as the caseworker sees
+/// them.
 pub(crate) fn optional_line(
     errors: &mut Vec<FieldError>,
     field: &'static str,
     text: &str,
 ) -> String {
-    let text = text.trim();
+    let text = nfc(text.trim());
     if text.chars().count() > MAX_LINE {
         errors.push(FieldError::new(field, "too_long", messages::TOO_LONG));
     } else if text.chars().any(char::is_control) {
@@ -31,7 +38,7 @@ pub(crate) fn optional_line(
             messages::CONTROL_CHARACTERS,
         ));
     }
-    text.to_string()
+    text
 }
 
 pub(crate) fn required_line(
@@ -150,13 +157,14 @@ pub(crate) fn email_field(errors: &mut Vec<FieldError>, field: &'static str, tex
     email
 }
 
-/// Free text of several lines (notes), trimmed, at most [`MAX_NOTES`] characters.
+/// Free text of several lines (notes), trimmed and in NFC (as
+/// [`optional_line`]), at most [`MAX_NOTES`] characters.
 pub(crate) fn notes(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
-    let text = text.trim();
+    let text = nfc(text.trim());
     if text.chars().count() > MAX_NOTES {
         errors.push(FieldError::new(field, "too_long", messages::NOTES_TOO_LONG));
     }
-    text.to_string()
+    text
 }
 
 /// Whether a text of several lines holds control characters other than

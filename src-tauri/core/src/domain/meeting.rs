@@ -1011,6 +1011,51 @@ mod tests {
     }
 
     #[test]
+    fn meeting_texts_are_stored_composed() {
+        let decomposed = "Møte med Nguye\u{0302}\u{0303}n pa\u{030A} Sja\u{030A}stad";
+        let composed = "Møte med Nguy\u{1EC5}n på Sjåstad";
+        let form = MeetingForm {
+            kind: "team".into(),
+            date: "12.11.2026".into(),
+            participants: vec![AttendanceForm {
+                id: 3,
+                present: true,
+            }],
+            place: decomposed.into(),
+            agenda: vec![AgendaItemForm {
+                title: decomposed.into(),
+                notes: decomposed.into(),
+                sensitive: false,
+                origin: String::new(),
+            }],
+            decisions: vec![decomposed.into()],
+            actions: vec![ActionItemForm {
+                what: decomposed.into(),
+                responsible: decomposed.into(),
+                due: "20.11.2026".into(),
+                ..ActionItemForm::default()
+            }],
+            next_meeting_note: decomposed.into(),
+            minute_taker: decomposed.into(),
+            ..MeetingForm::default()
+        };
+        let draft = form.validate().expect("the form should be valid");
+        let stored = [
+            ("place", draft.place.as_str()),
+            ("agenda title", &draft.agenda[0].title),
+            ("agenda notes", &draft.agenda[0].notes),
+            ("decision", &draft.decisions[0]),
+            ("action", &draft.actions[0].what),
+            ("responsible", &draft.actions[0].responsible),
+            ("next meeting", &draft.next_meeting_note),
+            ("minute taker", &draft.minute_taker),
+        ];
+        for (field, text) in stored {
+            assert_eq!(text, composed, "the {field} should be stored in NFC");
+        }
+    }
+
+    #[test]
     fn empty_rows_are_dropped_and_blank_decisions_ignored() {
         let form = MeetingForm {
             kind: "team".into(),

@@ -5,6 +5,7 @@
 mod choice;
 
 pub mod audit;
+pub mod audit_fields;
 pub mod calendar;
 pub mod collation;
 pub mod date;
@@ -20,5 +21,6 @@ pub mod organisation_cycle;
 pub mod participant;
 pub mod participant_form;
 pub mod programme_frame;
+pub mod search_key;
 pub mod statute;
 pub mod team;

@@ -7,6 +7,11 @@
 //! catch-up (all of last year's data by the last day of February, a date
 //! from the rule table) is closed by the caseworker's record that a year's
 //! data were checked.
+//!
+//! A duty whose period ended before the register's first day is not shown:
+//! nothing could have been recorded for it, so a new register would open
+//! with duties overdue that no one could have done in it. The first duty of
+//! each kind is the one whose period holds the first day.
 
 use crate::domain::meeting::MeetingKind;
 use chrono::{Datelike, Days, NaiveDate};
@@ -78,8 +83,13 @@ impl CycleDuty {
 const SHOW_MISSED_FOR_DAYS: u64 = 183;
 
 /// The duties of the periods that have begun, up to half a year after
-/// their deadline, with the meeting that closed each.
-pub fn organisation_duties(today: NaiveDate, meetings: &[CompletedMeeting]) -> Vec<CycleDuty> {
+/// their deadline, with the meeting that closed each; none of a period that
+/// ended before `first_day`, the register's first day.
+pub fn organisation_duties(
+    today: NaiveDate,
+    first_day: NaiveDate,
+    meetings: &[CompletedMeeting],
+) -> Vec<CycleDuty> {
     let ymd = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).expect("valid date");
     let oldest_due = today
         .checked_sub_days(Days::new(SHOW_MISSED_FOR_DAYS))
@@ -109,7 +119,7 @@ pub fn organisation_duties(today: NaiveDate, meetings: &[CompletedMeeting]) -> V
             ),
         ];
         for (kind, start, due) in periods {
-            if start > today || due < oldest_due {
+            if start > today || due < oldest_due || due < first_day {
                 continue;
             }
             let done_by = meetings
@@ -136,9 +146,14 @@ pub fn organisation_duties(today: NaiveDate, meetings: &[CompletedMeeting]) -> V
 /// The yearly NIR catch-up for each data year whose deadline is near or
 /// recent: shown from 1 December of the data year (a month's notice before
 /// the catch-up period) until half a year after its deadline, the last day
-/// of February of the next year. `checks` are the recorded (data year,
-/// checked on) pairs.
-pub fn nir_annual_duties(today: NaiveDate, checks: &[(i32, NaiveDate)]) -> Vec<CycleDuty> {
+/// of February of the next year; none whose deadline passed before
+/// `first_day`, the register's first day. `checks` are the recorded (data
+/// year, checked on) pairs.
+pub fn nir_annual_duties(
+    today: NaiveDate,
+    first_day: NaiveDate,
+    checks: &[(i32, NaiveDate)],
+) -> Vec<CycleDuty> {
     use crate::domain::statute::{find_rule, RuleGroup, RuleKey, RuleValue};
     let oldest_due = today
         .checked_sub_days(Days::new(SHOW_MISSED_FOR_DAYS))
@@ -162,7 +177,7 @@ pub fn nir_annual_duties(today: NaiveDate, checks: &[(i32, NaiveDate)]) -> Vec<C
         let Some(due) = last_day_of_month(data_year + 1, month) else {
             continue;
         };
-        if notice > today || due < oldest_due {
+        if notice > today || due < oldest_due || due < first_day {
             continue;
         }
         let done_by = checks
@@ -210,6 +225,12 @@ mod tests {
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    /// A first day before every period the cases look at: a register that
+    /// has been in use for years.
+    fn long_ago() -> NaiveDate {
+        d("2020-01-01")
     }
 
     fn leader(id: i64, date: &str, revises: bool, evaluates: bool) -> CompletedMeeting {
@@ -293,7 +314,7 @@ mod tests {
             ),
         ];
         for (case, today, meetings, expected) in cases {
-            let duties = organisation_duties(d(today), &meetings);
+            let duties = organisation_duties(d(today), long_ago(), &meetings);
             let got: Vec<(K, NaiveDate, Option<i64>)> = duties
                 .iter()
                 .map(|duty| {
@@ -314,7 +335,7 @@ mod tests {
 
     #[test]
     fn a_missed_spring_meeting_is_overdue_in_the_autumn() {
-        let duties = organisation_duties(d("2026-07-01"), &[]);
+        let duties = organisation_duties(d("2026-07-01"), long_ago(), &[]);
         let spring = duties
             .iter()
             .find(|duty| duty.kind == K::LeaderMeetingSpring)
@@ -379,7 +400,7 @@ mod tests {
             let checks: Vec<(i32, NaiveDate)> =
                 checks.into_iter().map(|(y, on)| (y, d(on))).collect();
             let got: Vec<(i32, NaiveDate, Option<NaiveDate>)> =
-                nir_annual_duties(d(today), &checks)
+                nir_annual_duties(d(today), long_ago(), &checks)
                     .iter()
                     .map(|duty| {
                         assert_eq!(duty.kind, K::NirAnnualUpdate, "{case}");
@@ -396,10 +417,141 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{case}");
         }
-        let overdue = nir_annual_duties(d("2025-03-01"), &[]);
+        let overdue = nir_annual_duties(d("2025-03-01"), long_ago(), &[]);
         assert!(
             overdue[0].is_overdue(d("2025-03-01")),
             "unchecked after the deadline"
         );
+    }
+
+    #[test]
+    fn no_duty_is_shown_for_a_period_that_ended_before_the_register_existed() {
+        // (case, first day, today, expected (kind, due, overdue today))
+        type Expected<'a> = Vec<(K, &'a str, bool)>;
+        let cases: Vec<(&str, &str, &str, Expected)> = vec![
+            (
+                "a register started in March: last year's duties are not its own",
+                "2026-03-10",
+                "2026-03-10",
+                vec![
+                    (K::LeaderMeetingSpring, "2026-06-30", false),
+                    (K::AgreementRevision, "2026-12-31", false),
+                    (K::RoutineEvaluation, "2026-12-31", false),
+                ],
+            ),
+            (
+                "the first period it covers falls due and becomes overdue",
+                "2026-03-10",
+                "2026-07-02",
+                vec![
+                    (K::LeaderMeetingSpring, "2026-06-30", true),
+                    (K::AgreementRevision, "2026-12-31", false),
+                    (K::LeaderMeetingAutumn, "2026-12-31", false),
+                    (K::RoutineEvaluation, "2026-12-31", false),
+                ],
+            ),
+            (
+                "started on the last day of a period: that period is covered",
+                "2026-06-30",
+                "2026-07-01",
+                vec![
+                    (K::LeaderMeetingSpring, "2026-06-30", true),
+                    (K::AgreementRevision, "2026-12-31", false),
+                    (K::LeaderMeetingAutumn, "2026-12-31", false),
+                    (K::RoutineEvaluation, "2026-12-31", false),
+                ],
+            ),
+            (
+                "started the day after: the spring before it is not",
+                "2026-07-01",
+                "2026-07-01",
+                vec![
+                    (K::AgreementRevision, "2026-12-31", false),
+                    (K::LeaderMeetingAutumn, "2026-12-31", false),
+                    (K::RoutineEvaluation, "2026-12-31", false),
+                ],
+            ),
+            (
+                "started in the last days of December: the year's duties still show",
+                "2025-12-30",
+                "2026-01-05",
+                vec![
+                    (K::AgreementRevision, "2025-12-31", true),
+                    (K::LeaderMeetingAutumn, "2025-12-31", true),
+                    (K::RoutineEvaluation, "2025-12-31", true),
+                    (K::LeaderMeetingSpring, "2026-06-30", false),
+                    (K::AgreementRevision, "2026-12-31", false),
+                    (K::RoutineEvaluation, "2026-12-31", false),
+                ],
+            ),
+            (
+                "an old register: every duty of the last half year shows",
+                "2020-01-01",
+                "2026-02-10",
+                vec![
+                    (K::AgreementRevision, "2025-12-31", true),
+                    (K::LeaderMeetingAutumn, "2025-12-31", true),
+                    (K::RoutineEvaluation, "2025-12-31", true),
+                    (K::LeaderMeetingSpring, "2026-06-30", false),
+                    (K::AgreementRevision, "2026-12-31", false),
+                    (K::RoutineEvaluation, "2026-12-31", false),
+                ],
+            ),
+        ];
+        for (case, first_day, today, expected) in cases {
+            let today = d(today);
+            let got: Vec<(K, NaiveDate, bool)> = organisation_duties(today, d(first_day), &[])
+                .iter()
+                .map(|duty| (duty.kind, duty.due, duty.is_overdue(today)))
+                .collect();
+            let want: Vec<(K, NaiveDate, bool)> = expected
+                .into_iter()
+                .map(|(kind, due, overdue)| (kind, d(due), overdue))
+                .collect();
+            assert_eq!(got, want, "{case}");
+        }
+    }
+
+    #[test]
+    fn no_nir_catch_up_is_shown_whose_deadline_passed_before_the_register_existed() {
+        // (case, first day, today, expected (data year, due))
+        type Case<'a> = (&'a str, &'a str, &'a str, Vec<(i32, &'a str)>);
+        let cases: Vec<Case> = vec![
+            (
+                "started in March: February's catch-up was before its time",
+                "2026-03-10",
+                "2026-03-10",
+                vec![],
+            ),
+            (
+                "started in January: the catch-up due in February is its own",
+                "2026-01-15",
+                "2026-03-10",
+                vec![(2025, "2026-02-28")],
+            ),
+            (
+                "started on the deadline itself: still its own",
+                "2026-02-28",
+                "2026-03-01",
+                vec![(2025, "2026-02-28")],
+            ),
+            (
+                "and the next year's catch-up shows from December as always",
+                "2026-03-10",
+                "2026-12-01",
+                vec![(2026, "2027-02-28")],
+            ),
+        ];
+        for (case, first_day, today, expected) in cases {
+            let got: Vec<(i32, NaiveDate)> = nir_annual_duties(d(today), d(first_day), &[])
+                .iter()
+                .map(|duty| (duty.data_year.expect("a data year"), duty.due))
+                .collect();
+            let want: Vec<(i32, NaiveDate)> = expected
+                .into_iter()
+                .map(|(year, due)| (year, d(due)))
+                .collect();
+            assert_eq!(got, want, "{case}");
+        }
     }
 }

@@ -209,14 +209,19 @@ impl ParticipantDetails {
         crate::domain::collation::name_sort_key(&self.family_name, &self.given_name)
     }
 
-    /// Lower-cased names and identity number, matched by the list's search.
+    /// Names and identity number folded for search (case and diacritics,
+    /// see [`crate::domain::search_key`]), matched by the list's search.
     pub fn search_text(&self) -> String {
         let number = self
             .identity_number
             .as_ref()
             .map(IdentityNumber::as_str)
             .unwrap_or("");
-        format!("{} {} {}", self.given_name, self.family_name, number).to_lowercase()
+        crate::domain::search_key::participant_search_text(
+            &self.given_name,
+            &self.family_name,
+            number,
+        )
     }
 }
 
@@ -273,7 +278,9 @@ pub enum ParticipantSort {
 /// Which participants the list shows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ParticipantQuery {
-    /// Words that must all occur in the name or identity number.
+    /// Words that must all occur in the name or identity number, each
+    /// compared folded for case and diacritics
+    /// ([`crate::domain::search_key::search_key`]).
     pub search: String,
     /// Only this status.
     pub status: Option<Status>,

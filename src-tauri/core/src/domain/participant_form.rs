@@ -8,7 +8,7 @@
 use crate::domain::date::format_optional_date;
 use crate::domain::deadline::ProgrammeFacts;
 use crate::domain::fields::{
-    choice_field, date_field, email_field, has_stray_control_characters, optional_line,
+    choice_field, date_field, email_field, has_stray_control_characters, nfc, optional_line,
     phone_field, required_line, MAX_NOTES,
 };
 use crate::domain::identity_number::{IdentityNumber, IdentityNumberError};
@@ -233,7 +233,7 @@ impl ParticipantForm {
         let override_law = choice_field(&mut errors, "lawOverride", &self.law_override, |id| {
             Law::from_str_id(id).filter(|law| *law != Law::Unknown)
         });
-        let override_reason = self.law_override_reason.trim().to_string();
+        let override_reason = nfc(self.law_override_reason.trim());
         let law_override = match override_law {
             Some(_) if override_reason.is_empty() => {
                 errors.push(FieldError::new(
@@ -302,7 +302,7 @@ impl ParticipantForm {
             livsmestring_date: done("livsmestringDate", &self.livsmestring_date),
         };
 
-        let notes = self.notes.trim_end().to_string();
+        let notes = nfc(self.notes.trim_end());
         if notes.chars().count() > MAX_NOTES {
             errors.push(FieldError::new(
                 "notes",
@@ -639,6 +639,42 @@ mod tests {
                 "{why}: expected {code} on {field}, got {:?}",
                 errors.0
             );
+        }
+    }
+
+    #[test]
+    fn every_free_text_field_is_stored_composed() {
+        // Each text decomposed (a base letter and combining marks), as a
+        // Mac keyboard or a PDF pastes it.
+        let decomposed = "Nguye\u{0302}\u{0303}n Ødega\u{030A}rd";
+        let composed = "Nguy\u{1EC5}n Ødegård";
+        let form = ParticipantForm {
+            given_name: decomposed.into(),
+            family_name: decomposed.into(),
+            languages: decomposed.into(),
+            needs_interpreter: true,
+            interpreter_language: decomposed.into(),
+            address: decomposed.into(),
+            law_override: "introduksjonsloven".into(),
+            law_override_reason: decomposed.into(),
+            notes: decomposed.into(),
+            ..valid_form()
+        };
+        let details = form.validate(today()).expect("the form should be valid");
+        let stored = [
+            ("given name", details.given_name.as_str()),
+            ("family name", &details.family_name),
+            ("languages", &details.languages),
+            ("interpreter language", &details.interpreter_language),
+            ("address", &details.address),
+            (
+                "override reason",
+                &details.law_override.as_ref().unwrap().reason,
+            ),
+            ("notes", &details.notes),
+        ];
+        for (field, text) in stored {
+            assert_eq!(text, composed, "{field} should be stored in NFC");
         }
     }
 

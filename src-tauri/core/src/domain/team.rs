@@ -430,4 +430,24 @@ mod tests {
             "a bad phone number and a bad e-mail should both be reported"
         );
     }
+
+    #[test]
+    fn contact_texts_are_stored_composed() {
+        let decomposed = "A\u{030A}se Ødega\u{030A}rd";
+        let form = ContactForm {
+            name: decomposed.into(),
+            organisation_id: Some(1),
+            title: decomposed.into(),
+            notes: decomposed.into(),
+            ..ContactForm::default()
+        };
+        let draft = form.validate().expect("the contact should be valid");
+        for (field, text) in [
+            ("name", &draft.name),
+            ("title", &draft.title),
+            ("notes", &draft.notes),
+        ] {
+            assert_eq!(text, "Åse Ødegård", "the {field} should be stored in NFC");
+        }
+    }
 }

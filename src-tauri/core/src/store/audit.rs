@@ -11,6 +11,7 @@ use crate::domain::audit::{
     snapshot_value, AuditAction, AuditEntity, EntryContent, FieldChange, FieldRule, Snapshot,
     SnapshotField, GENESIS_HASH,
 };
+use crate::domain::audit_fields::Referenced;
 use crate::error::CoreResult;
 use crate::store::Store;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -671,6 +672,26 @@ impl Store {
         })
     }
 
+    /// The name of the record an entry refers to by its id (a meeting's
+    /// convener, a team member, a participant), for showing the trail in
+    /// words; `None` when no such record exists any more. Archived
+    /// participants and contacts and deleted organisations keep their
+    /// rows, so they are still named.
+    pub fn referenced_name(&self, kind: Referenced, id: i64) -> CoreResult<Option<String>> {
+        let sql = match kind {
+            Referenced::Participant => {
+                "SELECT given_name || ' ' || family_name AS name FROM participant WHERE id = ?1"
+            }
+            Referenced::Contact => "SELECT name FROM contact WHERE id = ?1",
+            Referenced::Organisation => "SELECT name FROM organisation WHERE id = ?1",
+        };
+        Ok(self
+            .conn
+            .prepare_cached(sql)?
+            .query_row([id], |row| row.get("name"))
+            .optional()?)
+    }
+
     /// Records that the audit trail was exported: the period, the
     /// participant filter, how many entries and the file name (never the
     /// folder).
@@ -744,5 +765,114 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::audit_fields::{generic_field, recorded_fields};
+    use std::collections::BTreeSet;
+
+    fn listed(entity: AuditEntity) -> BTreeSet<String> {
+        recorded_fields()
+            .into_iter()
+            .filter(|(e, _, _)| *e == entity)
+            .map(|(_, name, _)| name.to_string())
+            .collect()
+    }
+
+    /// The columns of `table` that the trail records (not left out).
+    fn recorded_columns(conn: &Connection, table: &str) -> BTreeSet<String> {
+        conn.prepare(&format!("PRAGMA table_info({table})"))
+            .unwrap()
+            .query_map([], |row| row.get::<_, String>(1))
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|column| field_rule(table, column) != FieldRule::Omit)
+            .collect()
+    }
+
+    /// The list of recorded fields (`domain/audit_fields.rs`) names every
+    /// column the trail records, table by table, as the migrations leave
+    /// the schema: a column added later fails here until it is listed, and
+    /// with it its label (tests/choices_in_step.rs).
+    #[test]
+    fn every_recorded_column_is_listed_with_what_it_holds() {
+        let store = Store::open_in_memory().unwrap();
+        for entity in AuditEntity::ALL.iter().copied() {
+            let expected: BTreeSet<String> = match entity {
+                // Not one row: their fields are listed by hand, and the
+                // demo's trail below shows they are the ones written.
+                AuditEntity::RuleSettings | AuditEntity::AuditTrail | AuditEntity::Register => {
+                    continue
+                }
+                AuditEntity::Meeting => {
+                    let mut columns = recorded_columns(&store.conn, "meeting");
+                    columns.extend(recorded_columns(&store.conn, "sharing_log"));
+                    columns.extend(
+                        [
+                            "participants",
+                            "participants_present",
+                            "attendees",
+                            "attendees_present",
+                            "agenda[].title",
+                            "agenda[].notes",
+                            "agenda[].sensitive",
+                            "decision[]",
+                            "action[].what",
+                            "action[].responsible",
+                            "action[].due",
+                        ]
+                        .map(String::from),
+                    );
+                    columns
+                }
+                _ => recorded_columns(&store.conn, entity.as_str()),
+            };
+            assert_eq!(
+                listed(entity),
+                expected,
+                "{entity:?}: the listed fields should be exactly the recorded columns"
+            );
+        }
+    }
+
+    /// Every field the demo register's trail holds (every kind of record,
+    /// meetings with their minutes, an export) is in the list.
+    #[test]
+    fn every_field_in_a_real_trail_is_listed() {
+        let mut store = Store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        crate::demo::seed_demo(&mut store, today).unwrap();
+        store
+            .log_audit_export(None, Some(today), Some(1), 3, "logg.csv")
+            .unwrap();
+        store
+            .log_register_event(AuditAction::Restore, &[("backup_file", "b".into())], "")
+            .unwrap();
+        let mut settings = store.rule_settings().unwrap();
+        settings.plan_review_months += 1;
+        store.save_rule_settings(&settings, today).unwrap();
+        let known: BTreeSet<(String, String)> = recorded_fields()
+            .into_iter()
+            .map(|(e, name, _)| (e.as_str().to_string(), name.to_string()))
+            .collect();
+        let mut seen = BTreeSet::new();
+        for event in store.audit_events(&AuditFilter::default()).unwrap() {
+            for change in &event.changes {
+                let field = (event.entity_type.clone(), generic_field(&change.field));
+                assert!(
+                    known.contains(&field),
+                    "{field:?} is recorded but not listed in domain/audit_fields.rs"
+                );
+                seen.insert(field);
+            }
+        }
+        assert!(
+            seen.contains(&("meeting".into(), "agenda[].title".into()))
+                && seen.contains(&("meeting".into(), "convened_by".into())),
+            "the demo should record minutes and a convener: {seen:?}"
+        );
     }
 }

@@ -414,6 +414,14 @@ fn newest_matching(
     Ok(None)
 }
 
+/// Removes `path` and the files SQLite may have written beside it, as far
+/// as they exist; for cleaning up after a failed or finished step.
+fn remove_with_sidecars(path: &Path) {
+    for suffix in WITH_SIDECARS {
+        let _ = std::fs::remove_file(sibling(path, suffix));
+    }
+}
+
 /// Whether `name` is debris a backup can leave: a partial file and the
 /// sidecars SQLite writes beside a database (`-journal`, `-wal`, `-shm`).
 fn is_backup_debris(name: &str) -> bool {
@@ -586,40 +594,116 @@ impl Store {
     /// with the same key, and checks it: it must open with the key, pass the
     /// integrity check and hold the same row counts. Only a checked backup
     /// gets its final name; a failed one is removed and reported.
+    ///
+    /// Nothing but the finished backup is left where the caseworker chose
+    /// to put it. SQLite writes a database with the help of files beside it
+    /// (`-wal` and `-shm` while the copied header still says WAL), and one
+    /// that cannot be removed (a USB stick pulled, another program holding
+    /// it on Windows) would stay in the caseworker's folder. So a backup for
+    /// a folder other than our own backup folder is written and checked in
+    /// our own folder first (where the start-up cleaning removes any such
+    /// file), then copied as plain bytes to `<name>.partial` beside the
+    /// destination, checked again there (read as immutable, which writes
+    /// nothing beside it) and renamed. A failure at any step removes what
+    /// that step wrote.
     pub fn backup_to(&self, destination: &Path) -> CoreResult<BackupCounts> {
         if let Some(folder) = destination.parent() {
             std::fs::create_dir_all(folder)?;
         }
-        let partial = sibling(destination, ".partial");
-        let _ = std::fs::remove_file(&partial);
-        // A partial file outside our own backup folder is noted there, so
-        // that one left by a crash is removed at the next start.
-        let note = self.unfinished_note_for(destination);
-        if let Some(note) = &note {
-            std::fs::create_dir_all(note.parent().unwrap_or(Path::new(".")))?;
-            std::fs::write(note, partial.to_string_lossy().as_bytes())?;
+        match self.staging_for(destination)? {
+            None => self.backup_in_place(destination),
+            Some(staged) => self.backup_through(&staged, destination),
         }
-        let result = self.write_checked_backup(&partial);
-        let result = match result {
-            Ok(counts) => std::fs::rename(&partial, destination)
-                .map(|()| counts)
-                .map_err(CoreError::from),
-            Err(error) => {
-                let _ = std::fs::remove_file(&partial);
-                Err(error)
-            }
-        };
-        if let Some(note) = &note {
-            let _ = std::fs::remove_file(note);
+    }
+
+    /// Writes the backup as `<destination>.partial` and renames it: for our
+    /// own backup folder (and in-memory stores, which have none).
+    fn backup_in_place(&self, destination: &Path) -> CoreResult<BackupCounts> {
+        let partial = sibling(destination, ".partial");
+        remove_with_sidecars(&partial);
+        let result = self.write_checked_backup(&partial).and_then(|counts| {
+            std::fs::rename(&partial, destination)?;
+            Ok(counts)
+        });
+        if result.is_err() {
+            remove_with_sidecars(&partial);
         }
         result
     }
 
-    /// The note naming a partial backup written to `destination`, when that
-    /// is outside this register's own backup folder.
-    fn unfinished_note_for(&self, destination: &Path) -> Option<PathBuf> {
-        let own = backup_folder(self.path.as_deref()?.parent()?);
-        (destination.parent() != Some(own.as_path())).then(|| own.join(UNFINISHED_NOTE))
+    /// Writes and checks the backup as `staged` in our own backup folder,
+    /// then brings it to `destination` in the chosen folder as plain bytes.
+    fn backup_through(&self, staged: &Path, destination: &Path) -> CoreResult<BackupCounts> {
+        remove_with_sidecars(staged);
+        let written = self.write_checked_backup(staged);
+        let result = written.and_then(|counts| self.copy_checked(staged, destination, counts));
+        remove_with_sidecars(staged);
+        result
+    }
+
+    /// Copies the checked backup `staged` to `<destination>.partial`, makes
+    /// it durable, checks the copy and renames it to `destination`.
+    fn copy_checked(
+        &self,
+        staged: &Path,
+        destination: &Path,
+        expected: BackupCounts,
+    ) -> CoreResult<BackupCounts> {
+        let partial = sibling(destination, ".partial");
+        // The partial file in the chosen folder is noted in our own folder,
+        // so that one left by a crash is removed at the next start.
+        let note = self.unfinished_note()?;
+        std::fs::write(&note, partial.to_string_lossy().as_bytes())?;
+        let copied = (|| -> CoreResult<BackupCounts> {
+            std::fs::copy(staged, &partial)?;
+            std::fs::File::open(&partial)?.sync_all()?;
+            let found = self.inspect_backup(&partial)?;
+            if found != expected {
+                return Err(CoreError::BackupCheck("row counts differ in the copy"));
+            }
+            std::fs::rename(&partial, destination)?;
+            Ok(found)
+        })();
+        if copied.is_err() {
+            remove_with_sidecars(&partial);
+        }
+        let _ = std::fs::remove_file(&note);
+        copied
+    }
+
+    /// Where a backup for `destination` is written and checked first: in
+    /// our own backup folder, when `destination` lies elsewhere; `None`
+    /// when it lies in our own folder or the store has no file.
+    fn staging_for(&self, destination: &Path) -> CoreResult<Option<PathBuf>> {
+        let Some(own) = self.own_backup_folder() else {
+            return Ok(None);
+        };
+        if destination.parent() == Some(own.as_path()) {
+            return Ok(None);
+        }
+        std::fs::create_dir_all(&own)?;
+        let name = destination
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // Ends in `.partial`, so the start-up cleaning removes it (and
+        // anything beside it) if a crash leaves it behind.
+        Ok(Some(own.join(format!("{name}.staged.partial"))))
+    }
+
+    /// This register's own backup folder, if it has a file.
+    fn own_backup_folder(&self) -> Option<PathBuf> {
+        Some(backup_folder(self.path.as_deref()?.parent()?))
+    }
+
+    /// The note naming a partial backup being written to a chosen folder.
+    fn unfinished_note(&self) -> CoreResult<PathBuf> {
+        let own = self.own_backup_folder().ok_or_else(|| {
+            CoreError::Io(std::io::Error::other(
+                "an in-memory store has no backup folder",
+            ))
+        })?;
+        Ok(own.join(UNFINISHED_NOTE))
     }
 
     fn write_checked_backup(&self, partial: &Path) -> CoreResult<BackupCounts> {

@@ -847,8 +847,12 @@ impl Store {
     }
 
     /// The organisation's duties (leader meetings, agreement revision,
-    /// routine evaluation) and the meetings that closed them.
+    /// routine evaluation, the yearly NIR catch-up) and what closed them;
+    /// none of a period that ended before the register's first day
+    /// ([`Store::register_first_day`]; `today` while none is recorded, so
+    /// a register not yet started owes nothing from before).
     pub fn organisation_duties(&self, today: NaiveDate) -> CoreResult<Vec<CycleDuty>> {
+        let first_day = self.register_first_day()?.unwrap_or(today);
         let mut statement = self.conn.prepare_cached(
             "SELECT id, kind, date, revises_agreement, evaluates_routines FROM meeting \
              WHERE completed_on IS NOT NULL AND kind IN ('leader', 'cooperation') AND date >= ?1",
@@ -866,8 +870,8 @@ impl Store {
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        let mut duties = organisation_duties(today, &meetings);
-        duties.extend(nir_annual_duties(today, &self.nir_checks()?));
+        let mut duties = organisation_duties(today, first_day, &meetings);
+        duties.extend(nir_annual_duties(today, first_day, &self.nir_checks()?));
         duties.sort_by_key(|d| (d.due, d.kind.as_str()));
         Ok(duties)
     }

@@ -4,6 +4,16 @@
 //! The database's `user_version` records how many have been applied. All
 //! pending migrations run in one transaction, so a failure leaves the file at
 //! the version it had.
+//!
+//! A migration that must compute a value the application computes (a
+//! search key, say) calls the application's own Rust function, lent to the
+//! connection as an SQL function for the length of the migration only
+//! ([`MigrationFunctions`]). That keeps each migration one SQL file that
+//! says what it does, instead of splitting it between SQL and a Rust step
+//! in the runner, and it cannot drift from what the app writes, because it
+//! is the same function. The functions are removed again afterwards, so no
+//! view, trigger or index can come to depend on them: a schema that needed
+//! them would not open in another SQLite tool.
 
 use crate::error::{CoreError, CoreResult};
 use crate::store::schema_too_new;
@@ -18,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0004_audit.sql"),
     include_str!("../../migrations/0005_legal_model_v2.sql"),
     include_str!("../../migrations/0006_interpreters.sql"),
+    include_str!("../../migrations/0007_search_and_first_day.sql"),
     include_str!("../../migrations/0008_minutes_versions.sql"),
 ];
 
@@ -52,11 +63,63 @@ pub(crate) fn migrate_with(conn: &mut Connection, migrations: &[&str]) -> CoreRe
     }
     let foreign_keys_were_on: bool = conn.query_row("PRAGMA foreign_keys", [], |row| row.get(0))?;
     conn.pragma_update(None, "foreign_keys", "OFF")?;
-    let result = apply(conn, migrations, current);
+    let lent = MigrationFunctions::lend(conn);
+    let result = lent.and_then(|()| apply(conn, migrations, current));
+    MigrationFunctions::take_back(conn)?;
     if foreign_keys_were_on {
         conn.pragma_update(None, "foreign_keys", "ON")?;
     }
     result
+}
+
+/// The application's functions that migrations may call from SQL, each
+/// taking text and giving text.
+struct MigrationFunctions;
+
+/// A function lent to the migrations: its SQL name, its number of
+/// arguments, and the Rust function over their text.
+type LentFunction = (&'static str, i32, fn(&[String]) -> String);
+
+impl MigrationFunctions {
+    const ALL: &'static [LentFunction] = &[(
+        // Migration 0007: the participant list's search column.
+        "participant_search_text",
+        3,
+        |args| crate::domain::search_key::participant_search_text(&args[0], &args[1], &args[2]),
+    )];
+
+    /// Registers every function on `conn`. A NULL argument is read as empty
+    /// text, as the application stores an absent text.
+    fn lend(conn: &Connection) -> CoreResult<()> {
+        use rusqlite::functions::FunctionFlags;
+        for &(name, arguments, function) in Self::ALL {
+            conn.create_scalar_function(
+                name,
+                arguments,
+                FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+                move |context| {
+                    let texts = (0..context.len())
+                        .map(|i| {
+                            context
+                                .get::<Option<String>>(i)
+                                .map(Option::unwrap_or_default)
+                        })
+                        .collect::<rusqlite::Result<Vec<_>>>()?;
+                    Ok(function(&texts))
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Removes every function again (SQLite takes removing one that was
+    /// never registered as done).
+    fn take_back(conn: &Connection) -> CoreResult<()> {
+        for &(name, arguments, _) in Self::ALL {
+            conn.remove_function(name, arguments)?;
+        }
+        Ok(())
+    }
 }
 
 fn apply(conn: &mut Connection, migrations: &[&str], current: i64) -> CoreResult<()> {
@@ -246,6 +309,64 @@ mod tests {
         .unwrap()
     }
 
+    /// Each table's columns and its rows as text, by table name.
+    type TableRows = BTreeMap<String, (Vec<String>, Vec<String>)>;
+
+    /// The demo register, written to a file in `dir`, for filling older
+    /// databases from.
+    fn demo_register(dir: &std::path::Path) -> std::path::PathBuf {
+        let full_path = dir.join("full.sqlite3");
+        let mut full = crate::Store::open_in_memory().unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        crate::demo::seed_demo(&mut full, today).unwrap();
+        full.backup_to(&full_path).unwrap();
+        full_path
+    }
+
+    /// A database at schema `version`, filled from the demo register at
+    /// `full_path` as the app at that version could have filled it (every
+    /// table, as far as its columns then existed), with every table's
+    /// columns and rows as they were before any later migration.
+    fn filled_at_version(full_path: &std::path::Path, version: usize) -> (Connection, TableRows) {
+        let mut old = Connection::open_in_memory().unwrap();
+        old.pragma_update(None, "foreign_keys", "ON").unwrap();
+        migrate_with(&mut old, &MIGRATIONS[..version]).unwrap();
+        old.execute(
+            "ATTACH DATABASE ?1 AS full",
+            [full_path.to_string_lossy().as_ref()],
+        )
+        .unwrap();
+        // A CHECK list that later grew is not what these tests are about.
+        old.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
+            .unwrap();
+        let mut before = TableRows::new();
+        for table in tables(&old) {
+            let theirs = columns(&old, "full", &table);
+            let shared: Vec<String> = columns(&old, "main", &table)
+                .into_iter()
+                .filter(|c| theirs.contains(c))
+                .collect();
+            if !shared.is_empty() {
+                let list = shared
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                old.execute_batch(&format!(
+                    "INSERT INTO main.\"{table}\" ({list}) SELECT {list} FROM full.\"{table}\""
+                ))
+                .unwrap();
+            }
+            let all = columns(&old, "main", &table);
+            before.insert(table.clone(), (all.clone(), table_rows(&old, &table, &all)));
+        }
+        old.execute_batch(
+            "PRAGMA ignore_check_constraints = OFF; PRAGMA foreign_keys = ON; DETACH DATABASE full;",
+        )
+        .unwrap();
+        (old, before)
+    }
+
     /// A database at every earlier schema version, filled with the demo
     /// register (every table, as far as its columns then existed), keeps
     /// every row and every value when migrated to the newest version. A new
@@ -253,51 +374,9 @@ mod tests {
     #[test]
     fn a_populated_database_at_every_earlier_version_keeps_every_row() {
         let dir = tempfile::tempdir().unwrap();
-        let full_path = dir.path().join("full.sqlite3");
-        {
-            let mut full = crate::Store::open_in_memory().unwrap();
-            let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-            crate::demo::seed_demo(&mut full, today).unwrap();
-            full.backup_to(&full_path).unwrap();
-        }
+        let full_path = demo_register(dir.path());
         for version in 1..MIGRATIONS.len() {
-            let mut old = Connection::open_in_memory().unwrap();
-            old.pragma_update(None, "foreign_keys", "ON").unwrap();
-            migrate_with(&mut old, &MIGRATIONS[..version]).unwrap();
-            old.execute(
-                "ATTACH DATABASE ?1 AS full",
-                [full_path.to_string_lossy().as_ref()],
-            )
-            .unwrap();
-            // Filled as the app at that version could have filled it; a
-            // CHECK list that later grew is not what this test is about.
-            old.execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON;")
-                .unwrap();
-            let mut before: BTreeMap<String, (Vec<String>, Vec<String>)> = BTreeMap::new();
-            for table in tables(&old) {
-                let theirs = columns(&old, "full", &table);
-                let shared: Vec<String> = columns(&old, "main", &table)
-                    .into_iter()
-                    .filter(|c| theirs.contains(c))
-                    .collect();
-                if !shared.is_empty() {
-                    let list = shared
-                        .iter()
-                        .map(|c| format!("\"{c}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    old.execute_batch(&format!(
-                        "INSERT INTO main.\"{table}\" ({list}) SELECT {list} FROM full.\"{table}\""
-                    ))
-                    .unwrap();
-                }
-                let all = columns(&old, "main", &table);
-                before.insert(table.clone(), (all.clone(), table_rows(&old, &table, &all)));
-            }
-            old.execute_batch(
-                "PRAGMA ignore_check_constraints = OFF; PRAGMA foreign_keys = ON; DETACH DATABASE full;",
-            )
-            .unwrap();
+            let (mut old, before) = filled_at_version(&full_path, version);
             let filled = before.values().filter(|(_, rows)| !rows.is_empty()).count();
             assert!(
                 filled >= before.len() / 2,
@@ -307,12 +386,177 @@ mod tests {
 
             migrate(&mut old).unwrap();
             for (table, (columns, rows)) in &before {
+                let mut after = table_rows(&old, table, columns);
+                if table == "store_meta" {
+                    // Migration 0007 adds the register's first day (tested
+                    // on its own below); every row that was there stays.
+                    after.retain(|row| !row.starts_with(FIRST_DAY_ROW));
+                }
                 assert_eq!(
-                    &table_rows(&old, table, columns),
-                    rows,
+                    &after, rows,
                     "version {version}: table {table} should keep every row and value"
                 );
             }
         }
+    }
+
+    /// How `table_rows` shows the start of the row migration 0007 adds to
+    /// `store_meta`.
+    const FIRST_DAY_ROW: &str = "Text(\"register_created_on\")";
+
+    /// The register's first day as `store_meta` holds it, if at all.
+    fn first_day(conn: &Connection) -> Option<String> {
+        use rusqlite::OptionalExtension;
+        conn.query_row(
+            "SELECT value FROM store_meta WHERE key = 'register_created_on'",
+            [],
+            |row| row.get("value"),
+        )
+        .optional()
+        .unwrap()
+    }
+
+    /// Migration 0007 gives an existing register its first day: the day of
+    /// the earliest record it holds, read from every table that records
+    /// when a row was written; an empty register gets none (the shell
+    /// records the day it is next opened).
+    #[test]
+    fn migration_0007_dates_an_existing_register_from_its_earliest_record() {
+        let dir = tempfile::tempdir().unwrap();
+        let full_path = demo_register(dir.path());
+        // (the table and column that hold the earliest record, what it is)
+        let cases = [
+            ("participant", "created_at", "the first participant"),
+            ("meeting", "created_at", "the first meeting"),
+            ("task", "created_at", "the first task"),
+            ("sharing_log", "exported_at", "the first minutes export"),
+        ];
+        for (table, column, what) in cases {
+            let (mut old, before) = filled_at_version(&full_path, 6);
+            assert!(
+                !before[table].1.is_empty(),
+                "{what}: the demo should fill {table}"
+            );
+            old.execute(
+                &format!(
+                    "UPDATE {table} SET {column} = '2024-03-05T23:30:00Z' \
+                     WHERE rowid = (SELECT min(rowid) FROM {table})"
+                ),
+                [],
+            )
+            .unwrap();
+            migrate(&mut old).unwrap();
+            assert_eq!(
+                first_day(&old).as_deref(),
+                Some("2024-03-05"),
+                "{what}: the register's first day should be the day of its earliest record"
+            );
+        }
+
+        // Without an earlier record, the first audit entry dates it.
+        let (mut old, _) = filled_at_version(&full_path, 6);
+        let earliest: String = old
+            .query_row(
+                "SELECT substr(min(day), 1, 10) AS day FROM (\
+                 SELECT created_at AS day FROM participant UNION ALL \
+                 SELECT created_at FROM meeting UNION ALL SELECT created_at FROM task UNION ALL \
+                 SELECT at FROM audit_event UNION ALL SELECT exported_at FROM sharing_log)",
+                [],
+                |row| row.get("day"),
+            )
+            .unwrap();
+        migrate(&mut old).unwrap();
+        assert_eq!(first_day(&old), Some(earliest));
+
+        let mut empty = Connection::open_in_memory().unwrap();
+        migrate_with(&mut empty, &MIGRATIONS[..6]).unwrap();
+        migrate(&mut empty).unwrap();
+        assert_eq!(
+            first_day(&empty),
+            None,
+            "an empty register has no record to date it by"
+        );
+    }
+
+    /// Migration 0007 recomputes every participant's search column with
+    /// the fold the app now writes, from names stored in either spelling,
+    /// and leaves no SQL function behind.
+    #[test]
+    fn migration_0007_folds_every_stored_search_text() {
+        use crate::domain::search_key::participant_search_text;
+        let dir = tempfile::tempdir().unwrap();
+        let full_path = demo_register(dir.path());
+        let (mut old, before) = filled_at_version(&full_path, 6);
+        assert!(
+            !before["participant"].1.is_empty(),
+            "the demo should have participants"
+        );
+        // The column as version 6 wrote it: only lower-cased. Rust's
+        // lower-casing, because SQLite's lower() leaves Æ, Ø and Å alone.
+        let stored: Vec<(i64, String)> = old
+            .prepare("SELECT id, given_name || ' ' || family_name || ' ' || COALESCE(identity_number, '') AS text FROM participant")
+            .unwrap()
+            .query_map([], |row| Ok((row.get("id")?, row.get("text")?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        for (id, text) in &stored {
+            old.execute(
+                "UPDATE participant SET search_text = ?1 WHERE id = ?2",
+                rusqlite::params![text.to_lowercase(), id],
+            )
+            .unwrap();
+        }
+        // Two names as a caseworker could have stored them before: one
+        // decomposed (pasted from a PDF), one with the Norwegian letters.
+        for (given, family) in [("Thi Lan", "Nguye\u{0302}\u{0303}n"), ("Kåre", "Ødegård")] {
+            let old_key = format!("{given} {family} ").to_lowercase();
+            old.execute(
+                "INSERT INTO participant (given_name, family_name, search_text) VALUES (?1, ?2, ?3)",
+                rusqlite::params![given, family, old_key],
+            )
+            .unwrap();
+        }
+
+        migrate(&mut old).unwrap();
+
+        let rows: Vec<(String, String, Option<String>, String)> = old
+            .prepare("SELECT given_name, family_name, identity_number, search_text FROM participant ORDER BY id")
+            .unwrap()
+            .query_map([], |row| {
+                Ok((
+                    row.get("given_name")?,
+                    row.get("family_name")?,
+                    row.get("identity_number")?,
+                    row.get("search_text")?,
+                ))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            rows.len(),
+            stored.len() + 2,
+            "no participant gained or lost"
+        );
+        for (given, family, number, search_text) in &rows {
+            assert_eq!(
+                search_text,
+                &participant_search_text(given, family, number.as_deref().unwrap_or("")),
+                "the search text of a participant should be the app's fold"
+            );
+        }
+        let keys: Vec<&str> = rows[rows.len() - 2..]
+            .iter()
+            .map(|row| row.3.as_str())
+            .collect();
+        assert_eq!(keys, ["thi lan nguyen ", "kare odegard "]);
+        assert!(
+            old.query_row("SELECT participant_search_text('a', 'b', '')", [], |_| Ok(
+                ()
+            ))
+            .is_err(),
+            "the migration's SQL function should be gone after it"
+        );
     }
 }

@@ -20,6 +20,7 @@ pub mod teams;
 pub use migrations::latest_schema_version;
 
 use crate::error::{CoreError, CoreResult};
+use chrono::NaiveDate;
 use key::DatabaseKey;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -109,6 +110,37 @@ impl Store {
         Ok(self
             .conn
             .query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+
+    /// The register's first day: the day it was first started, or, for a
+    /// register older than schema version 7, the day of the earliest record
+    /// it held then (migration 0007). `None` until the shell has recorded
+    /// it ([`Store::note_register_first_day`]).
+    ///
+    /// Duties that recur by period are owed only from the period that holds
+    /// this day (see `domain::organisation_cycle`).
+    pub fn register_first_day(&self) -> CoreResult<Option<NaiveDate>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM store_meta WHERE key = 'register_created_on'")?
+            .query_row([], |row| row.get("value"))
+            .optional()?)
+    }
+
+    /// Records `today` as the register's first day unless one is recorded
+    /// already, and answers the one in force. The shell calls it each time
+    /// it opens the register, with the local date (the core reads no
+    /// clock), so a new register's first day is the day it was started and
+    /// an existing one keeps its own.
+    pub fn note_register_first_day(&mut self, today: NaiveDate) -> CoreResult<NaiveDate> {
+        self.conn
+            .prepare_cached(
+                "INSERT INTO store_meta (key, value) VALUES ('register_created_on', ?1) \
+                 ON CONFLICT (key) DO NOTHING",
+            )?
+            .execute([today])?;
+        Ok(self.register_first_day()?.unwrap_or(today))
     }
 
     /// Caps the database at `pages` pages (of 4 kB). Writes beyond fail as

@@ -8,6 +8,7 @@ use crate::domain::participant::{
     Education, FinalGoal, Gender, LawOverride, Participant, ParticipantDetails, ParticipantQuery,
     ParticipantSort, ParticipantSummary, PermitBasis, Status,
 };
+use crate::domain::search_key::search_key;
 use crate::error::{CoreError, CoreResult};
 use crate::store::audit::{audit_created, before_change};
 use crate::store::deadlines::recompute_after_change;
@@ -263,8 +264,15 @@ fn list_conditions(query: &ParticipantQuery) -> (String, Vec<rusqlite::types::Va
             values.len()
         ));
     }
-    for word in query.search.to_lowercase().split_whitespace() {
-        values.push(Value::Text(format!("%{}%", escape_like(word))));
+    // Each word is folded exactly as the stored column was (case and
+    // diacritics), so «odegard» finds «Ødegård». A word that folds to
+    // nothing (a lone combining mark, the first half of a dead key) is no
+    // word, as a space is none, and adds no condition.
+    for word in query.search.split_whitespace().map(search_key) {
+        if word.is_empty() {
+            continue;
+        }
+        values.push(Value::Text(format!("%{}%", escape_like(&word))));
         conditions.push(format!("search_text LIKE ?{} ESCAPE '\\'", values.len()));
     }
     (conditions.join(" AND "), values)
