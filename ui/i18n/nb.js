@@ -845,6 +845,7 @@ export default {
   "audit.field.date": "Dato",
   "audit.field.place": "Sted",
   "audit.field.completed_on": "Fullført",
+  "audit.field.minutes_version": "Referatversjon",
   "audit.field.attendees": "Inviterte",
   "audit.field.recipient": "Mottaker",
   "audit.field.legal_basis": "Hjemmel",

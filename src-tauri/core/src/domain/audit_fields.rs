@@ -273,6 +273,7 @@ const FIELDS: &[(AuditEntity, &str, FieldValue)] = &[
     (E::Meeting, "revises_agreement", YesNo),
     (E::Meeting, "evaluates_routines", YesNo),
     (E::Meeting, "completed_on", Date),
+    (E::Meeting, "minutes_version", Text),
     (E::Meeting, "interpreter_needed", YesNo),
     (E::Meeting, "interpreting_mode", Choice(C::InterpretingMode)),
     (
