@@ -159,7 +159,7 @@ pub fn run() {
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
                 let ask = window
                     .try_state::<window::CloseRequest>()
-                    .is_some_and(|close| close.ask_window());
+                    .is_some_and(|close| close.ask_window(std::time::Instant::now()));
                 if ask {
                     if let Some(webview) = window.app_handle().get_webview_window(window.label()) {
                         let asked = webview

@@ -5,7 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// The zoom levels the window may ask for; anything else is refused.
 pub const ZOOM_MIN: f64 = 0.5;
@@ -75,24 +76,44 @@ pub fn window_title(asked: &str) -> String {
     }
 }
 
-/// Whether a close request is waiting for the window's answer. A second
-/// request while the first was never acknowledged closes at once, so a
-/// window whose script has stopped can still be closed.
+/// How long the window may take to acknowledge a close request before a
+/// further request closes without asking.
+pub const CLOSE_ANSWER_WAIT: Duration = Duration::from_secs(3);
+
+/// Whether a close request is waiting for the window's answer. A further
+/// request while an earlier one has gone unacknowledged for
+/// [`CLOSE_ANSWER_WAIT`] closes at once, so a window whose script has
+/// stopped can still be closed; one that comes sooner (a window manager may
+/// send the request to each of the app's windows) asks again.
 #[derive(Debug, Default)]
 pub struct CloseRequest {
-    pending: AtomicBool,
+    pending_since: Mutex<Option<Instant>>,
 }
 
 impl CloseRequest {
-    /// A close request arrived: true when the window should be asked,
-    /// false when it should close now (an earlier request went unanswered).
-    pub fn ask_window(&self) -> bool {
-        !self.pending.swap(true, Ordering::SeqCst)
+    /// A close request arrived at `now`: true when the window should be
+    /// asked, false when it should close now.
+    pub fn ask_window(&self, now: Instant) -> bool {
+        let mut pending = self
+            .pending_since
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match *pending {
+            Some(since) if now.duration_since(since) >= CLOSE_ANSWER_WAIT => false,
+            Some(_) => true,
+            None => {
+                *pending = Some(now);
+                true
+            }
+        }
     }
 
     /// The window has the request and will answer it (close, or stay).
     pub fn acknowledged(&self) {
-        self.pending.store(false, Ordering::SeqCst);
+        *self
+            .pending_since
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
     }
 }
 
@@ -134,13 +155,24 @@ mod tests {
     }
 
     #[test]
-    fn an_unanswered_close_request_closes_on_the_second() {
+    fn an_unanswered_close_request_closes_on_a_later_one() {
         let close = CloseRequest::default();
-        assert!(close.ask_window(), "the first request goes to the window");
-        assert!(!close.ask_window(), "unanswered: the second closes");
+        let start = Instant::now();
+        assert!(
+            close.ask_window(start),
+            "the first request goes to the window"
+        );
+        assert!(
+            close.ask_window(start + Duration::from_millis(50)),
+            "a request right after it (to another of the app's windows) asks again"
+        );
+        assert!(
+            !close.ask_window(start + CLOSE_ANSWER_WAIT),
+            "unanswered for the whole wait: the next request closes"
+        );
         close.acknowledged();
         assert!(
-            close.ask_window(),
+            close.ask_window(start + CLOSE_ANSWER_WAIT * 2),
             "after an answer the window is asked again"
         );
     }

@@ -94,9 +94,19 @@ document.addEventListener("keydown", (event) => {
 // Closing the window asks about unsaved changes like any other way out.
 // The program waits for this answer (see lib.rs); it closes by itself if
 // the window never acknowledges the request.
+// A request that comes while the question is open is the same request.
+let closing = false;
 window.addEventListener("introspor-close-requested", async () => {
   api.closeAcknowledged().catch(() => {});
-  if (await mayLeave()) api.quit().catch(() => {});
+  if (closing) return;
+  closing = true;
+  try {
+    if (await mayLeave()) await api.quit();
+  } catch {
+    // The program is ending; nothing is left to tell.
+  } finally {
+    closing = false;
+  }
 });
 
 async function start() {
