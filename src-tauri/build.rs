@@ -47,6 +47,7 @@ const COMMANDS: &[&str] = &[
     "task_delete",
     "settings_get",
     "settings_save",
+    "recompute_progress_get",
     "calendar_export",
     "organisation_list",
     "organisation_save",

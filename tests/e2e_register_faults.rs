@@ -340,6 +340,7 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
         ("task_delete", Some(json!({ "taskId": int }))),
         ("settings_get", None),
         ("settings_save", Some(json!({ "values": object }))),
+        ("recompute_progress_get", None),
         ("calendar_export", None),
         ("organisation_list", Some(json!({ "includeDeleted": int }))),
         (

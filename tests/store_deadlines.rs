@@ -3,12 +3,13 @@
 use chrono::NaiveDate;
 use introspor_app::commands::deadlines::{
     add_event, add_task, for_participant, list, mark_done, overview, save_leave, save_settings,
-    set_task_done,
+    save_settings_reporting, set_task_done,
 };
 use introspor_app::commands::participants::{create, set_archived, update};
 use introspor_app::transport::{DeadlineFilterDto, ParticipantDeadlinesDto};
 use introspor_core::domain::deadline_forms::{EventForm, LeaveForm, TaskForm};
 use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::store::deadlines::RecomputeProgress;
 use introspor_core::Store;
 use std::collections::BTreeMap;
 
@@ -798,4 +799,59 @@ fn pages_of_the_deadline_list_follow_each_other_exactly() {
     assert_eq!(unique.len(), seen.len(), "no row comes twice");
     assert_eq!(seen.len() as i64, total, "every row comes once");
     assert!(total > 100, "more than one page: {total}");
+}
+
+#[test]
+fn a_settings_change_reports_its_progress_while_it_runs_and_when_done() {
+    let mut store = Store::open_in_memory().unwrap();
+    for n in 0..300 {
+        let mut p = form();
+        p.given_name = format!("Deltaker{n}");
+        p.programme_start_date = "01.03.2025".into();
+        create(&mut store, &p, today()).unwrap();
+    }
+    let progress = std::sync::Arc::new(RecomputeProgress::default());
+    assert_eq!(progress.snapshot(), (0, 0, false), "nothing runs yet");
+    // A second thread reads the progress while the recompute runs, as the
+    // window's poll does, without the store.
+    let finished = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let progress = std::sync::Arc::clone(&progress);
+        let finished = std::sync::Arc::clone(&finished);
+        std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            while !finished.load(std::sync::atomic::Ordering::SeqCst) {
+                let snapshot = progress.snapshot();
+                if snapshot.2 {
+                    seen.push(snapshot);
+                }
+                std::thread::sleep(std::time::Duration::from_micros(50));
+            }
+            seen
+        })
+    };
+    let values: BTreeMap<String, String> =
+        [("nav_handover_months".to_string(), "2".to_string())].into();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    save_settings_reporting(&mut store, &values, today(), &progress).unwrap();
+    finished.store(true, std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(
+        progress.snapshot(),
+        (300, 300, false),
+        "every participant done, and no longer running"
+    );
+    let seen = reader.join().unwrap();
+    assert!(!seen.is_empty(), "the progress was seen while it ran");
+    assert!(
+        seen.windows(2).all(|w| w[0].0 <= w[1].0)
+            && seen
+                .iter()
+                .all(|(done, total, _)| *total == 300 && *done <= 300),
+        "while it ran, the progress counted up to the total: {seen:?}"
+    );
+    // A refused change reports nothing as running.
+    let bad: BTreeMap<String, String> =
+        [("nav_handover_months".to_string(), "x".to_string())].into();
+    assert!(save_settings_reporting(&mut store, &bad, today(), &progress).is_err());
+    assert!(!progress.snapshot().2);
 }

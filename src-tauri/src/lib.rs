@@ -216,6 +216,7 @@ pub fn run() {
             commands::deadlines::task_delete,
             commands::deadlines::settings_get,
             commands::deadlines::settings_save,
+            commands::deadlines::recompute_progress_get,
             commands::export::calendar_export,
             commands::teams::organisation_list,
             commands::teams::organisation_save,

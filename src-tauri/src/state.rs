@@ -5,6 +5,7 @@
 use crate::error::IpcError;
 use chrono::NaiveDateTime;
 use introspor_core::store::backup::{backup_due, backup_file_name, backup_folder};
+use introspor_core::store::deadlines::RecomputeProgress;
 use introspor_core::store::folder_lock::FolderLock;
 use introspor_core::store::key_store::KeyStore;
 use introspor_core::store::opening::{DamagedRegister, LockReason};
@@ -82,6 +83,9 @@ pub struct AppState {
     prune_allowed: Arc<AtomicBool>,
     /// Set while the register's state changes (see [`AppState::one_transition`]).
     transition: AtomicBool,
+    /// How far a recompute of every participant has come; read without the
+    /// store's lock, which the recompute holds.
+    recompute: Arc<RecomputeProgress>,
 }
 
 /// Held while one change of the register's state runs; released on drop.
@@ -119,7 +123,13 @@ impl AppState {
             folder_lock: Mutex::new(folder_lock),
             prune_allowed: Arc::new(AtomicBool::new(true)),
             transition: AtomicBool::new(false),
+            recompute: Arc::new(RecomputeProgress::default()),
         }
+    }
+
+    /// The progress of a recompute of every participant (a settings change).
+    pub fn recompute_progress(&self) -> Arc<RecomputeProgress> {
+        Arc::clone(&self.recompute)
     }
 
     /// State with an open store (for tests and the simple case).

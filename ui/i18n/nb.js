@@ -71,6 +71,7 @@ export default {
   "sharing.version": "Versjon",
 
   "deadlines.pending": "Åpne og forfalte",
+  "settings.recomputing": "Regner ut fristene på nytt: {done} av {total} deltakere",
 
   "firstSteps.title": "Kom i gang",
   "firstSteps.intro": "Registeret er tomt. Sett opp Introspor i denne rekkefølgen; hvert punkt hakes av når det er gjort.",

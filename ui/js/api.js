@@ -35,6 +35,7 @@ export const api = {
   startNewRegister: () => call("register_start_new"),
   keepRegister: () => call("register_keep"),
   quit: () => call("app_quit"),
+  recomputeProgress: () => call("recompute_progress_get"),
   setZoom: (zoom) => call("window_zoom_set", { zoom }),
   setWindowTitle: (title) => call("window_title_set", { title }),
   closeAcknowledged: () => call("window_close_acknowledged"),

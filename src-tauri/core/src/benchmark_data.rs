@@ -267,7 +267,7 @@ pub fn fill(
             }
         }
     }
-    recompute_everyone(&tx, today)?;
+    recompute_everyone(&tx, today, &Default::default())?;
     let deadlines: i64 = tx.query_row("SELECT count(*) FROM deadline", [], |row| row.get(0))?;
     tx.commit()?;
     Ok(FillReport {

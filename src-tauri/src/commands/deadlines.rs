@@ -13,6 +13,7 @@ use introspor_core::domain::deadline::{DeadlineKind, DeadlineStatus, RuleSetting
 use introspor_core::domain::deadline_forms::{
     parse_done_date, setting_range, validate_settings, EventForm, LeaveForm, TaskForm,
 };
+use introspor_core::store::deadlines::RecomputeProgress;
 use introspor_core::store::deadlines::{
     setting_keys, setting_value, DeadlineCursor, DeadlineFilter, OWN_TASK_KIND,
 };
@@ -281,11 +282,46 @@ pub fn save_settings(
     values: &BTreeMap<String, String>,
     today: NaiveDate,
 ) -> Result<Vec<SettingDto>, IpcError> {
+    save_settings_reporting(store, values, today, &RecomputeProgress::default())
+}
+
+/// As [`save_settings`], telling `progress` how far the recompute has come.
+pub fn save_settings_reporting(
+    store: &mut Store,
+    values: &BTreeMap<String, String>,
+    today: NaiveDate,
+    progress: &RecomputeProgress,
+) -> Result<Vec<SettingDto>, IpcError> {
     let settings = validate_settings(&store.rule_settings()?, values).map_err(CoreError::from)?;
     // Whether anything changed makes no difference to the window: either
     // way it shows the settings in force.
-    store.save_rule_settings(&settings, today)?;
+    store.save_rule_settings_reporting(&settings, today, progress)?;
     get_settings(store)
+}
+
+/// How far the recompute after a settings change has come, for the window
+/// to show while it waits.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecomputeProgressDto {
+    /// Participants recomputed so far.
+    pub done: usize,
+    /// Participants in all.
+    pub total: usize,
+    /// Whether it still runs.
+    pub running: bool,
+}
+
+/// The progress of a running recompute; answers at once, without waiting
+/// for the store (which the recompute holds).
+#[tauri::command]
+pub fn recompute_progress_get(state: State<'_, AppState>) -> RecomputeProgressDto {
+    let (done, total, running) = state.recompute_progress().snapshot();
+    RecomputeProgressDto {
+        done,
+        total,
+        running,
+    }
 }
 
 /// The start screen.
@@ -427,7 +463,8 @@ pub async fn settings_save(
     values: BTreeMap<String, String>,
 ) -> Result<Vec<SettingDto>, IpcError> {
     let today = today();
+    let progress = state.recompute_progress();
     state
-        .with_store(move |store| save_settings(store, &values, today))
+        .with_store(move |store| save_settings_reporting(store, &values, today, &progress))
         .await
 }

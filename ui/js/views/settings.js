@@ -36,10 +36,34 @@ export async function renderSettings(main) {
   const labels = Object.fromEntries(settings.map((s) => [s.key, t(`settings.${s.key}`)]));
   const problems = formErrors({ summary: null, inputs, errors, label: (key) => labels[key] });
   const changes = changesOf(values);
+  // A settings change recomputes every participant's deadlines, which
+  // takes seconds in a large register: the progress is shown meanwhile.
+  const progressArea = h("div", { id: "recompute-progress", role: "status", "aria-live": "polite" });
+  const showProgress = (p) => {
+    if (!p?.running || !p.total) return;
+    replace(
+      progressArea,
+      h("label", { for: "recompute-bar", text: t("settings.recomputing", { done: p.done, total: p.total }) }),
+      " ",
+      h("progress", { id: "recompute-bar", max: String(p.total), value: String(p.done) }),
+    );
+  };
   const save = async () => {
     problems.clear();
+    let polling = true;
+    const poll = async () => {
+      while (polling) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        if (!polling) break;
+        showProgress(await api.recomputeProgress().catch(() => null));
+      }
+    };
+    poll();
     try {
-      await api.saveSettings(values());
+      await api.saveSettings(values()).finally(() => {
+        polling = false;
+        replace(progressArea);
+      });
       changes.reset();
       toast(t("settings.saved"));
       return true;
@@ -53,6 +77,7 @@ export async function renderSettings(main) {
     main,
     h("header", { class: "page-header" }, h("h1", { text: t("settings.title") }), h("button", { type: "button", class: "primary", id: "save-settings", title: "Ctrl+S", text: t("settings.save"), onclick: save })),
     h("p", { class: "hint lead", text: t("settings.help") }),
+    progressArea,
     h("p", { class: "hint lead", id: "settings-law-hint" }, `${t("settings.lawHint")} `, h("a", { href: "#/regelverk", text: t("rules.title") }), "."),
     h(
       "div",

@@ -21,6 +21,7 @@ use crate::store::participants::{ensure_participant, participant_from_row};
 use crate::store::{invalid, Store};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 /// The most rows each group of the overview holds.
 pub const OVERVIEW_GROUP_LIMIT: u32 = 100;
@@ -382,14 +383,20 @@ fn write_warnings(
     Ok(())
 }
 
-pub(crate) fn recompute_everyone(conn: &Connection, today: NaiveDate) -> CoreResult<usize> {
+pub(crate) fn recompute_everyone(
+    conn: &Connection,
+    today: NaiveDate,
+    progress: &RecomputeProgress,
+) -> CoreResult<usize> {
     let settings = load_settings(conn)?;
     let ids: Vec<i64> = conn
         .prepare_cached("SELECT id FROM participant")?
         .query_map([], |row| row.get("id"))?
         .collect::<Result<_, _>>()?;
+    let _running = progress.start(ids.len());
     for id in &ids {
         recompute_participant(conn, *id, &settings, today)?;
+        progress.advance();
     }
     conn.prepare_cached(
         "INSERT INTO store_meta (key, value) VALUES ('deadlines_computed_on', ?1) \
@@ -397,6 +404,49 @@ pub(crate) fn recompute_everyone(conn: &Connection, today: NaiveDate) -> CoreRes
     )?
     .execute([today])?;
     Ok(ids.len())
+}
+
+/// How far a recompute of every participant has come, read from another
+/// thread while it runs (the window shows it during a settings change,
+/// which takes seconds in a large register).
+#[derive(Debug, Default)]
+pub struct RecomputeProgress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+    running: AtomicBool,
+}
+
+/// Marks the end of a recompute when dropped, also when it fails.
+pub struct RecomputeRunning<'a>(&'a RecomputeProgress);
+
+impl Drop for RecomputeRunning<'_> {
+    fn drop(&mut self) {
+        self.0.running.store(false, Ordering::SeqCst);
+    }
+}
+
+impl RecomputeProgress {
+    /// A recompute of `total` participants begins.
+    pub fn start(&self, total: usize) -> RecomputeRunning<'_> {
+        self.done.store(0, Ordering::SeqCst);
+        self.total.store(total, Ordering::SeqCst);
+        self.running.store(true, Ordering::SeqCst);
+        RecomputeRunning(self)
+    }
+
+    /// One more participant is done.
+    pub fn advance(&self) {
+        self.done.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Participants done, participants in all, and whether it still runs.
+    pub fn snapshot(&self) -> (usize, usize, bool) {
+        (
+            self.done.load(Ordering::SeqCst),
+            self.total.load(Ordering::SeqCst),
+            self.running.load(Ordering::SeqCst),
+        )
+    }
 }
 
 /// Recomputes after a change to one participant, in the caller's transaction.
@@ -702,6 +752,17 @@ impl Store {
         settings: &RuleSettings,
         today: NaiveDate,
     ) -> CoreResult<bool> {
+        self.save_rule_settings_reporting(settings, today, &RecomputeProgress::default())
+    }
+
+    /// As [`Store::save_rule_settings`], telling `progress` how far the
+    /// recompute of every participant has come.
+    pub fn save_rule_settings_reporting(
+        &mut self,
+        settings: &RuleSettings,
+        today: NaiveDate,
+        progress: &RecomputeProgress,
+    ) -> CoreResult<bool> {
         let tx = self.conn.transaction()?;
         let current = load_settings(&tx)?;
         if current == *settings {
@@ -729,7 +790,7 @@ impl Store {
             before,
             settings_snapshot(&load_settings(&tx)?),
         )?;
-        recompute_everyone(&tx, today)?;
+        recompute_everyone(&tx, today, progress)?;
         tx.commit()?;
         tracing::info!("rule settings saved; deadlines recomputed");
         Ok(true)
@@ -738,7 +799,7 @@ impl Store {
     /// Recomputes every participant's deadlines; returns how many participants.
     pub fn recompute_all_deadlines(&mut self, today: NaiveDate) -> CoreResult<usize> {
         let tx = self.conn.transaction()?;
-        let count = recompute_everyone(&tx, today)?;
+        let count = recompute_everyone(&tx, today, &RecomputeProgress::default())?;
         tx.commit()?;
         Ok(count)
     }
