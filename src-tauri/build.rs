@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "organisation_save",
     "organisation_set_deleted",
     "contact_list",
+    "contact_find",
     "contact_save",
     "contact_archive",
     "team_get",

@@ -352,6 +352,10 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
             Some(json!({ "id": int, "deleted": int })),
         ),
         ("contact_list", None),
+        (
+            "contact_find",
+            Some(json!({ "search": text, "limit": int })),
+        ),
         ("contact_save", Some(json!({ "id": int, "form": object }))),
         ("contact_archive", Some(json!({ "id": int }))),
         ("team_get", Some(json!({ "participantId": int }))),

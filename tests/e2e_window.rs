@@ -233,6 +233,20 @@ fn each_screen_opens_at_its_top_with_its_heading_focused_and_named_in_the_title(
     assert_eq!(fits, true, "the done-date editor is wholly in view");
     s.press(&[ESCAPE]);
 
+    // Contacts are found by searching: the list and the pickers hold matches.
+    visit(&s, "#/kontakter", "contacts");
+    s.fill("#contact-search", "nora");
+    s.wait_until("the contact list to narrow", |s| {
+        let rows = s.texts("#contact-table tbody tr");
+        !rows.is_empty() && rows.iter().all(|r| r.contains("Nora"))
+    });
+    visit(&s, &example_hash(&s, "meeting-new"), "meeting-editor");
+    s.fill("#add-attendee-search", "kvamme");
+    s.wait_until("the attendee picker to narrow", |s| {
+        let options = s.texts("#add-attendee option");
+        options.len() == 2 && options[1].contains("Karl Kvamme")
+    });
+
     // The skip link moves the focus to the heading and stays on the screen.
     visit(&s, "#/frister", "deadline-list");
     s.execute("document.querySelector('.skip-link').focus()");

@@ -7,7 +7,9 @@ use introspor_app::commands::meetings::{
     cooperation_overview, draft, meeting, minutes, minutes_pdf, save,
 };
 use introspor_app::commands::participants::create;
-use introspor_app::commands::teams::{add_member, end_membership, save_contact, team};
+use introspor_app::commands::teams::{
+    add_member, end_membership, find_contacts, save_contact, team,
+};
 use introspor_core::domain::meeting::{
     parse_sharing, ActionItemForm, AgendaItemForm, AttendanceForm, MeetingForm, Recipient,
     MAX_ORIGIN,
@@ -731,5 +733,67 @@ fn the_shell_records_the_first_day_when_it_opens_a_register() {
     assert!(
         store.register_first_day().unwrap().is_some(),
         "opening a register should record its first day"
+    );
+}
+
+#[test]
+fn contacts_are_found_by_folded_words_of_name_title_or_organisation_a_page_at_a_time() {
+    let mut w = world();
+    let names = |page: &introspor_app::transport::teams::ContactPageDto| -> Vec<String> {
+        page.rows.iter().map(|c| c.name.clone()).collect()
+    };
+    assert_eq!(
+        names(&find_contacts(&w.store, "", 200).unwrap()),
+        ["Kari Saksbehandler", "Lærer Lund", "Nora Navesen"],
+        "no search: every current contact, in name order"
+    );
+    assert_eq!(
+        names(&find_contacts(&w.store, "NORA", 200).unwrap()),
+        ["Nora Navesen"]
+    );
+    assert_eq!(
+        names(&find_contacts(&w.store, "laerer", 200).unwrap()),
+        ["Lærer Lund"],
+        "æ is found as ae"
+    );
+    assert_eq!(
+        names(&find_contacts(&w.store, "fjordvik", 200).unwrap()),
+        ["Nora Navesen"],
+        "the organisation's name is searched too"
+    );
+    assert_eq!(
+        names(&find_contacts(&w.store, "kari flyktning", 200).unwrap()),
+        ["Kari Saksbehandler"],
+        "every word must match"
+    );
+    assert!(
+        find_contacts(&w.store, "50%_", 200)
+            .unwrap()
+            .rows
+            .is_empty(),
+        "LIKE's wildcards are literal"
+    );
+    let page = find_contacts(&w.store, "", 2).unwrap();
+    assert_eq!(page.rows.len(), 2);
+    assert!(page.more, "a third contact matches");
+    assert!(!find_contacts(&w.store, "", 3).unwrap().more);
+
+    // Renaming the organisation renames it in the search too.
+    w.store
+        .save_organisation(
+            Some(w.nav_office),
+            &OrganisationDraft {
+                name: "NAV Havbyen".into(),
+                kind: OrganisationKind::NavOffice,
+            },
+        )
+        .unwrap();
+    assert!(find_contacts(&w.store, "fjordvik", 200)
+        .unwrap()
+        .rows
+        .is_empty());
+    assert_eq!(
+        names(&find_contacts(&w.store, "havbyen", 200).unwrap()),
+        ["Nora Navesen"]
     );
 }

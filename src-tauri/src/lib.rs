@@ -222,6 +222,7 @@ pub fn run() {
             commands::teams::organisation_save,
             commands::teams::organisation_set_deleted,
             commands::teams::contact_list,
+            commands::teams::contact_find,
             commands::teams::contact_save,
             commands::teams::contact_archive,
             commands::teams::team_get,

@@ -71,6 +71,13 @@ export default {
   "sharing.version": "Versjon",
 
   "deadlines.pending": "Åpne og forfalte",
+  "contacts.pickerSearch": "Søk etter kontakt (navn, tittel eller tjeneste)",
+  "contacts.pickerMore": "Viser de {count} første treffene – skriv mer for å snevre inn.",
+  "contacts.pickerCount": "{count} treff",
+  "contacts.search": "Søk i kontakter",
+  "contacts.shownMore": "Viser de {count} første – søk for å finne andre.",
+  "contacts.shown": "{count} kontakter",
+  "contacts.noMatch": "Ingen kontakter passer med søket.",
   "settings.recomputing": "Regner ut fristene på nytt: {done} av {total} deltakere",
 
   "firstSteps.title": "Kom i gang",

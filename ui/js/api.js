@@ -72,6 +72,7 @@ export const api = {
   saveOrganisation: (id, form) => call("organisation_save", { id: id ?? null, form }),
   setOrganisationDeleted: (id, deleted) => call("organisation_set_deleted", { id, deleted }),
   listContacts: () => call("contact_list"),
+  findContacts: (search, limit) => call("contact_find", { search, limit }),
   saveContact: (id, form) => call("contact_save", { id: id ?? null, form }),
   archiveContact: (id) => call("contact_archive", { id }),
   team: (participantId) => call("team_get", { participantId }),

@@ -312,7 +312,8 @@ fn fill_cooperation(
         organisations.push((tx.last_insert_rowid(), kind));
     }
     let mut contact = tx.prepare(
-        "INSERT INTO contact (name, organisation_id, title, sort_key) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO contact (name, organisation_id, title, sort_key, search_text) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     // Contacts by the kind of their organisation, to build teams from.
     let mut by_kind: std::collections::HashMap<&'static str, Vec<i64>> = Default::default();
@@ -320,7 +321,12 @@ fn fill_cooperation(
         let (org, kind) = organisations[n % organisations.len()];
         let name = format!("{} Kontakt{n}", GIVEN[n % GIVEN.len()]);
         let key = crate::domain::collation::name_sort_key(&name, "");
-        contact.execute(params![name, org, "Rådgiver", key])?;
+        let search = crate::domain::search_key::contact_search_text(
+            &name,
+            "Rådgiver",
+            &format!("Tjeneste {}", n % organisations.len()),
+        );
+        contact.execute(params![name, org, "Rådgiver", key, search])?;
         by_kind
             .entry(kind.as_str())
             .or_default()

@@ -3,7 +3,9 @@
 use super::today;
 use crate::error::IpcError;
 use crate::state::AppState;
-use crate::transport::teams::{ContactDto, OrganisationDto, TeamDto, TeamMemberDto};
+use crate::transport::teams::{
+    ContactDto, ContactPageDto, OrganisationDto, TeamDto, TeamMemberDto,
+};
 use chrono::NaiveDate;
 use introspor_core::domain::team::{parse_left_on, ContactForm, MembershipForm, OrganisationForm};
 use introspor_core::{CoreError, Store};
@@ -129,6 +131,34 @@ pub async fn contact_list(state: State<'_, AppState>) -> Result<Vec<ContactDto>,
                 .map(ContactDto::from)
                 .collect())
         })
+        .await
+}
+
+/// The most contacts one search sends: a screen shows a page, and a
+/// picker a short list to choose from.
+pub const CONTACT_PAGE_MAX: u32 = 200;
+
+/// Contacts whose name, title or organisation holds every word of
+/// `search`, at most `limit` (up to [`CONTACT_PAGE_MAX`]).
+pub fn find_contacts(store: &Store, search: &str, limit: u32) -> Result<ContactPageDto, IpcError> {
+    // A search longer than any name helps no one; it is cut, not refused.
+    let search: String = search.chars().take(200).collect();
+    let (rows, more) = store.find_contacts(&search, limit.clamp(1, CONTACT_PAGE_MAX))?;
+    Ok(ContactPageDto {
+        rows: rows.into_iter().map(ContactDto::from).collect(),
+        more,
+    })
+}
+
+/// Finds contacts by search, a page at a time.
+#[tauri::command]
+pub async fn contact_find(
+    state: State<'_, AppState>,
+    search: String,
+    limit: u32,
+) -> Result<ContactPageDto, IpcError> {
+    state
+        .with_store(move |store| find_contacts(store, &search, limit))
         .await
 }
 

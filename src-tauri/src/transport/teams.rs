@@ -29,6 +29,16 @@ impl From<Organisation> for OrganisationDto {
     }
 }
 
+/// One page of contacts found by a search, and whether more match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactPageDto {
+    /// The contacts, in name order.
+    pub rows: Vec<ContactDto>,
+    /// Whether more contacts match than were sent.
+    pub more: bool,
+}
+
 /// A contact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

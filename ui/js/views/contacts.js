@@ -6,6 +6,10 @@ import { toast } from "../toast.js";
 import { showError } from "./error.js";
 import { confirmDestructive } from "../dialog.js";
 import { markReady } from "../router.js";
+import { findContacts } from "../contact-search.js";
+
+// The contact screen lists a page; a search finds the others.
+const PAGE = 200;
 import { smallForm } from "./small-form.js";
 
 export const ORGANISATION_KINDS = [
@@ -32,20 +36,25 @@ export async function renderContacts(main) {
   );
 
   let editing = null;
+  let search = "";
+  let more = false;
 
   const refresh = async () => {
-    let contacts, organisations;
+    let contacts, organisations, page;
     try {
-      [contacts, organisations] = await Promise.all([api.listContacts(), api.listOrganisations(true)]);
+      [page, organisations] = await Promise.all([findContacts(search, PAGE), api.listOrganisations(true)]);
     } catch (error) {
       showError(error);
       return;
     }
+    contacts = page.rows;
+    more = page.more;
     drawContacts(contacts, organisations.filter((o) => !o.deleted));
     drawOrganisations(organisations);
     markReady();
   };
 
+  let searchTimer;
   const drawContacts = (contacts, organisations) => {
     const current = editing ? contacts.find((c) => c.id === editing) : null;
     const form = smallForm({
@@ -121,9 +130,33 @@ export async function renderContacts(main) {
         ),
       ),
     );
+    const searchField = h("input", {
+      type: "search",
+      id: "contact-search",
+      value: search,
+      autocomplete: "off",
+      spellcheck: "false",
+      oninput: (event) => {
+        clearTimeout(searchTimer);
+        const typed = event.target.value;
+        searchTimer = setTimeout(async () => {
+          search = typed;
+          await refresh();
+          const field = document.getElementById("contact-search");
+          field?.focus();
+          field?.setSelectionRange(typed.length, typed.length);
+        }, 150);
+      },
+    });
     replace(
       contactArea,
       h("h2", { id: "contacts-heading", text: t("contacts.title") }),
+      h(
+        "div",
+        { class: "toolbar", role: "search" },
+        h("label", { class: "filter search", for: "contact-search" }, h("span", { text: t("contacts.search") }), searchField),
+        h("span", { class: "count", id: "contact-count", "aria-live": "polite", text: more ? t("contacts.shownMore", { count: contacts.length }) : t("contacts.shown", { count: contacts.length }) }),
+      ),
       contacts.length
         ? h(
             "table",
@@ -135,7 +168,7 @@ export async function renderContacts(main) {
             ),
             h("tbody", {}, rows),
           )
-        : h("p", { class: "empty", text: t("contacts.none") }),
+        : h("p", { class: "empty", text: t(search.trim() ? "contacts.noMatch" : "contacts.none") }),
       h("h3", { text: t(current ? "contacts.edit" : "contacts.new") }),
       form,
       current

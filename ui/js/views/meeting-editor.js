@@ -7,6 +7,7 @@ import { navigate } from "../router.js";
 import { toast, undoToast } from "../toast.js";
 import { ask, confirmDestructive } from "../dialog.js";
 import { fieldLabel, track } from "../form.js";
+import { contactSearchField, findContacts } from "../contact-search.js";
 import { showError } from "./error.js";
 import { MEETING_KINDS } from "./meeting-list.js";
 import { sharingTable } from "./participant-meetings.js";
@@ -25,7 +26,7 @@ export async function renderMeetingEditor(main, id, query) {
   let participants = [];
   const params = new URLSearchParams(query || "");
   try {
-    contacts = await api.listContacts();
+    contacts = (await findContacts("")).rows;
     if (id) {
       m = await api.getMeeting(id);
     } else {
@@ -169,6 +170,42 @@ export async function renderMeetingEditor(main, id, query) {
     );
   };
 
+  // Contacts met in a search so far, by id: the lists hold only matches.
+  const known = new Map(contacts.map((c) => [c.id, c]));
+  const remember = (rows) => rows.forEach((c) => known.set(c.id, c));
+  const contactText = (c) => `${c.name} – ${c.organisation}`;
+  const convenerOption = () => {
+    if (m.convenedBy == null) return null;
+    const c = known.get(m.convenedBy) ?? m.attendees.find((a) => a.id === m.convenedBy);
+    return { id: m.convenedBy, text: c ? contactText(c) : `#${m.convenedBy}` };
+  };
+  const convenedByField = () => {
+    const select = h(
+      "select",
+      {
+        id: "meeting-convenedBy",
+        onchange: (e) => {
+          m.convenedBy = e.target.value ? Number(e.target.value) : null;
+          touch();
+        },
+      },
+      h("option", { value: "", text: t("meeting.nobody") }),
+      convenerOption() && !contacts.some((c) => c.id === m.convenedBy) ? h("option", { value: String(m.convenedBy), text: convenerOption().text }) : null,
+      contacts.map((c) => h("option", { value: String(c.id), text: contactText(c) })),
+    );
+    select.value = m.convenedBy == null ? "" : String(m.convenedBy);
+    const search = contactSearchField({
+      id: "meeting-convenedBy-search",
+      select,
+      first: ["", t("meeting.nobody")],
+      optionText: (c) => {
+        remember([c]);
+        return contactText(c);
+      },
+      keep: convenerOption,
+    });
+    return h("div", { class: "field" }, fieldLabel("meeting-convenedBy", t("meeting.convenedBy")), search.element, select);
+  };
   const facts = h("section", { class: "card meeting-facts", "aria-labelledby": "facts-heading" });
   const drawFacts = () => {
     replace(
@@ -198,21 +235,7 @@ export async function renderMeetingEditor(main, id, query) {
         field(t("meeting.startTime"), text("startTime", { class: "time", maxlength: "5", inputmode: "numeric" }), "time"),
         field(t("meeting.endTime"), text("endTime", { class: "time", maxlength: "5", inputmode: "numeric" }), "time"),
         field(t("meeting.place"), text("place")),
-        field(
-          t("meeting.convenedBy"),
-          h(
-            "select",
-            {
-              id: "meeting-convenedBy",
-              onchange: (e) => {
-                m.convenedBy = e.target.value ? Number(e.target.value) : null;
-                touch();
-              },
-            },
-            h("option", { value: "", text: t("meeting.nobody") }),
-            contacts.map((c) => h("option", { value: String(c.id), text: `${c.name} – ${c.organisation}`, selected: c.id === m.convenedBy })),
-          ),
-        ),
+        convenedByField(),
         field(t("meeting.minuteTaker"), text("minuteTaker")),
       ),
       interpreterBlock(),
@@ -269,7 +292,7 @@ export async function renderMeetingEditor(main, id, query) {
         id: "add-attendee",
         "aria-label": t("meeting.addAttendee"),
         onchange: (e) => {
-          const c = contacts.find((c) => String(c.id) === e.target.value);
+          const c = known.get(Number(e.target.value));
           if (c && !m.attendees.some((a) => a.id === c.id)) {
             m.attendees.push({ id: c.id, name: c.name, title: c.title, organisation: c.organisation, organisationKind: c.organisationKind, present: false });
             touch();
@@ -333,7 +356,20 @@ export async function renderMeetingEditor(main, id, query) {
           )
         : h("p", { class: "empty", text: t("meeting.noAttendees") }),
       contacts.length
-        ? h("div", { class: "add-row" }, addAttendee)
+        ? h(
+            "div",
+            { class: "add-row" },
+            contactSearchField({
+              id: "add-attendee-search",
+              select: addAttendee,
+              first: ["", t("meeting.chooseContact")],
+              optionText: (c) => {
+                remember([c]);
+                return contactText(c);
+              },
+            }).element,
+            addAttendee,
+          )
         : h("p", { class: "hint-box", id: "no-contacts" }, t("meeting.noContacts"), " ", h("a", { href: "#/kontakter", text: t("meeting.noContactsLink") })),
     );
   };

@@ -87,11 +87,11 @@ export async function renderOverview(main) {
 // The steps of setting up a new register, in their order, each done or not.
 async function firstSteps() {
   const anyone = (archived) => api.listParticipants({ search: "", status: "", law: "", archived, sort: "name", limit: 1 });
-  const [letterhead, contacts, current, archived] = await Promise.all([api.getLetterhead(), api.listContacts(), anyone(false), anyone(true)]);
+  const [letterhead, contacts, current, archived] = await Promise.all([api.getLetterhead(), api.findContacts("", 1), anyone(false), anyone(true)]);
   const active = current.rows.length + archived.rows.length;
   return [
     { id: "letterhead", href: "#/innstillinger", done: Boolean(letterhead.municipality && letterhead.service && letterhead.caseworker) },
-    { id: "contacts", href: "#/kontakter", done: contacts.length > 0 },
+    { id: "contacts", href: "#/kontakter", done: contacts.rows.length > 0 },
     { id: "participant", href: "#/deltakere/ny", done: active > 0 },
   ];
 }

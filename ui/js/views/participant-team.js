@@ -6,6 +6,7 @@ import { t } from "../i18n.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
 import { smallForm } from "./small-form.js";
+import { contactSearchField, findContacts } from "../contact-search.js";
 
 export const TEAM_ROLES = [
   "fixed_contact",
@@ -24,10 +25,26 @@ function todayText() {
   return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`;
 }
 
+// The team form's contact list is a short list of matches: a search field
+// before it narrows the list as the caseworker types.
+function withContactSearch(form) {
+  const select = form.querySelector("#team-form-contactId");
+  const search = contactSearchField({
+    id: "team-form-contactSearch",
+    select,
+    first: ["", t("team.chooseContact")],
+    optionText: (c) => `${c.name} – ${c.organisation}`,
+  });
+  select.before(search.element);
+  return form;
+}
+
 export async function renderTeam(area, participantId) {
   let team, contacts;
   try {
-    [team, contacts] = await Promise.all([api.team(participantId), api.listContacts()]);
+    let page;
+    [team, page] = await Promise.all([api.team(participantId), findContacts("")]);
+    contacts = page.rows;
   } catch (error) {
     showError(error);
     return;
@@ -106,7 +123,7 @@ export async function renderTeam(area, participantId) {
       current.length ? table(current, "team-table") : h("p", { class: "empty", text: t("team.none") }),
       past.length ? h("details", {}, h("summary", { text: `${t("team.history")} (${past.length})` }), table(past, "team-history")) : null,
       contacts.length
-        ? smallForm({
+        ? withContactSearch(smallForm({
             id: "team-form",
             submitLabel: t("team.add"),
             fields: [
@@ -129,7 +146,7 @@ export async function renderTeam(area, participantId) {
               // first field, ready for the next member.
               document.getElementById("team-form-contactId")?.focus();
             },
-          })
+          }))
         : h("p", { class: "hint", text: t("team.noContacts") }),
       h("p", { class: "hint", text: t("team.fixedContactHint") }),
     );

@@ -92,6 +92,13 @@ pub fn participant_search_text(given_name: &str, family_name: &str, number: &str
     search_key(&format!("{given_name} {family_name} {number}"))
 }
 
+/// The contact list's search column: the contact's name, title and
+/// organisation, folded by [`search_key`]. One function for the
+/// application's writes and migration 0009's backfill.
+pub fn contact_search_text(name: &str, title: &str, organisation: &str) -> String {
+    search_key(&format!("{name} {title} {organisation}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

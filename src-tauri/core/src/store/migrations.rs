@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0006_interpreters.sql"),
     include_str!("../../migrations/0007_search_and_first_day.sql"),
     include_str!("../../migrations/0008_minutes_versions.sql"),
+    include_str!("../../migrations/0009_contact_search.sql"),
 ];
 
 /// The schema version a fully migrated database has.
@@ -81,12 +82,20 @@ struct MigrationFunctions;
 type LentFunction = (&'static str, i32, fn(&[String]) -> String);
 
 impl MigrationFunctions {
-    const ALL: &'static [LentFunction] = &[(
-        // Migration 0007: the participant list's search column.
-        "participant_search_text",
-        3,
-        |args| crate::domain::search_key::participant_search_text(&args[0], &args[1], &args[2]),
-    )];
+    const ALL: &'static [LentFunction] = &[
+        (
+            // Migration 0007: the participant list's search column.
+            "participant_search_text",
+            3,
+            |args| crate::domain::search_key::participant_search_text(&args[0], &args[1], &args[2]),
+        ),
+        (
+            // Migration 0009: the contact list's search column.
+            "contact_search_text",
+            3,
+            |args| crate::domain::search_key::contact_search_text(&args[0], &args[1], &args[2]),
+        ),
+    ];
 
     /// Registers every function on `conn`. A NULL argument is read as empty
     /// text, as the application stores an absent text.

@@ -3,6 +3,7 @@
 use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::collation::name_sort_key;
 use crate::domain::participant::FinalGoal;
+use crate::domain::search_key::{contact_search_text, search_key};
 use crate::domain::team::{
     team_warnings, ContactDraft, MemberFacts, MembershipDraft, OrganisationDraft, OrganisationKind,
     TeamRole, TeamWarning,
@@ -186,6 +187,24 @@ impl Store {
                 if changed == 0 {
                     return Err(CoreError::RecordNotFound(id));
                 }
+                // The contacts' search column holds the organisation's name.
+                let contacts: Vec<(i64, String, String)> = tx
+                    .prepare_cached(
+                        "SELECT id, name, title FROM contact WHERE organisation_id = ?1",
+                    )?
+                    .query_map([id], |row| {
+                        Ok((row.get("id")?, row.get("name")?, row.get("title")?))
+                    })?
+                    .collect::<Result<_, _>>()?;
+                let mut update =
+                    tx.prepare_cached("UPDATE contact SET search_text = ?2 WHERE id = ?1")?;
+                for (contact, name, title) in contacts {
+                    update.execute(params![
+                        contact,
+                        contact_search_text(&name, &title, &draft.name)
+                    ])?;
+                }
+                drop(update);
                 audit.record(&tx, AuditAction::Update)?;
                 id
             }
@@ -218,6 +237,46 @@ impl Store {
     }
 
     /// The directory in Norwegian name order (archived contacts left out).
+    /// Current contacts whose name, title or organisation holds every word
+    /// of `search` (folded like the participant search), in name order:
+    /// at most `limit`, and whether more match.
+    pub fn find_contacts(&self, search: &str, limit: u32) -> CoreResult<(Vec<Contact>, bool)> {
+        let words: Vec<String> = search
+            .split_whitespace()
+            .map(search_key)
+            .filter(|w| !w.is_empty())
+            .take(8)
+            .collect();
+        let mut sql = format!(
+            "SELECT {CONTACT_COLUMNS} FROM contact c JOIN organisation o ON o.id = c.organisation_id \
+             WHERE c.archived_at IS NULL"
+        );
+        let mut values: Vec<String> = Vec::new();
+        for word in &words {
+            let escaped = word
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            values.push(format!("%{escaped}%"));
+            sql.push_str(&format!(
+                " AND c.search_text LIKE ?{} ESCAPE '\\'",
+                values.len()
+            ));
+        }
+        sql.push_str(&format!(
+            " ORDER BY c.sort_key, c.id LIMIT {}",
+            limit.saturating_add(1)
+        ));
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let mut rows: Vec<Contact> = statement
+            .query_map(rusqlite::params_from_iter(values.iter()), contact_from_row)?
+            .collect::<Result<_, _>>()?;
+        let more = rows.len() > limit as usize;
+        rows.truncate(limit as usize);
+        Ok((rows, more))
+    }
+
+    /// Every current contact, in name order (small registers, tests).
     pub fn contacts(&self) -> CoreResult<Vec<Contact>> {
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {CONTACT_COLUMNS} FROM contact c JOIN organisation o ON o.id = c.organisation_id \
@@ -253,11 +312,15 @@ impl Store {
             ));
         }
         let sort_key = name_sort_key(&draft.name, "");
+        let organisation: String = tx
+            .prepare_cached("SELECT name FROM organisation WHERE id = ?1")?
+            .query_row([draft.organisation_id], |row| row.get("name"))?;
+        let search_text = contact_search_text(&draft.name, &draft.title, &organisation);
         let id = match id {
             None => {
                 tx.prepare_cached(
-                    "INSERT INTO contact (name, organisation_id, title, phone, email, notes, sort_key) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    "INSERT INTO contact (name, organisation_id, title, phone, email, notes, sort_key, \
+                     search_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 )?
                 .execute(params![
                     draft.name,
@@ -266,7 +329,8 @@ impl Store {
                     draft.phone,
                     draft.email,
                     draft.notes,
-                    sort_key
+                    sort_key,
+                    search_text
                 ])?;
                 let id = tx.last_insert_rowid();
                 audit_created(&tx, AuditEntity::Contact, id)?;
@@ -277,7 +341,7 @@ impl Store {
                 let changed = tx
                     .prepare_cached(
                         "UPDATE contact SET name = ?2, organisation_id = ?3, title = ?4, phone = ?5, \
-                         email = ?6, notes = ?7, sort_key = ?8 WHERE id = ?1",
+                         email = ?6, notes = ?7, sort_key = ?8, search_text = ?9 WHERE id = ?1",
                     )?
                     .execute(params![
                         id,
@@ -287,7 +351,8 @@ impl Store {
                         draft.phone,
                         draft.email,
                         draft.notes,
-                        sort_key
+                        sort_key,
+                        search_text
                     ])?;
                 if changed == 0 {
                     return Err(CoreError::RecordNotFound(id));
