@@ -439,22 +439,44 @@ fn main() {
     });
     row("participant's team", &team, &team_floor, &team_plain);
 
+    // The contact screen's first page (200) and a picker's search (50
+    // matches of a name's beginning), as the window asks for them.
     let contacts = measure(|_| {
-        assert!(!store.contacts().unwrap().is_empty());
+        let page = teams::find_contacts(&store, "", 200).unwrap();
+        assert!(!page.rows.is_empty());
     });
     let (contacts_floor, contacts_plain) = floors.measure(|floor, _| {
         floor_query(
             floor,
             "SELECT c.*, o.name, o.kind, o.deleted_at FROM contact c JOIN organisation o ON o.id = c.organisation_id \
-             WHERE c.archived_at IS NULL ORDER BY c.sort_key, c.id",
+             WHERE c.archived_at IS NULL ORDER BY c.sort_key, c.id LIMIT 201",
             &[],
         );
     });
     row(
-        "contact list (every contact)",
+        "contact list, first page (200)",
         &contacts,
         &contacts_floor,
         &contacts_plain,
+    );
+    let picker = measure(|i| {
+        let search = ["kari", "nora kontakt1", "tjeneste 3", "ahmed"][i % 4];
+        teams::find_contacts(&store, search, 50).unwrap();
+    });
+    let (picker_floor, picker_plain) = floors.measure(|floor, i| {
+        let pattern = ["%kari%", "%kontakt1%", "%tjeneste 3%", "%ahmed%"][i % 4];
+        floor_query(
+            floor,
+            "SELECT c.*, o.name, o.kind, o.deleted_at FROM contact c JOIN organisation o ON o.id = c.organisation_id \
+             WHERE c.archived_at IS NULL AND c.search_text LIKE ?1 ORDER BY c.sort_key, c.id LIMIT 51",
+            &[&pattern],
+        );
+    });
+    row(
+        "contact picker, search (50 matches)",
+        &picker,
+        &picker_floor,
+        &picker_plain,
     );
 
     println!();
