@@ -73,6 +73,7 @@ bench: system-deps
 	$(CARGO) bench --bench screens
 	$(CARGO) bench --bench minutes_pdf
 	$(CARGO) bench --bench backup
+	tests/with-keyring.sh xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" $(CARGO) bench --bench window
 	$(CARGO) build --release --features custom-protocol --bin introspor --example bare_window
 	tests/with-keyring.sh xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" python3 tests/bench/start_memory.py
 	@command -v cargo-tauri >/dev/null || $(CARGO) install tauri-cli --version "^2" --locked
