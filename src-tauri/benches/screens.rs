@@ -167,6 +167,25 @@ fn main() {
         encrypted: store.floor_connection().unwrap(),
         plain,
     };
+    // SQLCipher's own settings in force on the store's connection, printed
+    // so the figures say what they were measured with.
+    for pragma in [
+        "cipher_version",
+        "cipher_memory_security",
+        "cipher_page_size",
+        "kdf_iter",
+        "cipher_hmac_algorithm",
+        "cache_size",
+    ] {
+        let value: String = floors
+            .encrypted
+            .query_row(&format!("PRAGMA {pragma}"), [], |row| {
+                row.get::<_, rusqlite::types::Value>(0)
+                    .map(|v| format!("{v:?}"))
+            })
+            .unwrap_or_else(|e| format!("({e})"));
+        println!("- {pragma}: {value}");
+    }
     let ids: Vec<i64> = (0..calls + warm_up)
         .map(|i| (i as i64 * 7919) % report.participants as i64 + 1)
         .collect();

@@ -435,6 +435,15 @@ impl Session {
         let _ = self.call("DELETE", "/actions", None);
     }
 
+    /// How long an asynchronous script may run before the driver gives up.
+    pub fn set_script_timeout(&self, timeout: Duration) {
+        let _ = self.call(
+            "POST",
+            "/timeouts",
+            Some(json!({"script": timeout.as_millis() as u64})),
+        );
+    }
+
     /// Asks for the window's outer size in pixels; answers the size it got.
     pub fn set_window_size(&self, width: u32, height: u32) -> (f64, f64) {
         let _ = self.call(
