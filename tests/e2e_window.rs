@@ -261,6 +261,15 @@ fn each_screen_opens_at_its_top_with_its_heading_focused_and_named_in_the_title(
 
     // The overview's «N åpne» registrations open exactly those N.
     visit(&s, "#/oversikt", "overview");
+    let shown = s.execute(
+        "return [...document.querySelectorAll('.overview-group')].map(g => g.querySelectorAll('tbody tr').length);",
+    );
+    assert!(
+        shown
+            .as_array()
+            .is_some_and(|groups| groups.iter().all(|n| n.as_u64().unwrap_or(99) <= 20)),
+        "each overview group shows at most its 20 most urgent rows: {shown}"
+    );
     let count: usize = s
         .text_of("#imdi-open-count")
         .split_whitespace()

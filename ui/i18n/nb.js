@@ -422,7 +422,7 @@ export default {
   "overview.week": "Neste 7 dager",
   "overview.month": "8–30 dager fram",
   "overview.none": "Ingenting her.",
-  "overview.showAll": "Vis alle i fristlisten",
+  "overview.showAllCount": "Vis alle {count} i fristlisten",
   "overview.imdi": "Registreringer hos IMDi",
   "overview.imdiCount": "{count} åpne",
   "overview.imdiShow": "Vis registreringene",

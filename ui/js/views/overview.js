@@ -23,14 +23,20 @@ export async function renderOverview(main) {
   const refresh = () => renderOverview(main);
   // The program sends at most this many rows per group.
   const GROUP_LIMIT = 100;
-  const section = (id, titleKey, rows, tone, more) =>
-    h(
+  // The start screen shows the most urgent rows of each group; the rest
+  // are one link away, in the deadline list filtered the same way. (A
+  // group of 100 rows is neither read nor quick to draw.)
+  const SHOWN = 20;
+  const section = (id, titleKey, rows, tone, more) => {
+    const count = rows.length >= GROUP_LIMIT ? `${GROUP_LIMIT}+` : String(rows.length);
+    return h(
       "section",
       { class: `card overview-group ${tone}`, id, "aria-labelledby": `${id}-title` },
-      h("h2", { id: `${id}-title` }, t(titleKey), h("span", { class: "count", text: ` (${rows.length >= GROUP_LIMIT ? `${GROUP_LIMIT}+` : rows.length})` })),
-      rows.length ? deadlineTable(rows, { onChange: refresh }) : h("p", { class: "empty", text: t("overview.none") }),
-      rows.length >= GROUP_LIMIT ? h("p", {}, h("a", { href: more, text: t("overview.showAll") })) : null,
+      h("h2", { id: `${id}-title` }, t(titleKey), h("span", { class: "count", text: ` (${count})` })),
+      rows.length ? deadlineTable(rows.slice(0, SHOWN), { onChange: refresh }) : h("p", { class: "empty", text: t("overview.none") }),
+      rows.length > SHOWN ? h("p", {}, h("a", { href: more, class: "show-all", text: t("overview.showAllCount", { count }) })) : null,
     );
+  };
 
   const exportCalendar = async () => {
     try {
