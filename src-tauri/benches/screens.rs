@@ -232,6 +232,18 @@ fn main() {
         );
     });
     row("overview", &overview, &overview_floor, &overview_plain);
+    // The overview's other command: the organisation's duties and the
+    // teams that need attention (no floor: it is several queries and the
+    // team rules in Rust).
+    let cooperation = measure(|_| {
+        meetings::cooperation_overview(&store, today).unwrap();
+    });
+    println!(
+        "- overview's cooperation card (duties, team warnings), no floor: p50 {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        cooperation.p50.as_secs_f64() * 1e3,
+        cooperation.p95.as_secs_f64() * 1e3,
+        cooperation.max.as_secs_f64() * 1e3
+    );
 
     let first_page = ParticipantQueryDto {
         limit: Some(200),
