@@ -4,7 +4,7 @@ import { h, replace } from "./dom.js";
 import { t, translateStatic } from "./i18n.js";
 import { toast } from "./toast.js";
 import { countsText } from "./format.js";
-import { currentScreen, mayLeave, navigate, startRouter } from "./router.js";
+import { currentScreen, focusHeading, mayLeave, navigate, startRouter } from "./router.js";
 import { SIDEBAR } from "./routes.js";
 import { dialogOpen } from "./dialog.js";
 import { applyZoom, zoomKey } from "./zoom.js";
@@ -50,10 +50,7 @@ window.addEventListener("hashchange", () => setMenu(false));
 // navigate (the hash is the router's).
 document.querySelector(".skip-link").addEventListener("click", (event) => {
   event.preventDefault();
-  const heading = main.querySelector("h1");
-  const target = heading || main;
-  target.setAttribute("tabindex", "-1");
-  target.focus();
+  focusHeading(main);
 });
 
 // Keyboard shortcuts for the frequent actions. While a question is open,

@@ -18,8 +18,6 @@ const main = () => document.getElementById("main");
 let current = { screen: null, hash: "", handle: {} };
 // Told after each screen is drawn (the start-up figure).
 let shown = () => {};
-// Set while the guard itself puts the previous hash back.
-let restoring = false;
 
 /** What the screen on show offers (keyboard actions, the guard's hooks). */
 export function currentScreen() {
@@ -59,18 +57,12 @@ export async function mayLeave() {
 }
 
 async function dispatch() {
-  if (restoring) {
-    restoring = false;
-    return;
-  }
   const hash = location.hash || DEFAULT_HASH;
   if (current.screen && hash !== current.hash && dirtyForms().length) {
     const target = hash;
     // Put the address back while asking, so that «Bli her» leaves the
-    // window exactly as it was.
-    restoring = true;
+    // window exactly as it was (replaceState fires no hashchange).
     history.replaceState(null, "", current.hash);
-    restoring = false;
     if (!(await mayLeave())) return;
     forgetForms();
     location.hash = target;
@@ -104,18 +96,23 @@ async function show(screen, hash, args) {
   current.handle = handle;
   area.scrollTop = 0;
   area.scrollLeft = 0;
-  focusHeading(area);
+  // The router has scrolled to the top already.
+  focusHeading(area, { preventScroll: true });
   markReady();
   shown(screen);
 }
 
-// The main heading takes the focus, so that a screen reader reads where
-// the caseworker now is and Tab continues from the top of the screen.
-function focusHeading(area) {
+/**
+ * Gives the main heading the focus (the content area when there is none),
+ * so that a screen reader reads where the caseworker now is and Tab
+ * continues from the top of the screen: after a change of screen, and from
+ * the skip link.
+ */
+export function focusHeading(area = main(), options = {}) {
   const heading = area.querySelector("h1");
-  if (!heading) return area.focus();
+  if (!heading) return area.focus(options);
   heading.setAttribute("tabindex", "-1");
-  heading.focus({ preventScroll: true });
+  heading.focus(options);
 }
 
 /** Starts listening to the address, and shows the first screen; `onShown(screen)` follows each screen drawn. */
