@@ -550,7 +550,12 @@ fn a_backup_to_a_chosen_folder_leaves_only_the_backup_there() {
         ["min-kopi.sqlite3"],
         "a nearly full stick should hold the finished backup and nothing else"
     );
-    let own = introspor_core::store::backup::backup_folder(data.path());
+    only_finished_backups_in_own_folder(data.path());
+}
+
+/// Nothing but finished backups remains in the data folder's own backup folder.
+fn only_finished_backups_in_own_folder(data: &Path) {
+    let own = introspor_core::store::backup::backup_folder(data);
     assert!(
         files_in(&own)
             .iter()
@@ -578,14 +583,7 @@ fn a_backup_that_fails_in_a_chosen_folder_leaves_nothing_there() {
         Vec::<String>::new(),
         "a failed backup should leave nothing in the chosen folder"
     );
-    let own = introspor_core::store::backup::backup_folder(data.path());
-    assert!(
-        files_in(&own)
-            .iter()
-            .all(|name| introspor_core::store::backup::parse_backup_file_name(name).is_some()),
-        "nothing but finished backups should remain in our own folder: {:?}",
-        files_in(&own)
-    );
+    only_finished_backups_in_own_folder(data.path());
     // The register is as it was, and the next backup, to a folder with
     // room, succeeds.
     let chosen = tempfile::tempdir().unwrap();

@@ -11,7 +11,7 @@ mod support;
 
 use std::path::PathBuf;
 use support::pdf::{exported_pdf, pdf_text};
-use support::screens::{example_hash, route_table, visit};
+use support::screens::{example_hash, open_restore_confirmation, route_table, visit};
 use support::webdriver::keys::{CTRL, ENTER, ESCAPE, SPACE, TAB};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
@@ -119,13 +119,7 @@ fn every_screen_and_state_has_no_wcag_violation() {
     s.press(&[ESCAPE]);
 
     // The restore confirmation.
-    visit(&s, "#/sikkerhetskopi", "backups");
-    s.click(&s.wait_for("#backup-now"));
-    s.wait_until("a backup to be listed", |s| {
-        !s.find_all("#backup-table tbody tr button").is_empty()
-    });
-    s.click(&s.find_all("#backup-table tbody tr button")[0]);
-    s.wait_for("#restore-confirm-no");
+    open_restore_confirmation(&s);
     found.extend(violations(&s, &axe, "restore confirmation"));
 
     // At 320 CSS px, with the menu open.

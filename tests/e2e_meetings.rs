@@ -5,6 +5,7 @@
 mod support;
 
 use support::pdf::{exported_pdf, pdf_text};
+use support::screens::save_letterhead;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 const SENSITIVE: &str = "Fastlegen melder om søvnvansker";
@@ -24,14 +25,12 @@ fn triangle_meeting_from_team_to_redacted_minutes() {
 
     // The letterhead for the minutes.
     s.click(&s.wait_for("a[data-nav=\"settings\"]"));
-    s.wait_for_screen("settings");
-    s.fill("#letterhead-form-municipality", "Fjordvik kommune");
-    s.fill("#letterhead-form-service", "Flyktningtjenesten");
-    s.fill("#letterhead-form-caseworker", "Kari Saksbehandler");
-    s.click(&s.wait_for("#letterhead-form-submit"));
-    s.wait_until("the letterhead to be saved", |s| {
-        s.text_of("#toast").contains("Brevhodet er lagret")
-    });
+    save_letterhead(
+        &s,
+        "Fjordvik kommune",
+        "Flyktningtjenesten",
+        "Kari Saksbehandler",
+    );
 
     // Two organisations and two contacts.
     s.click(&s.wait_for("a[data-nav=\"contacts\"]"));

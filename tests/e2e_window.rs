@@ -8,9 +8,11 @@
 mod support;
 
 use std::path::Path;
-use support::app_window::{app_processes, close_like_a_person};
-use support::screens::{example_hash, route_table, visit};
-use support::webdriver::keys::{ALT, CTRL, ENTER, ESCAPE, TAB};
+use support::app_window::{app_processes, close_like_a_person, wait_until_closed};
+use support::screens::{
+    example_hash, open_restore_confirmation, route_table, save_letterhead, visit,
+};
+use support::webdriver::keys::{ALT, CTRL, ENTER, ESCAPE};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 fn demo(data: &Path) -> (TauriDriver, Session) {
@@ -166,14 +168,7 @@ fn every_way_out_of_a_form_with_unsaved_typing_asks_first() {
     close_like_a_person(data.path());
     question_with_focus_on_stay(&s, "closing the window at last");
     s.click_to_quit(&s.wait_for("#unsaved-discard"));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-    while !app_processes(data.path()).is_empty() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "«Forkast» on closing ends the app"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(200));
-    }
+    wait_until_closed(data.path(), "«Forkast» on closing ends the app");
 }
 
 #[test]
@@ -391,11 +386,7 @@ fn zoom_is_remembered_and_at_320_px_nothing_scrolls_sideways() {
         s.press(&[CTRL, "0"]);
         zoom_in(&s, 2);
         close_like_a_person(data.path());
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        while !app_processes(data.path()).is_empty() {
-            assert!(std::time::Instant::now() < deadline, "the app closes");
-            std::thread::sleep(std::time::Duration::from_millis(200));
-        }
+        wait_until_closed(data.path(), "the app closes");
     }
     // The zoom is remembered (125 %).
     let s = Session::launch(&driver, app(), &[]);
@@ -548,16 +539,8 @@ fn destructive_actions_ask_with_the_focus_on_avbryt_or_offer_an_undo() {
     s.press(&[ESCAPE]);
     question_with_focus_on_stay(&s, "leaving the meeting");
     answer(&s, "discard");
-    visit(&s, "#/sikkerhetskopi", "backups");
-    s.click(&s.wait_for("#backup-now"));
-    s.wait_until("a backup to be listed", |s| {
-        !s.find_all("#backup-table tbody tr button").is_empty()
-    });
-    s.click(&s.find_all("#backup-table tbody tr button")[0]);
-    s.wait_for("#restore-confirm-no");
+    open_restore_confirmation(&s);
     assert_eq!(s.focused(), "button#restore-confirm-no");
-    s.press(&[TAB]);
-    s.press(&[ENTER]);
 }
 
 #[test]
@@ -592,14 +575,12 @@ fn a_new_register_shows_its_first_steps_and_no_duty_from_before_it_existed() {
     s.screenshot(&screenshot_dir().join("first-steps.png"));
 
     s.click(&s.wait_for("#first-step-letterhead"));
-    s.wait_for_screen("settings");
-    s.fill("#letterhead-form-municipality", "Fjordvik kommune");
-    s.fill("#letterhead-form-service", "Flyktningtjenesten");
-    s.fill("#letterhead-form-caseworker", "Kari Saksbehandler");
-    s.click(&s.wait_for("#letterhead-form-submit"));
-    s.wait_until("the letterhead to be saved", |s| {
-        s.text_of("#toast").contains("Brevhodet er lagret")
-    });
+    save_letterhead(
+        &s,
+        "Fjordvik kommune",
+        "Flyktningtjenesten",
+        "Kari Saksbehandler",
+    );
     visit(&s, "#/oversikt", "overview");
     assert_eq!(
         s.execute(

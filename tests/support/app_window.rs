@@ -39,3 +39,13 @@ pub fn close_like_a_person(folder: &Path) {
         "the close request should reach the app's window"
     );
 }
+
+/// Waits until no app runs on the data folder `folder` any more, failing
+/// with `what` after a minute (a loaded machine ends a WebKit window slowly).
+pub fn wait_until_closed(folder: &Path, what: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !app_processes(folder).is_empty() {
+        assert!(std::time::Instant::now() < deadline, "{what}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+}

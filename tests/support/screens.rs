@@ -92,3 +92,28 @@ pub fn visit(s: &Session, hash: &str, ready: &str) {
     ));
     s.wait_for_screen(ready);
 }
+
+/// On the settings screen: types the letterhead the minutes carry and
+/// saves it, waiting for the window to say so.
+pub fn save_letterhead(s: &Session, municipality: &str, service: &str, caseworker: &str) {
+    s.wait_for_screen("settings");
+    s.fill("#letterhead-form-municipality", municipality);
+    s.fill("#letterhead-form-service", service);
+    s.fill("#letterhead-form-caseworker", caseworker);
+    s.click(&s.wait_for("#letterhead-form-submit"));
+    s.wait_until("the letterhead to be saved", |s| {
+        s.text_of("#toast").contains("Brevhodet er lagret")
+    });
+}
+
+/// Takes a backup on the backup screen and asks to restore it, leaving the
+/// restore confirmation open.
+pub fn open_restore_confirmation(s: &Session) {
+    visit(s, "#/sikkerhetskopi", "backups");
+    s.click(&s.wait_for("#backup-now"));
+    s.wait_until("a backup to be listed", |s| {
+        !s.find_all("#backup-table tbody tr button").is_empty()
+    });
+    s.click(&s.find_all("#backup-table tbody tr button")[0]);
+    s.wait_for("#restore-confirm-no");
+}
