@@ -25,8 +25,9 @@ export function toast(message, action) {
 
 /** Tells that something was removed, with «Angre» that puts it back. */
 export function undoToast(message, undo) {
-  // The click that removed the item must not count as the next action.
-  setTimeout(() => toast(message, { label: t("dialog.undo"), run: undo }), 0);
+  // Called from the click that removed the item: its pointerdown or key
+  // came before, so it does not count as the next action.
+  toast(message, { label: t("dialog.undo"), run: undo });
 }
 
 function runPending() {

@@ -180,6 +180,7 @@ export async function renderMeetingEditor(main, id, query) {
     return { id: m.convenedBy, text: c ? contactText(c) : `#${m.convenedBy}` };
   };
   const convenedByField = () => {
+    const kept = convenerOption();
     const select = h(
       "select",
       {
@@ -190,7 +191,7 @@ export async function renderMeetingEditor(main, id, query) {
         },
       },
       h("option", { value: "", text: t("meeting.nobody") }),
-      convenerOption() && !contacts.some((c) => c.id === m.convenedBy) ? h("option", { value: String(m.convenedBy), text: convenerOption().text }) : null,
+      kept && !contacts.some((c) => c.id === kept.id) ? h("option", { value: String(kept.id), text: kept.text }) : null,
       contacts.map((c) => h("option", { value: String(c.id), text: contactText(c) })),
     );
     select.value = m.convenedBy == null ? "" : String(m.convenedBy);
