@@ -72,6 +72,7 @@ export default {
 
   "deadlines.pending": "Åpne og forfalte",
   "contacts.pickerSearch": "Søk etter kontakt (navn, tittel eller tjeneste)",
+  "contacts.pickerSearchShort": "Søk etter kontakt",
   "contacts.pickerMore": "Viser de {count} første treffene – skriv mer for å snevre inn.",
   "contacts.pickerCount": "{count} treff",
   "contacts.search": "Søk i kontakter",

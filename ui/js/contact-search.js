@@ -28,7 +28,7 @@ export function contactSearchField({ id, select, first, optionText, keep = () =>
     class: "contact-search",
     autocomplete: "off",
     spellcheck: "false",
-    "aria-describedby": `${id}-hint`,
+    "aria-describedby": `${id}-purpose ${id}-hint`,
     oninput: () => {
       clearTimeout(timer);
       timer = setTimeout(() => refill(input.value), 150);
@@ -54,7 +54,7 @@ export function contactSearchField({ id, select, first, optionText, keep = () =>
     fillContactOptions(select, page.rows, { first, optionText, keep: keep() });
     hint.textContent = page.more ? t("contacts.pickerMore", { count: page.rows.length }) : t("contacts.pickerCount", { count: page.rows.length });
   };
-  const wrapper = h("span", { class: "contact-search-field" }, h("label", { for: id, class: "visually-hidden", text: t("contacts.pickerSearch") }), input, hint);
+  const wrapper = h("span", { class: "contact-search-field" }, h("label", { for: id, class: "search-label", text: t("contacts.pickerSearchShort") }), h("span", { class: "visually-hidden", id: `${id}-purpose`, text: t("contacts.pickerSearch") }), input, hint);
   return { element: wrapper, input, refill };
 }
 
