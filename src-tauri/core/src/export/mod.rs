@@ -3,3 +3,4 @@
 pub mod audit_csv;
 pub mod calendar;
 pub mod minutes;
+pub mod table;
