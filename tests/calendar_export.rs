@@ -2,7 +2,8 @@
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, CalendarComponent, Component};
-use introspor_app::commands::deadlines::{add_event, add_task};
+use introspor_app::commands::deadlines::{add_event, add_task, mark_done};
+use introspor_app::commands::export::calendar_record;
 use introspor_app::commands::export::{calendar_ics, write_file_atomically};
 use introspor_app::commands::participants::create;
 use introspor_core::domain::deadline_forms::{EventForm, TaskForm};
@@ -14,12 +15,13 @@ fn today() -> NaiveDate {
 }
 
 fn export(store: &Store) -> (String, usize) {
-    calendar_ics(
+    let export = calendar_ics(
         store,
         today(),
         Utc.with_ymd_and_hms(2025, 4, 1, 8, 0, 0).unwrap(),
     )
-    .unwrap()
+    .unwrap();
+    (export.ics, export.events)
 }
 
 #[test]
@@ -99,9 +101,19 @@ fn the_ics_file_holds_the_open_deadlines_without_names() {
         ics.contains("DTEND;VALUE=DATE:20250611"),
         "an all-day event ends the next day"
     );
+    // Programme start is due Tuesday 10.06.2025: the reminder fires at
+    // 09:00 on Monday, 15 hours before the all-day event starts.
     assert!(
-        ics.contains("TRIGGER;RELATED=START:-PT86400S") || ics.contains("TRIGGER:-P1D"),
-        "a reminder the day before"
+        ics.contains("TRIGGER;RELATED=START:-PT54000S") || ics.contains("TRIGGER:-PT15H"),
+        "a reminder at 09:00 the working day before: {ics}"
+    );
+    assert!(
+        ics.contains("TRANSP:TRANSPARENT"),
+        "a deadline does not block the day"
+    );
+    assert!(
+        !ics.contains("Hjemmel"),
+        "the description tells nothing about the person"
     );
     let (same, _) = export(&store);
     assert_eq!(ics, same, "the same register exports the same file");
@@ -142,4 +154,129 @@ fn export_writes_the_whole_file_or_nothing() {
     let error = write_file_atomically(&missing, b"x").unwrap_err();
     assert_eq!(error.code, "export_failed");
     assert!(!missing.exists());
+}
+
+/// A calendar client, as far as these files are concerned: it keeps each
+/// event by UID, takes a version whose SEQUENCE is not lower than the one
+/// it holds, and drops an event that comes back cancelled (RFC 5545
+/// § 3.8.7.4, RFC 5546 § 2.1.4), with its reminder.
+#[derive(Default)]
+struct CalendarClient {
+    events: std::collections::BTreeMap<String, (u32, String, String)>,
+}
+
+impl CalendarClient {
+    fn import(&mut self, ics: &str) {
+        let calendar: Calendar = ics.parse().expect("a real parser reads the file");
+        for component in &calendar.components {
+            let CalendarComponent::Event(event) = component else {
+                continue;
+            };
+            let uid = event.get_uid().expect("every event has a UID").to_string();
+            let sequence = event.get_sequence().unwrap_or(0);
+            let status = event.property_value("STATUS").unwrap_or("").to_string();
+            let summary = event.get_summary().unwrap_or_default().to_string();
+            let held = self.events.get(&uid).map(|(s, _, _)| *s);
+            if held.is_some_and(|held| sequence < held) {
+                continue;
+            }
+            if status == "CANCELLED" {
+                self.events.remove(&uid);
+            } else {
+                self.events.insert(uid, (sequence, status, summary));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_deadline_done_after_an_export_is_withdrawn_by_the_next() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = create(
+        &mut store,
+        &ParticipantForm {
+            given_name: "Omar".into(),
+            family_name: "Testesen".into(),
+            residence_permit_date: "01.10.2024".into(),
+            settlement_date: "10.03.2025".into(),
+            has_or_expects_children: true,
+            ..ParticipantForm::default()
+        },
+        today(),
+    )
+    .unwrap();
+    let now = Utc.with_ymd_and_hms(2025, 4, 1, 8, 0, 0).unwrap();
+    let first = calendar_ics(&store, today(), now).unwrap();
+    assert_eq!(first.withdrawn, 0);
+    for secret in ["Omsorg", "omsorg", "Foreldre", "foreldre", "barn"] {
+        assert!(
+            !first.ics.contains(secret),
+            "no fact about the person: {secret}"
+        );
+    }
+    store
+        .log_calendar_export(&first.entries, &calendar_record(&first), "frister.ics")
+        .unwrap();
+    let mut client = CalendarClient::default();
+    client.import(&first.ics);
+    let start_uid = format!("introspor-{}-programme_start-0@introspor.local", p.id);
+    assert!(
+        client.events.contains_key(&start_uid),
+        "{:?}",
+        client.events.keys()
+    );
+
+    mark_done(
+        &mut store,
+        p.id,
+        "programme_start",
+        None,
+        "01.04.2025",
+        today(),
+    )
+    .unwrap();
+    let later = Utc.with_ymd_and_hms(2025, 4, 2, 8, 0, 0).unwrap();
+    let second = calendar_ics(&store, today(), later).unwrap();
+    assert!(second.withdrawn >= 1, "the done deadline is withdrawn");
+    let withdrawn = second
+        .entries
+        .iter()
+        .find(|e| e.uid == start_uid)
+        .expect("the done deadline is still in the file");
+    assert!(withdrawn.withdrawn);
+    assert_eq!(withdrawn.sequence, 1, "withdrawing raises the sequence");
+    client.import(&second.ics);
+    assert!(
+        !client.events.contains_key(&start_uid),
+        "the first export's done deadline is gone from the calendar"
+    );
+    assert_eq!(
+        client.events.len(),
+        second.events,
+        "the calendar holds exactly the open deadlines"
+    );
+
+    // A later export repeats the withdrawal (a file never imported is
+    // caught up), with the same sequence.
+    store
+        .log_calendar_export(&second.entries, &calendar_record(&second), "frister.ics")
+        .unwrap();
+    let third = calendar_ics(&store, today(), later).unwrap();
+    let again = third.entries.iter().find(|e| e.uid == start_uid).unwrap();
+    assert!(again.withdrawn);
+    assert_eq!(again.sequence, 1);
+
+    // The export is in the audit trail.
+    let trail = store
+        .audit_events(&introspor_core::store::audit::AuditFilter::default())
+        .unwrap();
+    let exports: Vec<_> = trail
+        .iter()
+        .filter(|e| e.entity_type == "exported_file")
+        .collect();
+    assert_eq!(exports.len(), 2);
+    assert!(exports[1]
+        .changes
+        .iter()
+        .any(|c| c.field == "export_kind" && c.to.as_deref() == Some("calendar")));
 }

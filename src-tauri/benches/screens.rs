@@ -542,10 +542,11 @@ fn main() {
     );
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 8, 0, 0).unwrap();
     let start = Instant::now();
-    let (ics, events) = export::calendar_ics(&store, today, now).unwrap();
+    let calendar = export::calendar_ics(&store, today, now).unwrap();
     println!(
-        "- calendar export of every open deadline: {events} events, {:.1} MiB, {} ms",
-        ics.len() as f64 / 1024.0 / 1024.0,
+        "- calendar export of every open deadline: {} events, {:.1} MiB, {} ms",
+        calendar.events,
+        calendar.ics.len() as f64 / 1024.0 / 1024.0,
         ms(start.elapsed())
     );
 }

@@ -1,9 +1,9 @@
 //! Commands for the audit trail: a participant's history, checking the
 //! chain, and exporting a period as CSV.
 
-use crate::commands::export::write_file_atomically;
+use crate::commands::export::{bytes, export_file};
 use crate::error::IpcError;
-use crate::save_dialog::{ask_save_path, SaveRequest};
+use crate::save_dialog::SaveRequest;
 use crate::state::AppState;
 use crate::transport::audit::{
     AuditChangeDto, AuditEntryDto, AuditExportDto, AuditVerificationDto,
@@ -282,36 +282,32 @@ pub async fn audit_export(
     let (csv, entries) = state
         .with_store(move |store| csv_export(store, from, to, participant_id, &Local))
         .await?;
-    let file_name = format!(
-        "introspor-sporingslogg-{}.csv",
-        super::today().format("%Y-%m-%d")
-    );
-    let chosen = ask_save_path(SaveRequest {
-        title: "Lagre sporingsloggen som CSV",
-        file_name: file_name.clone(),
-        filter_name: "CSV (semikolondelt)",
-        extensions: &["csv"],
-    })
+    let exported = export_file(
+        &state,
+        SaveRequest {
+            title: "Lagre sporingsloggen som CSV",
+            file_name: format!(
+                "introspor-sporingslogg-{}.csv",
+                super::today().format("%Y-%m-%d")
+            ),
+            filter_name: "CSV (semikolondelt)",
+            extensions: &["csv"],
+        },
+        bytes(csv.into_bytes()),
+        move |store, file_name, _| {
+            Ok(store.log_audit_export(from, to, participant_id, entries, file_name)?)
+        },
+    )
     .await?;
-    let Some(path) = chosen else {
+    let Some(exported) = exported else {
         return Ok(AuditExportDto {
             path: String::new(),
             entries,
         });
     };
-    write_file_atomically(&path, csv.as_bytes())?;
-    let written_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or(file_name);
-    state
-        .with_store(move |store| {
-            Ok(store.log_audit_export(from, to, participant_id, entries, &written_name)?)
-        })
-        .await?;
     tracing::info!(entries, "audit trail exported");
     Ok(AuditExportDto {
-        path: path.display().to_string(),
+        path: exported.path.display().to_string(),
         entries,
     })
 }

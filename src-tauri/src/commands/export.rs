@@ -1,23 +1,93 @@
-//! Commands that write files the caseworker chooses to take out of Introspor.
+//! The one way a file leaves Introspor, and the calendar export.
+//!
+//! Every export (calendar, audit trail, minutes, a backup to a chosen
+//! folder, lists and reports) describes what the save dialog offers and
+//! how its file is written; [`export_file`] asks where, writes, and records
+//! the export in the store, with the file name and never the folder. A
+//! cancelled dialog writes and records nothing; a failed write records
+//! nothing and leaves no half-written file.
 
 use crate::error::IpcError;
 use crate::save_dialog::{ask_save_path, SaveRequest};
 use crate::state::AppState;
 use crate::transport::CalendarExportDto;
 use chrono::{DateTime, NaiveDate, Utc};
-use introspor_core::domain::deadline::DeadlineStatus;
-use introspor_core::export::calendar::deadlines_to_ics;
+use introspor_core::domain::export::{ExportKind, ExportRecord};
+use introspor_core::export::calendar::{calendar_export as build_calendar, CalendarExport};
 use introspor_core::store::deadlines::DeadlineFilter;
 use introspor_core::Store;
 use std::path::{Path, PathBuf};
 use tauri::State;
 
-/// The open deadlines as iCalendar text, and how many events it holds.
+/// Where an export went.
+#[derive(Debug)]
+pub struct Exported<T> {
+    /// The file written.
+    pub path: PathBuf,
+    /// Its name, as the audit trail records it.
+    pub file_name: String,
+    /// What writing it returned (a backup's counts, say).
+    pub written: T,
+}
+
+/// The one path out: asks where to save, then, holding the store, writes
+/// the file with `write` and records it with `record` (given the file name
+/// actually chosen). `None` when the caseworker cancelled the dialog.
+pub async fn export_file<T, W, R>(
+    state: &AppState,
+    dialog: SaveRequest,
+    write: W,
+    record: R,
+) -> Result<Option<Exported<T>>, IpcError>
+where
+    T: Send + 'static,
+    W: FnOnce(&mut Store, &Path) -> Result<T, IpcError> + Send + 'static,
+    R: FnOnce(&mut Store, &str, &T) -> Result<(), IpcError> + Send + 'static,
+{
+    let proposed = dialog.file_name.clone();
+    let Some(path) = ask_save_path(dialog).await? else {
+        return Ok(None);
+    };
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or(proposed);
+    let recorded_name = file_name.clone();
+    let target = path.clone();
+    let written = state
+        .with_store(move |store| {
+            let written = write(store, &target)?;
+            record(store, &recorded_name, &written)?;
+            Ok(written)
+        })
+        .await?;
+    Ok(Some(Exported {
+        path,
+        file_name,
+        written,
+    }))
+}
+
+/// A writer for [`export_file`] that writes `bytes` atomically.
+pub fn bytes(bytes: Vec<u8>) -> impl FnOnce(&mut Store, &Path) -> Result<(), IpcError> {
+    move |_, path| write_file_atomically(path, &bytes)
+}
+
+/// A recorder for [`export_file`] of the exports that have no log of
+/// their own: one audit entry from `record`.
+pub fn audited<T>(
+    record: ExportRecord,
+) -> impl FnOnce(&mut Store, &str, &T) -> Result<(), IpcError> {
+    move |store, file_name, _| Ok(store.log_file_export(&record, file_name)?)
+}
+
+/// The calendar file for the open deadlines, made against what earlier
+/// exports told the calendar, so that what is done is withdrawn.
 pub fn calendar_ics(
     store: &Store,
     today: NaiveDate,
     now: DateTime<Utc>,
-) -> Result<(String, usize), IpcError> {
+) -> Result<CalendarExport, IpcError> {
     let rows = store.deadlines(
         &DeadlineFilter {
             open_only: true,
@@ -25,11 +95,23 @@ pub fn calendar_ics(
         },
         today,
     )?;
-    let events = rows
-        .iter()
-        .filter(|r| matches!(r.status, DeadlineStatus::Open | DeadlineStatus::Overdue))
-        .count();
-    Ok((deadlines_to_ics(&rows, now), events))
+    let previous = store.calendar_entries()?;
+    Ok(build_calendar(&rows, &previous, now))
+}
+
+/// What the audit trail records about a calendar export.
+pub fn calendar_record(export: &CalendarExport) -> ExportRecord {
+    ExportRecord {
+        kind: ExportKind::Calendar,
+        format: "ics".into(),
+        rows: export.events,
+        filter: if export.withdrawn == 0 {
+            "Åpne frister".into()
+        } else {
+            format!("Åpne frister; {} trukket tilbake", export.withdrawn)
+        },
+        participants: Vec::new(),
+    }
 }
 
 /// Writes `content` to `path` through a temporary file in the same folder,
@@ -50,32 +132,41 @@ pub fn write_file_atomically(path: &Path, content: &[u8]) -> Result<(), IpcError
     })
 }
 
-/// Asks where to save, then writes the open deadlines as an `.ics` file.
+/// Asks where to save, then writes the open deadlines as an `.ics` file
+/// and records what the calendar now knows.
 #[tauri::command]
 pub async fn calendar_export(state: State<'_, AppState>) -> Result<CalendarExportDto, IpcError> {
     let today = super::today();
     let now = Utc::now();
-    let (ics, events) = state
+    let export = state
         .with_store(move |store| calendar_ics(store, today, now))
         .await?;
-    let file_name = format!("introspor-frister-{}.ics", today.format("%Y-%m-%d"));
-    let chosen = ask_save_path(SaveRequest {
-        title: "Lagre frister som kalender",
-        file_name,
-        filter_name: "Kalender (iCalendar)",
-        extensions: &["ics"],
-    })
+    let events = export.events;
+    let withdrawn = export.withdrawn;
+    let record = calendar_record(&export);
+    let CalendarExport { ics, entries, .. } = export;
+    let exported = export_file(
+        &state,
+        SaveRequest {
+            title: "Lagre frister som kalender",
+            file_name: format!("introspor-frister-{}.ics", today.format("%Y-%m-%d")),
+            filter_name: "Kalender (iCalendar)",
+            extensions: &["ics"],
+        },
+        bytes(ics.into_bytes()),
+        move |store, file_name, _| Ok(store.log_calendar_export(&entries, &record, file_name)?),
+    )
     .await?;
-    let Some(path) = chosen else {
-        return Ok(CalendarExportDto {
-            path: String::new(),
-            events,
-        });
+    let path = match exported {
+        Some(exported) => {
+            tracing::info!(events, withdrawn, "calendar exported");
+            exported.path.display().to_string()
+        }
+        None => String::new(),
     };
-    write_file_atomically(&path, ics.as_bytes())?;
-    tracing::info!(events, "calendar exported");
     Ok(CalendarExportDto {
-        path: path.display().to_string(),
+        path,
         events,
+        withdrawn,
     })
 }

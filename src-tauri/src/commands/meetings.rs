@@ -1,8 +1,9 @@
 //! Commands for meetings, minutes, their export and the sharing log.
 
 use super::today;
+use crate::commands::export::{bytes, export_file};
 use crate::error::IpcError;
-use crate::save_dialog::{ask_save_path, SaveRequest};
+use crate::save_dialog::SaveRequest;
 use crate::state::{now, AppState};
 use crate::transport::meetings::{
     AgendaItemDto, AttendeeDto, CycleDutyDto, InterpreterFieldsDto, InterpreterReportDto,
@@ -377,39 +378,38 @@ pub async fn minutes_export(
 ) -> Result<MinutesExportDto, IpcError> {
     let choice = parse_sharing(&recipient, &legal_basis).map_err(CoreError::from)?;
     let now = now();
-    let (bytes, file_name) = state
+    let (bytes_out, file_name) = state
         .with_store(move |store| minutes_pdf(store, meeting_id, choice, now))
         .await?;
-    let chosen = ask_save_path(SaveRequest {
-        title: "Lagre referat som PDF",
-        file_name: file_name.clone(),
-        filter_name: "PDF/A-dokument",
-        extensions: &["pdf"],
-    })
+    let exported = export_file(
+        &state,
+        SaveRequest {
+            title: "Lagre referat som PDF",
+            file_name,
+            filter_name: "PDF/A-dokument",
+            extensions: &["pdf"],
+        },
+        bytes(bytes_out),
+        move |store, file_name, _| {
+            store.log_sharing(meeting_id, now, choice, file_name)?;
+            Ok(())
+        },
+    )
     .await?;
-    let Some(path) = chosen else {
+    let Some(exported) = exported else {
         return Ok(MinutesExportDto {
             path: String::new(),
             file_name: String::new(),
         });
     };
-    crate::commands::export::write_file_atomically(&path, &bytes)?;
-    let written_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or(file_name);
-    let logged_name = written_name.clone();
-    state
-        .with_store(move |store| Ok(store.log_sharing(meeting_id, now, choice, &logged_name)?))
-        .await?;
     tracing::info!(
         meeting_id,
         recipient = choice.recipient.as_str(),
         "minutes exported"
     );
     Ok(MinutesExportDto {
-        path: path.display().to_string(),
-        file_name: written_name,
+        path: exported.path.display().to_string(),
+        file_name: exported.file_name,
     })
 }
 

@@ -2,10 +2,12 @@
 //! it, backups and restoring them.
 
 use super::today;
+use crate::commands::export::export_file;
 use crate::error::IpcError;
-use crate::save_dialog::{ask_open_path, ask_save_path, OpenRequest, SaveRequest};
+use crate::save_dialog::{ask_open_path, OpenRequest, SaveRequest};
 use crate::state::{now, AppState, Register};
 use introspor_core::domain::audit::AuditAction;
+use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::store::backup::{
     backup_file_name, list_backups, newest_good_backup, BackupCounts, BackupOffer,
 };
@@ -317,35 +319,53 @@ pub async fn backup_list(state: State<'_, AppState>) -> Result<Vec<BackupDto>, I
 /// Writes a backup where the caseworker chooses (a USB stick).
 #[tauri::command]
 pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupResultDto, IpcError> {
-    let chosen = ask_save_path(SaveRequest {
-        title: "Lagre sikkerhetskopi",
-        file_name: backup_file_name(now()),
-        filter_name: "Introspor-sikkerhetskopi",
-        extensions: &["sqlite3"],
-    })
+    let exported = export_file(
+        &state,
+        SaveRequest {
+            title: "Lagre sikkerhetskopi",
+            file_name: backup_file_name(now()),
+            filter_name: "Introspor-sikkerhetskopi",
+            extensions: &["sqlite3"],
+        },
+        |store, path| {
+            let started = Instant::now();
+            let counts = store.backup_to(path)?;
+            Ok((counts, started.elapsed().as_millis() as u64))
+        },
+        |store, file_name, (counts, _)| {
+            Ok(store.log_file_export(&backup_record(counts), file_name)?)
+        },
+    )
     .await?;
-    let Some(path) = chosen else {
+    let Some(exported) = exported else {
         return Ok(BackupResultDto {
             path: String::new(),
             counts: None,
             millis: 0,
         });
     };
-    state
-        .with_store(move |store| {
-            let started = Instant::now();
-            let counts = store.backup_to(&path)?;
-            tracing::info!(
-                participants = counts.participants,
-                "backup written where chosen"
-            );
-            Ok(BackupResultDto {
-                path: path.display().to_string(),
-                counts: Some(counts.into()),
-                millis: started.elapsed().as_millis() as u64,
-            })
-        })
-        .await
+    let (counts, millis) = exported.written;
+    tracing::info!(
+        participants = counts.participants,
+        "backup written where chosen"
+    );
+    Ok(BackupResultDto {
+        path: exported.path.display().to_string(),
+        counts: Some(counts.into()),
+        millis,
+    })
+}
+
+/// What the audit trail records about a backup written where the
+/// caseworker chose: that the whole register left, and how much of it.
+pub fn backup_record(counts: &BackupCounts) -> ExportRecord {
+    ExportRecord {
+        kind: ExportKind::Backup,
+        format: "sqlite3".into(),
+        rows: counts.participants as usize,
+        filter: "Hele registeret (kryptert)".into(),
+        participants: Vec::new(),
+    }
 }
 
 /// Restores one of the app's own backups.

@@ -368,6 +368,9 @@ pub struct CalendarExportDto {
     pub path: String,
     /// How many events it holds.
     pub events: usize,
+    /// How many events of earlier exports it withdraws (done, or no
+    /// longer applying).
+    pub withdrawn: usize,
 }
 
 pub mod audit;

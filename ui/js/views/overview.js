@@ -41,7 +41,7 @@ export async function renderOverview(main) {
   const exportCalendar = async () => {
     try {
       const result = await api.exportCalendar();
-      toast(result.path ? t("overview.exported", { count: result.events, path: result.path }) : t("overview.exportCancelled"));
+      toast(result.path ? t(result.withdrawn ? "overview.exportedWithdrawn" : "overview.exported", { count: result.events, withdrawn: result.withdrawn, path: result.path }) : t("overview.exportCancelled"));
     } catch (error) {
       showError(error);
     }

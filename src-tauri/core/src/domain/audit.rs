@@ -47,6 +47,9 @@ choice! {
         NirAnnualCheck => "nir_annual_check",
         /// The audit trail itself (its export).
         AuditTrail => "audit_trail",
+        /// A file taken out of Introspor: a calendar, a backup written
+        /// where the caseworker chose, a list or a report.
+        ExportedFile => "exported_file",
         /// The register as a whole: restored from a backup, started anew
         /// or kept despite a newer backup.
         Register => "register",
@@ -91,6 +94,7 @@ impl AuditEntity {
             AuditEntity::ProgrammeExtension => "forlengelsesvedtak",
             AuditEntity::NirAnnualCheck => "årlig NIR-kontroll",
             AuditEntity::AuditTrail => "sporingslogg",
+            AuditEntity::ExportedFile => "eksportert fil",
             AuditEntity::Register => "register",
         }
     }

@@ -13,6 +13,7 @@
 
 use crate::domain::audit::AuditEntity;
 use crate::domain::deadline::{setting_keys, EventKind, LeaveKind};
+use crate::domain::export::ExportKind;
 use crate::domain::interpreter::{
     InterpreterQualification, InterpretingMode, TolkeregisterCategory, UnqualifiedException,
 };
@@ -69,6 +70,8 @@ pub enum ClosedSet {
     Recipient,
     /// [`LegalBasis`].
     LegalBasis,
+    /// [`ExportKind`].
+    ExportKind,
 }
 
 fn ids<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<&'static str> {
@@ -98,6 +101,7 @@ impl ClosedSet {
             ClosedSet::UnqualifiedException => "unqualifiedException",
             ClosedSet::Recipient => "recipient",
             ClosedSet::LegalBasis => "legalBasis",
+            ClosedSet::ExportKind => "exportKind",
         }
     }
 
@@ -128,6 +132,7 @@ impl ClosedSet {
             }
             ClosedSet::Recipient => ids(Recipient::ALL, Recipient::as_str),
             ClosedSet::LegalBasis => ids(LegalBasis::ALL, LegalBasis::as_str),
+            ClosedSet::ExportKind => ids(ExportKind::ALL, ExportKind::as_str),
         }
     }
 }
@@ -331,6 +336,11 @@ const FIELDS: &[(AuditEntity, &str, FieldValue)] = &[
     (E::AuditTrail, "participant_id", Reference(R::Participant)),
     (E::AuditTrail, "entries", Text),
     (E::AuditTrail, "file_name", Text),
+    (E::ExportedFile, "export_kind", Choice(C::ExportKind)),
+    (E::ExportedFile, "format", Text),
+    (E::ExportedFile, "rows", Text),
+    (E::ExportedFile, "filter", Text),
+    (E::ExportedFile, "file_name", Text),
     (E::Register, "backup_file", Text),
     // How many participants the restored backup held.
     (E::Register, "participants", Text),

@@ -11,6 +11,7 @@ pub mod collation;
 pub mod date;
 pub mod deadline;
 pub mod deadline_forms;
+pub mod export;
 pub(crate) mod fields;
 pub mod identity_number;
 pub mod interpreter;

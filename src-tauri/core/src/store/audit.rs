@@ -804,9 +804,10 @@ mod tests {
             let expected: BTreeSet<String> = match entity {
                 // Not one row: their fields are listed by hand, and the
                 // demo's trail below shows they are the ones written.
-                AuditEntity::RuleSettings | AuditEntity::AuditTrail | AuditEntity::Register => {
-                    continue
-                }
+                AuditEntity::RuleSettings
+                | AuditEntity::AuditTrail
+                | AuditEntity::ExportedFile
+                | AuditEntity::Register => continue,
                 AuditEntity::Meeting => {
                     let mut columns = recorded_columns(&store.conn, "meeting");
                     columns.extend(recorded_columns(&store.conn, "sharing_log"));
@@ -850,6 +851,18 @@ mod tests {
             .unwrap();
         store
             .log_register_event(AuditAction::Restore, &[("backup_file", "b".into())], "")
+            .unwrap();
+        store
+            .log_file_export(
+                &crate::domain::export::ExportRecord {
+                    kind: crate::domain::export::ExportKind::ParticipantList,
+                    format: "xlsx".into(),
+                    rows: 3,
+                    filter: "Aktive".into(),
+                    participants: vec![1],
+                },
+                "deltakere.xlsx",
+            )
             .unwrap();
         let mut settings = store.rule_settings().unwrap();
         settings.plan_review_months += 1;

@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0007_search_and_first_day.sql"),
     include_str!("../../migrations/0008_minutes_versions.sql"),
     include_str!("../../migrations/0009_contact_search.sql"),
+    include_str!("../../migrations/0010_calendar_entries.sql"),
 ];
 
 /// The schema version a fully migrated database has.

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod backup;
 pub mod deadlines;
+pub mod exports;
 pub mod extensions;
 pub mod folder_lock;
 pub mod interpreting;
