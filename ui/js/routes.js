@@ -5,6 +5,7 @@
 import { renderParticipantList } from "./views/participant-list.js";
 import { renderParticipantDetail } from "./views/participant-detail.js";
 import { renderParticipantForm } from "./views/participant-form.js";
+import { renderParticipantImport } from "./views/participant-import.js";
 import { renderOverview } from "./views/overview.js";
 import { renderDeadlineList } from "./views/deadline-list.js";
 import { renderSettings } from "./views/settings.js";
@@ -25,6 +26,7 @@ export const SCREENS = [
   { name: "overview", pattern: /^#\/oversikt\/?$/, ready: "overview", title: "nav.overview", section: "overview", render: renderOverview },
   { name: "participants", pattern: /^#\/deltakere\/?$/, ready: "participant-list", title: "nav.participants", section: "participants", render: renderParticipantList },
   { name: "participant-new", pattern: /^#\/deltakere\/ny$/, ready: "participant-form", title: "screen.participantNew", section: "participants", render: (m) => renderParticipantForm(m, null) },
+  { name: "participant-import", pattern: /^#\/deltakere\/import$/, ready: "participant-import", title: "screen.participantImport", section: "participants", render: renderParticipantImport },
   { name: "participant-edit", pattern: /^#\/deltakere\/(\d+)\/rediger$/, ready: "participant-form", title: "screen.participantEdit", section: "participants", render: renderParticipantForm },
   { name: "participant", pattern: /^#\/deltakere\/(\d+)$/, ready: "participant-detail", title: "screen.participant", section: "participants", render: renderParticipantDetail },
   { name: "deadlines", pattern: /^#\/frister\/?(?:\?(.*))?$/, ready: "deadline-list", title: "nav.deadlines", section: "deadlines", render: renderDeadlineList },

@@ -55,12 +55,19 @@ pub fn overview(store: &Store, today: NaiveDate) -> Result<OverviewDto, IpcError
     })
 }
 
-/// All deadlines matching the filter.
+/// All deadlines matching the filter, a page at a time.
 pub fn list(
     store: &Store,
     filter: &DeadlineFilterDto,
     today: NaiveDate,
 ) -> Result<Vec<DeadlineDto>, IpcError> {
+    let query = parse_filter(filter)?;
+    Ok(rows(store.deadlines(&query, today)?, today))
+}
+
+/// The window's deadline filter as the store's, with the screen's page
+/// limit (an export lifts it).
+pub fn parse_filter(filter: &DeadlineFilterDto) -> Result<DeadlineFilter, IpcError> {
     let kind = match filter.kind.as_str() {
         "" => None,
         OWN_TASK_KIND => Some(OWN_TASK_KIND.to_string()),
@@ -110,7 +117,7 @@ pub fn list(
         limit: Some(DEADLINE_LIST_LIMIT),
         after,
     };
-    Ok(rows(store.deadlines(&query, today)?, today))
+    Ok(query)
 }
 
 /// A participant's deadlines, events and leaves.

@@ -75,7 +75,9 @@ pub fn set_archived(
     Ok(store.set_participant_archived(id, archived)?.into())
 }
 
-fn parse_query(dto: &ParticipantQueryDto) -> Result<ParticipantQuery, IpcError> {
+/// The window's participant query as the store's, bounded by the
+/// screen's largest page (an export lifts it).
+pub fn parse_query(dto: &ParticipantQueryDto) -> Result<ParticipantQuery, IpcError> {
     let status = match dto.status.as_str() {
         "" => None,
         id => Some(Status::from_str_id(id).ok_or_else(|| IpcError::invalid_choice("status"))?),

@@ -6,6 +6,7 @@ import { DEADLINE_KINDS, DEADLINE_STATUSES } from "../format.js";
 import { showError } from "./error.js";
 import { deadlineTable } from "./deadline-table.js";
 import { markReady } from "../router.js";
+import { exportButtons } from "../export-buttons.js";
 
 // The status filter's choices: the list opens on what still needs doing
 // (open and overdue, soonest first); «Alle» shows done ones too.
@@ -123,6 +124,11 @@ export async function renderDeadlineList(main, queryString = "") {
       ),
       dateFilter("filter-from", t("deadlines.from"), "from"),
       dateFilter("filter-to", t("deadlines.to"), "to"),
+      // The file holds every row the filter matches, not only the pages shown.
+      exportButtons("export-deadlines", (format) => {
+        const status = filter.status === PENDING || filter.status === ALL ? "" : filter.status;
+        return api.exportDeadlines({ ...filter, status, openOnly: filter.status === PENDING, after: null }, format);
+      }),
     ),
     periodError,
     results,

@@ -5,6 +5,7 @@ import { t } from "../i18n.js";
 import { STATUSES, LAWS, statusBadge, lawBadge, goalText } from "../format.js";
 import { markReady, navigate } from "../router.js";
 import { showError } from "./error.js";
+import { exportButtons } from "../export-buttons.js";
 
 // Kept between visits so that going back to the list finds it as it was left.
 // Long registers are shown a page at a time; «Vis flere» extends the page.
@@ -94,10 +95,15 @@ export async function renderParticipantList(main) {
       { class: "page-header" },
       h("div", { class: "title-group" }, title, count),
       h(
+        "div",
+        { class: "actions" },
+        h("button", { type: "button", class: "secondary", id: "import-participants", text: t("list.import"), onclick: () => navigate("#/deltakere/import") }),
+      h(
         "button",
         { type: "button", class: "primary", id: "new-participant", title: "Ctrl+N", onclick: () => navigate("#/deltakere/ny") },
         h("span", { "aria-hidden": "true", text: "+ " }),
         t("list.new"),
+      ),
       ),
     ),
     h(
@@ -108,6 +114,7 @@ export async function renderParticipantList(main) {
       select("filter-law", t("list.law"), "law", [["", t("list.all")], ...LAWS.map((l) => [l, t(`law.${l}`)])]),
       select("sort", t("list.sort"), "sort", [["name", t("list.sortName")], ["settlement", t("list.sortSettlement")]]),
       select("filter-archived", t("list.show"), "archived", [["register", t("list.showRegister")], ["archived", t("list.showArchived")]]),
+      exportButtons("export-participants", (format) => api.exportParticipants({ ...query, limit: null }, format)),
     ),
     h(
       "div",
