@@ -58,6 +58,12 @@ export const api = {
   overview: () => call("deadline_overview"),
   listDeadlines: (filter) => call("deadline_list", { filter }),
   exportDeadlines: (filter, format) => call("deadline_list_export", { filter, format }),
+  reportCaseload: (date) => call("report_caseload", { date }),
+  reportCompliance: (from, to) => call("report_compliance", { from, to }),
+  reportRegistrationDebt: () => call("report_registration_debt"),
+  reportSupervision: (participantId) => call("report_supervision", { participantId }),
+  exportSupervisionPdf: (participantId) => call("report_supervision_pdf", { participantId }),
+  exportReport: (report, params, format) => call("report_export", { report, params: { date: "", from: "", to: "", participantId: null, ...params }, format }),
   participantDeadlines: (participantId) => call("participant_deadlines", { participantId }),
   markDeadlineDone: (participantId, kind, sourceId, date) =>
     call("deadline_mark_done", { participantId, kind, sourceId: sourceId ?? null, date }),

@@ -15,6 +15,7 @@ import { renderMeetingEditor } from "./views/meeting-editor.js";
 import { renderBackups } from "./views/backups.js";
 import { renderAudit } from "./views/audit.js";
 import { renderRules } from "./views/rules.js";
+import { renderReports } from "./views/reports.js";
 
 /**
  * One screen: `name` (stable, used in logs and tests), `pattern` (the hash it
@@ -37,6 +38,7 @@ export const SCREENS = [
   { name: "backups", pattern: /^#\/sikkerhetskopi\/?$/, ready: "backups", title: "nav.backups", section: "backups", render: renderBackups },
   { name: "settings", pattern: /^#\/innstillinger\/?$/, ready: "settings", title: "nav.settings", section: "settings", render: renderSettings },
   { name: "rules", pattern: /^#\/regelverk\/?$/, ready: "rules", title: "nav.rules", section: "rules", render: renderRules },
+  { name: "reports", pattern: /^#\/rapporter(?:\/(deltakere|frister|imdi|tilsyn))?\/?(?:\?(.*))?$/, ready: "reports", title: "nav.reports", section: "reports", render: renderReports },
   { name: "audit", pattern: /^#\/kontroll\/?$/, ready: "audit", title: "nav.audit", section: "audit", render: renderAudit },
 ];
 
@@ -50,6 +52,7 @@ export const SIDEBAR = [
   { section: "deadlines", hash: "#/frister", label: "nav.deadlines", key: "3" },
   { section: "meetings", hash: "#/moter", label: "nav.meetings", key: "5" },
   { section: "contacts", hash: "#/kontakter", label: "nav.contacts", key: "6" },
+  { section: "reports", hash: "#/rapporter", label: "nav.reports", key: "7" },
   { section: "backups", hash: "#/sikkerhetskopi", label: "nav.backups" },
   { section: "settings", hash: "#/innstillinger", label: "nav.settings", key: "4" },
   { section: "rules", hash: "#/regelverk", label: "nav.rules" },
