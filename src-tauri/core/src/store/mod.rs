@@ -13,6 +13,7 @@ mod migrations;
 pub mod opening;
 pub(crate) mod participants;
 pub mod recovery_code;
+pub mod reports;
 #[cfg(test)]
 mod schema_choices;
 pub mod teams;
