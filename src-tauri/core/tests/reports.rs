@@ -206,10 +206,10 @@ fn register() -> (Store, BTreeMap<&'static str, i64>) {
     (store, ids)
 }
 
-fn programme_start_of<'a>(
-    deadlines: &'a [ComplianceDeadline],
+fn programme_start_of(
+    deadlines: &[ComplianceDeadline],
     participant: i64,
-) -> Option<&'a ComplianceDeadline> {
+) -> Option<&ComplianceDeadline> {
     deadlines
         .iter()
         .find(|d| d.participant_id == participant && d.kind == DeadlineKind::ProgrammeStart)
@@ -228,7 +228,12 @@ fn each_programme_start_has_its_hand_computed_outcome() {
         assert_eq!(row.due, case.due, "{}: due", case.name);
         assert_eq!(row.outcome, case.outcome, "{}: outcome", case.name);
         assert_eq!(row.days_late, case.days_late, "{}: days late", case.name);
-        assert_eq!(row.archived, case.name == "Goran", "{}: archived", case.name);
+        assert_eq!(
+            row.archived,
+            case.name == "Goran",
+            "{}: archived",
+            case.name
+        );
     }
 }
 
@@ -417,7 +422,11 @@ fn the_caseload_on_a_day_counts_status_by_the_programme_dates() {
             .map(|p| p.status)
     };
     assert_eq!(status("Amina"), Some(Status::Active));
-    assert_eq!(status("Dina"), Some(Status::Active), "started that very day");
+    assert_eq!(
+        status("Dina"),
+        Some(Status::Active),
+        "started that very day"
+    );
     assert_eq!(status("Farah"), Some(Status::MovedAway), "as recorded");
     assert_eq!(status("Chen"), Some(Status::Prospective));
     let count = |id: &str| {

@@ -36,7 +36,15 @@ macro_rules! stable_id {
     };
 }
 
-stable_id!(Status, Law, FinalGoal, Education, DeadlineKind, EventKind, Outcome);
+stable_id!(
+    Status,
+    Law,
+    FinalGoal,
+    Education,
+    DeadlineKind,
+    EventKind,
+    Outcome
+);
 
 /// Serialises a choice as its stable identifier.
 fn as_id<S: Serializer, T: StableId>(value: &T, serializer: S) -> Result<S::Ok, S::Error> {
@@ -509,11 +517,12 @@ pub fn deadline_compliance(
     to: NaiveDate,
     today: NaiveDate,
 ) -> DeadlineCompliance {
-    let deadlines: Vec<ComplianceDeadline> = rows
+    let mut deadlines: Vec<ComplianceDeadline> = rows
         .iter()
         .filter(|row| row.due >= from && row.due <= to)
         .map(|row| ComplianceDeadline::from_stored(row, today))
         .collect();
+    deadlines.sort_by_key(|d| (d.due, d.kind.as_str(), d.participant_id, d.deadline_id));
     let mut total = OutcomeCounts::default();
     let kinds = DeadlineKind::ALL
         .iter()
@@ -899,5 +908,308 @@ pub fn deadline_chart(
         from: compliance.from,
         to: compliance.to,
         rates: on_time_rates(compliance),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn entry(recorded: Status) -> CaseloadEntry {
+        CaseloadEntry {
+            participant_id: 1,
+            name: "Amal Prøvesen".into(),
+            case_reference: "AP-1".into(),
+            recorded_status: recorded,
+            law: Law::Integreringsloven,
+            final_goal: None,
+            education: Education::Unknown,
+            created_on: date(2025, 2, 1),
+            settlement_date: None,
+            programme_start: None,
+            programme_ended: None,
+            archived_on: None,
+            on_approved_leave: false,
+        }
+    }
+
+    #[test]
+    fn classify_each_case() {
+        let today = date(2025, 9, 1);
+        let due = date(2025, 6, 10);
+        let cases = [
+            // (state, done on, outcome, days late)
+            (DeadlineStatus::Done, Some(due), Outcome::OnTime, None),
+            (
+                DeadlineStatus::Done,
+                Some(date(2025, 6, 1)),
+                Outcome::OnTime,
+                None,
+            ),
+            (
+                DeadlineStatus::Done,
+                Some(date(2025, 6, 11)),
+                Outcome::Late,
+                Some(1),
+            ),
+            (DeadlineStatus::Done, None, Outcome::Late, None),
+            (DeadlineStatus::Open, None, Outcome::Overdue, Some(83)),
+            (
+                DeadlineStatus::NotApplicable,
+                None,
+                Outcome::NotApplicable,
+                None,
+            ),
+        ];
+        for (state, done, outcome, days) in cases {
+            assert_eq!(
+                classify(state, due, done, today),
+                (outcome, days),
+                "{state:?} {done:?}"
+            );
+        }
+        assert_eq!(
+            classify(DeadlineStatus::Open, today, None, today),
+            (Outcome::NotYetDue, None),
+            "due today is not overdue"
+        );
+        assert_eq!(
+            classify(DeadlineStatus::Open, today, None, date(2025, 9, 2)),
+            (Outcome::Overdue, Some(1)),
+            "due yesterday is one day overdue"
+        );
+    }
+
+    #[test]
+    fn status_on_a_day_from_the_programme_dates() {
+        let today = date(2025, 9, 1);
+        let start = date(2025, 3, 1);
+        let end = date(2025, 6, 30);
+        let with = |recorded, ended: Option<NaiveDate>, leave| CaseloadEntry {
+            programme_start: Some(start),
+            programme_ended: ended,
+            on_approved_leave: leave,
+            ..entry(recorded)
+        };
+        let cases = [
+            // (recorded, ended, on leave, day, status on the day)
+            (
+                Status::Active,
+                None,
+                false,
+                date(2025, 2, 28),
+                Status::Prospective,
+            ),
+            (Status::Active, None, false, start, Status::Active),
+            (
+                Status::Active,
+                None,
+                true,
+                date(2025, 4, 1),
+                Status::OnLeave,
+            ),
+            (
+                Status::OnLeave,
+                None,
+                false,
+                date(2025, 4, 1),
+                Status::Active,
+            ),
+            (Status::OnLeave, None, false, today, Status::OnLeave),
+            (Status::Completed, Some(end), false, end, Status::Active),
+            (
+                Status::Completed,
+                Some(end),
+                false,
+                date(2025, 7, 1),
+                Status::Completed,
+            ),
+            (
+                Status::Terminated,
+                Some(end),
+                false,
+                date(2025, 7, 1),
+                Status::Terminated,
+            ),
+            (
+                Status::Active,
+                Some(end),
+                false,
+                date(2025, 7, 1),
+                Status::Completed,
+            ),
+            (
+                Status::MovedAway,
+                None,
+                false,
+                date(2025, 4, 1),
+                Status::MovedAway,
+            ),
+            (
+                Status::Prospective,
+                None,
+                false,
+                date(2025, 4, 1),
+                Status::Active,
+            ),
+        ];
+        for (recorded, ended, leave, day, expected) in cases {
+            assert_eq!(
+                status_on(&with(recorded, ended, leave), day, today),
+                expected,
+                "{recorded:?} ended {ended:?} leave {leave} on {day}"
+            );
+        }
+        assert_eq!(
+            status_on(&entry(Status::MovedAway), date(2025, 1, 1), today),
+            Status::MovedAway,
+            "no start date: as recorded"
+        );
+    }
+
+    #[test]
+    fn in_the_caseload_from_registration_or_settlement_until_archived() {
+        let settled_before = CaseloadEntry {
+            settlement_date: Some(date(2025, 1, 10)),
+            ..entry(Status::Prospective)
+        };
+        assert!(in_caseload_on(&settled_before, date(2025, 1, 10)));
+        assert!(!in_caseload_on(&settled_before, date(2025, 1, 9)));
+        let registered_before = CaseloadEntry {
+            settlement_date: Some(date(2025, 5, 1)),
+            ..entry(Status::Prospective)
+        };
+        assert!(in_caseload_on(&registered_before, date(2025, 2, 1)));
+        assert!(!in_caseload_on(&registered_before, date(2025, 1, 31)));
+        let archived = CaseloadEntry {
+            archived_on: Some(date(2025, 3, 1)),
+            ..entry(Status::Completed)
+        };
+        assert!(in_caseload_on(&archived, date(2025, 2, 28)));
+        assert!(!in_caseload_on(&archived, date(2025, 3, 1)));
+    }
+
+    #[test]
+    fn the_caseload_lists_every_choice_with_zeros() {
+        let report = caseload(&[entry(Status::Active)], date(2025, 3, 1), date(2025, 9, 1));
+        assert_eq!(report.total, 1);
+        assert_eq!(report.by_status.len(), Status::ALL.len());
+        assert_eq!(report.by_law.len(), Law::ALL.len());
+        assert_eq!(report.by_final_goal.len(), FinalGoal::ALL.len() + 1);
+        assert_eq!(report.by_education.len(), Education::ALL.len());
+        let sum = |counts: &[CategoryCount]| counts.iter().map(|c| c.count).sum::<u64>();
+        for counts in [
+            &report.by_status,
+            &report.by_law,
+            &report.by_final_goal,
+            &report.by_education,
+        ] {
+            assert_eq!(sum(counts), report.total);
+        }
+        assert_eq!(
+            report.by_final_goal.last(),
+            Some(&CategoryCount {
+                id: NO_FINAL_GOAL,
+                count: 1
+            })
+        );
+    }
+
+    #[test]
+    fn the_rate_has_no_value_when_nothing_was_owed() {
+        let mut counts = OutcomeCounts {
+            not_yet_due: 3,
+            not_applicable: 2,
+            ..OutcomeCounts::default()
+        };
+        assert_eq!(counts.on_time_rate(), None);
+        counts.on_time = 1;
+        counts.late = 1;
+        counts.overdue = 2;
+        assert_eq!(counts.on_time_rate(), Some(0.25));
+    }
+
+    #[test]
+    fn twelve_weeks_from_the_week_holding_today_across_the_new_year() {
+        // Wednesday 24.12.2025, in ISO week 52 of 2025.
+        let today = date(2025, 12, 24);
+        let dues = [
+            date(2025, 12, 22), // earlier this week: overdue, not counted
+            today,
+            date(2025, 12, 28), // Sunday of the first week
+            date(2025, 12, 29), // Monday of week 1 of 2026
+            chart_last_day(today),
+            add_days(chart_last_day(today), 1), // after the twelfth week
+        ];
+        let weeks = weeks_ahead(&dues, today);
+        assert_eq!(weeks.len(), CHART_WEEKS);
+        assert_eq!(
+            (weeks[0].iso_year, weeks[0].week, weeks[0].monday),
+            (2025, 52, date(2025, 12, 22))
+        );
+        assert_eq!(
+            (weeks[1].iso_year, weeks[1].week, weeks[1].monday),
+            (2026, 1, date(2025, 12, 29))
+        );
+        assert_eq!(chart_last_day(today), date(2026, 3, 15));
+        let counts: Vec<u64> = weeks.iter().map(|w| w.count).collect();
+        assert_eq!(counts, vec![2, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+    }
+
+    #[test]
+    fn registration_debt_orders_participants_by_their_oldest_registration() {
+        let today = date(2025, 9, 1);
+        let row = |deadline_id, participant_id, due, archived| StoredRegistration {
+            deadline_id,
+            participant_id,
+            name: format!("Deltaker {participant_id}"),
+            case_reference: format!("DP-{participant_id}"),
+            archived,
+            event_id: Some(deadline_id),
+            event_kind: Some(EventKind::Plan),
+            occurred: None,
+            due,
+        };
+        let rows = [
+            row(1, 10, date(2025, 9, 5), false),
+            row(2, 20, date(2025, 7, 1), false),
+            row(3, 10, date(2025, 8, 1), false),
+            row(4, 30, date(2025, 6, 1), true),
+        ];
+        let debt = registration_debt(&rows, today);
+        let order: Vec<i64> = debt.participants.iter().map(|p| p.participant_id).collect();
+        assert_eq!(order, vec![20, 10]);
+        assert_eq!(debt.participants[1].open, 2);
+        assert_eq!(debt.participants[1].overdue, 1);
+        assert_eq!(debt.participants[1].most_days_overdue, Some(31));
+        assert_eq!(debt.participants[1].registrations[1].days_overdue, None);
+        assert_eq!((debt.open, debt.overdue, debt.archived_left_out), (3, 2, 1));
+    }
+
+    #[test]
+    fn reports_serialise_choices_as_identifiers_and_names_in_camel_case() {
+        let report = caseload(
+            &[entry(Status::OnLeave)],
+            date(2025, 3, 1),
+            date(2025, 9, 1),
+        );
+        let json = serde_json::to_value(&report).expect("serialises");
+        assert_eq!(json["on"], "2025-03-01");
+        assert_eq!(json["byStatus"][0]["id"], "prospective");
+        assert_eq!(json["participants"][0]["status"], "on_leave");
+        assert_eq!(
+            json["participants"][0]["finalGoal"],
+            serde_json::Value::Null
+        );
+        let compliance =
+            deadline_compliance(&[], date(2025, 1, 1), date(2025, 1, 31), date(2025, 9, 1));
+        let json = serde_json::to_value(&compliance).expect("serialises");
+        assert_eq!(json["kinds"][0]["kind"], "programme_start");
+        assert_eq!(json["kinds"][0]["onTime"], 0);
+        assert_eq!(json["onTimeRate"], serde_json::Value::Null);
     }
 }

@@ -19,8 +19,8 @@ use crate::domain::law::Law;
 use crate::domain::minutes::Letterhead;
 use crate::domain::participant::{Education, FinalGoal, Status};
 use crate::domain::report::{
-    CaseloadReport, CategoryCount, ComplianceDeadline, DeadlineChart, DeadlineCompliance,
-    OutcomeCounts, Outcome, RegistrationDebt, SupervisionReport, NO_FINAL_GOAL,
+    CaseloadReport, CategoryCount, ComplianceDeadline, DeadlineChart, DeadlineCompliance, Outcome,
+    OutcomeCounts, RegistrationDebt, SupervisionReport, NO_FINAL_GOAL,
 };
 use crate::export::calendar::kind_label_nb;
 use crate::export::minutes::{Block, MinutesDocument, TableBlock};
@@ -104,7 +104,9 @@ fn caseload_label(group: Grouping, id: &str) -> &'static str {
         Grouping::Status => Status::from_str_id(id).map_or("", status_label_nb),
         Grouping::Law => Law::from_str_id(id).map_or("", law_label_nb),
         Grouping::FinalGoal if id == NO_FINAL_GOAL => final_goal_label_nb(None),
-        Grouping::FinalGoal => FinalGoal::from_str_id(id).map_or("", |g| final_goal_label_nb(Some(g))),
+        Grouping::FinalGoal => {
+            FinalGoal::from_str_id(id).map_or("", |g| final_goal_label_nb(Some(g)))
+        }
         Grouping::Education => Education::from_str_id(id).map_or("", education_label_nb),
     }
 }
@@ -383,7 +385,10 @@ fn supervision_facts(report: &SupervisionReport) -> Vec<(String, String)> {
         ("Saksreferanse".to_string(), f.case_reference.clone()),
         ("Fødselsdato".to_string(), date(f.birth_date)),
         ("Lov".to_string(), law),
-        ("Status nå".to_string(), status_label_nb(f.status).to_string()),
+        (
+            "Status nå".to_string(),
+            status_label_nb(f.status).to_string(),
+        ),
         (
             "Sluttmål".to_string(),
             final_goal_label_nb(f.final_goal).to_string(),
@@ -425,7 +430,10 @@ pub fn supervision_workbook(report: &SupervisionReport) -> Workbook {
         (Outcome::NotApplicable, c.not_applicable),
     ] {
         facts.push(vec![
-            Cell::text(format!("Plikter: {}", outcome_label_nb(outcome).to_lowercase())),
+            Cell::text(format!(
+                "Plikter: {}",
+                outcome_label_nb(outcome).to_lowercase()
+            )),
             integer(count),
         ]);
     }
@@ -620,5 +628,178 @@ pub fn supervision_document(
         language: "nb".into(),
         blocks,
         signature,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::deadline::DeadlineKind;
+    use crate::domain::deadline::DeadlineStatus;
+    use crate::domain::report::{
+        caseload, deadline_compliance, supervision_report, StoredLegalDeadline, SupervisionFacts,
+    };
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    /// The window's catalogue, read as text: the labels here must be the
+    /// words the window shows for the same choices.
+    fn catalogue() -> String {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/i18n/nb.js");
+        std::fs::read_to_string(path).expect("ui/i18n/nb.js is readable")
+    }
+
+    fn assert_in_catalogue(catalogue: &str, key: &str, label: &str) {
+        let entry = format!("\"{key}\": \"{label}\"");
+        assert!(catalogue.contains(&entry), "nb.js lacks {entry}");
+    }
+
+    #[test]
+    fn labels_are_the_windows_words() {
+        let nb = catalogue();
+        for &status in Status::ALL {
+            assert_in_catalogue(
+                &nb,
+                &format!("status.{}", status.as_str()),
+                status_label_nb(status),
+            );
+        }
+        for &law in Law::ALL {
+            assert_in_catalogue(&nb, &format!("law.{}", law.as_str()), law_label_nb(law));
+        }
+        for &goal in FinalGoal::ALL {
+            assert_in_catalogue(
+                &nb,
+                &format!("goal.{}", goal.as_str()),
+                final_goal_label_nb(Some(goal)),
+            );
+        }
+        assert_in_catalogue(&nb, "goal.none", final_goal_label_nb(None));
+        for &education in Education::ALL {
+            assert_in_catalogue(
+                &nb,
+                &format!("education.{}", education.as_str()),
+                education_label_nb(education),
+            );
+        }
+    }
+
+    fn stored(kind: DeadlineKind, due: NaiveDate, done: Option<NaiveDate>) -> StoredLegalDeadline {
+        StoredLegalDeadline {
+            deadline_id: due.ordinal().into(),
+            participant_id: 7,
+            name: "Kari Nordmann".into(),
+            case_reference: "KN-7".into(),
+            archived: false,
+            kind,
+            due,
+            state: if done.is_some() {
+                DeadlineStatus::Done
+            } else {
+                DeadlineStatus::Open
+            },
+            done_on: done,
+            reference: "integreringsloven § 12".into(),
+            source_id: None,
+        }
+    }
+
+    use chrono::Datelike;
+
+    #[test]
+    fn the_compliance_workbook_has_the_numbers_first_then_the_list() {
+        let rows = [
+            stored(
+                DeadlineKind::ProgrammeStart,
+                date(2025, 6, 10),
+                Some(date(2025, 6, 11)),
+            ),
+            stored(DeadlineKind::ImdiRegistration, date(2025, 6, 1), None),
+        ];
+        let report =
+            deadline_compliance(&rows, date(2025, 6, 1), date(2025, 6, 30), date(2025, 9, 1));
+        let book = compliance_workbook(&report);
+        assert_eq!(book.sheets[0].name, "Frister 01.06.2025–30.06.2025");
+        assert_eq!(book.sheets[0].rows.len(), DeadlineKind::ALL.len() + 1);
+        assert_eq!(book.sheets[0].rows[0][0], Cell::text("Programstart"));
+        assert_eq!(book.sheets[0].rows[0][2], Cell::Integer(1), "late");
+        assert_eq!(book.sheets[0].rows[0][6], Cell::Number(0.0));
+        let total = book.sheets[0].rows.last().expect("total row");
+        assert_eq!(total[0], Cell::text("I alt"));
+        assert_eq!(total[3], Cell::Integer(1), "overdue");
+        assert_eq!(book.sheets[1].name, "Fristene bak tallene");
+        assert_eq!(book.sheets[1].rows.len(), 2);
+        let late = &book.sheets[1].rows[1];
+        assert_eq!(late[6], Cell::Date(date(2025, 6, 10)));
+        assert_eq!(late[7], Cell::Date(date(2025, 6, 11)));
+        assert_eq!(late[8], Cell::text("For sent"));
+        assert_eq!(late[9], Cell::Integer(1));
+    }
+
+    #[test]
+    fn the_caseload_workbook_counts_every_grouping() {
+        let report = caseload(&[], date(2025, 6, 30), date(2025, 9, 1));
+        let book = caseload_workbook(&report);
+        assert_eq!(
+            book.sheets[0].rows.len(),
+            1 + Status::ALL.len()
+                + Law::ALL.len()
+                + FinalGoal::ALL.len()
+                + 1
+                + Education::ALL.len()
+        );
+        assert_eq!(book.sheets[1].name, "Deltakere per 30.06.2025");
+        assert!(book.sheets[1].rows.is_empty());
+    }
+
+    #[test]
+    fn the_supervision_document_shows_the_duties_and_what_is_missing() {
+        let facts = SupervisionFacts {
+            participant_id: 7,
+            name: "Kari Nordmann".into(),
+            case_reference: "KN-7".into(),
+            birth_date: None,
+            law: Law::Integreringsloven,
+            law_overridden: false,
+            status: Status::Active,
+            final_goal: Some(FinalGoal::Work),
+            education: Education::Unknown,
+            settlement_date: Some(date(2025, 3, 10)),
+            claim_date: None,
+            programme_start: Some(date(2025, 6, 10)),
+            programme_ended: None,
+            archived: false,
+        };
+        let rows = [
+            stored(
+                DeadlineKind::ProgrammeStart,
+                date(2025, 6, 10),
+                Some(date(2025, 6, 10)),
+            ),
+            stored(DeadlineKind::IntegrationPlan, date(2025, 7, 10), None),
+        ];
+        let report = supervision_report(facts, &rows, date(2025, 9, 1));
+        let created = date(2025, 9, 1).and_hms_opt(9, 0, 0).expect("time");
+        let doc = supervision_document(&report, &Letterhead::default(), created);
+        assert!(doc.letterhead.is_empty(), "no empty letterhead lines");
+        assert_eq!(doc.signature, "Laget i Introspor 01.09.2025");
+        let tables: Vec<&TableBlock> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 2, "every duty, then what is missing");
+        assert_eq!(tables[0].rows.len(), 2);
+        assert_eq!(tables[1].rows.len(), 1);
+        assert_eq!(tables[1].rows[0][4], "Forfalt, ikke utført (53 dager)");
+        assert!(doc
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Notice { text } if text.starts_with("1 plikt"))));
     }
 }

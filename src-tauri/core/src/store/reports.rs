@@ -167,7 +167,6 @@ impl Store {
                 out.push(row);
             }
         }
-        out.sort_by_key(|d| (d.due, d.kind.as_str(), d.participant_id, d.deadline_id));
         Ok(out)
     }
 
@@ -461,7 +460,11 @@ mod tests {
             )
             .expect("leave");
         let status = |day| {
-            store.caseload_report(day, today).expect("report").participants[0].status
+            store
+                .caseload_report(day, today)
+                .expect("report")
+                .participants[0]
+                .status
         };
         assert_eq!(status(date(2025, 3, 1)), Status::OnLeave);
         assert_eq!(status(date(2025, 3, 10)), Status::OnLeave);
