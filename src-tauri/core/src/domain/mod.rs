@@ -22,6 +22,7 @@ pub mod organisation_cycle;
 pub mod participant;
 pub mod participant_form;
 pub mod programme_frame;
+pub mod report;
 pub mod search_key;
 pub mod statute;
 pub mod team;

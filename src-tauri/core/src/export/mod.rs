@@ -3,4 +3,5 @@
 pub mod audit_csv;
 pub mod calendar;
 pub mod minutes;
+pub mod reports;
 pub mod table;

@@ -524,7 +524,7 @@ fn participant_of(conn: &Connection, table: &str, id: i64) -> CoreResult<i64> {
         .ok_or(CoreError::RecordNotFound(id))
 }
 
-fn case_reference(given: &str, family: &str, id: i64) -> String {
+pub(crate) fn case_reference(given: &str, family: &str, id: i64) -> String {
     let initial = |name: &str| {
         name.chars()
             .next()

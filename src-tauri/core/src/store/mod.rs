@@ -14,6 +14,7 @@ mod migrations;
 pub mod opening;
 pub(crate) mod participants;
 pub mod recovery_code;
+pub mod reports;
 #[cfg(test)]
 mod schema_choices;
 pub mod teams;
