@@ -342,6 +342,23 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
         ("settings_save", Some(json!({ "values": object }))),
         ("recompute_progress_get", None),
         ("calendar_export", None),
+        (
+            "participant_list_export",
+            Some(json!({ "query": object, "format": text })),
+        ),
+        (
+            "deadline_list_export",
+            Some(json!({ "filter": object, "format": text })),
+        ),
+        ("report_caseload", Some(json!({ "date": text }))),
+        ("report_compliance", Some(json!({ "from": text, "to": text }))),
+        ("report_registration_debt", None),
+        ("report_supervision", Some(json!({ "participantId": int }))),
+        (
+            "report_export",
+            Some(json!({ "report": text, "params": object, "format": text })),
+        ),
+        ("report_supervision_pdf", Some(json!({ "participantId": int }))),
         ("organisation_list", Some(json!({ "includeDeleted": int }))),
         (
             "organisation_save",

@@ -4,5 +4,6 @@ pub mod app_window;
 pub mod hostile;
 pub mod network;
 pub mod pdf;
+pub mod pdfa;
 pub mod screens;
 pub mod webdriver;

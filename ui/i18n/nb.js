@@ -517,7 +517,7 @@ export default {
   "reports.outcome.on_time": "I tide",
   "reports.outcome.late": "For sent",
   "reports.outcome.overdue": "Forfalt, ikke utført",
-  "reports.outcome.not_due": "Ikke forfalt ennå",
+  "reports.outcome.not_yet_due": "Ikke forfalt ennå",
   "reports.outcome.not_applicable": "Gjelder ikke",
   "reports.caseload.intro": "Deltakere i registeret på en valgt dato, etter status, lov, sluttmål og utdanningsbakgrunn. Arkiverte deltakere telles ikke.",
   "reports.caseload.total": "{count} deltakere per {date}",

@@ -14,6 +14,9 @@ use crate::transport::CalendarExportDto;
 use chrono::{DateTime, NaiveDate, Utc};
 use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::export::calendar::{calendar_export as build_calendar, CalendarExport};
+use introspor_core::export::csv::workbook_csv;
+use introspor_core::export::table::Workbook;
+use introspor_core::export::xlsx::workbook_xlsx;
 use introspor_core::store::deadlines::DeadlineFilter;
 use introspor_core::Store;
 use std::path::{Path, PathBuf};
@@ -79,6 +82,64 @@ pub fn audited<T>(
     record: ExportRecord,
 ) -> impl FnOnce(&mut Store, &str, &T) -> Result<(), IpcError> {
     move |store, file_name, _| Ok(store.log_file_export(&record, file_name)?)
+}
+
+/// The two formats a list or report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SheetFormat {
+    /// An Excel workbook: typed cells, frozen header, filter.
+    Xlsx,
+    /// CSV for Norwegian Excel: `;`, BOM, CRLF, formulas defused.
+    Csv,
+}
+
+impl SheetFormat {
+    /// The format the window asks for (`xlsx` or `csv`).
+    pub fn parse(text: &str) -> Result<Self, IpcError> {
+        match text {
+            "xlsx" => Ok(SheetFormat::Xlsx),
+            "csv" => Ok(SheetFormat::Csv),
+            _ => Err(IpcError::invalid_choice("format")),
+        }
+    }
+
+    /// The file's extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            SheetFormat::Xlsx => "xlsx",
+            SheetFormat::Csv => "csv",
+        }
+    }
+
+    /// The save dialog's filter name.
+    pub fn filter_name(self) -> &'static str {
+        match self {
+            SheetFormat::Xlsx => "Excel-arbeidsbok",
+            SheetFormat::Csv => "CSV (semikolondelt)",
+        }
+    }
+
+    /// The save dialog's extensions.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            SheetFormat::Xlsx => &["xlsx"],
+            SheetFormat::Csv => &["csv"],
+        }
+    }
+}
+
+/// A workbook's bytes in the chosen format.
+pub fn workbook_file(workbook: &Workbook, format: SheetFormat) -> Result<Vec<u8>, IpcError> {
+    match format {
+        SheetFormat::Csv => Ok(workbook_csv(workbook)),
+        SheetFormat::Xlsx => workbook_xlsx(workbook).map_err(|error| {
+            tracing::error!("xlsx failed: {error}");
+            IpcError::new(
+                "xlsx_failed",
+                "Kunne ikke lage regnearket. Ingenting ble lagret.",
+            )
+        }),
+    }
 }
 
 /// The calendar file for the open deadlines, made against what earlier

@@ -375,5 +375,6 @@ pub struct CalendarExportDto {
 
 pub mod audit;
 pub mod meetings;
+pub mod reports;
 pub mod rules;
 pub mod teams;

@@ -23,7 +23,7 @@ const TABS = [
   ["tilsyn", "reports.tab.supervision"],
 ];
 
-const OUTCOME_ICONS = { on_time: "✓", late: "⚠", overdue: "✕", not_due: "◷", not_applicable: "–" };
+const OUTCOME_ICONS = { on_time: "✓", late: "⚠", overdue: "✕", not_yet_due: "◷", not_applicable: "–" };
 
 function outcomeBadge(outcome) {
   return h("span", { class: `badge outcome-${outcome}` }, icon(OUTCOME_ICONS[outcome] ?? "•"), t(`reports.outcome.${outcome}`));
@@ -140,7 +140,7 @@ function compliance(area) {
       h("p", { class: "report-total", id: "compliance-total", text: t("reports.compliance.total", { onTime: r.totals.onTime, late: r.totals.late, overdue: r.totals.overdue, from: r.from, to: r.to }) }),
       table(
         "compliance-kinds",
-        [t("reports.kind"), t("reports.outcome.on_time"), t("reports.outcome.late"), t("reports.outcome.overdue"), t("reports.outcome.not_due"), t("reports.rate")],
+        [t("reports.kind"), t("reports.outcome.on_time"), t("reports.outcome.late"), t("reports.outcome.overdue"), t("reports.outcome.not_yet_due"), t("reports.rate")],
         kinds,
         t("reports.compliance.caption"),
       ),
