@@ -470,4 +470,88 @@ mod tests {
         assert_eq!(status(date(2025, 3, 10)), Status::OnLeave);
         assert_eq!(status(date(2025, 3, 11)), Status::Active);
     }
+
+    /// Every report over a generated register agrees with plain counts of
+    /// the table it reads. At [`crate::benchmark_data::Scale::HUNDREDFOLD`]
+    /// (run with `--ignored`, best in release) it prints each report's time.
+    fn reports_agree_with_the_tables(scale: crate::benchmark_data::Scale, print: bool) {
+        let today = date(2025, 9, 1);
+        let mut store = Store::open_in_memory().expect("store");
+        crate::benchmark_data::fill(&mut store, 7, scale, today).expect("filled");
+        let count = |sql: &str| -> u64 {
+            store
+                .conn
+                .query_row(sql, [], |row| row.get::<_, i64>("n"))
+                .map(|n| n as u64)
+                .expect("count")
+        };
+        let timed = |what: &str, start: std::time::Instant| {
+            if print {
+                println!("{what}: {:?}", start.elapsed());
+            }
+        };
+
+        let start = std::time::Instant::now();
+        let compliance = store
+            .deadline_compliance(date(1900, 1, 1), date(2200, 12, 31), today)
+            .expect("compliance");
+        timed("deadline_compliance (all time)", start);
+        assert_eq!(
+            compliance.deadlines.len() as u64,
+            count("SELECT count(*) AS n FROM deadline")
+        );
+        assert_eq!(
+            compliance.total.not_applicable,
+            count("SELECT count(*) AS n FROM deadline WHERE state = 'not_applicable'")
+        );
+
+        let start = std::time::Instant::now();
+        let debt = store.registration_debt(today).expect("debt");
+        timed("registration_debt", start);
+        assert_eq!(
+            debt.open + debt.archived_left_out,
+            count(
+                "SELECT count(*) AS n FROM deadline \
+                 WHERE kind = 'imdi_registration' AND state = 'open'"
+            )
+        );
+
+        let start = std::time::Instant::now();
+        let caseload = store.caseload_report(today, today).expect("caseload");
+        timed("caseload_report", start);
+        assert!(caseload.total <= count("SELECT count(*) AS n FROM participant"));
+        assert_eq!(
+            caseload.by_status.iter().map(|c| c.count).sum::<u64>(),
+            caseload.total
+        );
+
+        let start = std::time::Instant::now();
+        let chart = store
+            .deadline_chart(date(2025, 1, 1), date(2025, 6, 30), today)
+            .expect("chart");
+        timed("deadline_chart", start);
+        assert_eq!(chart.weeks.len(), crate::domain::report::CHART_WEEKS);
+
+        let start = std::time::Instant::now();
+        let first = compliance.deadlines.first().map_or(1, |d| d.participant_id);
+        let supervision = store.supervision_report(first, today).expect("supervision");
+        timed("supervision_report", start);
+        assert_eq!(
+            supervision.duties.len() as u64,
+            count(&format!(
+                "SELECT count(*) AS n FROM deadline WHERE participant_id = {first}"
+            ))
+        );
+    }
+
+    #[test]
+    fn reports_agree_with_the_tables_of_a_generated_register() {
+        reports_agree_with_the_tables(crate::benchmark_data::Scale::TINY, false);
+    }
+
+    #[test]
+    #[ignore = "a hundredfold register takes minutes to generate; run with --ignored --nocapture"]
+    fn reports_at_a_hundredfold_register() {
+        reports_agree_with_the_tables(crate::benchmark_data::Scale::HUNDREDFOLD, true);
+    }
 }
