@@ -10,7 +10,8 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libgtk-3-dev \
 	libsoup-3.0-dev libjavascriptcoregtk-4.1-dev librsvg2-dev libxdo-dev file xvfb xauth \
 	webkit2gtk-driver xdotool qpdf poppler-utils libsecret-tools \
-	dbus gnome-keyring libdbus-1-dev python3-xlib
+	dbus gnome-keyring libdbus-1-dev python3-xlib \
+	libreoffice-calc-nogui
 TAURI_DRIVER_VERSION := 2.1.0
 # axe-core checks every screen against WCAG 2.1 A and AA (tests/e2e_accessibility.rs).
 AXE_CORE_VERSION := 4.14.1

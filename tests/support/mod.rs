@@ -2,6 +2,7 @@
 
 pub mod app_window;
 pub mod hostile;
+pub mod libreoffice;
 pub mod network;
 pub mod pdf;
 pub mod pdfa;
