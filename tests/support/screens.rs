@@ -48,6 +48,7 @@ pub fn example_hash(s: &Session, screen: &str) -> String {
         "overview" => "#/oversikt".into(),
         "participants" => "#/deltakere".into(),
         "participant-new" => "#/deltakere/ny".into(),
+        "participant-import" => "#/deltakere/import".into(),
         "participant" | "participant-edit" => {
             visit(s, "#/deltakere", "participant-list");
             let hash = participant();
@@ -76,6 +77,7 @@ pub fn example_hash(s: &Session, screen: &str) -> String {
         "settings" => "#/innstillinger".into(),
         "rules" => "#/regelverk".into(),
         "audit" => "#/kontroll".into(),
+        "reports" => "#/rapporter".into(),
         other => {
             panic!("the window tests do not know how to open the screen «{other}»: add it here")
         }
