@@ -495,6 +495,7 @@ export default {
   "kindShort.extension_decision": "Forl.",
   "chart.showTable": "Vis tallene som tabell",
   "reports.title": "Rapporter",
+  "detail.supervision": "Klar for tilsyn",
   "reports.tab.caseload": "Deltakere",
   "reports.tab.compliance": "Frister overholdt",
   "reports.tab.debt": "IMDi-registreringer",

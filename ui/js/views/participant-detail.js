@@ -84,6 +84,7 @@ export async function renderParticipantDetail(main, id) {
       h(
         "div",
         { class: "actions" },
+        h("a", { class: "button-link secondary", id: "supervision-report", href: `#/rapporter/tilsyn?participant=${p.id}`, text: t("detail.supervision") }),
         p.archived
           ? h("button", { type: "button", class: "secondary", id: "restore-participant", text: t("detail.restore"), onclick: () => setArchived(false) })
           : h("button", { type: "button", class: "secondary", id: "archive-participant", text: t("detail.archive"), onclick: () => setArchived(true) }),
