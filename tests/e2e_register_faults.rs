@@ -342,6 +342,12 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
         ("settings_save", Some(json!({ "values": object }))),
         ("recompute_progress_get", None),
         ("calendar_export", None),
+        ("import_open", None),
+        ("import_remap", Some(json!({ "mapping": text }))),
+        ("import_progress_get", None),
+        ("import_cancel", None),
+        ("import_discard", None),
+        ("import_confirm", None),
         (
             "participant_list_export",
             Some(json!({ "query": object, "format": text })),

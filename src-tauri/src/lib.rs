@@ -147,6 +147,7 @@ pub fn run() {
                 }
             }
             app.manage(window::CloseRequest::default());
+            app.manage(commands::import::ImportSession::default());
             app.manage(start_state(folder, keys, demo));
             Ok(())
         })
@@ -218,6 +219,12 @@ pub fn run() {
             commands::deadlines::settings_save,
             commands::deadlines::recompute_progress_get,
             commands::export::calendar_export,
+            commands::import::import_open,
+            commands::import::import_remap,
+            commands::import::import_progress_get,
+            commands::import::import_cancel,
+            commands::import::import_discard,
+            commands::import::import_confirm,
             commands::lists::participant_list_export,
             commands::lists::deadline_list_export,
             commands::reports::report_caseload,

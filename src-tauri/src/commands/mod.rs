@@ -6,6 +6,7 @@ pub mod app;
 pub mod audit;
 pub mod deadlines;
 pub mod export;
+pub mod import;
 pub mod lists;
 pub mod meetings;
 pub mod participants;

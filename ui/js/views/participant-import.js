@@ -172,7 +172,7 @@ export async function renderParticipantImport(main) {
               "td",
               {},
               r.problems.length
-                ? h("ul", { class: "problems" }, r.problems.map((p) => h("li", { text: `${p.field && has(`importField.${p.field}`) ? t(`importField.${p.field}`) + ": " : ""}${p.message}` })))
+                ? h("ul", { class: "problems" }, r.problems.map((p) => h("li", { text: `${p.field && has(`field.${p.field}`) ? t(`field.${p.field}`) + ": " : ""}${p.message}` })))
                 : null,
               r.duplicateOf ? h("span", { class: "hint", text: t("import.duplicateOf", { name: r.duplicateOf }) }) : null,
               r.notes.map((n) => h("span", { class: "hint note", text: n })),
