@@ -549,4 +549,66 @@ fn main() {
         calendar.ics.len() as f64 / 1024.0 / 1024.0,
         ms(start.elapsed())
     );
+
+    report_figures(&store, today);
+}
+
+/// The reports at a hundred times a service's size: each command as the
+/// window calls it, and each export's workbook written as `.xlsx` and CSV.
+/// Median and slowest of a few runs: a report is asked for now and then,
+/// not on every click.
+fn report_figures(store: &Store, today: NaiveDate) {
+    use introspor_app::commands::export::{workbook_file, SheetFormat};
+    use introspor_app::commands::reports::{
+        caseload, compliance, registration_debt, report_workbook, supervision,
+        ReportParamsDto,
+    };
+    let runs = support::calls(5);
+    let time = |name: &str, mut run: Box<dyn FnMut() + '_>| {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                run();
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        println!(
+            "- {name}: p50 {} ms, max {} ms ({runs} runs)",
+            ms(times[runs / 2]),
+            ms(times[runs - 1])
+        );
+    };
+    let year = format!("01.01.{}", chrono::Datelike::year(&today));
+    time("report: caseload at today", Box::new(|| {
+        caseload(store, "", today).unwrap();
+    }));
+    time("report: deadlines met on time this year, with the charts", Box::new(|| {
+        compliance(store, &year, "", today).unwrap();
+    }));
+    time("report: IMDi registrations owed", Box::new(|| {
+        registration_debt(store, today).unwrap();
+    }));
+    let id = store
+        .participants(&Default::default())
+        .unwrap()
+        .first()
+        .map(|p| p.id)
+        .expect("a participant");
+    let created = today.and_hms_opt(9, 0, 0).unwrap();
+    time("report: one participant ready for supervision", Box::new(|| {
+        supervision(store, id, today, created).unwrap();
+    }));
+    for report in ["caseload", "compliance", "registration_debt", "supervision"] {
+        let params = ReportParamsDto {
+            participant_id: Some(id),
+            from: year.clone(),
+            ..ReportParamsDto::default()
+        };
+        time(&format!("export of the {report} report as .xlsx and CSV"), Box::new(|| {
+            let (workbook, _, _) = report_workbook(store, report, &params, today).unwrap();
+            workbook_file(&workbook, SheetFormat::Xlsx).unwrap();
+            workbook_file(&workbook, SheetFormat::Csv).unwrap();
+        }));
+    }
 }
