@@ -11,8 +11,10 @@ use chrono::NaiveDate;
 use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::minutes::{Block, MinutesDocument, TableBlock};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use support::pdfa::{run, stdout_of};
 use tempfile::TempDir;
+
+mod support;
 
 /// Minutes of a three-party meeting, long enough for three pages.
 fn sample_minutes() -> MinutesDocument {
@@ -149,30 +151,6 @@ fn rendered() -> (TempDir, PathBuf) {
     let path = dir.path().join("referat.pdf");
     std::fs::write(&path, bytes).expect("write the PDF");
     (dir, path)
-}
-
-/// Runs a tool, failing with what to install when it is missing.
-fn run(program: &str, args: &[&str], install: &str) -> Output {
-    match Command::new(program).args(args).output() {
-        Ok(output) => output,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            panic!("`{program}` is not installed; install {install}")
-        }
-        Err(e) => panic!("could not run `{program}`: {e}"),
-    }
-}
-
-fn stdout_of(program: &str, args: &[&str], install: &str) -> String {
-    let output = run(program, args, install);
-    assert!(
-        output.status.success(),
-        "`{program} {}` failed ({}):\n{}\n{}",
-        args.join(" "),
-        output.status,
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).expect("tool output is UTF-8")
 }
 
 fn path_str(path: &Path) -> &str {
