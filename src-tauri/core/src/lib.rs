@@ -11,6 +11,7 @@ mod demo_cooperation;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod messages;
 pub mod store;
 

@@ -1,0 +1,15 @@
+//! Importing participants from a spreadsheet (`.xlsx` or `.csv`).
+//!
+//! The path is read → detect columns → preview → commit. Each step is
+//! separate so that the window can show the caseworker what was understood
+//! (the encoding, the header row, the column mapping, each row's outcome)
+//! before anything is written.
+
+pub mod cells;
+pub mod columns;
+pub mod preview;
+pub mod source;
+
+
+
+pub use source::{read_sheet, ImportError, RawCell, RawSheet};
