@@ -8,6 +8,7 @@
 pub mod benchmark_data;
 pub mod demo;
 mod demo_cooperation;
+#[macro_use]
 pub mod domain;
 pub mod error;
 pub mod export;
