@@ -57,7 +57,11 @@ fn normalise_date_text(text: &str, today: NaiveDate) -> String {
         return text.to_string();
     }
     let parts: Vec<&str> = text.split(['.', '/']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return text.to_string();
     }
     let (Ok(day), Ok(month), Ok(year)) = (
@@ -95,7 +99,10 @@ pub fn identity_cell(cell: &RawCell, notes: &mut Vec<String>) -> String {
         RawCell::Number(n) => format_number(*n),
         other => other.display(),
     };
-    let digits: String = text.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let digits: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     if digits.len() == 10 && digits.chars().all(|c| c.is_ascii_digit()) {
         let padded = format!("0{digits}");
         if IdentityNumber::parse(&padded).is_ok() {
@@ -157,7 +164,10 @@ mod tests {
             (t("31.02.2020"), "31.02.2020"),
             (t("snart"), "snart"),
             (RawCell::Number(45356.0), "05.03.2024"),
-            (RawCell::Date(NaiveDate::from_ymd_opt(2001, 1, 9).unwrap()), "09.01.2001"),
+            (
+                RawCell::Date(NaiveDate::from_ymd_opt(2001, 1, 9).unwrap()),
+                "09.01.2001",
+            ),
             (RawCell::Empty, ""),
         ];
         for (cell, expected) in cases {
@@ -182,7 +192,10 @@ mod tests {
         let mut notes = Vec::new();
         assert_eq!(identity_cell(&t("1234567890"), &mut notes), "1234567890");
         assert!(notes.is_empty());
-        assert_eq!(identity_cell(&t("010 190.12345"), &mut notes), "01019012345");
+        assert_eq!(
+            identity_cell(&t("010 190.12345"), &mut notes),
+            "01019012345"
+        );
     }
 
     #[test]
@@ -198,7 +211,15 @@ mod tests {
             ("Amina Yusuf".into(), "Ali".into())
         );
         assert_eq!(notes, vec![NOTE_NAME_SPLIT.to_string()]);
-        let cases = [("K", "female"), ("Kvinne", "female"), ("F", "female"), ("m", "male"), ("Male", "male"), ("", ""), ("?", "?")];
+        let cases = [
+            ("K", "female"),
+            ("Kvinne", "female"),
+            ("F", "female"),
+            ("m", "male"),
+            ("Male", "male"),
+            ("", ""),
+            ("?", "?"),
+        ];
         for (text, id) in cases {
             assert_eq!(gender_cell(&t(text)), id, "{text}");
         }

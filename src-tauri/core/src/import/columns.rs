@@ -64,56 +64,140 @@ impl ImportField {
 
 /// Header texts in Bokmål, Nynorsk and English, as folded by [`fold`].
 const SYNONYMS: &[(ImportField, &[&str])] = &[
-    (ImportField::GivenName, &["fornavn", "firstname", "givenname", "forename"]),
-    (ImportField::FamilyName, &["etternavn", "familyname", "surname", "lastname"]),
-    (ImportField::FullName, &["navn", "namn", "name", "fulltnavn", "fulltnamn", "fullname"]),
+    (
+        ImportField::GivenName,
+        &["fornavn", "firstname", "givenname", "forename"],
+    ),
+    (
+        ImportField::FamilyName,
+        &["etternavn", "familyname", "surname", "lastname"],
+    ),
+    (
+        ImportField::FullName,
+        &["navn", "namn", "name", "fulltnavn", "fulltnamn", "fullname"],
+    ),
     (
         ImportField::IdentityNumber,
         &[
-            "fodselsnummer", "fodselsnr", "fnr", "dnummer", "dnr", "personnummer",
-            "identitetsnummer", "identitynumber", "nationalid", "nationalidnumber",
+            "fodselsnummer",
+            "fodselsnr",
+            "fnr",
+            "dnummer",
+            "dnr",
+            "personnummer",
+            "identitetsnummer",
+            "identitynumber",
+            "nationalid",
+            "nationalidnumber",
             "fodselsnummerdnummer",
         ],
     ),
     (
         ImportField::BirthDate,
-        &["fodselsdato", "fodt", "fodd", "dateofbirth", "birthdate", "dob"],
+        &[
+            "fodselsdato",
+            "fodt",
+            "fodd",
+            "dateofbirth",
+            "birthdate",
+            "dob",
+        ],
     ),
     (ImportField::Gender, &["kjonn", "gender", "sex"]),
-    (ImportField::Languages, &["sprak", "language", "languages", "morsmal"]),
+    (
+        ImportField::Languages,
+        &["sprak", "language", "languages", "morsmal"],
+    ),
     (
         ImportField::Phone,
-        &["telefon", "mobil", "tlf", "phone", "telefonnummer", "mobilnummer", "mobile"],
+        &[
+            "telefon",
+            "mobil",
+            "tlf",
+            "phone",
+            "telefonnummer",
+            "mobilnummer",
+            "mobile",
+        ],
     ),
-    (ImportField::Email, &["epost", "email", "epostadresse", "mail"]),
-    (ImportField::Address, &["adresse", "address", "adresseikommunen"]),
+    (
+        ImportField::Email,
+        &["epost", "email", "epostadresse", "mail"],
+    ),
+    (
+        ImportField::Address,
+        &["adresse", "address", "adresseikommunen"],
+    ),
     (
         ImportField::ResidencePermitDate,
         &[
-            "vedtaksdato", "oppholdstillatelse", "opphaldsloyve", "residencepermit",
-            "residencepermitdate", "datoforoppholdstillatelse", "oppholdstillatelsedato",
+            "vedtaksdato",
+            "oppholdstillatelse",
+            "opphaldsloyve",
+            "residencepermit",
+            "residencepermitdate",
+            "datoforoppholdstillatelse",
+            "oppholdstillatelsedato",
         ],
     ),
-    (ImportField::ArrivalDate, &["ankomst", "ankomstdato", "arrival", "arrivaldate"]),
+    (
+        ImportField::ArrivalDate,
+        &["ankomst", "ankomstdato", "arrival", "arrivaldate"],
+    ),
     (
         ImportField::SettlementDate,
         &[
-            "bosatt", "bosettingsdato", "busettingsdato", "busett", "settlementdate",
-            "settled", "bosetting", "busetting",
+            "bosatt",
+            "bosettingsdato",
+            "busettingsdato",
+            "busett",
+            "settlementdate",
+            "settled",
+            "bosetting",
+            "busetting",
         ],
     ),
-    (ImportField::ClaimDate, &["kravomprogram", "claimdate", "krav"]),
+    (
+        ImportField::ClaimDate,
+        &["kravomprogram", "claimdate", "krav"],
+    ),
     (
         ImportField::ProgrammeStartDate,
-        &["programstart", "startiprogram", "programmestart", "programstartdato"],
+        &[
+            "programstart",
+            "startiprogram",
+            "programmestart",
+            "programstartdato",
+        ],
     ),
-    (ImportField::PermitBasis, &["oppholdsgrunnlag", "opphaldsgrunnlag", "permitbasis"]),
-    (ImportField::Education, &["utdanning", "utdanningsniva", "education"]),
+    (
+        ImportField::PermitBasis,
+        &["oppholdsgrunnlag", "opphaldsgrunnlag", "permitbasis"],
+    ),
+    (
+        ImportField::Education,
+        &["utdanning", "utdanningsniva", "education"],
+    ),
     (
         ImportField::PlannedLengthMonths,
-        &["planlagtlengde", "plannedlength", "planlagtlengdemaneder", "plannedlengthmonths"],
+        &[
+            "planlagtlengde",
+            "plannedlength",
+            "planlagtlengdemaneder",
+            "plannedlengthmonths",
+        ],
     ),
-    (ImportField::Notes, &["merknad", "merknader", "notater", "notes", "note", "kommentar"]),
+    (
+        ImportField::Notes,
+        &[
+            "merknad",
+            "merknader",
+            "notater",
+            "notes",
+            "note",
+            "kommentar",
+        ],
+    ),
 ];
 
 /// Folds a header for matching: the search key (case, accents, æøå) with
@@ -254,9 +338,15 @@ mod tests {
         };
         let plan = detect_columns(&sheet).unwrap();
         assert_eq!(plan.header_row, 2);
-        assert_eq!(plan.mapping, vec![Some(F::GivenName), Some(F::FamilyName), None]);
+        assert_eq!(
+            plan.mapping,
+            vec![Some(F::GivenName), Some(F::FamilyName), None]
+        );
         assert_eq!(plan.ignored_above, vec!["Bosatte 2024".to_string()]);
-        let none = RawSheet { rows: vec![vec![t("a")]], ..sheet };
+        let none = RawSheet {
+            rows: vec![vec![t("a")]],
+            ..sheet
+        };
         assert_eq!(detect_columns(&none), Err(ImportError::NoHeader));
     }
 
@@ -264,7 +354,9 @@ mod tests {
     fn a_field_twice_is_refused() {
         assert!(check_mapping(&[Some(F::Phone), None, Some(F::Email)]).is_ok());
         assert_eq!(
-            check_mapping(&[Some(F::Phone), Some(F::Phone)]).unwrap_err().code(),
+            check_mapping(&[Some(F::Phone), Some(F::Phone)])
+                .unwrap_err()
+                .code(),
             "import_field_twice"
         );
     }

@@ -10,6 +10,8 @@ pub mod columns;
 pub mod preview;
 pub mod source;
 
-
-
+pub use columns::{check_mapping, detect_columns, ColumnPlan, ImportField};
+pub use preview::{
+    ImportCounts, ImportOutcome, ImportPreview, ImportProgress, PreviewRow, RowOutcome,
+};
 pub use source::{read_sheet, ImportError, RawCell, RawSheet};

@@ -131,8 +131,8 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<RawSheet, ImportError
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<RawSheet, ImportError> {
-    let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
-        .map_err(|e| ImportError::Unreadable(e.to_string()))?;
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| ImportError::Unreadable(e.to_string()))?;
     let range = workbook
         .worksheet_range_at(0)
         .ok_or(ImportError::NoSheet)?
@@ -290,11 +290,31 @@ mod tests {
     fn csv_cases() {
         let cases: &[(&[u8], &str, char, &[&[&str]])] = &[
             (b"a;b\r\n1;2\r\n", "UTF-8", ';', &[&["a", "b"], &["1", "2"]]),
-            (b"\xEF\xBB\xBFa,b\n1,2", "UTF-8 med BOM", ',', &[&["a", "b"], &["1", "2"]]),
-            (b"\"x;y\";b\n\"a\"\"b\";c\n", "UTF-8", ';', &[&["x;y", "b"], &["a\"b", "c"]]),
+            (
+                b"\xEF\xBB\xBFa,b\n1,2",
+                "UTF-8 med BOM",
+                ',',
+                &[&["a", "b"], &["1", "2"]],
+            ),
+            (
+                b"\"x;y\";b\n\"a\"\"b\";c\n",
+                "UTF-8",
+                ';',
+                &[&["x;y", "b"], &["a\"b", "c"]],
+            ),
             (b"\"a,b\";c;d\n", "UTF-8", ';', &[&["a,b", "c", "d"]]),
-            (b"navn;by\n\xd8yvind;Troms\xf8\n", "Windows-1252", ';', &[&["navn", "by"], &["Øyvind", "Tromsø"]]),
-            (b"\n\na,b,c\n", "UTF-8", ',', &[&[""], &[""], &["a", "b", "c"]]),
+            (
+                b"navn;by\n\xd8yvind;Troms\xf8\n",
+                "Windows-1252",
+                ';',
+                &[&["navn", "by"], &["Øyvind", "Tromsø"]],
+            ),
+            (
+                b"\n\na,b,c\n",
+                "UTF-8",
+                ',',
+                &[&[""], &[""], &["a", "b", "c"]],
+            ),
         ];
         for (bytes, encoding, separator, expected) in cases {
             let sheet = read_sheet("f.csv", bytes).unwrap();
@@ -304,14 +324,22 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|s| s.to_string()).collect())
                 .collect();
-            assert_eq!(texts(&sheet), expected, "{:?}", String::from_utf8_lossy(bytes));
+            assert_eq!(
+                texts(&sheet),
+                expected,
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
         }
     }
 
     #[test]
     fn unknown_format_and_broken_xlsx() {
         assert_eq!(read_sheet("a.pdf", b"x"), Err(ImportError::UnknownFormat));
-        assert_eq!(read_sheet("a.xlsx", b"no zip").unwrap_err().code(), "import_unreadable");
+        assert_eq!(
+            read_sheet("a.xlsx", b"no zip").unwrap_err().code(),
+            "import_unreadable"
+        );
     }
 
     #[test]
