@@ -116,6 +116,10 @@ pub enum CoreError {
         /// How many rows point at nothing.
         violations: usize,
     },
+    /// A spreadsheet import failed (unreadable, cancelled, ...); nothing
+    /// was written.
+    #[error("import: {0}")]
+    Import(#[from] crate::import::ImportError),
 }
 
 /// The SQLite result code behind an error, if any.
@@ -151,6 +155,7 @@ impl CoreError {
             CoreError::RecoveryCode(_) => "recovery_code_format",
             CoreError::BackupCheck(_) => "backup_check_failed",
             CoreError::MigrationBroken { .. } => "migration_failed",
+            CoreError::Import(e) => e.code(),
         }
     }
 
@@ -187,6 +192,7 @@ impl CoreError {
             CoreError::RecoveryCode(_) => messages::RECOVERY_CODE_FORMAT,
             CoreError::BackupCheck(_) => messages::BACKUP_CHECK_FAILED,
             CoreError::MigrationBroken { .. } => messages::MIGRATION_FAILED,
+            CoreError::Import(e) => e.message(),
         }
     }
 

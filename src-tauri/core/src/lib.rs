@@ -8,9 +8,11 @@
 pub mod benchmark_data;
 pub mod demo;
 mod demo_cooperation;
+#[macro_use]
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod messages;
 pub mod store;
 

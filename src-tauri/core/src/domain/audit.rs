@@ -53,6 +53,8 @@ choice! {
         /// The register as a whole: restored from a backup, started anew
         /// or kept despite a newer backup.
         Register => "register",
+        /// A spreadsheet of participants imported at once.
+        ParticipantImport => "participant_import",
     }
 }
 
@@ -96,6 +98,7 @@ impl AuditEntity {
             AuditEntity::AuditTrail => "sporingslogg",
             AuditEntity::ExportedFile => "eksportert fil",
             AuditEntity::Register => "register",
+            AuditEntity::ParticipantImport => "deltakerimport",
         }
     }
 }

@@ -346,6 +346,11 @@ const FIELDS: &[(AuditEntity, &str, FieldValue)] = &[
     (E::Register, "participants", Text),
     (E::Register, "started_anew", YesNo),
     (E::Register, "kept_despite_newer_backup", YesNo),
+    (E::ParticipantImport, "file_name", Text),
+    (E::ParticipantImport, "imported", Text),
+    (E::ParticipantImport, "duplicates", Text),
+    (E::ParticipantImport, "refused", Text),
+    (E::ParticipantImport, "skipped", Text),
 ];
 
 /// Every field the trail can record: (entity, field, what it holds). A

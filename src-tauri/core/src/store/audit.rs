@@ -279,7 +279,10 @@ fn meeting_participants(conn: &Connection, meeting_id: i64) -> CoreResult<Vec<i6
 pub(crate) fn capture(conn: &Connection, entity: AuditEntity, id: i64) -> CoreResult<Captured> {
     let snapshot = match entity {
         AuditEntity::Meeting => meeting_snapshot(conn, id)?,
-        AuditEntity::RuleSettings | AuditEntity::AuditTrail | AuditEntity::Register => None,
+        AuditEntity::RuleSettings
+        | AuditEntity::AuditTrail
+        | AuditEntity::Register
+        | AuditEntity::ParticipantImport => None,
         _ => row_snapshot(conn, entity.as_str(), id)?,
     };
     let participants = match (entity, &snapshot) {
@@ -433,6 +436,31 @@ pub(crate) fn audit_created(conn: &Connection, entity: AuditEntity, id: i64) -> 
         participants: Vec::new(),
     };
     record(conn, entity, Some(id), AuditAction::Create, &before, &after)
+}
+
+/// As [`audit_created`], with a reason (a participant's import file).
+pub(crate) fn audit_created_with_reason(
+    conn: &Connection,
+    entity: AuditEntity,
+    id: i64,
+    reason: &str,
+) -> CoreResult<()> {
+    let after = capture(conn, entity, id)?;
+    let before = Captured {
+        snapshot: None,
+        participants: Vec::new(),
+    };
+    let changes = diff(before.snapshot.as_ref(), after.snapshot.as_ref());
+    record_changes(
+        conn,
+        entity,
+        Some(id),
+        AuditAction::Create,
+        &changes,
+        &before,
+        &after,
+        reason,
+    )
 }
 
 /// A record captured before a change, to be recorded once the change is made.
@@ -807,7 +835,8 @@ mod tests {
                 AuditEntity::RuleSettings
                 | AuditEntity::AuditTrail
                 | AuditEntity::ExportedFile
-                | AuditEntity::Register => continue,
+                | AuditEntity::Register
+                | AuditEntity::ParticipantImport => continue,
                 AuditEntity::Meeting => {
                     let mut columns = recorded_columns(&store.conn, "meeting");
                     columns.extend(recorded_columns(&store.conn, "sharing_log"));

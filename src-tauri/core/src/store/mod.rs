@@ -6,6 +6,7 @@ pub mod deadlines;
 pub mod exports;
 pub mod extensions;
 pub mod folder_lock;
+pub mod import;
 pub mod interpreting;
 pub mod key;
 pub mod key_store;

@@ -10,7 +10,7 @@ use crate::domain::participant::{
 };
 use crate::domain::search_key::search_key;
 use crate::error::{CoreError, CoreResult};
-use crate::store::audit::{audit_created, before_change};
+use crate::store::audit::{audit_created, audit_created_with_reason, before_change};
 use crate::store::deadlines::recompute_after_change;
 use crate::store::Store;
 use chrono::NaiveDate;
@@ -109,13 +109,7 @@ impl Store {
         today: NaiveDate,
     ) -> CoreResult<Participant> {
         let tx = self.conn.transaction()?;
-        refuse_duplicate_number(&tx, details, None)?;
-        let derived = Derived::from(details);
-        tx.prepare_cached(&insert_sql())?
-            .execute(detail_params(details, &derived).as_slice())?;
-        let id = tx.last_insert_rowid();
-        audit_created(&tx, AuditEntity::Participant, id)?;
-        recompute_after_change(&tx, id, today)?;
+        let id = insert_participant(&tx, details, today, "")?;
         tx.commit()?;
         tracing::info!(participant = id, "participant created");
         self.participant(id)
@@ -241,6 +235,30 @@ impl Store {
                 row.get("count")
             })?)
     }
+}
+
+/// Inserts a participant inside the caller's transaction, exactly as
+/// [`Store::create_participant`] does (duplicate number refused, creation
+/// audited with `reason`, deadlines computed), so that an import writes
+/// each row the way the form would.
+pub(crate) fn insert_participant(
+    tx: &Transaction<'_>,
+    details: &ParticipantDetails,
+    today: NaiveDate,
+    reason: &str,
+) -> CoreResult<i64> {
+    refuse_duplicate_number(tx, details, None)?;
+    let derived = Derived::from(details);
+    tx.prepare_cached(&insert_sql())?
+        .execute(detail_params(details, &derived).as_slice())?;
+    let id = tx.last_insert_rowid();
+    if reason.is_empty() {
+        audit_created(tx, AuditEntity::Participant, id)?;
+    } else {
+        audit_created_with_reason(tx, AuditEntity::Participant, id, reason)?;
+    }
+    recompute_after_change(tx, id, today)?;
+    Ok(id)
 }
 
 /// The WHERE clause of the participant list and its parameters; only the
