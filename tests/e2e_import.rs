@@ -11,7 +11,7 @@ use support::screens::visit;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 /// The case the window imports, and what its `.toml` says must come of it.
-const CASE: &str = "tests/cases/import/xlsx_serial_dates_and_refused_row";
+const CASE: &str = "tests/cases/import/messy_workbook";
 
 fn expected() -> (usize, usize, Vec<usize>) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
