@@ -357,14 +357,20 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
             Some(json!({ "filter": object, "format": text })),
         ),
         ("report_caseload", Some(json!({ "date": text }))),
-        ("report_compliance", Some(json!({ "from": text, "to": text }))),
+        (
+            "report_compliance",
+            Some(json!({ "from": text, "to": text })),
+        ),
         ("report_registration_debt", None),
         ("report_supervision", Some(json!({ "participantId": int }))),
         (
             "report_export",
             Some(json!({ "report": text, "params": object, "format": text })),
         ),
-        ("report_supervision_pdf", Some(json!({ "participantId": int }))),
+        (
+            "report_supervision_pdf",
+            Some(json!({ "participantId": int })),
+        ),
         ("organisation_list", Some(json!({ "includeDeleted": int }))),
         (
             "organisation_save",

@@ -59,12 +59,17 @@ fn the_reports_show_and_every_export_is_in_the_audit_trail() {
         .find(|p| p.file_name().unwrap().to_string_lossy().contains("frister"))
         .expect("the deadline list is saved as CSV");
     let text = std::fs::read_to_string(deadlines).unwrap();
-    assert!(text.starts_with('\u{feff}') && text.contains("\r\n"), "CSV for Norwegian Excel");
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("\r\n"),
+        "CSV for Norwegian Excel"
+    );
 
     // The caseload at today's date.
     s.click(&s.wait_for("a[data-nav=\"reports\"]"));
     s.wait_for_screen("reports");
-    s.wait_until("the caseload", |s| s.text_of("#caseload-total").contains("deltakere per"));
+    s.wait_until("the caseload", |s| {
+        s.text_of("#caseload-total").contains("deltakere per")
+    });
     assert!(
         !s.texts("#caseload-status tbody tr").is_empty(),
         "the caseload by status"
@@ -77,8 +82,13 @@ fn the_reports_show_and_every_export_is_in_the_audit_trail() {
     // Deadlines met on time, with the charts and their tables.
     s.click(&s.wait_for("#report-tab-frister"));
     s.wait_for_screen("reports");
-    s.wait_until("the compliance report", |s| s.text_of("#compliance-total").contains("i tide"));
-    assert!(s.find("#chart-weeks svg[role=img]").is_some(), "the weeks chart is drawn");
+    s.wait_until("the compliance report", |s| {
+        s.text_of("#compliance-total").contains("i tide")
+    });
+    assert!(
+        s.find("#chart-weeks svg[role=img]").is_some(),
+        "the weeks chart is drawn"
+    );
     assert_eq!(
         s.texts("#chart-weeks-table tbody tr").len(),
         12,
@@ -96,7 +106,9 @@ fn the_reports_show_and_every_export_is_in_the_audit_trail() {
     // IMDi registrations owed.
     s.click(&s.wait_for("#report-tab-imdi"));
     s.wait_for_screen("reports");
-    s.wait_until("the registration debt", |s| s.text_of("#debt-total").contains("registreringer"));
+    s.wait_until("the registration debt", |s| {
+        s.text_of("#debt-total").contains("registreringer")
+    });
     toast_after(&s, "the registration debt as xlsx", "Lagret", || {
         s.click(&s.wait_for("#export-debt-xlsx"))
     });
@@ -105,12 +117,16 @@ fn the_reports_show_and_every_export_is_in_the_audit_trail() {
     s.click(&s.wait_for("#report-tab-tilsyn"));
     s.wait_for_screen("reports");
     let first = s
-        .execute("return document.querySelector('#supervision-participant option:nth-child(2)').value")
+        .execute(
+            "return document.querySelector('#supervision-participant option:nth-child(2)').value",
+        )
         .as_str()
         .unwrap()
         .to_string();
     s.select("#supervision-participant", &first);
-    s.wait_until("the supervision preview", |s| s.find("#supervision-preview table").is_some());
+    s.wait_until("the supervision preview", |s| {
+        s.find("#supervision-preview table").is_some()
+    });
     s.screenshot(&screenshot_dir().join("reports-supervision.png"));
     toast_after(&s, "the supervision PDF", "PDF/A", || {
         s.click(&s.wait_for("#export-supervision-pdf"))
@@ -131,7 +147,12 @@ fn the_reports_show_and_every_export_is_in_the_audit_trail() {
     });
     let trail = files_with(exports.path(), "csv")
         .into_iter()
-        .find(|p| p.file_name().unwrap().to_string_lossy().contains("sporingslogg"))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .contains("sporingslogg")
+        })
         .expect("the audit trail is saved as CSV");
     let trail = std::fs::read_to_string(trail).unwrap();
     for kind in [

@@ -13,10 +13,10 @@ use introspor_app::commands::export::{workbook_file, SheetFormat};
 use introspor_app::commands::reports::{
     caseload, compliance, report_workbook, supervision, ReportParamsDto,
 };
+use introspor_core::domain::participant::ParticipantQuery;
 use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::table::{Cell, Workbook};
 use introspor_core::store::deadlines::DeadlineFilter;
-use introspor_core::domain::participant::ParticipantQuery;
 use introspor_core::Store;
 use support::libreoffice::{parse_csv, sheet_as_shown};
 
@@ -68,7 +68,10 @@ fn first_sheet_rows(workbook: &Workbook) -> Vec<Vec<Cell>> {
 
 /// Writes the workbook both ways and compares what comes back.
 fn round_trip(name: &str, workbook: &Workbook) {
-    assert!(!workbook.sheets.is_empty(), "{name}: a workbook has a sheet");
+    assert!(
+        !workbook.sheets.is_empty(),
+        "{name}: a workbook has a sheet"
+    );
     let expected = first_sheet_rows(workbook);
     let dir = tempfile::tempdir().unwrap();
     let xlsx = dir.path().join(format!("{name}.xlsx"));
@@ -92,7 +95,10 @@ fn round_trip(name: &str, workbook: &Workbook) {
     let csv = workbook_file(workbook, SheetFormat::Csv).unwrap();
     let text = String::from_utf8(csv).expect("the CSV is UTF-8");
     assert!(text.starts_with('\u{feff}'), "{name}: the CSV has a BOM");
-    assert!(text.contains("\r\n"), "{name}: the CSV ends lines with CRLF");
+    assert!(
+        text.contains("\r\n"),
+        "{name}: the CSV ends lines with CRLF"
+    );
     let back = parse_csv(&text, ';');
     assert_eq!(back.len(), expected.len(), "{name}: CSV rows");
     for (r, (want, got)) in expected.iter().zip(&back).enumerate() {
@@ -114,7 +120,10 @@ fn every_list_and_report_opens_in_libreoffice_with_the_cells_written() {
     let participants = store
         .participant_list_workbook(&ParticipantQuery::default())
         .unwrap();
-    assert!(participants.sheets[0].rows.len() >= 20, "the demo's participants");
+    assert!(
+        participants.sheets[0].rows.len() >= 20,
+        "the demo's participants"
+    );
     round_trip("deltakere", &participants);
     let deadlines = store
         .deadline_list_workbook(&DeadlineFilter::default(), today())
@@ -152,7 +161,11 @@ fn the_compliance_export_holds_the_charts_numbers() {
         "the weeks chart's numbers are a sheet: {names:?}"
     );
     let shown_weeks = compliance(&store, "", "", today()).unwrap().weeks;
-    assert_eq!(shown_weeks.len(), 12, "the next 12 weeks, empty ones included");
+    assert_eq!(
+        shown_weeks.len(),
+        12,
+        "the next 12 weeks, empty ones included"
+    );
 }
 
 #[test]
@@ -162,8 +175,8 @@ fn a_report_refuses_a_period_that_ends_before_it_starts() {
     assert_eq!(error.code, "period_end_before_start");
     let error = caseload(&store, "31.02.2026", today()).unwrap_err();
     assert_eq!(error.code, "invalid_date");
-    let error = report_workbook(&store, "everything", &ReportParamsDto::default(), today())
-        .unwrap_err();
+    let error =
+        report_workbook(&store, "everything", &ReportParamsDto::default(), today()).unwrap_err();
     assert_eq!(error.code, "invalid_choice");
 }
 

@@ -560,8 +560,7 @@ fn main() {
 fn report_figures(store: &Store, today: NaiveDate) {
     use introspor_app::commands::export::{workbook_file, SheetFormat};
     use introspor_app::commands::reports::{
-        caseload, compliance, registration_debt, report_workbook, supervision,
-        ReportParamsDto,
+        caseload, compliance, registration_debt, report_workbook, supervision, ReportParamsDto,
     };
     let runs = support::calls(5);
     let time = |name: &str, mut run: Box<dyn FnMut() + '_>| {
@@ -580,15 +579,24 @@ fn report_figures(store: &Store, today: NaiveDate) {
         );
     };
     let year = format!("01.01.{}", chrono::Datelike::year(&today));
-    time("report: caseload at today", Box::new(|| {
-        caseload(store, "", today).unwrap();
-    }));
-    time("report: deadlines met on time this year, with the charts", Box::new(|| {
-        compliance(store, &year, "", today).unwrap();
-    }));
-    time("report: IMDi registrations owed", Box::new(|| {
-        registration_debt(store, today).unwrap();
-    }));
+    time(
+        "report: caseload at today",
+        Box::new(|| {
+            caseload(store, "", today).unwrap();
+        }),
+    );
+    time(
+        "report: deadlines met on time this year, with the charts",
+        Box::new(|| {
+            compliance(store, &year, "", today).unwrap();
+        }),
+    );
+    time(
+        "report: IMDi registrations owed",
+        Box::new(|| {
+            registration_debt(store, today).unwrap();
+        }),
+    );
     let id = store
         .participants(&Default::default())
         .unwrap()
@@ -596,19 +604,25 @@ fn report_figures(store: &Store, today: NaiveDate) {
         .map(|p| p.id)
         .expect("a participant");
     let created = today.and_hms_opt(9, 0, 0).unwrap();
-    time("report: one participant ready for supervision", Box::new(|| {
-        supervision(store, id, today, created).unwrap();
-    }));
+    time(
+        "report: one participant ready for supervision",
+        Box::new(|| {
+            supervision(store, id, today, created).unwrap();
+        }),
+    );
     for report in ["caseload", "compliance", "registration_debt", "supervision"] {
         let params = ReportParamsDto {
             participant_id: Some(id),
             from: year.clone(),
             ..ReportParamsDto::default()
         };
-        time(&format!("export of the {report} report as .xlsx and CSV"), Box::new(|| {
-            let (workbook, _, _) = report_workbook(store, report, &params, today).unwrap();
-            workbook_file(&workbook, SheetFormat::Xlsx).unwrap();
-            workbook_file(&workbook, SheetFormat::Csv).unwrap();
-        }));
+        time(
+            &format!("export of the {report} report as .xlsx and CSV"),
+            Box::new(|| {
+                let (workbook, _, _) = report_workbook(store, report, &params, today).unwrap();
+                workbook_file(&workbook, SheetFormat::Xlsx).unwrap();
+                workbook_file(&workbook, SheetFormat::Csv).unwrap();
+            }),
+        );
     }
 }

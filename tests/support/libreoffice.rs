@@ -27,7 +27,9 @@ pub fn sheet_as_shown(path: &Path) -> Vec<Vec<String>> {
         .arg(path)
         .output()
         .unwrap_or_else(|e| {
-            panic!("LibreOffice (soffice) is missing: run `make deps` (libreoffice-calc-nogui): {e}")
+            panic!(
+                "LibreOffice (soffice) is missing: run `make deps` (libreoffice-calc-nogui): {e}"
+            )
         });
     assert!(
         status.status.success(),

@@ -68,7 +68,11 @@ pub fn check_pdf_a(path: &Path) -> PdfA {
         assert_eq!(emb, "yes", "{name} must be embedded:\n{listing}");
         assert_eq!(uni, "yes", "{name} needs a ToUnicode map:\n{listing}");
     }
-    let text = stdout_of("pdftotext", &["-enc", "UTF-8", "-layout", file, "-"], POPPLER);
+    let text = stdout_of(
+        "pdftotext",
+        &["-enc", "UTF-8", "-layout", file, "-"],
+        POPPLER,
+    );
     let script = r#"
 import sys
 try:

@@ -8,10 +8,10 @@
 use crate::error::IpcError;
 use crate::save_dialog::{ask_open_path, OpenRequest};
 use crate::state::AppState;
-use introspor_core::domain::date::format_date;
-use introspor_core::import::columns::{check_mapping, detect_columns, ColumnPlan, ImportField};
-use introspor_core::import::preview::{ImportPreview, ImportProgress, RowOutcome};
-use introspor_core::import::source::{read_sheet, RawCell, RawSheet};
+use introspor_core::import::{
+    check_mapping, detect_columns, read_sheet, ColumnPlan, ImportError, ImportField, ImportPreview,
+    ImportProgress, RawCell, RawSheet,
+};
 use serde::Serialize;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -144,17 +144,12 @@ pub struct ImportResultDto {
     pub duplicates: usize,
 }
 
-fn cell_text(cell: &RawCell) -> String {
-    match cell {
-        RawCell::Empty => String::new(),
-        RawCell::Text(text) => text.clone(),
-        RawCell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-        RawCell::Number(n) => n.to_string(),
-        RawCell::Date(date) => format_date(*date),
-    }
-}
-
-fn preview_dto(file_name: &str, sheet: &RawSheet, plan: &ColumnPlan, preview: &ImportPreview) -> ImportPreviewDto {
+fn preview_dto(
+    file_name: &str,
+    sheet: &RawSheet,
+    plan: &ColumnPlan,
+    preview: &ImportPreview,
+) -> ImportPreviewDto {
     let data = sheet.rows.iter().skip(plan.header_row);
     let columns = plan
         .headers
@@ -164,7 +159,7 @@ fn preview_dto(file_name: &str, sheet: &RawSheet, plan: &ColumnPlan, preview: &I
             header: header.clone(),
             examples: data
                 .clone()
-                .filter_map(|row| row.get(i).map(cell_text))
+                .filter_map(|row| row.get(i).map(RawCell::display))
                 .filter(|text| !text.trim().is_empty())
                 .take(3)
                 .map(|text| text.chars().take(60).collect())
@@ -186,18 +181,16 @@ fn preview_dto(file_name: &str, sheet: &RawSheet, plan: &ColumnPlan, preview: &I
         header_row: plan.header_row,
         ignored: plan.ignored_above.clone(),
         columns,
-        fields: ImportField::ALL.iter().map(|f| f.as_str().to_string()).collect(),
+        fields: ImportField::ALL
+            .iter()
+            .map(|f| f.as_str().to_string())
+            .collect(),
         rows: preview
             .rows
             .iter()
             .map(|r| ImportRowDto {
                 row: r.row,
-                outcome: match r.outcome {
-                    RowOutcome::New => "new",
-                    RowOutcome::Duplicate => "duplicate",
-                    RowOutcome::Refused => "refused",
-                }
-                .to_string(),
+                outcome: r.outcome.as_str().to_string(),
                 name: format!("{} {}", r.form.given_name, r.form.family_name)
                     .trim()
                     .to_string(),
@@ -224,8 +217,8 @@ fn preview_dto(file_name: &str, sheet: &RawSheet, plan: &ColumnPlan, preview: &I
     }
 }
 
-fn import_error(error: introspor_core::import::ImportError) -> IpcError {
-    IpcError::new(error.code(), &error.message())
+fn import_error(error: ImportError) -> IpcError {
+    IpcError::new(error.code(), error.message())
 }
 
 /// Previews `sheet` with `plan` in the store, counting progress in `session`.
@@ -238,9 +231,10 @@ async fn run_preview(
 ) -> Result<ImportPreviewDto, IpcError> {
     let progress = Arc::clone(&session.progress);
     progress.done.store(0, Ordering::SeqCst);
-    progress
-        .total
-        .store(sheet.rows.len().saturating_sub(plan.header_row), Ordering::SeqCst);
+    progress.total.store(
+        sheet.rows.len().saturating_sub(plan.header_row),
+        Ordering::SeqCst,
+    );
     progress.cancelled.store(false, Ordering::SeqCst);
     let today = super::today();
     let (job_sheet, job_plan) = (Arc::clone(&sheet), plan.clone());
@@ -342,10 +336,7 @@ pub async fn import_remap(
 }
 
 fn no_import() -> IpcError {
-    IpcError::new(
-        "import_none",
-        "Ingen fil er lest inn. Velg filen på nytt.",
-    )
+    IpcError::new("import_none", "Ingen fil er lest inn. Velg filen på nytt.")
 }
 
 /// How far the preview is.

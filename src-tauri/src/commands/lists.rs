@@ -121,7 +121,10 @@ pub async fn deadline_list_export(
 ) -> Result<ListExportDto, IpcError> {
     let format = SheetFormat::parse(&format)?;
     let today = super::today();
-    let participant = filter.participant_id.map(|id| id.to_string()).unwrap_or_default();
+    let participant = filter
+        .participant_id
+        .map(|id| id.to_string())
+        .unwrap_or_default();
     let words = described(&[
         ("Type", filter.kind.as_str()),
         ("Status", filter.status.as_str()),

@@ -62,9 +62,8 @@ pub fn report_period(
     today: NaiveDate,
 ) -> Result<(NaiveDate, NaiveDate), IpcError> {
     let (from, to) = parse_period(from, to)?;
-    let start = from.unwrap_or_else(|| {
-        NaiveDate::from_ymd_opt(today.year(), 1, 1).expect("1 January exists")
-    });
+    let start = from
+        .unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).expect("1 January exists"));
     let end = to.unwrap_or(today);
     // A start typed after today with no end: the period is that day alone.
     Ok((start, end.max(start)))
@@ -154,7 +153,11 @@ pub fn report_workbook(
                 workbook,
                 record(
                     r.deadlines.len(),
-                    format!("Frister {}–{}", from.format("%d.%m.%Y"), to.format("%d.%m.%Y")),
+                    format!(
+                        "Frister {}–{}",
+                        from.format("%d.%m.%Y"),
+                        to.format("%d.%m.%Y")
+                    ),
                     Vec::new(),
                 ),
                 format!("introspor-rapport-frister-{stamp}"),
@@ -164,7 +167,11 @@ pub fn report_workbook(
             let r = store.registration_debt(today)?;
             (
                 registration_debt_workbook(&r),
-                record(r.participants.len(), "Åpne IMDi-registreringer".into(), Vec::new()),
+                record(
+                    r.participants.len(),
+                    "Åpne IMDi-registreringer".into(),
+                    Vec::new(),
+                ),
                 format!("introspor-rapport-imdi-{stamp}"),
             )
         }
@@ -289,7 +296,10 @@ pub async fn report_supervision_pdf(
         &state,
         SaveRequest {
             title: "Lagre rapporten som PDF",
-            file_name: format!("introspor-tilsyn-{reference}-{}.pdf", today.format("%Y-%m-%d")),
+            file_name: format!(
+                "introspor-tilsyn-{reference}-{}.pdf",
+                today.format("%Y-%m-%d")
+            ),
             filter_name: "PDF/A-dokument",
             extensions: &["pdf"],
         },

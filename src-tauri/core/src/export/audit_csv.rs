@@ -7,11 +7,14 @@
 //! the time zone the caller passes.
 //!
 //! The values are the trail's own, so they are already masked. A value that
-//! a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`)
-//! is prefixed with `'`, so opening the file never runs anything.
+//! a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`,
+//! tab or CR, or with one of those after a `,` or `;`) is prefixed with `'`,
+//! so opening the file never runs anything; the rule is
+//! [`crate::export::csv::csv_cell`]'s, shared by every CSV Introspor writes.
 
 use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::date::format_date;
+use crate::export::csv::csv_cell;
 use crate::store::audit::AuditEvent;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 
@@ -75,20 +78,12 @@ where
     }
 }
 
-/// One CSV field: quoted when it holds the separator, a quote or a line
-/// break (quotes doubled), and defused when a spreadsheet would read it as
-/// a formula.
+/// One CSV field: the shared rule in [`crate::export::csv::csv_cell`]
+/// (defused when any spreadsheet could read it as a formula, then quoted
+/// when it holds the separator, a quote or a line break). Kept under this
+/// name for callers of the audit export; the rule lives in one place.
 pub fn csv_field(value: &str) -> String {
-    let defused = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_string()
-    };
-    if defused.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
-    }
+    csv_cell(value)
 }
 
 /// The entries as CSV text (with the byte-order mark), lines ending in CRLF.
@@ -162,6 +157,9 @@ mod tests {
             ("an at sign", "@SUM(A1)", "'@SUM(A1)"),
             ("empty", "", ""),
             ("Norwegian letters", "Æsenby Ørn Åsen", "Æsenby Ørn Åsen"),
+            // Stricter since the rule is shared: a formula after a comma is
+            // a cell start for an English Excel.
+            ("a formula after a comma", "Oslo,=1+1", "'Oslo,=1+1"),
         ];
         for (what, input, expected) in cases {
             assert_eq!(

@@ -2,6 +2,9 @@
 
 pub mod audit_csv;
 pub mod calendar;
+pub mod csv;
+pub mod lists;
 pub mod minutes;
 pub mod reports;
 pub mod table;
+pub mod xlsx;

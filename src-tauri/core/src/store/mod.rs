@@ -10,6 +10,7 @@ pub mod import;
 pub mod interpreting;
 pub mod key;
 pub mod key_store;
+pub mod lists;
 pub mod meetings;
 mod migrations;
 pub mod opening;
