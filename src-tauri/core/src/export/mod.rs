@@ -2,5 +2,8 @@
 
 pub mod audit_csv;
 pub mod calendar;
+pub mod csv;
+pub mod lists;
 pub mod minutes;
 pub mod table;
+pub mod xlsx;

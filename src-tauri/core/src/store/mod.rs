@@ -8,6 +8,7 @@ pub mod folder_lock;
 pub mod interpreting;
 pub mod key;
 pub mod key_store;
+pub mod lists;
 pub mod meetings;
 mod migrations;
 pub mod opening;
