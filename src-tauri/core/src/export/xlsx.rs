@@ -71,7 +71,12 @@ pub fn workbook_xlsx(workbook: &Workbook) -> Result<Vec<u8>, XlsxError> {
         let worksheet = book.add_worksheet();
         write_sheet(worksheet, sheet, &formats)?;
     }
-    book.save_to_buffer().map_err(XlsxError::Write)
+    // A name used twice (Excel compares them ignoring case) is found only
+    // when the workbook is put together.
+    book.save_to_buffer().map_err(|error| match error {
+        rust_xlsxwriter::XlsxError::SheetnameReused(name) => XlsxError::SheetName { name },
+        other => XlsxError::Write(other),
+    })
 }
 
 /// The cell formats every sheet shares.
@@ -183,8 +188,9 @@ fn write_cell(
                     .write_datetime_with_format(row, col, &excel, &formats.date)
                     .map_err(placed)?;
             }
-            // Excel has no dates before 1900; such a date is kept as the
-            // text a reader would write, rather than lost or shifted.
+            // Excel has no dates before 1900 (see `excel_date`); such a date
+            // is kept as the text a reader would write, rather than lost or
+            // shifted.
             None => write_text(worksheet, sheet, row, col, &format_date(*date), None)?,
         },
         Cell::Integer(number) => {
@@ -235,8 +241,19 @@ fn write_text(
     })
 }
 
-/// The date as an Excel date, or `None` outside Excel's years (1900–9999).
+/// The first day written as an Excel date. Excel counts a 29 February
+/// 1900 that never was, so its serial numbers for the first two months of
+/// 1900 mean other days in LibreOffice; such dates are kept as text.
+fn first_excel_date() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(1900, 3, 1)
+}
+
+/// The date as an Excel date, or `None` outside the days every spreadsheet
+/// reads alike (1 March 1900 to 31 December 9999).
 fn excel_date(date: NaiveDate) -> Option<ExcelDateTime> {
+    if first_excel_date().is_none_or(|first| date < first) {
+        return None;
+    }
     let year = u16::try_from(date.year()).ok()?;
     // Month and day always fit in a byte.
     let month = u8::try_from(date.month()).ok()?;
@@ -320,6 +337,10 @@ mod tests {
     fn dates_outside_excels_years_stay_as_text() {
         let old = NaiveDate::from_ymd_opt(1899, 12, 31).expect("a valid date");
         assert!(excel_date(old).is_none());
+        let before_march = NaiveDate::from_ymd_opt(1900, 2, 28).expect("a valid date");
+        assert!(excel_date(before_march).is_none());
+        let march = NaiveDate::from_ymd_opt(1900, 3, 1).expect("a valid date");
+        assert!(excel_date(march).is_some());
         let workbook = Workbook {
             sheets: vec![sheet("Ark", vec![vec![Cell::Empty, Cell::Date(old)]])],
         };
