@@ -147,7 +147,13 @@ fn convert_to_csv(file: &Path, out: &Path, profile: &Path) {
     let profile_url = format!("file://{}", profile.display());
     let output = Command::new(soffice())
         .arg(format!("-env:UserInstallation={profile_url}"))
-        .args(["--headless", "--norestore", "--convert-to", filter, "--outdir"])
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            filter,
+            "--outdir",
+        ])
         .arg(out)
         .arg(file)
         .output()
@@ -178,13 +184,21 @@ fn an_xlsx_file_reads_back_in_libreoffice_cell_for_cell_on_every_sheet() {
             let made: Vec<_> = std::fs::read_dir(&out)
                 .map(|d| d.flatten().map(|e| e.file_name()).collect())
                 .unwrap_or_default();
-            panic!("no CSV for sheet {:?} ({error}); made: {made:?}", sheet.name)
+            panic!(
+                "no CSV for sheet {:?} ({error}); made: {made:?}",
+                sheet.name
+            )
         });
         let read = parse_csv(&text);
         // LibreOffice shows numbers in its locale's notation; compare
         // decimals by value, everything else character for character.
         let expected = shown(sheet);
-        assert_eq!(read.len(), expected.len(), "rows of {}: {read:?}", sheet.name);
+        assert_eq!(
+            read.len(),
+            expected.len(),
+            "rows of {}: {read:?}",
+            sheet.name
+        );
         for (r, (got, want)) in read.iter().zip(&expected).enumerate() {
             assert_eq!(got.len(), want.len(), "cells in row {r}: {got:?}");
             for (c, (got, want)) in got.iter().zip(want).enumerate() {
@@ -219,5 +233,8 @@ fn the_csv_file_reads_back_cell_for_cell_with_only_the_defusing_marks_added() {
     expected[2][3] = format!("{mark}@SUM(A1)");
     expected[3][2] = format!("{mark}-1");
     assert_eq!(read, expected);
-    assert_eq!(read[2][5], "-3", "a negative integer is a number, not defused");
+    assert_eq!(
+        read[2][5], "-3",
+        "a negative integer is a number, not defused"
+    );
 }

@@ -290,6 +290,53 @@ mod tests {
         assert!(bytes.starts_with(b"PK"), "an .xlsx file is a zip archive");
     }
 
+    /// One part of the written file, as text.
+    fn part(bytes: &[u8], name: &str) -> String {
+        use std::io::Read;
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .expect("the part exists")
+            .read_to_string(&mut text)
+            .expect("the part is text");
+        text
+    }
+
+    #[test]
+    fn the_header_is_bold_frozen_and_filtered_and_text_is_never_a_formula() {
+        let date = NaiveDate::from_ymd_opt(2025, 3, 9).expect("a valid date");
+        let workbook = Workbook {
+            sheets: vec![sheet(
+                "Deltakere",
+                vec![
+                    vec![Cell::text("=1+1"), Cell::Date(date)],
+                    vec![Cell::text("01017012345"), Cell::Integer(7)],
+                ],
+            )],
+        };
+        let bytes = workbook_xlsx(&workbook).expect("the workbook is written");
+        let xml = part(&bytes, "xl/worksheets/sheet1.xml");
+        assert!(
+            xml.contains(
+                r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+            ),
+            "the header row is frozen: {xml}"
+        );
+        assert!(xml.contains(r#"<autoFilter ref="A1:B3"/>"#), "{xml}");
+        assert!(
+            xml.contains(r#"width="20.7109375""#),
+            "the model's width: {xml}"
+        );
+        assert!(!xml.contains("<f>"), "no cell is a formula: {xml}");
+        let strings = part(&bytes, "xl/sharedStrings.xml");
+        assert!(strings.contains("<t>=1+1</t>"), "{strings}");
+        assert!(strings.contains("<t>01017012345</t>"), "{strings}");
+        let styles = part(&bytes, "xl/styles.xml");
+        assert!(styles.contains("<b/>"), "a bold font: {styles}");
+        assert!(styles.contains(r#"formatCode="dd.mm.yyyy""#), "{styles}");
+    }
+
     #[test]
     fn names_excel_refuses_are_reported_in_norwegian() {
         for name in ["", "a/b", "ett navn som er altfor langt for Excel"] {
