@@ -6,15 +6,16 @@
 //! order the entries were written. Times are local (`dd.mm.åååå HH:MM`), in
 //! the time zone the caller passes.
 //!
-//! The values are the trail's own, so they are already masked. A value that
-//! a spreadsheet would take for a formula (starting with `=`, `+`, `-`, `@`,
-//! tab or CR, or with one of those after a `,` or `;`) is prefixed with `'`,
-//! so opening the file never runs anything; the rule is
-//! [`crate::export::csv::csv_cell`]'s, shared by every CSV Introspor writes.
+//! The values are the trail's own, so they are already masked. The file is
+//! written by the same cell writer as every other list
+//! ([`crate::export::csv`]), so a value that a spreadsheet could take for a
+//! formula is defused by the one rule defined there, and opening the file
+//! never runs anything.
 
 use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::date::format_date;
-use crate::export::csv::csv_cell;
+use crate::export::csv::{sheet_csv, text_field};
+use crate::export::table::{Cell, Column, Sheet};
 use crate::store::audit::AuditEvent;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 
@@ -78,28 +79,30 @@ where
     }
 }
 
-/// One CSV field: the shared rule in [`crate::export::csv::csv_cell`]
-/// (defused when any spreadsheet could read it as a formula, then quoted
-/// when it holds the separator, a quote or a line break). Kept under this
-/// name for callers of the audit export; the rule lives in one place.
+/// One CSV field: quoted when it holds the separator, a quote or a line
+/// break (quotes doubled), and defused when a spreadsheet would read it as
+/// a formula. The rule is [`crate::export::csv::text_field`]'s.
 pub fn csv_field(value: &str) -> String {
-    csv_cell(value)
+    text_field(value)
 }
 
-/// The entries as CSV text (with the byte-order mark), lines ending in CRLF.
-pub fn audit_csv<Tz: TimeZone>(events: &[AuditEvent], zone: &Tz) -> String
+/// The columns' widths in characters, in the order of [`CSV_COLUMNS`];
+/// a CSV file has no widths, but the sheet may also be written as `.xlsx`.
+const COLUMN_WIDTHS: [f64; 10] = [17.0, 14.0, 8.0, 11.0, 10.0, 24.0, 24.0, 24.0, 30.0, 66.0];
+
+/// The entries as a sheet: one row per changed field (an entry without
+/// field changes gets one row), every value as text, as the trail holds it.
+pub fn audit_sheet<Tz: TimeZone>(events: &[AuditEvent], zone: &Tz) -> Sheet
 where
     Tz::Offset: std::fmt::Display,
 {
-    let mut out = String::from("\u{FEFF}");
-    out.push_str(&CSV_COLUMNS.join(";"));
-    out.push_str("\r\n");
     let number = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
     let text = |v: &Option<String>| {
         v.as_deref()
             .map(|v| display_value(v, zone))
             .unwrap_or_default()
     };
+    let mut rows = Vec::new();
     for event in events {
         let entity = AuditEntity::from_str_id(&event.entity_type)
             .map(AuditEntity::label_nb)
@@ -108,21 +111,23 @@ where
             .map(AuditAction::label_nb)
             .unwrap_or(&event.action);
         let mut write = |field: &str, from: String, to: String| {
-            let cells = [
-                entry_time(event, zone),
-                entity.to_string(),
-                number(event.entity_id),
-                number(event.participant_id),
-                action.to_string(),
-                field.to_string(),
-                from,
-                to,
-                event.reason.clone(),
-                event.hash.clone(),
-            ];
-            let line: Vec<String> = cells.iter().map(|c| csv_field(c)).collect();
-            out.push_str(&line.join(";"));
-            out.push_str("\r\n");
+            rows.push(
+                [
+                    entry_time(event, zone),
+                    entity.to_string(),
+                    number(event.entity_id),
+                    number(event.participant_id),
+                    action.to_string(),
+                    field.to_string(),
+                    from,
+                    to,
+                    event.reason.clone(),
+                    event.hash.clone(),
+                ]
+                .into_iter()
+                .map(Cell::text)
+                .collect(),
+            );
         };
         if event.changes.is_empty() {
             write("", String::new(), String::new());
@@ -131,7 +136,23 @@ where
             write(&change.field, text(&change.from), text(&change.to));
         }
     }
-    out
+    Sheet {
+        name: "Revisjonsspor".into(),
+        columns: CSV_COLUMNS
+            .iter()
+            .zip(COLUMN_WIDTHS)
+            .map(|(header, width)| Column::new(*header, width))
+            .collect(),
+        rows,
+    }
+}
+
+/// The entries as CSV text (with the byte-order mark), lines ending in CRLF.
+pub fn audit_csv<Tz: TimeZone>(events: &[AuditEvent], zone: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    sheet_csv(&audit_sheet(events, zone))
 }
 
 #[cfg(test)]
@@ -155,11 +176,9 @@ mod tests {
             ),
             ("a plus", "+47 900 00 000", "'+47 900 00 000"),
             ("an at sign", "@SUM(A1)", "'@SUM(A1)"),
+            ("a formula after a comma", "sak 4,=1+1", "sak 4,'=1+1"),
             ("empty", "", ""),
             ("Norwegian letters", "Æsenby Ørn Åsen", "Æsenby Ørn Åsen"),
-            // Stricter since the rule is shared: a formula after a comma is
-            // a cell start for an English Excel.
-            ("a formula after a comma", "Oslo,=1+1", "'Oslo,=1+1"),
         ];
         for (what, input, expected) in cases {
             assert_eq!(

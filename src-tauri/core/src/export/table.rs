@@ -19,7 +19,10 @@ pub enum Cell {
     Date(NaiveDate),
     /// A whole number (counts, days).
     Integer(i64),
-    /// A number with decimals (a rate, shown with the precision given).
+    /// A number with decimals (a rate). It is written as it is (the CSV in
+    /// its shortest exact form with a decimal comma, the `.xlsx` as a
+    /// number in the General format), so a list rounds it to the precision
+    /// it wants shown before building the cell.
     Number(f64),
 }
 

@@ -188,12 +188,7 @@ impl Store {
              settlement_date, final_goal, archived_at IS NOT NULL AS archived \
              FROM participant WHERE {conditions}"
         );
-        sql.push_str(match query.sort {
-            ParticipantSort::Name => " ORDER BY sort_key, id",
-            ParticipantSort::SettlementDate => {
-                " ORDER BY settlement_date IS NULL, settlement_date DESC, sort_key, id"
-            }
-        });
+        sql.push_str(list_order(query.sort));
         if let Some(limit) = query.limit {
             sql.push_str(&format!(" LIMIT {limit}"));
         }
@@ -261,9 +256,20 @@ pub(crate) fn insert_participant(
     Ok(id)
 }
 
+/// The ORDER BY clause of the participant list; the export of the whole
+/// list (`store/lists.rs`) orders by the same.
+pub(crate) fn list_order(sort: ParticipantSort) -> &'static str {
+    match sort {
+        ParticipantSort::Name => " ORDER BY sort_key, id",
+        ParticipantSort::SettlementDate => {
+            " ORDER BY settlement_date IS NULL, settlement_date DESC, sort_key, id"
+        }
+    }
+}
+
 /// The WHERE clause of the participant list and its parameters; only the
 /// filters in use appear, so that SQLite can pick the matching index.
-fn list_conditions(query: &ParticipantQuery) -> (String, Vec<rusqlite::types::Value>) {
+pub(crate) fn list_conditions(query: &ParticipantQuery) -> (String, Vec<rusqlite::types::Value>) {
     use rusqlite::types::Value;
     let mut values = Vec::new();
     let mut conditions = vec![if query.archived {
@@ -436,9 +442,10 @@ impl From<&ParticipantDetails> for Derived {
 }
 
 /// A stored choice identifier read back into its enum.
-struct Choice<T>(T);
+pub(crate) struct Choice<T>(pub(crate) T);
 
-trait StoredChoice: Sized {
+/// A closed set whose stored identifier can be read back.
+pub(crate) trait StoredChoice: Sized {
     fn parse(text: &str) -> Option<Self>;
 }
 
