@@ -286,9 +286,17 @@ mod tests {
             .collect()
     }
 
+    /// Bytes, encoding, separator, expected rows.
+    type CsvCase = (
+        &'static [u8],
+        &'static str,
+        char,
+        &'static [&'static [&'static str]],
+    );
+
     #[test]
     fn csv_cases() {
-        let cases: &[(&[u8], &str, char, &[&[&str]])] = &[
+        let cases: &[CsvCase] = &[
             (b"a;b\r\n1;2\r\n", "UTF-8", ';', &[&["a", "b"], &["1", "2"]]),
             (
                 b"\xEF\xBB\xBFa,b\n1,2",

@@ -200,3 +200,66 @@ impl Store {
         Ok(outcome)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{detect_columns, read_sheet};
+
+    #[test]
+    fn a_cancelled_preview_stops_and_writes_nothing() {
+        let mut text = String::from("Fornavn;Etternavn\n");
+        for i in 0..600 {
+            text.push_str(&format!("A{i};B\n"));
+        }
+        let sheet = read_sheet("a.csv", text.as_bytes()).unwrap();
+        let plan = detect_columns(&sheet).unwrap();
+        let store = Store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let progress = ImportProgress::default();
+        progress.cancelled.store(true, Ordering::Relaxed);
+        let error = store
+            .import_preview(&sheet, &plan, today, &progress)
+            .unwrap_err();
+        assert_eq!(error.code(), "import_cancelled");
+        let preview = store
+            .import_preview(&sheet, &plan, today, &ImportProgress::default())
+            .unwrap();
+        assert_eq!(preview.counts.new, 600);
+        assert_eq!(store.participant_count().unwrap(), 0);
+    }
+
+    #[test]
+    fn the_import_is_audited_once_with_its_counts() {
+        let text = "Fornavn;Etternavn\nAda;Berg\n;\nSum;1\n";
+        let sheet = read_sheet("liste.csv", text.as_bytes()).unwrap();
+        let plan = detect_columns(&sheet).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let preview = store
+            .import_preview(&sheet, &plan, today, &ImportProgress::default())
+            .unwrap();
+        let outcome = store
+            .import_participants(&preview, "liste.csv", today)
+            .unwrap();
+        assert_eq!(outcome.imported.len(), 1);
+        assert_eq!(outcome.skipped, 1);
+        let reasons: Vec<(String, String)> = store
+            .conn
+            .prepare("SELECT entity_type, reason FROM audit_event ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(reasons.contains(&("participant".into(), "Importert fra liste.csv".into())));
+        assert_eq!(
+            reasons
+                .iter()
+                .filter(|(e, _)| e == "participant_import")
+                .count(),
+            1
+        );
+        assert!(store.verify_audit_trail().is_ok());
+    }
+}
