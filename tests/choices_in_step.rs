@@ -6,6 +6,7 @@
 
 use introspor_core::domain::audit::{AuditAction, AuditEntity};
 use introspor_core::domain::deadline::{DeadlineKind, DeadlineStatus, EventKind, LeaveKind};
+use introspor_core::domain::export::ExportKind;
 use introspor_core::domain::interpreter::{
     InterpreterQualification, InterpreterWarningCode, InterpretingMode, TolkeregisterCategory,
     UnqualifiedException,
@@ -15,8 +16,10 @@ use introspor_core::domain::meeting::{LegalBasis, MeetingKind, Recipient};
 use introspor_core::domain::organisation_cycle::CycleDutyKind;
 use introspor_core::domain::participant::{Education, FinalGoal, Gender, PermitBasis, Status};
 use introspor_core::domain::programme_frame::WarningCode;
+use introspor_core::domain::report::Outcome;
 use introspor_core::domain::statute::{RuleGroup, RuleKey};
 use introspor_core::domain::team::{OrganisationKind, TeamRole, TeamWarning};
+use introspor_core::import::ImportField;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -212,6 +215,9 @@ fn every_value_of_every_closed_set_has_a_label_in_the_catalogue() {
         ("legalBasis", ids(LegalBasis::ALL, LegalBasis::as_str)),
         ("audit.entity", ids(AuditEntity::ALL, AuditEntity::as_str)),
         ("audit.action", ids(AuditAction::ALL, AuditAction::as_str)),
+        ("importField", ids(ImportField::ALL, ImportField::as_str)),
+        ("exportKind", ids(ExportKind::ALL, ExportKind::as_str)),
+        ("reports.outcome", ids(Outcome::ALL, Outcome::as_str)),
     ];
     for (prefix, values) in cases {
         let missing: Vec<&String> = values

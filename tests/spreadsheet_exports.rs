@@ -14,6 +14,7 @@ use introspor_app::commands::reports::{
     caseload, compliance, report_workbook, supervision, ReportParamsDto,
 };
 use introspor_core::domain::participant::ParticipantQuery;
+use introspor_core::export::lists::{deadline_list, participant_list};
 use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::table::{Cell, Workbook};
 use introspor_core::store::deadlines::DeadlineFilter;
@@ -117,17 +118,17 @@ fn round_trip(name: &str, workbook: &Workbook) {
 #[test]
 fn every_list_and_report_opens_in_libreoffice_with_the_cells_written() {
     let store = demo();
-    let participants = store
-        .participant_list_workbook(&ParticipantQuery::default())
-        .unwrap();
+    let participants = participant_list(&store, &ParticipantQuery::default())
+        .unwrap()
+        .workbook;
     assert!(
         participants.sheets[0].rows.len() >= 20,
         "the demo's participants"
     );
     round_trip("deltakere", &participants);
-    let deadlines = store
-        .deadline_list_workbook(&DeadlineFilter::default(), today())
-        .unwrap();
+    let deadlines = deadline_list(&store, &DeadlineFilter::default(), today())
+        .unwrap()
+        .workbook;
     assert!(deadlines.sheets[0].rows.len() > 50, "the demo's deadlines");
     round_trip("frister", &deadlines);
     let first = participants.sheets[0].rows.len();

@@ -131,7 +131,7 @@ impl SheetFormat {
 /// A workbook's bytes in the chosen format.
 pub fn workbook_file(workbook: &Workbook, format: SheetFormat) -> Result<Vec<u8>, IpcError> {
     match format {
-        SheetFormat::Csv => Ok(workbook_csv(workbook)),
+        SheetFormat::Csv => Ok(workbook_csv(workbook).into_bytes()),
         SheetFormat::Xlsx => workbook_xlsx(workbook).map_err(|error| {
             tracing::error!("xlsx failed: {error}");
             IpcError::new(

@@ -98,7 +98,7 @@ pub async fn participant_list_export(
         .with_store(move |store| {
             let mut query = super::participants::parse_query(&query)?;
             query.limit = None;
-            Ok(store.participant_list_workbook(&query)?)
+            Ok(introspor_core::export::lists::participant_list(store, &query)?.workbook)
         })
         .await?;
     export_workbook(
@@ -135,10 +135,8 @@ pub async fn deadline_list_export(
     ]);
     let workbook = state
         .with_store(move |store| {
-            let mut query = super::deadlines::parse_filter(&filter)?;
-            query.limit = None;
-            query.after = None;
-            Ok(store.deadline_list_workbook(&query, today)?)
+            let query = super::deadlines::parse_filter(&filter)?;
+            Ok(introspor_core::export::lists::deadline_list(store, &query, today)?.workbook)
         })
         .await?;
     export_workbook(

@@ -10,8 +10,7 @@
 //! purpose, and the shell audits each export.
 
 use crate::domain::deadline::DeadlineStatus;
-use crate::domain::law::Law;
-use crate::domain::participant::{FinalGoal, ParticipantQuery, Status};
+use crate::domain::participant::ParticipantQuery;
 use crate::error::CoreResult;
 use crate::export::calendar::kind_label_nb;
 use crate::export::table::{Cell, Column, Sheet, Workbook};
@@ -30,39 +29,9 @@ pub struct ListExport {
     pub rows: usize,
 }
 
-/// A programme status in the window's words.
-pub fn status_label_nb(status: Status) -> &'static str {
-    match status {
-        Status::Prospective => "Kommende",
-        Status::Active => "Aktiv",
-        Status::OnLeave => "Permisjon",
-        Status::Completed => "Fullført",
-        Status::Terminated => "Avbrutt",
-        Status::MovedAway => "Flyttet",
-    }
-}
-
-/// A law in the window's words.
-pub fn law_label_nb(law: Law) -> &'static str {
-    match law {
-        Law::Integreringsloven => "Integreringsloven",
-        Law::Introduksjonsloven => "Introduksjonsloven",
-        Law::Integreringsloven6a => "Integreringsloven kap. 6A",
-        Law::Unknown => "Ukjent",
-    }
-}
-
-/// A final goal in the window's words; none is «Ikke fastsatt».
-pub fn final_goal_label_nb(goal: Option<FinalGoal>) -> &'static str {
-    match goal {
-        None => "Ikke fastsatt",
-        Some(FinalGoal::Work) => "Arbeid",
-        Some(FinalGoal::UpperSecondary) => "Videregående opplæring",
-        Some(FinalGoal::PrimarySchool) => "Grunnskole",
-        Some(FinalGoal::HigherEducation) => "Høyere utdanning",
-        Some(FinalGoal::Other) => "Annet",
-    }
-}
+// The words for statuses, laws and final goals are the reports' (one
+// definition, kept in step with the window's catalogue by a test there).
+pub use crate::export::reports::{final_goal_label_nb, law_label_nb, status_label_nb};
 
 /// A deadline's status in the window's words.
 pub fn deadline_status_label_nb(status: DeadlineStatus) -> &'static str {
@@ -216,7 +185,8 @@ mod tests {
     use super::*;
     use crate::demo::seed_demo;
     use crate::domain::deadline::DeadlineKind;
-    use crate::domain::participant::ParticipantSort;
+    use crate::domain::law::Law;
+    use crate::domain::participant::{FinalGoal, ParticipantSort, Status};
     use crate::domain::team::TeamRole;
 
     fn today() -> NaiveDate {
