@@ -8,7 +8,7 @@ export default {
   "app.loading": "Laster …",
   "app.version": "Versjon {version}",
   "app.localOnly": "Alle data lagres bare på denne maskinen.",
-  "app.shortcuts": "Hurtigtaster: Alt+1 oversikt · Alt+2 deltakere · Alt+3 frister · Alt+5 møter · Alt+6 kontakter · Ctrl+N ny deltaker · Ctrl+F søk · Ctrl+E rediger · Ctrl+S lagre · Esc tilbake",
+  "app.shortcuts": "Hurtigtaster: Alt+1 oversikt · Alt+2 deltakere · Alt+3 frister · Alt+5 møter · Alt+6 kontakter · Alt+7 rapporter · Ctrl+N ny deltaker · Ctrl+F søk · Ctrl+E rediger · Ctrl+S lagre · Esc tilbake",
   "app.startupError": "Introspor kunne ikke åpne registeret",
   "app.startupErrorHelp": "Ingen data er endret. Noter meldingen under og kontakt IT-avdelingen hvis den ikke forsvinner når du starter programmet på nytt.",
 
