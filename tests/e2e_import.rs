@@ -64,10 +64,31 @@ fn a_messy_spreadsheet_is_previewed_then_imported_with_deadlines() {
         refused_rows[0].starts_with(&refused[0].to_string()) && refused_rows[0].contains("Avvist"),
         "the refused row shows its number and outcome in words: {refused_rows:?}"
     );
-    assert!(
-        s.find("#import-columns select").is_some(),
-        "each column can be mapped by hand"
+    assert_eq!(
+        s.execute("return getComputedStyle(document.getElementById('import-progress')).display")
+            .as_str(),
+        Some("none"),
+        "the progress line is gone once the file is read"
     );
+
+    // A column can be skipped by hand: the telephone column is left out and
+    // the preview is made again with the same rows.
+    let phone = s
+        .execute(
+            "return [...document.querySelectorAll('#import-columns tbody tr')]\
+             .findIndex(r => r.querySelector('th').textContent === 'Telefon')",
+        )
+        .as_i64()
+        .expect("the file has a Telefon column");
+    s.select(&format!("#import-field-{phone}"), "");
+    s.wait_until("the preview without the telephone column", |s| {
+        s.execute(&format!(
+            "return document.getElementById('import-field-{phone}')?.value === ''"
+        ))
+        .as_bool()
+            == Some(true)
+            && s.text_of("#import-summary").starts_with(&format!("{imported} nye"))
+    });
     s.screenshot(&screenshot_dir().join("import-preview.png"));
 
     // Nothing is written before the caseworker confirms.
