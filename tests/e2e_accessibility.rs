@@ -63,13 +63,41 @@ fn every_screen_and_state_has_no_wcag_violation() {
     }
 
     let data = tempfile::tempdir().unwrap();
-    let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
+    let workbook = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/cases/import/messy_workbook.xlsx");
+    let driver = TauriDriver::start(&[
+        ("INTROSPOR_DATA_DIR", data.path()),
+        ("INTROSPOR_OPEN_DIALOG_ANSWER", &workbook),
+    ]);
     let s = Session::launch(&driver, app(), &["--demo"]);
     s.wait_for_screen("overview");
     for screen in route_table(&s) {
         visit(&s, &example_hash(&s, &screen.name), &screen.ready);
         found.extend(violations(&s, &axe, &screen.name));
     }
+
+    // Every report, the charts included, and an import's preview.
+    for tab in ["frister", "imdi", "tilsyn"] {
+        visit(&s, &format!("#/rapporter/{tab}"), "reports");
+        found.extend(violations(&s, &axe, &format!("report {tab}")));
+    }
+    visit(&s, &example_hash(&s, "participant"), "participant-detail");
+    s.click(&s.wait_for("#supervision-report"));
+    s.wait_until("the supervision preview", |s| {
+        s.find("#supervision-preview table").is_some()
+    });
+    found.extend(violations(&s, &axe, "supervision report"));
+    visit(&s, "#/deltakere/import", "participant-import");
+    s.click(&s.wait_for("#import-choose"));
+    s.wait_until("the import preview", |s| {
+        s.find("#import-summary").is_some()
+    });
+    found.extend(violations(&s, &axe, "import preview"));
+    // Leaving the preview asks first: the file's check would be lost.
+    s.execute("location.hash = '#/oversikt'");
+    s.wait_for("dialog#unsaved[open]");
+    s.click(&s.wait_for("#unsaved-discard"));
+    s.wait_for_screen("overview");
 
     // A refused form, and the question on leaving it.
     visit(&s, "#/deltakere/ny", "participant-form");

@@ -87,7 +87,8 @@ fn a_messy_spreadsheet_is_previewed_then_imported_with_deadlines() {
         ))
         .as_bool()
             == Some(true)
-            && s.text_of("#import-summary").starts_with(&format!("{imported} nye"))
+            && s.text_of("#import-summary")
+                .starts_with(&format!("{imported} nye"))
     });
     s.screenshot(&screenshot_dir().join("import-preview.png"));
 

@@ -116,7 +116,7 @@ export async function renderParticipantImport(main) {
     const mapping = preview.columns.map((c) => c.field);
     return h(
       "div",
-      { class: "table-scroll" },
+      { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t("import.columnsCaption") },
       h(
         "table",
         { class: "data import-columns", id: "import-columns" },
@@ -200,7 +200,7 @@ export async function renderParticipantImport(main) {
       h("h2", {}, outcomeBadge(outcome), ` ${t(`import.group.${outcome}`, { count: rows.length })}`),
       h(
         "div",
-        { class: "table-scroll" },
+        { class: "table-scroll", tabindex: "0", role: "region", "aria-label": t(`import.group.${outcome}`, { count: rows.length }) },
         h(
           "table",
           { class: "data import-rows" },

@@ -32,9 +32,11 @@ function outcomeBadge(outcome) {
 const percent = (rate) => (rate == null ? "–" : `${Math.round(rate * 100)} %`);
 
 function table(id, columns, rows, caption) {
+  // A table wider than its card scrolls inside its frame; the frame takes
+  // the focus so that it can be scrolled by keyboard, and is named.
   return h(
     "div",
-    { class: "table-scroll" },
+    { class: "table-scroll", tabindex: "0", role: "region", "aria-label": caption || columns[0] },
     h(
       "table",
       { class: "data", id },
