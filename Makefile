@@ -15,6 +15,7 @@ DEBIAN_PACKAGES := build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev l
 TAURI_DRIVER_VERSION := 2.1.0
 # axe-core checks every screen against WCAG 2.1 A and AA (tests/e2e_accessibility.rs).
 AXE_CORE_VERSION := 4.14.1
+KHAL_VERSION := 0.14.1
 
 .PHONY: run test bench deps system-deps tool-deps lint core-has-no-tauri no-devtools release deb
 
@@ -44,6 +45,8 @@ tool-deps:
 	@command -v tauri-driver >/dev/null || $(CARGO) install tauri-driver --version $(TAURI_DRIVER_VERSION) --locked
 	@# pikepdf reads the PDF/A claim in exported minutes' XMP metadata (tests/minutes_pdf.rs).
 	@python3 -c "import pikepdf" 2>/dev/null || python3 -m pip install --quiet pikepdf==10.17.0
+	@# khal, a real calendar client, imports two successive calendar exports (tests/calendar_export.rs).
+	@command -v khal >/dev/null || python3 -m pip install --quiet khal==$(KHAL_VERSION)
 	@command -v npm >/dev/null || { SUDO=$$( [ "$$(id -u)" -eq 0 ] || echo sudo ); $$SUDO apt-get install -y -qq npm; }
 	@grep -qs '"version": "$(AXE_CORE_VERSION)"' target/axe/node_modules/axe-core/package.json \
 		|| npm install --silent --no-audit --no-fund --prefix target/axe axe-core@$(AXE_CORE_VERSION)

@@ -280,3 +280,118 @@ fn a_deadline_done_after_an_export_is_withdrawn_by_the_next() {
         .iter()
         .any(|c| c.field == "export_kind" && c.to.as_deref() == Some("calendar")));
 }
+
+/// Two exports with a deadline marked done between them, as a caseworker
+/// makes them: the register, the two files and the done deadline's summary.
+fn two_exports_with_a_deadline_done_between() -> (String, String, String) {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = create(
+        &mut store,
+        &ParticipantForm {
+            given_name: "Omar".into(),
+            family_name: "Testesen".into(),
+            residence_permit_date: "01.10.2024".into(),
+            settlement_date: "10.03.2025".into(),
+            ..ParticipantForm::default()
+        },
+        today(),
+    )
+    .unwrap();
+    let now = Utc.with_ymd_and_hms(2025, 4, 1, 8, 0, 0).unwrap();
+    let first = calendar_ics(&store, today(), now).unwrap();
+    store
+        .log_calendar_export(&first.entries, &calendar_record(&first), "frister.ics")
+        .unwrap();
+    mark_done(
+        &mut store,
+        p.id,
+        "programme_start",
+        None,
+        "01.04.2025",
+        today(),
+    )
+    .unwrap();
+    let later = Utc.with_ymd_and_hms(2025, 4, 2, 8, 0, 0).unwrap();
+    let second = calendar_ics(&store, today(), later).unwrap();
+    let summary = format!("Programstart – OT-{}", p.id);
+    (first.ics, second.ics, summary)
+}
+
+/// The two exports imported one after the other into khal, a real
+/// calendar client (`pip install khal`; `make deps` installs it), which
+/// keeps events by UID and SEQUENCE in a vdir as a caseworker's calendar
+/// does: after the second import the done deadline is shown cancelled and
+/// no other event is.
+#[test]
+fn a_real_calendar_client_shows_the_done_deadline_withdrawn() {
+    let (first, second, done) = two_exports_with_a_deadline_done_between();
+    let dir = tempfile::tempdir().unwrap();
+    let calendar = dir.path().join("frister");
+    std::fs::create_dir_all(&calendar).unwrap();
+    let config = dir.path().join("config");
+    std::fs::write(
+        &config,
+        format!(
+            "[calendars]\n[[frister]]\npath = {}\n[locale]\ntimeformat = %H:%M\n\
+             dateformat = %d.%m.%Y\nlongdateformat = %d.%m.%Y\n\
+             datetimeformat = %d.%m.%Y %H:%M\nlongdatetimeformat = %d.%m.%Y %H:%M\n\
+             [default]\ndefault_calendar = frister\n[sqlite]\npath = {}\n",
+            calendar.display(),
+            dir.path().join("khal.db").display()
+        ),
+    )
+    .unwrap();
+    let khal = |args: &[&str]| -> String {
+        let output = std::process::Command::new("khal")
+            .arg("-c")
+            .arg(&config)
+            .args(args)
+            .env("TZ", "Europe/Oslo")
+            .output()
+            .expect("khal is missing: run `make deps` (pip install khal)");
+        assert!(
+            output.status.success(),
+            "khal {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let listed = |khal: &dyn Fn(&[&str]) -> String| {
+        khal(&[
+            "list",
+            "--format",
+            "{cancelled}|{title}",
+            "01.04.2025",
+            "400d",
+        ])
+    };
+    for (name, ics) in [("first.ics", &first), ("second.ics", &second)] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, ics).unwrap();
+        khal(&["import", "--batch", file.to_str().unwrap()]);
+        if name == "first.ics" {
+            let before = listed(&khal);
+            assert!(
+                before
+                    .lines()
+                    .any(|l| l.ends_with(&format!("|{done}")) && !l.starts_with("CANCELLED")),
+                "after the first import the deadline is in the calendar:\n{before}"
+            );
+        }
+    }
+    let after = listed(&khal);
+    let lines: Vec<&str> = after.lines().filter(|l| l.contains('|')).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("CANCELLED") && l.ends_with(&format!("|{done}"))),
+        "the done deadline is withdrawn in the client:\n{after}"
+    );
+    assert!(
+        lines
+            .iter()
+            .filter(|l| !l.ends_with(&format!("|{done}")))
+            .all(|l| !l.starts_with("CANCELLED")),
+        "only the done deadline is withdrawn:\n{after}"
+    );
+}
