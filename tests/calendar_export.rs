@@ -8,6 +8,7 @@ use introspor_app::commands::export::{calendar_ics, write_file_atomically};
 use introspor_app::commands::participants::create;
 use introspor_core::domain::deadline_forms::{EventForm, TaskForm};
 use introspor_core::domain::participant_form::ParticipantForm;
+use introspor_core::export::calendar::CalendarExport;
 use introspor_core::Store;
 
 fn today() -> NaiveDate {
@@ -189,8 +190,18 @@ impl CalendarClient {
     }
 }
 
-#[test]
-fn a_deadline_done_after_an_export_is_withdrawn_by_the_next() {
+/// Two exports with a deadline marked done between them, as a caseworker
+/// makes them (the first one recorded as written): the register, the
+/// participant, the two exports and the done deadline's UID and summary.
+struct TwoExports {
+    store: Store,
+    first: CalendarExport,
+    second: CalendarExport,
+    start_uid: String,
+    start_summary: String,
+}
+
+fn two_exports_with_a_deadline_done_between() -> TwoExports {
     let mut store = Store::open_in_memory().unwrap();
     let p = create(
         &mut store,
@@ -207,25 +218,9 @@ fn a_deadline_done_after_an_export_is_withdrawn_by_the_next() {
     .unwrap();
     let now = Utc.with_ymd_and_hms(2025, 4, 1, 8, 0, 0).unwrap();
     let first = calendar_ics(&store, today(), now).unwrap();
-    assert_eq!(first.withdrawn, 0);
-    for secret in ["Omsorg", "omsorg", "Foreldre", "foreldre", "barn"] {
-        assert!(
-            !first.ics.contains(secret),
-            "no fact about the person: {secret}"
-        );
-    }
     store
         .log_calendar_export(&first.entries, &calendar_record(&first), "frister.ics")
         .unwrap();
-    let mut client = CalendarClient::default();
-    client.import(&first.ics);
-    let start_uid = format!("introspor-{}-programme_start-0@introspor.local", p.id);
-    assert!(
-        client.events.contains_key(&start_uid),
-        "{:?}",
-        client.events.keys()
-    );
-
     mark_done(
         &mut store,
         p.id,
@@ -237,6 +232,39 @@ fn a_deadline_done_after_an_export_is_withdrawn_by_the_next() {
     .unwrap();
     let later = Utc.with_ymd_and_hms(2025, 4, 2, 8, 0, 0).unwrap();
     let second = calendar_ics(&store, today(), later).unwrap();
+    TwoExports {
+        store,
+        first,
+        second,
+        start_uid: format!("introspor-{}-programme_start-0@introspor.local", p.id),
+        start_summary: format!("Programstart – OT-{}", p.id),
+    }
+}
+
+#[test]
+fn a_deadline_done_after_an_export_is_withdrawn_by_the_next() {
+    let TwoExports {
+        mut store,
+        first,
+        second,
+        start_uid,
+        ..
+    } = two_exports_with_a_deadline_done_between();
+    assert_eq!(first.withdrawn, 0);
+    for secret in ["Omsorg", "omsorg", "Foreldre", "foreldre", "barn"] {
+        assert!(
+            !first.ics.contains(secret),
+            "no fact about the person: {secret}"
+        );
+    }
+    let mut client = CalendarClient::default();
+    client.import(&first.ics);
+    assert!(
+        client.events.contains_key(&start_uid),
+        "{:?}",
+        client.events.keys()
+    );
+
     assert!(second.withdrawn >= 1, "the done deadline is withdrawn");
     let withdrawn = second
         .entries
@@ -261,6 +289,7 @@ fn a_deadline_done_after_an_export_is_withdrawn_by_the_next() {
     store
         .log_calendar_export(&second.entries, &calendar_record(&second), "frister.ics")
         .unwrap();
+    let later = Utc.with_ymd_and_hms(2025, 4, 2, 8, 0, 0).unwrap();
     let third = calendar_ics(&store, today(), later).unwrap();
     let again = third.entries.iter().find(|e| e.uid == start_uid).unwrap();
     assert!(again.withdrawn);
@@ -281,42 +310,6 @@ fn a_deadline_done_after_an_export_is_withdrawn_by_the_next() {
         .any(|c| c.field == "export_kind" && c.to.as_deref() == Some("calendar")));
 }
 
-/// Two exports with a deadline marked done between them, as a caseworker
-/// makes them: the register, the two files and the done deadline's summary.
-fn two_exports_with_a_deadline_done_between() -> (String, String, String) {
-    let mut store = Store::open_in_memory().unwrap();
-    let p = create(
-        &mut store,
-        &ParticipantForm {
-            given_name: "Omar".into(),
-            family_name: "Testesen".into(),
-            residence_permit_date: "01.10.2024".into(),
-            settlement_date: "10.03.2025".into(),
-            ..ParticipantForm::default()
-        },
-        today(),
-    )
-    .unwrap();
-    let now = Utc.with_ymd_and_hms(2025, 4, 1, 8, 0, 0).unwrap();
-    let first = calendar_ics(&store, today(), now).unwrap();
-    store
-        .log_calendar_export(&first.entries, &calendar_record(&first), "frister.ics")
-        .unwrap();
-    mark_done(
-        &mut store,
-        p.id,
-        "programme_start",
-        None,
-        "01.04.2025",
-        today(),
-    )
-    .unwrap();
-    let later = Utc.with_ymd_and_hms(2025, 4, 2, 8, 0, 0).unwrap();
-    let second = calendar_ics(&store, today(), later).unwrap();
-    let summary = format!("Programstart – OT-{}", p.id);
-    (first.ics, second.ics, summary)
-}
-
 /// The two exports imported one after the other into khal, a real
 /// calendar client (`pip install khal`; `make deps` installs it), which
 /// keeps events by UID and SEQUENCE in a vdir as a caseworker's calendar
@@ -324,7 +317,8 @@ fn two_exports_with_a_deadline_done_between() -> (String, String, String) {
 /// no other event is.
 #[test]
 fn a_real_calendar_client_shows_the_done_deadline_withdrawn() {
-    let (first, second, done) = two_exports_with_a_deadline_done_between();
+    let exports = two_exports_with_a_deadline_done_between();
+    let (first, second, done) = (exports.first.ics, exports.second.ics, exports.start_summary);
     let dir = tempfile::tempdir().unwrap();
     let calendar = dir.path().join("frister");
     std::fs::create_dir_all(&calendar).unwrap();
