@@ -6,6 +6,7 @@
 
 #![allow(dead_code)]
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -46,33 +47,31 @@ pub struct PdfA {
     pub lang: String,
 }
 
-/// Checks the PDF at `path` as PDF/A-2b and returns its text and title.
-pub fn check_pdf_a(path: &Path) -> PdfA {
+/// Each font pdffonts lists: (name, embedded, has a Unicode map).
+pub fn fonts(path: &Path) -> Vec<(String, bool, bool)> {
     let file = path.to_str().expect("UTF-8 path");
-    let report = stdout_of("qpdf", &["--check", file], "the Debian package qpdf");
-    assert!(
-        report.contains("No syntax or stream encoding errors found"),
-        "qpdf --check reports problems:\n{report}"
-    );
     let listing = stdout_of("pdffonts", &[file], POPPLER);
-    let fonts: Vec<Vec<&str>> = listing
+    // name, type (may hold spaces), encoding, emb, sub, uni, object, generation
+    listing
         .lines()
         .skip(2)
         .map(|line| line.split_whitespace().collect::<Vec<_>>())
         .filter(|fields| fields.len() >= 6)
-        .collect();
-    assert!(!fonts.is_empty(), "the PDF uses fonts:\n{listing}");
-    for fields in &fonts {
-        let n = fields.len();
-        let (name, emb, uni) = (fields[0], fields[n - 5], fields[n - 3]);
-        assert_eq!(emb, "yes", "{name} must be embedded:\n{listing}");
-        assert_eq!(uni, "yes", "{name} needs a ToUnicode map:\n{listing}");
-    }
-    let text = stdout_of(
-        "pdftotext",
-        &["-enc", "UTF-8", "-layout", file, "-"],
-        POPPLER,
-    );
+        .map(|fields| {
+            let n = fields.len();
+            (
+                fields[0].to_string(),
+                fields[n - 5] == "yes",
+                fields[n - 3] == "yes",
+            )
+        })
+        .collect()
+}
+
+/// The XMP metadata and the catalog's language, as pikepdf reads them:
+/// `part`, `conformance`, `title`, `language`, `creator`, `created`, `lang`.
+pub fn metadata(path: &Path) -> HashMap<String, String> {
+    let file = path.to_str().expect("UTF-8 path");
     let script = r#"
 import sys
 try:
@@ -85,21 +84,53 @@ meta = pdf.open_metadata()
 print("part=" + str(meta.get("pdfaid:part")))
 print("conformance=" + str(meta.get("pdfaid:conformance")))
 print("title=" + str(meta.get("dc:title")))
+print("language=" + str(meta.get("dc:language")))
+print("creator=" + str(meta.get("dc:creator")))
+print("created=" + str(meta.get("xmp:CreateDate")))
 print("lang=" + str(pdf.Root.get("/Lang")))
 "#;
     let output = run("python3", &["-c", script, file], "python3");
     let stdout = String::from_utf8_lossy(&output.stdout).to_string();
     assert!(
         !stdout.contains("MISSING pikepdf"),
-        "the Python package pikepdf is missing: pip install pikepdf"
+        "the Python package pikepdf is missing: pip install pikepdf (or apt install python3-pikepdf)"
     );
-    assert!(output.status.success(), "pikepdf failed:\n{stdout}");
+    assert!(
+        output.status.success(),
+        "reading the metadata with pikepdf failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+        .lines()
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Checks the PDF at `path` as PDF/A-2b and returns its text and title.
+pub fn check_pdf_a(path: &Path) -> PdfA {
+    let file = path.to_str().expect("UTF-8 path");
+    let report = stdout_of("qpdf", &["--check", file], "the Debian package qpdf");
+    assert!(
+        report.contains("No syntax or stream encoding errors found"),
+        "qpdf --check reports problems:\n{report}"
+    );
+    let fonts = fonts(path);
+    assert!(!fonts.is_empty(), "the PDF uses fonts");
+    for (name, embedded, unicode) in &fonts {
+        assert!(embedded, "{name} must be embedded");
+        assert!(unicode, "{name} needs a ToUnicode map");
+    }
+    let text = stdout_of(
+        "pdftotext",
+        &["-enc", "UTF-8", "-layout", file, "-"],
+        POPPLER,
+    );
+    let meta = metadata(path);
     let field = |key: &str| -> String {
-        stdout
-            .lines()
-            .find_map(|l| l.strip_prefix(&format!("{key}=")))
-            .unwrap_or_else(|| panic!("no {key} in pikepdf output:\n{stdout}"))
-            .to_string()
+        meta.get(key)
+            .unwrap_or_else(|| panic!("no {key} in pikepdf output: {meta:?}"))
+            .clone()
     };
     assert_eq!(field("part"), "2", "XMP claims PDF/A part 2");
     assert_eq!(field("conformance"), "B", "XMP claims conformance level B");
