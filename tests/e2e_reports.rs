@@ -6,7 +6,7 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
+use support::pdf::exported_files;
 use support::screens::visit;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
@@ -15,15 +15,6 @@ fn toast_after(s: &Session, what: &str, expected: &str, act: impl FnOnce()) {
     s.execute("document.getElementById('toast').textContent = ''");
     act();
     s.wait_until(what, |s| s.text_of("#toast").contains(expected));
-}
-
-fn files_with(folder: &Path, extension: &str) -> Vec<PathBuf> {
-    std::fs::read_dir(folder)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == extension))
-        .collect()
 }
 
 #[test]
@@ -53,7 +44,7 @@ fn the_reports_show_and_every_export_is_in_the_audit_trail() {
     toast_after(&s, "the deadline list as CSV", "Lagret", || {
         s.click(&s.wait_for("#export-deadlines-csv"))
     });
-    let csv = files_with(exports.path(), "csv");
+    let csv = exported_files(exports.path(), "csv");
     let deadlines = csv
         .iter()
         .find(|p| p.file_name().unwrap().to_string_lossy().contains("frister"))
@@ -145,7 +136,7 @@ fn the_reports_show_and_every_export_is_in_the_audit_trail() {
     toast_after(&s, "the audit trail", "Sporingsloggen er lagret", || {
         s.click(&s.wait_for("#audit-export-form-submit"))
     });
-    let trail = files_with(exports.path(), "csv")
+    let trail = exported_files(exports.path(), "csv")
         .into_iter()
         .find(|p| {
             p.file_name()

@@ -21,12 +21,21 @@ pub fn pdf_text(path: &Path) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// The PDF an export wrote into `folder` (the save dialog's test answer).
-pub fn exported_pdf(folder: &Path) -> std::path::PathBuf {
+/// The files with `extension` an export wrote into `folder` (the save
+/// dialog's test answer).
+pub fn exported_files(folder: &Path, extension: &str) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(folder)
         .expect("the export folder")
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .filter(|p| p.extension().is_some_and(|x| x == extension))
+        .collect()
+}
+
+/// The PDF an export wrote into `folder` (the save dialog's test answer).
+pub fn exported_pdf(folder: &Path) -> std::path::PathBuf {
+    exported_files(folder, "pdf")
+        .into_iter()
+        .next()
         .expect("the minutes should be saved as a PDF in the chosen folder")
 }
