@@ -17,7 +17,7 @@ use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::minutes::MinutesDocument;
 use introspor_core::export::reports::{
     caseload_workbook, chart_workbook, compliance_workbook, registration_debt_workbook,
-    supervision_workbook,
+    supervision_document, supervision_workbook,
 };
 use introspor_core::export::table::Workbook;
 use introspor_core::Store;
@@ -84,7 +84,7 @@ pub fn compliance(
 ) -> Result<ComplianceDto, IpcError> {
     let (from, to) = report_period(from, to, today)?;
     let report = store.deadline_compliance(from, to, today)?;
-    let chart = store.deadline_chart(from, to, today)?;
+    let chart = store.deadline_chart_for(&report, today)?;
     Ok(ComplianceDto::new(&report, &chart))
 }
 
@@ -145,7 +145,7 @@ pub fn report_workbook(
         ExportKind::ComplianceReport => {
             let (from, to) = report_period(&params.from, &params.to, today)?;
             let r = store.deadline_compliance(from, to, today)?;
-            let chart = store.deadline_chart(from, to, today)?;
+            let chart = store.deadline_chart_for(&r, today)?;
             let mut workbook = compliance_workbook(&r);
             // The charts' numbers go in the same file as the figures.
             workbook.sheets.extend(chart_workbook(&chart).sheets);
@@ -280,8 +280,10 @@ pub async fn report_supervision_pdf(
     let created = now();
     let (document, duties, reference) = state
         .with_store(move |store| {
+            // One reading of the report serves both the document and the
+            // figures the audit trail and the file name need.
             let report = store.supervision_report(participant_id, today)?;
-            let document = supervision(store, participant_id, today, created)?;
+            let document = supervision_document(&report, &store.letterhead()?, created);
             Ok((document, report.duties.len(), report.facts.case_reference))
         })
         .await?;

@@ -310,6 +310,18 @@ impl Store {
         to: NaiveDate,
         today: NaiveDate,
     ) -> CoreResult<DeadlineChart> {
+        let compliance = self.deadline_compliance(from, to, today)?;
+        self.deadline_chart_for(&compliance, today)
+    }
+
+    /// The charts' numbers beside a compliance report already read: the
+    /// weeks' query only, so a screen or export that shows both reads the
+    /// period's deadlines once.
+    pub fn deadline_chart_for(
+        &self,
+        compliance: &DeadlineCompliance,
+        today: NaiveDate,
+    ) -> CoreResult<DeadlineChart> {
         let last = crate::domain::report::chart_last_day(today);
         let mut statement = self.conn.prepare_cached(
             "SELECT d.due AS due FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id \
@@ -318,8 +330,7 @@ impl Store {
         let dues: Vec<NaiveDate> = statement
             .query_map(params![today, last], |row| row.get("due"))?
             .collect::<Result<_, _>>()?;
-        let compliance = self.deadline_compliance(from, to, today)?;
-        Ok(deadline_chart(&dues, &compliance, today))
+        Ok(deadline_chart(&dues, compliance, today))
     }
 }
 
