@@ -9,7 +9,7 @@ use crate::error::IpcError;
 use crate::save_dialog::{ask_open_path, OpenRequest};
 use crate::state::AppState;
 use introspor_core::import::{
-    check_mapping, detect_columns, read_sheet, ColumnPlan, ImportError, ImportField, ImportPreview,
+    detect_columns, read_sheet, ColumnPlan, ImportError, ImportField, ImportPreview,
     ImportProgress, RawCell, RawSheet,
 };
 use serde::Serialize;
@@ -330,7 +330,7 @@ pub async fn import_remap(
                 .ok_or_else(|| IpcError::invalid_choice("mapping")),
         })
         .collect::<Result<Vec<_>, _>>()?;
-    check_mapping(&fields).map_err(import_error)?;
+    // The store's preview refuses a field mapped twice (`import_field_twice`).
     plan.mapping = fields;
     run_preview(&state, &session, file_name, sheet, plan).await
 }
