@@ -24,6 +24,8 @@ const COMMANDS: &[&str] = &[
     "window_zoom_set",
     "window_title_set",
     "window_close_acknowledged",
+    "language_catalogue",
+    "window_language_set",
     "participant_list",
     "participant_get",
     "participant_create",

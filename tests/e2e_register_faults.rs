@@ -267,6 +267,8 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
         ("window_zoom_set", Some(json!({ "zoom": int }))),
         ("window_title_set", Some(json!({ "title": text }))),
         ("window_close_acknowledged", None),
+        ("language_catalogue", Some(json!({ "language": text }))),
+        ("window_language_set", Some(json!({ "language": text }))),
         ("first_render", Some(json!({ "screen": text }))),
         ("recovery_code_get", None),
         ("recovery_code_confirm", Some(json!({ "groups": object }))),

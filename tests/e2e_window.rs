@@ -51,6 +51,19 @@ fn question_with_focus_on_stay(s: &Session, way: &str) {
     );
 }
 
+/// Like [`question_with_focus_on_stay`] after the window was closed, but
+/// says so at once when the app ended without asking.
+fn question_after_closing(s: &Session, folder: &std::path::Path, way: &str) {
+    s.wait_until(&format!("the unsaved-changes question after {way}"), |s| {
+        assert!(
+            !app_processes(folder).is_empty(),
+            "{way}: the app ended without asking about the unsaved typing"
+        );
+        s.find("dialog#unsaved[open]").is_some()
+    });
+    question_with_focus_on_stay(s, way);
+}
+
 fn answer(s: &Session, choice: &str) {
     s.click(&s.wait_for(&format!("#unsaved-{choice}")));
     s.wait_until("the question to close", |s| {
@@ -101,7 +114,7 @@ fn every_way_out_of_a_form_with_unsaved_typing_asks_first() {
 
     // Closing the window: the program waits for the answer.
     close_like_a_person(data.path());
-    question_with_focus_on_stay(&s, "closing the window");
+    question_after_closing(&s, data.path(), "closing the window");
     answer(&s, "stay");
     stays(&s, "closing the window");
     assert_eq!(
@@ -166,7 +179,7 @@ fn every_way_out_of_a_form_with_unsaved_typing_asks_first() {
     s.wait_for_screen("participant-form");
     s.fill("#field-givenName", "Lukket");
     close_like_a_person(data.path());
-    question_with_focus_on_stay(&s, "closing the window at last");
+    question_after_closing(&s, data.path(), "closing the window at last");
     s.click_to_quit(&s.wait_for("#unsaved-discard"));
     wait_until_closed(data.path(), "«Forkast» on closing ends the app");
 }

@@ -261,7 +261,11 @@ fn every_fault_to_the_file_offers_the_newest_good_backup_and_loses_nothing_beyon
         );
         assert_eq!(
             state.startup_error().map(|e| e.message),
-            Some(damage.message().to_string()),
+            Some(
+                damage
+                    .message()
+                    .render(introspor_core::language::Language::Bokmal)
+            ),
             "{fault:?}: the window should be told what happened"
         );
 

@@ -1,5 +1,7 @@
 //! The one error type that crosses the IPC boundary.
 
+use crate::window::window_language;
+use introspor_core::language::Message;
 use introspor_core::CoreError;
 use serde::Serialize;
 
@@ -10,19 +12,25 @@ pub struct IpcFieldError {
     pub field: String,
     /// Stable code (`identity_number_checksum`).
     pub code: String,
-    /// What to fix, in Norwegian.
+    /// What to fix, in the window's language.
     pub message: String,
+    /// The same as a catalogue key and its arguments, so the window can
+    /// show it again after a change of language.
+    pub text: Message,
 }
 
 /// An error as the window receives it: a stable `code` to act on, a
-/// Norwegian `message` to show, the `field` it concerns if any, and every
-/// field problem when a form was refused.
+/// `message` to show in the window's language (and `text`, its key and
+/// arguments), the `field` it concerns if any, and every field problem when
+/// a form was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IpcError {
     /// Stable machine-readable code.
     pub code: String,
-    /// What happened and what to do, in Norwegian.
+    /// What happened and what to do, in the window's language.
     pub message: String,
+    /// The message as a catalogue key and its arguments.
+    pub text: Message,
     /// The form field concerned, if exactly one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
@@ -31,12 +39,18 @@ pub struct IpcError {
     pub fields: Vec<IpcFieldError>,
 }
 
+/// `message` in the window's language now.
+pub fn in_window_language(message: &Message) -> String {
+    message.render(window_language())
+}
+
 impl IpcError {
     /// An error not tied to a field.
-    pub fn new(code: &str, message: &str) -> Self {
+    pub fn new(code: &str, text: Message) -> Self {
         Self {
             code: code.to_string(),
-            message: message.to_string(),
+            message: text.render(window_language()),
+            text,
             field: None,
             fields: Vec::new(),
         }
@@ -44,10 +58,7 @@ impl IpcError {
 
     /// Something failed that the caseworker cannot fix; the log has details.
     pub fn internal() -> Self {
-        Self::new(
-            "internal",
-            "Noe gikk galt i programmet. Ingenting ble endret. Prøv igjen, eller start Introspor på nytt.",
-        )
+        Self::new("internal", introspor_core::messages::INTERNAL)
     }
 
     /// A request parameter outside the offered choices.
@@ -68,9 +79,12 @@ impl From<CoreError> for IpcError {
             }
             _ => tracing::error!(code = error.code(), "command failed: {error}"),
         }
+        let language = window_language();
+        let text = error.message();
         Self {
             code: error.code().to_string(),
-            message: error.message().to_string(),
+            message: text.render(language),
+            text,
             field: error.field().map(str::to_string),
             fields: error
                 .field_errors()
@@ -78,7 +92,8 @@ impl From<CoreError> for IpcError {
                 .map(|e| IpcFieldError {
                     field: e.field.to_string(),
                     code: e.code.to_string(),
-                    message: e.message.to_string(),
+                    message: e.message.render(language),
+                    text: e.message,
                 })
                 .collect(),
         }

@@ -140,7 +140,11 @@ pub fn run() {
             app.manage(LogGuard(guard));
             tracing::info!(version = env!("CARGO_PKG_VERSION"), demo, "starting");
             let keys: Arc<dyn KeyStore> = Arc::new(key_store_for(&folder));
-            let zoom = window::WindowPrefs::load(&folder).zoom;
+            let prefs = window::WindowPrefs::load(&folder);
+            let zoom = prefs.zoom;
+            // The remembered language before the register opens, so even
+            // the unlock screen and a startup error speak it.
+            window::set_window_language(prefs.language);
             if let Some(main) = app.get_webview_window("main") {
                 if let Err(error) = main.set_zoom(zoom) {
                     tracing::warn!(%error, "the remembered zoom could not be applied");
@@ -168,7 +172,10 @@ pub fn run() {
                         if asked.is_ok() {
                             api.prevent_close();
                         }
+                        tracing::info!(asked = asked.is_ok(), "close request sent to the window");
                     }
+                } else {
+                    tracing::info!("close request unanswered for too long: closing");
                 }
             }
             if let tauri::WindowEvent::Destroyed = event {
@@ -194,6 +201,8 @@ pub fn run() {
             commands::app::window_zoom_set,
             commands::app::window_title_set,
             commands::app::window_close_acknowledged,
+            commands::app::language_catalogue,
+            commands::app::window_language_set,
             commands::participants::participant_list,
             commands::participants::participant_get,
             commands::participants::participant_create,

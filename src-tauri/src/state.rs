@@ -205,10 +205,7 @@ impl AppState {
     /// racing it over the same files.
     pub fn one_transition(&self) -> Result<TransitionGuard<'_>, IpcError> {
         if self.transition.swap(true, Ordering::SeqCst) {
-            return Err(IpcError::new(
-                "busy",
-                "Introspor holder allerede på med dette. Vent til det er ferdig.",
-            ));
+            return Err(IpcError::new("busy", introspor_core::messages::BUSY));
         }
         Ok(TransitionGuard(&self.transition))
     }
@@ -236,10 +233,7 @@ impl AppState {
     fn store(&self) -> Result<SharedStore, IpcError> {
         match self.register() {
             Register::Ready(store) => Ok(store),
-            Register::Locked(_) => Err(IpcError::new(
-                "locked",
-                "Registeret er låst. Skriv inn gjenopprettingskoden først.",
-            )),
+            Register::Locked(_) => Err(IpcError::new("locked", introspor_core::messages::LOCKED)),
             Register::Damaged(damaged) => Err(IpcError::new("damaged", damaged.damage.message())),
             Register::Failed(error) => Err(error),
             Register::InUse => Err(in_use()),
@@ -307,10 +301,7 @@ fn in_use() -> IpcError {
 
 /// The refusal after the register was closed at exit.
 fn closed() -> IpcError {
-    IpcError::new(
-        "closed",
-        "Registeret er lukket fordi Introspor avsluttes. Start Introspor på nytt.",
-    )
+    IpcError::new("closed", introspor_core::messages::CLOSED)
 }
 
 /// Takes an automatic backup when `force`d or due, prunes old ones if

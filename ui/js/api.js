@@ -1,24 +1,23 @@
 // The only module that touches window.__TAURI__: every call to the Rust side
 // goes through here, so the rest of the UI is plain DOM code.
+import { t } from "./i18n.js";
 
 const invoke = window.__TAURI__?.core?.invoke;
 
 /** Calls a command. Rejects with {code, message, field?, fields?}. */
 async function call(command, args = {}) {
   if (!invoke) {
-    throw { code: "no_backend", message: "Introspor må startes som program, ikke i en nettleser." };
+    throw { code: "no_backend", message: t("error.noBackend") };
   }
   try {
     return await invoke(command, args);
   } catch (error) {
     // Commands reject with our IpcError. Anything else is Tauri's own
     // refusal of the request (an argument of the wrong type, in English);
-    // the caseworker gets a Norwegian message with a stable code instead.
+    // the caseworker gets a message in the window's language with a stable
+    // code instead.
     if (error && typeof error === "object" && typeof error.code === "string" && typeof error.message === "string") throw error;
-    throw {
-      code: "invalid_request",
-      message: "Det oppstod en uventet feil i programmet, og ingenting ble lagret. Prøv igjen, eller start Introspor på nytt. Vedvarer feilen, kontakt IT-avdelingen og oppgi koden invalid_request.",
-    };
+    throw { code: "invalid_request", message: t("error.invalidRequest") };
   }
 }
 
@@ -37,6 +36,8 @@ export const api = {
   quit: () => call("app_quit"),
   recomputeProgress: () => call("recompute_progress_get"),
   setZoom: (zoom) => call("window_zoom_set", { zoom }),
+  languageCatalogue: (language) => call("language_catalogue", { language }),
+  setWindowLanguage: (language) => call("window_language_set", { language }),
   setWindowTitle: (title) => call("window_title_set", { title }),
   closeAcknowledged: () => call("window_close_acknowledged"),
   listBackups: () => call("backup_list"),

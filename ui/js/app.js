@@ -1,7 +1,7 @@
 // Starts the window: checks that the register opened, then routes.
 import { api } from "./api.js";
 import { h, replace } from "./dom.js";
-import { t, translateStatic } from "./i18n.js";
+import { loadLanguage, t, translateStatic } from "./i18n.js";
 import { toast } from "./toast.js";
 import { countsText } from "./format.js";
 import { currentScreen, focusHeading, mayLeave, navigate, startRouter } from "./router.js";
@@ -107,14 +107,18 @@ window.addEventListener("introspor-close-requested", async () => {
 });
 
 async function start() {
-  translateStatic();
-  drawSidebar();
   let status;
   try {
     status = await api.appStatus();
   } catch (error) {
     status = { version: "", startupError: error };
   }
+  // The texts come in the remembered language before anything is drawn;
+  // without them the window could say nothing at all, so a failure falls
+  // back to Bokmål's.
+  await loadLanguage(status.language).catch(() => loadLanguage("nb").catch(() => {}));
+  translateStatic();
+  drawSidebar();
   applyZoom(status.zoom);
   document.getElementById("version").textContent = status.version ? t("app.version", { version: status.version }) : "";
   // The menu leads nowhere until the register is open.
@@ -171,5 +175,15 @@ async function start() {
 }
 
 let routerStarted = false;
+
+// A change of language (in the settings) draws the window again in it: the
+// static texts, the sidebar and the screen on show, which the settings
+// screen has already asked about unsaved changes for.
+window.addEventListener("introspor-language-changed", () => {
+  translateStatic();
+  drawSidebar();
+  if (routerStarted) navigate(location.hash);
+  else start();
+});
 
 start();

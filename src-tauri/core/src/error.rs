@@ -1,5 +1,6 @@
 //! The core's errors.
 
+use crate::language::Message;
 use crate::messages;
 use std::borrow::Cow;
 
@@ -12,13 +13,14 @@ pub struct FieldError {
     pub field: Cow<'static, str>,
     /// Stable machine-readable code (`identity_number_checksum`).
     pub code: &'static str,
-    /// What to fix, in Norwegian.
-    pub message: &'static str,
+    /// What to fix: a catalogue key and its arguments (`too_long` with
+    /// its `max`), rendered in the language of wherever it is shown.
+    pub message: Message,
 }
 
 impl FieldError {
     /// Creates a field error.
-    pub fn new(field: &'static str, code: &'static str, message: &'static str) -> Self {
+    pub fn new(field: &'static str, code: &'static str, message: Message) -> Self {
         Self {
             field: Cow::Borrowed(field),
             code,
@@ -28,7 +30,7 @@ impl FieldError {
 
     /// Creates a field error for a field named at run time (a key the
     /// caller sent), which cannot be a `&'static str`.
-    pub fn named(field: String, code: &'static str, message: &'static str) -> Self {
+    pub fn named(field: String, code: &'static str, message: Message) -> Self {
         Self {
             field: Cow::Owned(field),
             code,
@@ -57,7 +59,7 @@ impl std::error::Error for ValidationErrors {}
 /// Everything that can go wrong in the core.
 ///
 /// Display texts are for logs and never contain personal data; the
-/// Norwegian text for the caseworker comes from [`CoreError::message`].
+/// caseworker's text comes from [`CoreError::message`], in any language.
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     /// The input did not validate; nothing was written.
@@ -159,10 +161,11 @@ impl CoreError {
         }
     }
 
-    /// What the caseworker should read, in Norwegian.
-    pub fn message(&self) -> &'static str {
+    /// What the caseworker should read, as a message to render in the
+    /// window's language.
+    pub fn message(&self) -> Message {
         match self {
-            CoreError::Validation(errors) if errors.0.len() == 1 => errors.0[0].message,
+            CoreError::Validation(errors) if errors.0.len() == 1 => errors.0[0].message.clone(),
             CoreError::Validation(_) => messages::VALIDATION_SUMMARY,
             CoreError::DuplicateIdentityNumber {
                 archived: false, ..

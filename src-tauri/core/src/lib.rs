@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod language;
 pub mod messages;
 pub mod store;
 

@@ -5,8 +5,10 @@ use crate::error::IpcError;
 use crate::state::AppState;
 use crate::state::Register;
 use crate::transport::AppStatusDto;
-use crate::window::{clamp_zoom, window_title, CloseRequest, WindowPrefs};
+use crate::window::{clamp_zoom, set_window_language, window_title, CloseRequest, WindowPrefs};
+use introspor_core::language::{catalogue, Language};
 use introspor_core::messages;
+use std::collections::HashMap;
 use tauri::{Manager, State};
 
 /// Tells the window whether the register opened, the version and the zoom.
@@ -33,7 +35,39 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatusDto {
         backup_problem: state.backup_problem(),
         damage,
         zoom: WindowPrefs::load(state.folder()).zoom,
+        language: crate::window::window_language(),
     }
+}
+
+/// Every text of the window's language, for the window to render with:
+/// one catalogue for the window and the program, so a text is written once.
+#[tauri::command]
+pub fn language_catalogue(language: String) -> Result<HashMap<String, String>, IpcError> {
+    let language =
+        Language::from_tag(&language).ok_or_else(|| IpcError::invalid_choice("language"))?;
+    Ok(catalogue(language).texts().clone())
+}
+
+/// Changes the window's language (in the settings) and remembers it for
+/// the next start; from now on the commands' messages come in it too.
+/// Answers the language's catalogue.
+#[tauri::command]
+pub fn window_language_set(
+    state: State<'_, AppState>,
+    language: String,
+) -> Result<HashMap<String, String>, IpcError> {
+    let chosen =
+        Language::from_tag(&language).ok_or_else(|| IpcError::invalid_choice("language"))?;
+    set_window_language(chosen);
+    let prefs = WindowPrefs {
+        language: chosen,
+        ..WindowPrefs::load(state.folder())
+    };
+    // The language applies now even if it cannot be remembered.
+    if let Err(error) = prefs.save(state.folder()) {
+        tracing::warn!(%error, "the window's language could not be remembered");
+    }
+    language_catalogue(language)
 }
 
 /// Sets the window's zoom (Ctrl+Plus, Ctrl+Minus, Ctrl+0) and remembers it
@@ -49,7 +83,11 @@ pub fn window_zoom_set(
         .set_zoom(zoom)
         .map_err(|_| IpcError::new("zoom_failed", messages::ZOOM_FAILED))?;
     // The zoom applies now even if it cannot be remembered.
-    if let Err(error) = (WindowPrefs { zoom }).save(state.folder()) {
+    let prefs = WindowPrefs {
+        zoom,
+        ..WindowPrefs::load(state.folder())
+    };
+    if let Err(error) = prefs.save(state.folder()) {
         tracing::warn!(%error, "the window's zoom could not be remembered");
     }
     Ok(zoom)

@@ -2,7 +2,7 @@
 //! chain, and exporting a period as CSV.
 
 use crate::commands::export::{bytes, export_file};
-use crate::error::IpcError;
+use crate::error::{in_window_language, IpcError};
 use crate::save_dialog::SaveRequest;
 use crate::state::AppState;
 use crate::transport::audit::{
@@ -13,6 +13,7 @@ use introspor_core::domain::audit::AuditEntity;
 use introspor_core::domain::audit_fields::{field_value, FieldValue, Referenced};
 use introspor_core::domain::date::parse_date;
 use introspor_core::export::audit_csv::{audit_csv, display_value, entry_time};
+use introspor_core::language::Message;
 use introspor_core::messages;
 use introspor_core::store::audit::{
     AuditEvent, AuditFilter, AuditProblem, AuditVerification, HISTORY_LIMIT,
@@ -44,7 +45,7 @@ impl<'a> Names<'a> {
         let name = self
             .store
             .referenced_name(kind, id)?
-            .unwrap_or_else(|| messages::AUDIT_RECORD_GONE.to_string());
+            .unwrap_or_else(|| in_window_language(&messages::AUDIT_RECORD_GONE));
         self.known.insert((kind, id), name.clone());
         Ok(name)
     }
@@ -169,18 +170,17 @@ pub fn verify(store: &Store) -> Result<AuditVerificationDto, IpcError> {
                 rows: rows_intact,
                 row_id: Some(row_id),
                 problem: problem.as_str().to_string(),
-                message: match problem {
+                message: in_window_language(&match problem {
                     AuditProblem::ContentHashMismatch => messages::AUDIT_CONTENT_CHANGED,
                     AuditProblem::PrevHashMismatch => messages::AUDIT_LINK_BROKEN,
-                }
-                .to_string(),
+                }),
                 last_hash: String::new(),
             }
         }
     })
 }
 
-fn date_error(field: &str, code: &str, message: &str) -> IpcError {
+fn date_error(field: &str, code: &str, message: Message) -> IpcError {
     let mut error = IpcError::new(code, message);
     error.field = Some(field.to_string());
     error

@@ -134,10 +134,7 @@ pub fn workbook_file(workbook: &Workbook, format: SheetFormat) -> Result<Vec<u8>
         SheetFormat::Csv => Ok(workbook_csv(workbook).into_bytes()),
         SheetFormat::Xlsx => workbook_xlsx(workbook).map_err(|error| {
             tracing::error!("xlsx failed: {error}");
-            IpcError::new(
-                "xlsx_failed",
-                "Kunne ikke lage regnearket. Ingenting ble lagret.",
-            )
+            IpcError::new("xlsx_failed", introspor_core::messages::XLSX_FAILED)
         }),
     }
 }
@@ -186,10 +183,7 @@ pub fn write_file_atomically(path: &Path, content: &[u8]) -> Result<(), IpcError
     result.map_err(|error| {
         let _ = std::fs::remove_file(&temporary);
         tracing::error!("export failed: {error}");
-        IpcError::new(
-            "export_failed",
-            "Kunne ikke lagre filen. Sjekk at mappen finnes og at du har skrivetilgang, og prøv igjen.",
-        )
+        IpcError::new("export_failed", introspor_core::messages::EXPORT_FAILED)
     })
 }
 

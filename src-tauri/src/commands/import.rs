@@ -201,7 +201,7 @@ fn preview_dto(
                     .map(|p| ImportProblemDto {
                         field: p.field.to_string(),
                         code: p.code.to_string(),
-                        message: p.message.to_string(),
+                        message: crate::error::in_window_language(&p.message),
                     })
                     .collect(),
                 notes: r.notes.clone(),
@@ -280,14 +280,14 @@ pub async fn import_open(
         if size > MAX_IMPORT_BYTES {
             return Err(IpcError::new(
                 "import_too_large",
-                "Filen er større enn 50 MB og er trolig ikke en deltakerliste. Velg en annen fil.",
+                introspor_core::messages::IMPORT_TOO_LARGE,
             ));
         }
         let bytes = std::fs::read(&path).map_err(|error| {
             tracing::warn!("import file unreadable: {error}");
             IpcError::new(
                 "import_unreadable",
-                "Kunne ikke lese filen. Sjekk at den finnes og ikke er åpen i et annet program, og prøv igjen.",
+                introspor_core::messages::IMPORT_FILE_UNREADABLE,
             )
         })?;
         read_sheet(&name, &bytes).map_err(import_error)
@@ -336,7 +336,7 @@ pub async fn import_remap(
 }
 
 fn no_import() -> IpcError {
-    IpcError::new("import_none", "Ingen fil er lest inn. Velg filen på nytt.")
+    IpcError::new("import_none", introspor_core::messages::IMPORT_NONE)
 }
 
 /// How far the preview is.

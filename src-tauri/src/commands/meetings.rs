@@ -211,10 +211,7 @@ pub fn minutes_pdf(
     let document = compose_minutes(&meeting, choice.recipient, &store.letterhead()?, now);
     let bytes = render_minutes_pdf(&document).map_err(|error| {
         tracing::error!("minutes PDF failed: {error}");
-        IpcError::new(
-            "pdf_failed",
-            "Kunne ikke lage PDF-filen av referatet. Ingenting ble lagret.",
-        )
+        IpcError::new("pdf_failed", introspor_core::messages::MINUTES_PDF_FAILED)
     })?;
     let recipient = match choice.recipient {
         Recipient::Archive => "arkiv",

@@ -94,7 +94,7 @@ pub fn parse_query(dto: &ParticipantQueryDto) -> Result<ParticipantQuery, IpcErr
     if dto.search.chars().count() > 200 {
         return Err(IpcError::new(
             "too_long",
-            introspor_core::messages::TOO_LONG,
+            introspor_core::messages::too_long(200),
         ));
     }
     Ok(ParticipantQuery {

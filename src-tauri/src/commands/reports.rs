@@ -289,10 +289,7 @@ pub async fn report_supervision_pdf(
         .await?;
     let pdf = render_minutes_pdf(&document).map_err(|error| {
         tracing::error!("supervision PDF failed: {error}");
-        IpcError::new(
-            "pdf_failed",
-            "Kunne ikke lage PDF-filen av rapporten. Ingenting ble lagret.",
-        )
+        IpcError::new("pdf_failed", introspor_core::messages::REPORT_PDF_FAILED)
     })?;
     let exported = export_file(
         &state,

@@ -102,7 +102,7 @@ pub fn backups(store: &Store, folder: &Path) -> Result<Vec<BackupDto>, IpcError>
                 problem: checked
                     .as_ref()
                     .err()
-                    .map(|e| e.message().to_string())
+                    .map(|e| crate::error::in_window_language(&e.message()))
                     .unwrap_or_default(),
                 counts: checked.ok().map(BackupCountsDto::from),
             }
@@ -154,7 +154,7 @@ impl From<&DamagedRegister> for DamageDto {
     fn from(damaged: &DamagedRegister) -> Self {
         Self {
             kind: damaged.damage.as_str().to_string(),
-            message: damaged.damage.message().to_string(),
+            message: crate::error::in_window_language(&damaged.damage.message()),
             offer: damaged.offer.as_ref().map(BackupOfferDto::from),
             can_start_new: damaged.offer.is_none(),
             can_keep: damaged.damage == Damage::BehindBackup,
@@ -192,12 +192,9 @@ fn backup_in_folder(folder: &Path, file_name: &str) -> Result<PathBuf, IpcError>
     let found = list_backups(folder)?
         .into_iter()
         .find(|b| b.path.file_name().is_some_and(|n| n == file_name));
-    found.map(|b| b.path).ok_or_else(|| {
-        IpcError::new(
-            "not_found",
-            "Fant ikke sikkerhetskopien. Den kan være slettet.",
-        )
-    })
+    found
+        .map(|b| b.path)
+        .ok_or_else(|| IpcError::new("not_found", introspor_core::messages::BACKUP_NOT_FOUND))
 }
 
 /// Restores `source` into the open store, keeping a copy of the current
@@ -274,7 +271,7 @@ pub async fn register_unlock(state: State<'_, AppState>, code: String) -> Result
     if !matches!(state.register(), Register::Locked(_)) {
         return Err(IpcError::new(
             "not_locked",
-            "Registeret er ikke låst. Start Introspor på nytt hvis vinduet ikke viser registeret.",
+            introspor_core::messages::NOT_LOCKED,
         ));
     }
     let path = state.folder().join(DATABASE_FILE_NAME);
@@ -439,7 +436,7 @@ pub fn restore_damaged(
     }
     Err(IpcError::new(
         "no_good_backup",
-        "Fant ingen sikkerhetskopi som besto kontrollen. Kontakt IT-avdelingen; den skadde filen er ikke slettet.",
+        introspor_core::messages::NO_GOOD_BACKUP,
     ))
 }
 
@@ -503,7 +500,7 @@ fn damaged_register(state: &AppState) -> Result<Arc<DamagedRegister>, IpcError> 
         Register::Damaged(damaged) => Ok(damaged),
         _ => Err(IpcError::new(
             "not_damaged",
-            "Registeret er ikke skadet, så det er ingenting å gjenopprette her. Bruk siden Sikkerhetskopi.",
+            introspor_core::messages::NOT_DAMAGED,
         )),
     }
 }
@@ -531,7 +528,7 @@ pub async fn register_start_new(state: State<'_, AppState>) -> Result<(), IpcErr
     if damaged.offer.is_some() {
         return Err(IpcError::new(
             "backup_available",
-            "Det finnes en sikkerhetskopi som kan gjenopprettes. Gjenopprett den i stedet for å starte et tomt register.",
+            introspor_core::messages::BACKUP_AVAILABLE,
         ));
     }
     state.stop_pruning();
@@ -557,7 +554,7 @@ pub async fn register_keep(state: State<'_, AppState>) -> Result<(), IpcError> {
     if damaged.damage != Damage::BehindBackup {
         return Err(IpcError::new(
             "cannot_keep",
-            "Et skadet register kan ikke brukes slik det er. Gjenopprett fra en sikkerhetskopi.",
+            introspor_core::messages::CANNOT_KEEP,
         ));
     }
     state.stop_pruning();

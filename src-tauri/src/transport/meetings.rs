@@ -322,7 +322,9 @@ impl MeetingDto {
             revises_agreement: m.revises_agreement,
             evaluates_routines: m.evaluates_routines,
             completed_on: format_optional_date(m.completed_on),
-            missing: triangle_missing_message(&m.missing_parties()).to_string(),
+            missing: triangle_missing_message(&m.missing_parties())
+                .map(|message| message.render(crate::window::window_language()))
+                .unwrap_or_default(),
             older_copies: older_copies(&sharing, m.minutes_version),
             sharing: sharing.into_iter().map(SharingEntryDto::from).collect(),
             minutes_version: m.minutes_version,

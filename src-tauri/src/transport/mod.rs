@@ -168,6 +168,8 @@ pub struct AppStatusDto {
     pub damage: Option<crate::commands::security::DamageDto>,
     /// The window's zoom factor, remembered between starts (1.0 is 100 %).
     pub zoom: f64,
+    /// The window's language, remembered between starts.
+    pub language: introspor_core::language::Language,
 }
 
 /// A legal deadline or own task in a list.

@@ -1,8 +1,8 @@
 // The rule settings: durations and intervals in months, with defaults.
-import { markReady } from "../router.js";
+import { markReady, mayLeave } from "../router.js";
 import { api } from "../api.js";
 import { h, replace } from "../dom.js";
-import { t } from "../i18n.js";
+import { LANGUAGES, currentLanguage, setLanguage, t } from "../i18n.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
 import { smallForm } from "./small-form.js";
@@ -73,9 +73,38 @@ export async function renderSettings(main) {
     }
   };
 
+  // The window's language applies at once and is remembered on this
+  // machine; the screen is drawn again in it, after asking about anything
+  // typed and not saved.
+  const languageSelect = h(
+    "select",
+    { id: "window-language", "aria-describedby": "window-language-help" },
+    LANGUAGES.map((tag) => h("option", { value: tag, lang: tag, text: t(`language.${tag}`), selected: tag === currentLanguage() })),
+  );
+  languageSelect.addEventListener("change", async () => {
+    const chosen = languageSelect.value;
+    if (!(await mayLeave())) {
+      languageSelect.value = currentLanguage();
+      return;
+    }
+    try {
+      await setLanguage(chosen);
+    } catch (error) {
+      languageSelect.value = currentLanguage();
+      showError(error);
+    }
+  });
+
   replace(
     main,
     h("header", { class: "page-header" }, h("h1", { text: t("settings.title") }), h("button", { type: "button", class: "primary", id: "save-settings", title: "Ctrl+S", text: t("settings.save"), onclick: save })),
+    h(
+      "section",
+      { class: "card", "aria-labelledby": "language-heading" },
+      h("h2", { id: "language-heading", text: t("settings.language") }),
+      h("p", {}, h("label", { for: "window-language", text: t("settings.windowLanguage") }), " ", languageSelect),
+      h("p", { class: "hint", id: "window-language-help", text: t("settings.windowLanguageHelp") }),
+    ),
     h("p", { class: "hint lead", text: t("settings.help") }),
     progressArea,
     h("p", { class: "hint lead", id: "settings-law-hint" }, `${t("settings.lawHint")} `, h("a", { href: "#/regelverk", text: t("rules.title") }), "."),

@@ -49,7 +49,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
 /// Why a typed date was refused, in the caseworker's words: «31.02.2020»
 /// has the right form but is not in the calendar, so telling its writer to
 /// use `dd.mm.åååå` would be no help.
-pub fn invalid_date_message(text: &str) -> &'static str {
+pub fn invalid_date_message(text: &str) -> crate::language::Message {
     let parts: Vec<&str> = text.trim().split('.').collect();
     let well_formed = parts.len() == 3
         && parts

@@ -90,12 +90,19 @@ fn not_future(
     }
 }
 
+/// The longest short note on an event or a task, in characters.
+const SHORT_NOTE_MAX: usize = 2000;
+
 /// A short note on an event or a task: trimmed and in NFC (as every stored
-/// text), at most 2,000 characters.
+/// text), at most [`SHORT_NOTE_MAX`] characters.
 fn short_note(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
     let text = crate::domain::fields::nfc(text.trim());
-    if text.chars().count() > 2000 {
-        errors.push(FieldError::new(field, "too_long", messages::NOTE_TOO_LONG));
+    if text.chars().count() > SHORT_NOTE_MAX {
+        errors.push(FieldError::new(
+            field,
+            "too_long",
+            messages::note_too_long(SHORT_NOTE_MAX),
+        ));
     }
     text
 }
@@ -246,7 +253,7 @@ impl ExtensionForm {
                 errors.push(FieldError::new(
                     "months",
                     "months_out_of_range",
-                    messages::EXTENSION_MONTHS_OUT_OF_RANGE,
+                    messages::extension_months_out_of_range(1, MAX_EXTENSION_MONTHS),
                 ));
                 None
             }

@@ -30,7 +30,11 @@ pub(crate) fn optional_line(
 ) -> String {
     let text = nfc(text.trim());
     if text.chars().count() > MAX_LINE {
-        errors.push(FieldError::new(field, "too_long", messages::TOO_LONG));
+        errors.push(FieldError::new(
+            field,
+            "too_long",
+            messages::too_long(MAX_LINE),
+        ));
     } else if text.chars().any(char::is_control) {
         errors.push(FieldError::new(
             field,
@@ -162,7 +166,11 @@ pub(crate) fn email_field(errors: &mut Vec<FieldError>, field: &'static str, tex
 pub(crate) fn notes(errors: &mut Vec<FieldError>, field: &'static str, text: &str) -> String {
     let text = nfc(text.trim());
     if text.chars().count() > MAX_NOTES {
-        errors.push(FieldError::new(field, "too_long", messages::NOTES_TOO_LONG));
+        errors.push(FieldError::new(
+            field,
+            "too_long",
+            messages::note_too_long(MAX_NOTES),
+        ));
     }
     text
 }

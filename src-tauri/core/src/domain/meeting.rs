@@ -8,6 +8,7 @@ use crate::domain::interpreter::{
 };
 use crate::domain::team::{optional_date, required_choice, OrganisationKind};
 use crate::error::{FieldError, ValidationErrors};
+use crate::language::Message;
 use crate::messages;
 use chrono::{NaiveDate, NaiveTime};
 use serde::Deserialize;
@@ -122,11 +123,11 @@ pub fn triangle_missing(
     missing
 }
 
-/// The Norwegian sentence that names who is missing.
-pub fn triangle_missing_message(missing: &[RequiredParty]) -> &'static str {
+/// The sentence that names who is missing; none when nobody is.
+pub fn triangle_missing_message(missing: &[RequiredParty]) -> Option<Message> {
     use RequiredParty::{Nav, Participant, RefugeeService};
-    match missing {
-        [] => "",
+    Some(match missing {
+        [] => return None,
         [Participant] => messages::TRIANGLE_MISSING_PARTICIPANT,
         [RefugeeService] => messages::TRIANGLE_MISSING_REFUGEE_SERVICE,
         [Nav] => messages::TRIANGLE_MISSING_NAV,
@@ -134,7 +135,7 @@ pub fn triangle_missing_message(missing: &[RequiredParty]) -> &'static str {
         [Participant, Nav] => messages::TRIANGLE_MISSING_PARTICIPANT_NAV,
         [RefugeeService, Nav] => messages::TRIANGLE_MISSING_REFUGEE_SERVICE_NAV,
         _ => messages::TRIANGLE_MISSING_ALL,
-    }
+    })
 }
 
 /// An invited contact and whether they came.
@@ -389,7 +390,7 @@ impl MeetingForm {
             errors.push(FieldError::new(
                 "agenda",
                 "too_many_items",
-                messages::TOO_MANY_ITEMS,
+                messages::too_many_items(MAX_ITEMS),
             ));
         }
         let mut agenda = Vec::new();
@@ -412,7 +413,7 @@ impl MeetingForm {
                 errors.push(FieldError::new(
                     "agenda",
                     "too_long",
-                    messages::AGENDA_ORIGIN_TOO_LONG,
+                    messages::agenda_origin_too_long(MAX_ORIGIN),
                 ));
             }
             agenda.push(AgendaItem {
@@ -740,6 +741,7 @@ impl Meeting {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Language;
     use OrganisationKind as O;
     use RequiredParty as P;
 
@@ -789,17 +791,22 @@ mod tests {
             let missing = triangle_missing(participant, &organisations);
             assert_eq!(missing, expected, "{case}: these parties should be missing");
             assert_eq!(
-                triangle_missing_message(&missing).is_empty(),
+                triangle_missing_message(&missing).is_none(),
                 expected.is_empty(),
                 "{case}: there should be a message exactly when someone is missing"
             );
         }
+        let shown = |missing: &[P]| {
+            triangle_missing_message(missing)
+                .unwrap()
+                .render(Language::Bokmal)
+        };
         assert!(
-            triangle_missing_message(&[P::Nav]).contains("NAV"),
+            shown(&[P::Nav]).contains("NAV"),
             "the message for an absent NAV should name NAV"
         );
         assert!(
-            triangle_missing_message(&[P::Participant, P::Nav]).contains("deltakeren"),
+            shown(&[P::Participant, P::Nav]).contains("deltakeren"),
             "the message should name the participant when they are absent"
         );
     }
@@ -1119,13 +1126,18 @@ mod tests {
             let found: Vec<_> = errors
                 .0
                 .iter()
-                .map(|e| (e.field.as_ref(), e.code, e.message))
+                .map(|e| (e.field.as_ref(), e.code, e.message.clone()))
                 .collect();
             assert_eq!(
                 found,
-                vec![("agenda", "too_long", messages::AGENDA_ORIGIN_TOO_LONG)]
+                vec![(
+                    "agenda",
+                    "too_long",
+                    messages::agenda_origin_too_long(MAX_ORIGIN)
+                )]
             );
-            assert!(found[0].2.contains("40"), "the message names the limit");
+            let shown = found[0].2.render(crate::language::Language::Bokmal);
+            assert!(shown.contains("40"), "the message names the limit: {shown}");
         }
     }
 

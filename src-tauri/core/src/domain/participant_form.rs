@@ -223,7 +223,7 @@ impl ParticipantForm {
                     errors.push(FieldError::new(
                         "plannedLengthMonths",
                         "months_out_of_range",
-                        messages::PLANNED_LENGTH_OUT_OF_RANGE,
+                        messages::planned_length_out_of_range(1, MAX_PLANNED_MONTHS),
                     ));
                     None
                 }
@@ -248,7 +248,7 @@ impl ParticipantForm {
                     errors.push(FieldError::new(
                         "lawOverrideReason",
                         "too_long",
-                        messages::LONG_TEXT_TOO_LONG,
+                        messages::too_long(MAX_NOTES),
                     ));
                 } else if has_stray_control_characters(&override_reason) {
                     // A NUL would also break the table's non-empty check,
@@ -307,7 +307,7 @@ impl ParticipantForm {
             errors.push(FieldError::new(
                 "notes",
                 "too_long",
-                messages::NOTES_TOO_LONG,
+                messages::note_too_long(MAX_NOTES),
             ));
         }
 

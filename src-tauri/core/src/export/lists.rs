@@ -3,7 +3,7 @@
 //! the page shown.
 //!
 //! The headers and the words in the cells (status, law, final goal, the
-//! deadline's kind and status) are the window's own (`ui/i18n/nb.js`, the
+//! deadline's kind and status) are the window's own (`i18n/nb/window.toml`, the
 //! kinds from [`kind_label_nb`]); a test holds them to the catalogue. Unlike
 //! the calendar file, these lists name the participants and hold the full
 //! identity number: they are the caseworker's own working lists, made on
@@ -555,12 +555,9 @@ mod tests {
 
     #[test]
     fn the_words_are_the_windows_catalogue() {
-        let catalogue =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/i18n/nb.js"))
-                .expect("the window's catalogue");
+        let catalogue = crate::language::catalogue(crate::language::Language::Bokmal);
         let has = |key: String, label: &str| {
-            let entry = format!("\"{key}\": \"{label}\"");
-            assert!(catalogue.contains(&entry), "{entry} in nb.js");
+            assert_eq!(catalogue.get(&key), Some(label), "{key} in i18n/nb");
         };
         for status in Status::ALL {
             has(

@@ -96,24 +96,17 @@ impl ImportError {
         }
     }
 
-    /// What the caseworker should read, in Norwegian.
-    pub fn message(&self) -> &'static str {
-        match self {
-            ImportError::Unreadable(_) => {
-                "Filen kunne ikke leses. Sjekk at den er et Excel-ark (.xlsx) eller en CSV-fil og ikke er skadet."
-            }
-            ImportError::UnknownFormat => {
-                "Introspor kan importere Excel-ark (.xlsx) og CSV-filer (.csv). Lagre filen i et av disse formatene."
-            }
-            ImportError::NoHeader => {
-                "Fant ingen overskriftsrad blant de ti første radene. Sjekk at filen har kolonneoverskrifter som «Fornavn» og «Etternavn»."
-            }
-            ImportError::Cancelled => "Importen ble avbrutt. Ingenting er lagret.",
-            ImportError::FieldTwice(_) => {
-                "Det samme feltet er valgt for to kolonner. Velg feltet for bare én kolonne."
-            }
-            ImportError::NoSheet => "Excel-filen har ingen ark.",
-        }
+    /// What the caseworker should read, as a message to render in the
+    /// window's language.
+    pub fn message(&self) -> crate::language::Message {
+        crate::language::Message::new(match self {
+            ImportError::Unreadable(_) => "message.importUnreadable",
+            ImportError::UnknownFormat => "message.importUnknownFormat",
+            ImportError::NoHeader => "message.importNoHeader",
+            ImportError::Cancelled => "message.importCancelled",
+            ImportError::FieldTwice(_) => "message.importFieldTwice",
+            ImportError::NoSheet => "message.importNoSheet",
+        })
     }
 }
 

@@ -304,15 +304,9 @@ fn attendee(contact: crate::store::teams::Contact, present: bool) -> Attendee {
 }
 
 fn refuse_if_incomplete(meeting: &Meeting) -> CoreResult<()> {
-    let missing = meeting.missing_parties();
-    if missing.is_empty() {
-        Ok(())
-    } else {
-        Err(invalid(
-            "attendance",
-            "triangle_incomplete",
-            triangle_missing_message(&missing),
-        ))
+    match triangle_missing_message(&meeting.missing_parties()) {
+        None => Ok(()),
+        Some(message) => Err(invalid("attendance", "triangle_incomplete", message)),
     }
 }
 
@@ -634,7 +628,7 @@ impl Store {
             return Err(invalid(
                 "reason",
                 "too_long",
-                messages::REOPEN_REASON_TOO_LONG,
+                messages::reopen_reason_too_long(REOPEN_REASON_MAX),
             ));
         }
         let tx = self.conn.transaction()?;
@@ -975,7 +969,7 @@ impl Store {
                 errors.push(FieldError::new(
                     key,
                     "invalid_text",
-                    messages::SETTING_TEXT_INVALID,
+                    messages::setting_text_invalid(200),
                 ));
             }
         }

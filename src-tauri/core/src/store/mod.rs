@@ -320,7 +320,11 @@ pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// A refusal of one field, for checks the store makes itself.
-pub(crate) fn invalid(field: &'static str, code: &'static str, message: &'static str) -> CoreError {
+pub(crate) fn invalid(
+    field: &'static str,
+    code: &'static str,
+    message: crate::language::Message,
+) -> CoreError {
     CoreError::Validation(crate::error::ValidationErrors(vec![
         crate::error::FieldError::new(field, code, message),
     ]))

@@ -41,8 +41,8 @@ impl LockReason {
         }
     }
 
-    /// Why the register is locked, in Norwegian.
-    pub fn message(self) -> &'static str {
+    /// Why the register is locked, to render in the window's language.
+    pub fn message(self) -> crate::language::Message {
         match self {
             LockReason::KeyMissing => crate::messages::LOCKED_KEY_MISSING,
             LockReason::KeyStoreUnreachable => crate::messages::LOCKED_KEY_STORE_UNREACHABLE,
@@ -81,8 +81,8 @@ impl Damage {
         }
     }
 
-    /// What happened, in Norwegian.
-    pub fn message(self) -> &'static str {
+    /// What happened, to render in the window's language.
+    pub fn message(self) -> crate::language::Message {
         match self {
             Damage::Missing => crate::messages::DAMAGE_MISSING,
             Damage::Empty => crate::messages::DAMAGE_EMPTY,
