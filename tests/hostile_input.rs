@@ -44,6 +44,7 @@ use introspor_core::domain::search_key::nfc;
 use introspor_core::domain::team::{
     ContactForm, MembershipForm, OrganisationForm, OrganisationKind, TeamRole,
 };
+use introspor_core::language::Language;
 use introspor_core::store::deadlines::{setting_keys, OWN_TASK_KIND};
 use introspor_core::Store;
 use proptest::prelude::*;
@@ -2006,7 +2007,7 @@ fn meeting_save_stores_hostile_minutes_literally_and_exports_them() {
             check_meeting_saved(&w.store, id, &form)?;
             // The minutes show the text as typed.
             let minutes = read(&w.store, |s| {
-                meetings::minutes(s, id, Recipient::Archive, now())
+                meetings::minutes(s, id, Recipient::Archive, now(), Language::Bokmal)
             })?
             .expect("the minutes");
             let texts = all_strings(&serde_json::to_value(&minutes).unwrap());
@@ -2065,7 +2066,7 @@ fn meeting_ids_kinds_and_sharing_choices_from_anywhere() {
             }
             if let Ok(choice) = sharing {
                 let _ = read(&w.store, |s| {
-                    meetings::minutes(s, id, choice.recipient, now())
+                    meetings::minutes(s, id, choice.recipient, now(), Language::Bokmal)
                 })?;
             }
             let result = match which {
@@ -2097,6 +2098,7 @@ fn letterhead_with_hostile_lines() {
                 municipality,
                 service,
                 caseworker,
+                written_language: String::new(),
             };
             let result = write(&mut w.store, |s| meetings::save_letterhead(s, &form))?;
             if result.is_ok() {
@@ -2130,7 +2132,9 @@ fn minutes_full_of_hostile_text_become_a_pdf() {
             let id = dto.id.unwrap();
             w.store.complete_meeting(id, today()).unwrap();
             let choice = parse_sharing("archive", "").unwrap();
-            let pdf = read(&w.store, |s| meetings::minutes_pdf(s, id, choice, now()))?;
+            let pdf = read(&w.store, |s| {
+                meetings::minutes_pdf(s, id, choice, now(), Language::Bokmal)
+            })?;
             let (bytes, name) = pdf.expect("hostile minutes should still make a PDF");
             prop_assert!(bytes.starts_with(b"%PDF-"));
             prop_assert!(name.ends_with(".pdf"));

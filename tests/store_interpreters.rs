@@ -250,6 +250,7 @@ fn the_minutes_state_presence_language_and_qualification_and_the_report_counts()
             id,
             Recipient::Archive,
             today.and_hms_opt(9, 0, 0).unwrap(),
+            introspor_core::language::Language::Bokmal,
         )
         .unwrap()
         .blocks

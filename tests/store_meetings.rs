@@ -19,6 +19,7 @@ use introspor_core::domain::team::{
     team_warnings, ContactForm, MemberFacts, MembershipForm, OrganisationDraft, OrganisationKind,
 };
 use introspor_core::export::minutes::Block;
+use introspor_core::language::Language;
 use introspor_core::Store;
 
 fn today() -> NaiveDate {
@@ -412,12 +413,12 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
     let now = today().and_hms_opt(10, 30, 0).unwrap();
     let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
     assert!(
-        minutes_pdf(&w.store, id, nav, now).is_err(),
+        minutes_pdf(&w.store, id, nav, now, Language::Bokmal).is_err(),
         "minutes of a meeting not yet completed should not be exported"
     );
     w.store.complete_meeting(id, today()).unwrap();
     let text = |recipient| {
-        minutes(&w.store, id, recipient, now)
+        minutes(&w.store, id, recipient, now, Language::Bokmal)
             .unwrap()
             .blocks
             .iter()
@@ -436,7 +437,7 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
         !text(Recipient::Nav).contains("Sykmeldt"),
         "NAV's copy leaves the health note out"
     );
-    let (pdf, file_name) = minutes_pdf(&w.store, id, nav, now).unwrap();
+    let (pdf, file_name) = minutes_pdf(&w.store, id, nav, now, Language::Bokmal).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "the export should be a PDF");
     assert_eq!(
         file_name,
@@ -590,7 +591,7 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
     let archive = parse_sharing("archive", "").unwrap();
     for choice in [nav, archive] {
-        let (_, name) = minutes_pdf(&w.store, id, choice, now).unwrap();
+        let (_, name) = minutes_pdf(&w.store, id, choice, now, Language::Bokmal).unwrap();
         assert!(name.ends_with("versjon 1.pdf"), "{name}");
         w.store.log_sharing(id, now, choice, &name).unwrap();
     }
@@ -648,10 +649,10 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     // Corrected, completed and sent again: the archive still has version 1.
     save(&mut w.store, Some(id), &changed).unwrap();
     w.store.complete_meeting(id, today()).unwrap();
-    let (pdf, name) = minutes_pdf(&w.store, id, nav, later).unwrap();
+    let (pdf, name) = minutes_pdf(&w.store, id, nav, later, Language::Bokmal).unwrap();
     assert!(name.ends_with("NAV – versjon 2.pdf"), "{name}");
     assert!(pdf.starts_with(b"%PDF-"));
-    let facts = minutes(&w.store, id, Recipient::Nav, later).unwrap();
+    let facts = minutes(&w.store, id, Recipient::Nav, later, Language::Bokmal).unwrap();
     let version = facts
         .blocks
         .iter()

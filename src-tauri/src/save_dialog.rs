@@ -7,7 +7,8 @@
 //! file name appended; the word `cancel` answers as if the caseworker
 //! cancelled. The variable is set by the test harness, never by the app.
 
-use crate::error::IpcError;
+use crate::error::{in_window_language, IpcError};
+use introspor_core::language::Message;
 use std::path::PathBuf;
 
 /// Environment variable that answers the save dialog in tests.
@@ -15,12 +16,12 @@ pub const TEST_ANSWER_ENV: &str = "INTROSPOR_SAVE_DIALOG_ANSWER";
 
 /// What the dialog should offer.
 pub struct SaveRequest {
-    /// Dialog title.
-    pub title: &'static str,
+    /// Dialog title, shown in the window's language.
+    pub title: Message,
     /// Proposed file name.
     pub file_name: String,
-    /// Name of the file type filter.
-    pub filter_name: &'static str,
+    /// Name of the file type filter, shown in the window's language.
+    pub filter_name: Message,
     /// File extensions of the filter, without dots.
     pub extensions: &'static [&'static str],
 }
@@ -42,9 +43,9 @@ pub async fn ask_save_path(request: SaveRequest) -> Result<Option<PathBuf>, IpcE
     // Windows; calling it from a blocking worker keeps the window responsive.
     tauri::async_runtime::spawn_blocking(move || {
         rfd::FileDialog::new()
-            .set_title(request.title)
+            .set_title(in_window_language(&request.title))
             .set_file_name(&request.file_name)
-            .add_filter(request.filter_name, request.extensions)
+            .add_filter(in_window_language(&request.filter_name), request.extensions)
             .save_file()
     })
     .await
@@ -57,10 +58,10 @@ pub const TEST_OPEN_ANSWER_ENV: &str = "INTROSPOR_OPEN_DIALOG_ANSWER";
 
 /// What the open dialog should offer.
 pub struct OpenRequest {
-    /// Dialog title.
-    pub title: &'static str,
-    /// Name of the file type filter.
-    pub filter_name: &'static str,
+    /// Dialog title, shown in the window's language.
+    pub title: Message,
+    /// Name of the file type filter, shown in the window's language.
+    pub filter_name: Message,
     /// File extensions of the filter, without dots.
     pub extensions: &'static [&'static str],
 }
@@ -72,8 +73,8 @@ pub async fn ask_open_path(request: OpenRequest) -> Result<Option<PathBuf>, IpcE
     }
     tauri::async_runtime::spawn_blocking(move || {
         rfd::FileDialog::new()
-            .set_title(request.title)
-            .add_filter(request.filter_name, request.extensions)
+            .set_title(in_window_language(&request.title))
+            .add_filter(in_window_language(&request.filter_name), request.extensions)
             .pick_file()
     })
     .await

@@ -50,6 +50,7 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
         municipality: "Fjordvik kommune (demo)".into(),
         service: "Flyktningtjenesten".into(),
         caseworker: "Kari Fjeld".into(),
+        written_language: crate::language::Language::Bokmal,
     })?;
     let nav = organisation(store, "NAV Fjordvik", OrganisationKind::NavOffice)?;
     let old_nav = organisation(store, "NAV Gamlebyen", OrganisationKind::NavOffice)?;

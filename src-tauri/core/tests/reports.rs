@@ -465,6 +465,7 @@ fn the_supervision_report_shows_every_duty_and_prints_as_pdf() {
             municipality: "Fjordvik kommune".into(),
             service: "Flyktningtjenesten".into(),
             caseworker: "Kari Saksbehandler".into(),
+            ..Letterhead::default()
         })
         .expect("letterhead");
     let report = store

@@ -285,12 +285,12 @@ pub async fn audit_export(
     let exported = export_file(
         &state,
         SaveRequest {
-            title: "Lagre sporingsloggen som CSV",
+            title: Message::new("dialog.saveAuditCsv"),
             file_name: format!(
                 "introspor-sporingslogg-{}.csv",
                 super::today().format("%Y-%m-%d")
             ),
-            filter_name: "CSV (semikolondelt)",
+            filter_name: Message::new("dialog.csvFilter"),
             extensions: &["csv"],
         },
         bytes(csv.into_bytes()),

@@ -17,6 +17,7 @@ use introspor_core::export::calendar::{calendar_export as build_calendar, Calend
 use introspor_core::export::csv::workbook_csv;
 use introspor_core::export::table::Workbook;
 use introspor_core::export::xlsx::workbook_xlsx;
+use introspor_core::language::Message;
 use introspor_core::store::deadlines::DeadlineFilter;
 use introspor_core::Store;
 use std::path::{Path, PathBuf};
@@ -112,11 +113,11 @@ impl SheetFormat {
     }
 
     /// The save dialog's filter name.
-    pub fn filter_name(self) -> &'static str {
-        match self {
-            SheetFormat::Xlsx => "Excel-arbeidsbok",
-            SheetFormat::Csv => "CSV (semikolondelt)",
-        }
+    pub fn filter_name(self) -> Message {
+        Message::new(match self {
+            SheetFormat::Xlsx => "dialog.xlsxFilter",
+            SheetFormat::Csv => "dialog.csvFilter",
+        })
     }
 
     /// The save dialog's extensions.
@@ -203,9 +204,9 @@ pub async fn calendar_export(state: State<'_, AppState>) -> Result<CalendarExpor
     let exported = export_file(
         &state,
         SaveRequest {
-            title: "Lagre frister som kalender",
+            title: Message::new("dialog.saveCalendar"),
             file_name: format!("introspor-frister-{}.ics", today.format("%Y-%m-%d")),
-            filter_name: "Kalender (iCalendar)",
+            filter_name: Message::new("dialog.calendarFilter"),
             extensions: &["ics"],
         },
         bytes(ics.into_bytes()),

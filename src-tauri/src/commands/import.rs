@@ -12,6 +12,7 @@ use introspor_core::import::{
     detect_columns, read_sheet, ColumnPlan, ImportError, ImportField, ImportPreview,
     ImportProgress, RawCell, RawSheet,
 };
+use introspor_core::language::Message;
 use serde::Serialize;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -262,8 +263,8 @@ pub async fn import_open(
     session: State<'_, ImportSession>,
 ) -> Result<Option<ImportPreviewDto>, IpcError> {
     let Some(path) = ask_open_path(OpenRequest {
-        title: "Velg regneark med deltakere",
-        filter_name: "Regneark (.xlsx, .csv)",
+        title: Message::new("dialog.openImport"),
+        filter_name: Message::new("dialog.importFilter"),
         extensions: &["xlsx", "csv", "txt"],
     })
     .await?

@@ -9,6 +9,7 @@ use crate::state::AppState;
 use crate::transport::{DeadlineFilterDto, ParticipantQueryDto};
 use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::export::table::Workbook;
+use introspor_core::language::Message;
 use serde::Serialize;
 use tauri::State;
 
@@ -61,7 +62,7 @@ async fn export_workbook(
     let exported = export_file(
         state,
         SaveRequest {
-            title: "Lagre listen",
+            title: Message::new("dialog.saveList"),
             file_name: format!("{stem}.{}", format.extension()),
             filter_name: format.filter_name(),
             extensions: format.extensions(),

@@ -16,10 +16,11 @@ use introspor_core::domain::date::{format_date, parse_date};
 use introspor_core::domain::meeting::{
     parse_sharing, MeetingForm, MeetingKind, Recipient, SharingChoice,
 };
-use introspor_core::domain::minutes::{compose_minutes, meeting_kind_label, Letterhead};
+use introspor_core::domain::minutes::{compose_minutes, meeting_kind_in_text, Letterhead};
 use introspor_core::domain::team::TeamRole;
 use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::minutes::MinutesDocument;
+use introspor_core::language::{catalogue, Arg, Language, Message};
 use introspor_core::{CoreError, Store};
 use serde::Serialize;
 use tauri::State;
@@ -181,16 +182,29 @@ pub fn save(
     meeting(store, id)
 }
 
-/// The minutes of a meeting as `recipient` would receive them.
+/// The minutes of a meeting as `recipient` would receive them, in
+/// `language`.
 pub fn minutes(
     store: &Store,
     meeting_id: i64,
     recipient: Recipient,
     now: NaiveDateTime,
+    language: Language,
 ) -> Result<MinutesDocument, IpcError> {
     let meeting = store.meeting(meeting_id)?;
     let letterhead = store.letterhead()?;
-    Ok(compose_minutes(&meeting, recipient, &letterhead, now))
+    Ok(compose_minutes(
+        &meeting,
+        recipient,
+        &letterhead,
+        now,
+        language,
+    ))
+}
+
+/// The document language the window asked for: one of the catalogues.
+pub fn document_language(tag: &str) -> Result<Language, IpcError> {
+    Language::from_tag(tag).ok_or_else(|| IpcError::invalid_choice("language"))
 }
 
 /// The PDF of a completed meeting's minutes for `choice.recipient`, and the
@@ -200,6 +214,7 @@ pub fn minutes_pdf(
     meeting_id: i64,
     choice: SharingChoice,
     now: NaiveDateTime,
+    language: Language,
 ) -> Result<(Vec<u8>, String), IpcError> {
     let meeting = store.meeting(meeting_id)?;
     if meeting.completed_on.is_none() {
@@ -208,22 +223,38 @@ pub fn minutes_pdf(
             introspor_core::messages::MEETING_NOT_COMPLETED,
         ));
     }
-    let document = compose_minutes(&meeting, choice.recipient, &store.letterhead()?, now);
+    let document = compose_minutes(
+        &meeting,
+        choice.recipient,
+        &store.letterhead()?,
+        now,
+        language,
+    );
     let bytes = render_minutes_pdf(&document).map_err(|error| {
         tracing::error!("minutes PDF failed: {error}");
         IpcError::new("pdf_failed", introspor_core::messages::MINUTES_PDF_FAILED)
     })?;
-    let recipient = match choice.recipient {
-        Recipient::Archive => "arkiv",
-        Recipient::Nav => "NAV",
-        Recipient::AdultEducation => "voksenopplæringen",
-        Recipient::Participant => "deltaker",
-    };
-    let file_name = format!(
-        "Referat {} {} – {recipient} – versjon {}.pdf",
-        meeting_kind_label(meeting.kind).to_lowercase(),
-        meeting.date.format("%Y-%m-%d"),
-        meeting.minutes_version
+    let texts = catalogue(language);
+    let file_name = texts.render(
+        "minutes.fileName",
+        &[
+            (
+                "kind",
+                Arg::Text(meeting_kind_in_text(meeting.kind, language)),
+            ),
+            (
+                "date",
+                Arg::Text(meeting.date.format("%Y-%m-%d").to_string()),
+            ),
+            (
+                "recipient",
+                Arg::Text(texts.render(
+                    &format!("minutes.fileRecipient.{}", choice.recipient.as_str()),
+                    &[],
+                )),
+            ),
+            ("version", Arg::Number(meeting.minutes_version)),
+        ],
     );
     Ok((bytes, file_name))
 }
@@ -254,15 +285,23 @@ pub fn letterhead(store: &Store) -> Result<LetterheadDto, IpcError> {
         municipality: l.municipality,
         service: l.service,
         caseworker: l.caseworker,
+        written_language: l.written_language.tag().to_string(),
     })
 }
 
 /// Saves the letterhead settings, each line trimmed; answers with what was saved.
 pub fn save_letterhead(store: &mut Store, form: &LetterheadDto) -> Result<LetterheadDto, IpcError> {
+    let written_language = match form.written_language.as_str() {
+        "" => store.written_language()?,
+        tag => {
+            Language::from_tag(tag).ok_or_else(|| IpcError::invalid_choice("writtenLanguage"))?
+        }
+    };
     store.save_letterhead(&Letterhead {
         municipality: form.municipality.trim().to_string(),
         service: form.service.trim().to_string(),
         caseworker: form.caseworker.trim().to_string(),
+        written_language,
     })?;
     letterhead(store)
 }
@@ -355,13 +394,15 @@ pub async fn minutes_preview(
     state: State<'_, AppState>,
     meeting_id: i64,
     recipient: String,
+    language: String,
 ) -> Result<MinutesDocument, IpcError> {
     // The preview needs no legal basis; only the recipient must be known.
     let recipient =
         Recipient::from_str_id(&recipient).ok_or_else(|| IpcError::invalid_choice("recipient"))?;
+    let language = document_language(&language)?;
     let now = now();
     state
-        .with_store(move |store| minutes(store, meeting_id, recipient, now))
+        .with_store(move |store| minutes(store, meeting_id, recipient, now, language))
         .await
 }
 
@@ -372,18 +413,20 @@ pub async fn minutes_export(
     meeting_id: i64,
     recipient: String,
     legal_basis: String,
+    language: String,
 ) -> Result<MinutesExportDto, IpcError> {
     let choice = parse_sharing(&recipient, &legal_basis).map_err(CoreError::from)?;
+    let language = document_language(&language)?;
     let now = now();
     let (bytes_out, file_name) = state
-        .with_store(move |store| minutes_pdf(store, meeting_id, choice, now))
+        .with_store(move |store| minutes_pdf(store, meeting_id, choice, now, language))
         .await?;
     let exported = export_file(
         &state,
         SaveRequest {
-            title: "Lagre referat som PDF",
+            title: Message::new("dialog.saveMinutesTitle"),
             file_name,
-            filter_name: "PDF/A-dokument",
+            filter_name: Message::new("dialog.pdfFilter"),
             extensions: &["pdf"],
         },
         bytes(bytes_out),

@@ -20,6 +20,7 @@ use introspor_core::export::reports::{
     supervision_document, supervision_workbook,
 };
 use introspor_core::export::table::Workbook;
+use introspor_core::language::Message;
 use introspor_core::Store;
 use serde::Deserialize;
 use tauri::State;
@@ -258,7 +259,7 @@ pub async fn report_export(
     let exported = export_file(
         &state,
         SaveRequest {
-            title: "Lagre rapporten",
+            title: Message::new("dialog.saveReport"),
             file_name: format!("{stem}.{}", format.extension()),
             filter_name: format.filter_name(),
             extensions: format.extensions(),
@@ -294,12 +295,12 @@ pub async fn report_supervision_pdf(
     let exported = export_file(
         &state,
         SaveRequest {
-            title: "Lagre rapporten som PDF",
+            title: Message::new("dialog.saveReportPdf"),
             file_name: format!(
                 "introspor-tilsyn-{reference}-{}.pdf",
                 today.format("%Y-%m-%d")
             ),
-            filter_name: "PDF/A-dokument",
+            filter_name: Message::new("dialog.pdfFilter"),
             extensions: &["pdf"],
         },
         bytes(pdf),

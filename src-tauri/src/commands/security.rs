@@ -8,6 +8,7 @@ use crate::save_dialog::{ask_open_path, OpenRequest, SaveRequest};
 use crate::state::{now, AppState, Register};
 use introspor_core::domain::audit::AuditAction;
 use introspor_core::domain::export::{ExportKind, ExportRecord};
+use introspor_core::language::Message;
 use introspor_core::store::backup::{
     backup_file_name, list_backups, newest_good_backup, BackupCounts, BackupOffer,
 };
@@ -319,9 +320,9 @@ pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupResultDto, I
     let exported = export_file(
         &state,
         SaveRequest {
-            title: "Lagre sikkerhetskopi",
+            title: Message::new("dialog.saveBackup"),
             file_name: backup_file_name(now()),
-            filter_name: "Introspor-sikkerhetskopi",
+            filter_name: Message::new("dialog.backupFilter"),
             extensions: &["sqlite3"],
         },
         |store, path| {
@@ -386,8 +387,8 @@ pub async fn backup_restore(
 pub async fn backup_restore_file(state: State<'_, AppState>) -> Result<BackupResultDto, IpcError> {
     let _transition = state.one_transition()?;
     let chosen = ask_open_path(OpenRequest {
-        title: "Velg sikkerhetskopi å gjenopprette",
-        filter_name: "Introspor-sikkerhetskopi",
+        title: Message::new("dialog.openBackup"),
+        filter_name: Message::new("dialog.backupFilter"),
         extensions: &["sqlite3"],
     })
     .await?;

@@ -583,4 +583,8 @@ pub struct LetterheadDto {
     pub service: String,
     /// Caseworker.
     pub caseworker: String,
+    /// The municipality's written language, the documents' default (`nb`,
+    /// `nn` or `en`; empty from a window that does not send it keeps the
+    /// saved one).
+    pub written_language: String,
 }

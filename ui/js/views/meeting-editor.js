@@ -2,7 +2,7 @@
 // next meeting; completing it; previewing and exporting the minutes.
 import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
-import { t } from "../i18n.js";
+import { LANGUAGES, t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { toast, undoToast } from "../toast.js";
 import { ask, confirmDestructive } from "../dialog.js";
@@ -24,9 +24,13 @@ export async function renderMeetingEditor(main, id, query) {
   let m;
   let contacts = [];
   let participants = [];
+  // The minutes are made in the municipality's written language unless
+  // the caseworker chooses another for this export.
+  let writtenLanguage = "nb";
   const params = new URLSearchParams(query || "");
   try {
     contacts = (await findContacts("")).rows;
+    writtenLanguage = (await api.getLetterhead()).writtenLanguage || "nb";
     if (id) {
       m = await api.getMeeting(id);
     } else {
@@ -617,6 +621,11 @@ export async function renderMeetingEditor(main, id, query) {
       return;
     }
     const recipient = h("select", { id: "export-recipient", onchange: () => { basisChanged(); showPreview(); } }, RECIPIENTS.map((r) => h("option", { value: r, text: t(`recipient.${r}`) })));
+    const documentLanguage = h(
+      "select",
+      { id: "export-language", onchange: () => showPreview() },
+      LANGUAGES.map((tag) => h("option", { value: tag, lang: tag, text: t(`language.${tag}`), selected: tag === writtenLanguage })),
+    );
     const basis = h(
       "select",
       { id: "export-legal-basis" },
@@ -629,7 +638,7 @@ export async function renderMeetingEditor(main, id, query) {
     };
     const showPreview = async () => {
       try {
-        renderMinutesPreview(preview, await api.minutesPreview(m.id, recipient.value), t("meeting.previewTitle", { recipient: t(`recipient.${recipient.value}`) }));
+        renderMinutesPreview(preview, await api.minutesPreview(m.id, recipient.value, documentLanguage.value), t("meeting.previewTitle", { recipient: t(`recipient.${recipient.value}`) }));
       } catch (error) {
         showError(error);
       }
@@ -642,6 +651,7 @@ export async function renderMeetingEditor(main, id, query) {
         { class: "form-grid" },
         h("div", { class: "field" }, h("label", { for: "export-recipient", text: t("meeting.recipient") }), recipient),
         h("div", { class: "field" }, h("label", { for: "export-legal-basis", text: t("meeting.legalBasis") }), basis),
+        h("div", { class: "field" }, h("label", { for: "export-language", text: t("meeting.documentLanguage") }), documentLanguage),
         h(
           "div",
           { class: "field submit" },
@@ -655,7 +665,7 @@ export async function renderMeetingEditor(main, id, query) {
             onclick: async () => {
               if (dirty) return showProblems({ message: t("meeting.unsaved") });
               try {
-                const result = await api.exportMinutes(m.id, recipient.value, basis.value);
+                const result = await api.exportMinutes(m.id, recipient.value, basis.value, documentLanguage.value);
                 if (!result.path) {
                   toast(t("meeting.exportCancelled"));
                   return;

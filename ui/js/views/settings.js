@@ -129,6 +129,13 @@ export async function renderSettings(main) {
           { name: "municipality", label: t("settings.municipality"), value: letterhead.municipality },
           { name: "service", label: t("settings.service"), value: letterhead.service },
           { name: "caseworker", label: t("settings.caseworker"), value: letterhead.caseworker },
+          {
+            name: "writtenLanguage",
+            label: t("settings.writtenLanguage"),
+            type: "select",
+            value: letterhead.writtenLanguage,
+            options: LANGUAGES.map((tag) => [tag, t(`language.${tag}`)]),
+          },
         ],
         onSubmit: async (values) => {
           await api.saveLetterhead(values);

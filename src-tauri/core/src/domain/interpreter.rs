@@ -116,64 +116,67 @@ pub struct InterpreterWarning {
     pub reference: String,
 }
 
-impl InterpretingMode {
-    /// The mode in Norwegian, as the minutes say it.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            InterpretingMode::InPerson => "oppmøtt",
-            InterpretingMode::Phone => "på telefon",
-            InterpretingMode::Video => "på video",
-        }
-    }
-}
-
-impl UnqualifiedException {
-    /// The exception in Norwegian, as the minutes say it.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            UnqualifiedException::CannotWait => "ikke forsvarlig å vente på kvalifisert tolk",
-            UnqualifiedException::Emergency => "nødssituasjon",
-            UnqualifiedException::OtherStrongReasons => "andre sterke grunner",
-        }
-    }
-}
-
 /// The minutes' line about the interpreter: presence, language, how, and
 /// whether qualified (with the exception relied on). The caseworker's
 /// free-text reasons stay in the record, not in the minutes, since they may
 /// name people.
-pub fn minutes_line(used: bool, language: &str, details: &InterpreterDetails) -> String {
+pub fn minutes_line(
+    used: bool,
+    language: &str,
+    details: &InterpreterDetails,
+    texts: &crate::language::Catalogue,
+) -> String {
+    use crate::language::Arg;
+    let say = |key: &str| texts.render(key, &[]);
     if !used {
-        return if details.needed {
-            "Nei, selv om tolk var nødvendig".to_string()
+        return say(if details.needed {
+            "minutes.interpreter.noThoughNeeded"
         } else {
-            "Nei".to_string()
-        };
+            "minutes.interpreter.no"
+        });
     }
-    let mut line = format!("Ja, {language}");
+    let mut line = texts.render(
+        "minutes.interpreter.yes",
+        &[("language", Arg::Text(language.to_string()))],
+    );
     if let Some(mode) = details.mode {
-        line.push_str(&format!(", {}", mode.label_nb()));
+        line.push_str(&texts.render(
+            "minutes.interpreter.mode",
+            &[(
+                "mode",
+                Arg::Text(say(&format!("minutes.interpreter.mode.{}", mode.as_str()))),
+            )],
+        ));
     }
     match details.qualification {
         Some(InterpreterQualification::Qualified) => {
-            line.push_str("; kvalifisert tolk");
+            line.push_str(&say("minutes.interpreter.qualified"));
             if let Some(category) = details.category {
-                line.push_str(&format!(
-                    " (Nasjonalt tolkeregister, kategori {})",
-                    category.as_str().to_uppercase()
+                line.push_str(&texts.render(
+                    "minutes.interpreter.category",
+                    &[("category", Arg::Text(category.as_str().to_uppercase()))],
                 ));
             }
         }
         Some(InterpreterQualification::NotQualified) => {
-            line.push_str("; ikke kvalifisert tolk");
+            line.push_str(&say("minutes.interpreter.notQualified"));
             if let Some(exception) = details.exception {
-                line.push_str(&format!(" (unntak: {})", exception.label_nb()));
+                line.push_str(&texts.render(
+                    "minutes.interpreter.exception",
+                    &[(
+                        "exception",
+                        Arg::Text(say(&format!(
+                            "minutes.interpreter.exception.{}",
+                            exception.as_str()
+                        ))),
+                    )],
+                ));
             }
         }
         None => {}
     }
     if !details.adult_confirmed && !details.child_emergency_reason.is_empty() {
-        line.push_str("; barn tolket i en nødssituasjon");
+        line.push_str(&say("minutes.interpreter.childEmergency"));
     }
     line
 }
@@ -385,7 +388,8 @@ mod tests {
             (false, "", &InterpreterDetails { needed: true, ..Default::default() }, "Nei, selv om tolk var nødvendig"),
         ];
         for (used, language, details, expected) in cases {
-            let line = minutes_line(used, language, details);
+            let texts = crate::language::catalogue(crate::language::Language::Bokmal);
+            let line = minutes_line(used, language, details, texts);
             assert_eq!(line, expected);
             assert!(!line.contains("slektning"), "free-text reasons stay out");
         }

@@ -1,11 +1,16 @@
-//! What goes into the minutes of a meeting for a given recipient.
+//! What goes into the minutes of a meeting for a given recipient, in the
+//! language chosen for the document.
 //!
 //! The same [`MinutesDocument`] feeds the preview in the window and the
-//! PDF, so what the caseworker reads before saving is what is filed.
+//! PDF, so what the caseworker reads before saving is what is filed. Every
+//! heading and label comes from the catalogue (`minutes.*` in
+//! `i18n/<language>/documents.toml`; meeting kinds and recipients share the
+//! window's labels), so Nynorsk minutes can be filed from a Bokmål window.
 
 use crate::domain::date::format_date;
 use crate::domain::meeting::{may_read_sensitive, Attendee, Meeting, MeetingKind, Recipient};
 use crate::export::minutes::{Block, MinutesDocument, TableBlock};
+use crate::language::{catalogue, Arg, Catalogue, Language};
 use chrono::NaiveDateTime;
 
 /// The service that writes the minutes, from the settings.
@@ -17,41 +22,37 @@ pub struct Letterhead {
     pub service: String,
     /// The caseworker's name, used when a meeting names no minute taker.
     pub caseworker: String,
+    /// The municipality's written language (målform): the language a
+    /// document is made in unless the caseworker chooses another.
+    pub written_language: Language,
 }
 
-/// Norwegian name of a meeting kind, as used in titles.
-pub fn meeting_kind_label(kind: MeetingKind) -> &'static str {
-    match kind {
-        MeetingKind::Triangle => "Trekantmøte",
-        MeetingKind::Team => "Teammøte",
-        MeetingKind::Information => "Informasjonsmøte",
-        MeetingKind::Cooperation => "Samarbeidsmøte",
-        MeetingKind::Leader => "Ledermøte",
-    }
+/// The name of a meeting kind in `language`, as a label ("Trekantmøte").
+pub fn meeting_kind_label(kind: MeetingKind, language: Language) -> String {
+    catalogue(language).render(&format!("meetingKind.{}", kind.as_str()), &[])
 }
 
-/// Norwegian name of a recipient group.
-pub fn recipient_label(recipient: Recipient) -> &'static str {
-    match recipient {
-        Recipient::Archive => "Internt / arkiv",
-        Recipient::Nav => "NAV",
-        Recipient::AdultEducation => "Voksenopplæringen",
-        Recipient::Participant => "Deltakeren",
-    }
+/// The name of a meeting kind in `language` inside a sentence
+/// ("trekantmøte", "triangle meeting").
+pub fn meeting_kind_in_text(kind: MeetingKind, language: Language) -> String {
+    catalogue(language).render(&format!("minutes.kindInText.{}", kind.as_str()), &[])
 }
 
-/// Text that replaces a withheld note.
-pub const WITHHELD_NOTE: &str =
-    "Notatet er holdt tilbake for denne mottakeren (helseopplysninger eller andre særlige kategorier).";
+/// The name of a recipient group in `language`.
+pub fn recipient_label(recipient: Recipient, language: Language) -> String {
+    catalogue(language).render(&format!("recipient.{}", recipient.as_str()), &[])
+}
 
-/// The document for `recipient`, made at `created`.
+/// The document for `recipient`, made at `created`, in `language`.
 pub fn compose_minutes(
     meeting: &Meeting,
     recipient: Recipient,
     letterhead: &Letterhead,
     created: NaiveDateTime,
+    language: Language,
 ) -> MinutesDocument {
-    let kind = meeting_kind_label(meeting.kind);
+    let texts = catalogue(language);
+    let say = |key: &str| texts.render(key, &[]);
     let date = format_date(meeting.date);
     let sensitive_allowed = may_read_sensitive(recipient, meeting.participants.len());
     let withheld = if sensitive_allowed {
@@ -66,39 +67,50 @@ pub fn compose_minutes(
 
     let mut blocks = Vec::new();
     blocks.push(Block::Facts {
-        rows: facts(meeting, recipient),
+        rows: facts(meeting, recipient, texts),
     });
     if withheld > 0 {
+        let service = letterhead.service.trim().to_lowercase();
+        let service = if service.is_empty() {
+            say("minutes.serviceFallback")
+        } else {
+            service
+        };
+        let key = if withheld == 1 {
+            "minutes.withheldNotice.one"
+        } else {
+            "minutes.withheldNotice.other"
+        };
         blocks.push(Block::Notice {
-            text: format!(
-                "Dette referatet er tilpasset mottakeren «{}». Notater med helseopplysninger eller \
-                 andre særlige kategorier er holdt tilbake ({withheld} {}). Det fullstendige \
-                 referatet er arkivert hos {}.",
-                recipient_label(recipient),
-                if withheld == 1 { "punkt" } else { "punkter" },
-                non_empty(&letterhead.service, "flyktningtjenesten").to_lowercase(),
+            text: texts.render(
+                key,
+                &[
+                    ("recipient", Arg::Text(recipient_label(recipient, language))),
+                    ("count", Arg::Number(withheld as i64)),
+                    ("service", Arg::Text(service)),
+                ],
             ),
         });
     }
 
     blocks.push(Block::Heading {
-        text: "Til stede".into(),
+        text: say("minutes.present"),
     });
-    let present = attendance_rows(meeting, true);
-    blocks.push(people_table(present, "Ingen er markert som til stede."));
-    let absent = attendance_rows(meeting, false);
+    let present = attendance_rows(meeting, true, texts);
+    blocks.push(people_table(present, &say("minutes.nobodyPresent"), texts));
+    let absent = attendance_rows(meeting, false, texts);
     if !absent.is_empty() {
         blocks.push(Block::Heading {
-            text: "Invitert, ikke til stede".into(),
+            text: say("minutes.absent"),
         });
-        blocks.push(people_table(absent, ""));
+        blocks.push(people_table(absent, "", texts));
     }
 
     blocks.push(Block::Heading {
-        text: "Saksliste og referat".into(),
+        text: say("minutes.agenda"),
     });
     if meeting.agenda.is_empty() {
-        blocks.push(paragraph("Ingen saker ført opp."));
+        blocks.push(paragraph(&say("minutes.noAgenda")));
     }
     for (number, item) in meeting.agenda.iter().enumerate() {
         blocks.push(Block::Subheading {
@@ -106,33 +118,37 @@ pub fn compose_minutes(
         });
         if item.sensitive && !item.notes.is_empty() && !sensitive_allowed {
             blocks.push(Block::Notice {
-                text: WITHHELD_NOTE.into(),
+                text: say("minutes.withheldNote"),
             });
         } else if item.notes.is_empty() {
-            blocks.push(paragraph("Ingen notater."));
+            blocks.push(paragraph(&say("minutes.noNotes")));
         } else {
             blocks.push(paragraph(&item.notes));
         }
     }
 
     blocks.push(Block::Heading {
-        text: "Vedtak og beslutninger".into(),
+        text: say("minutes.decisions"),
     });
     if meeting.decisions.is_empty() {
-        blocks.push(paragraph("Ingen."));
+        blocks.push(paragraph(&say("minutes.none")));
     }
     for (number, decision) in meeting.decisions.iter().enumerate() {
         blocks.push(paragraph(&format!("{}. {}", number + 1, decision)));
     }
 
     blocks.push(Block::Heading {
-        text: "Oppfølgingspunkter".into(),
+        text: say("minutes.actions"),
     });
     if meeting.actions.is_empty() {
-        blocks.push(paragraph("Ingen."));
+        blocks.push(paragraph(&say("minutes.none")));
     } else {
         blocks.push(Block::Table(TableBlock {
-            headers: vec!["Hva".into(), "Ansvarlig".into(), "Frist".into()],
+            headers: vec![
+                say("minutes.col.what"),
+                say("minutes.col.responsible"),
+                say("minutes.col.due"),
+            ],
             widths: vec![0.55, 0.28, 0.17],
             rows: meeting
                 .actions
@@ -143,7 +159,7 @@ pub fn compose_minutes(
     }
 
     blocks.push(Block::Heading {
-        text: "Neste møte".into(),
+        text: say("minutes.next"),
     });
     let next = match (
         meeting.next_meeting_date,
@@ -151,7 +167,7 @@ pub fn compose_minutes(
     ) {
         (Some(date), "") => format_date(date),
         (Some(date), note) => format!("{}. {note}", format_date(date)),
-        (None, "") => "Ikke avtalt.".to_string(),
+        (None, "") => say("minutes.nextNotAgreed"),
         (None, note) => note.to_string(),
     };
     blocks.push(paragraph(&next));
@@ -162,17 +178,33 @@ pub fn compose_minutes(
         .filter(|line| !line.trim().is_empty())
         .cloned()
         .collect();
+    let shown_author = if author.trim().is_empty() {
+        say("minutes.authorUnknown")
+    } else {
+        author.clone()
+    };
     MinutesDocument {
-        title: format!("Referat fra {} {date}", kind.to_lowercase()),
+        title: texts.render(
+            "minutes.title",
+            &[
+                (
+                    "kind",
+                    Arg::Text(meeting_kind_in_text(meeting.kind, language)),
+                ),
+                ("date", Arg::Text(date)),
+            ],
+        ),
         letterhead: letterhead_lines,
-        signature: format!(
-            "Referent: {}, {}",
-            non_empty(&author, "ikke oppgitt"),
-            format_date(created.date())
+        signature: texts.render(
+            "minutes.signature",
+            &[
+                ("author", Arg::Text(shown_author)),
+                ("date", Arg::Date(created.date())),
+            ],
         ),
         author,
         created,
-        language: "nb".into(),
+        language: language.tag().into(),
         blocks,
     }
 }
@@ -192,26 +224,30 @@ fn paragraph(text: &str) -> Block {
 }
 
 // "1", or for corrected minutes "2, rettet 14.03.2026 (erstatter versjon 1)".
-fn version_line(meeting: &Meeting) -> String {
+fn version_line(meeting: &Meeting, texts: &Catalogue) -> String {
     match meeting.reopenings.last() {
-        Some(last) if meeting.minutes_version > 1 => format!(
-            "{}, rettet {} (erstatter versjon {})",
-            meeting.minutes_version,
-            format_date(last.reopened_at.date()),
-            last.version_before
+        Some(last) if meeting.minutes_version > 1 => texts.render(
+            "minutes.versionCorrected",
+            &[
+                ("version", Arg::Number(meeting.minutes_version)),
+                ("date", Arg::Date(last.reopened_at.date())),
+                ("before", Arg::Number(last.version_before)),
+            ],
         ),
         _ => meeting.minutes_version.to_string(),
     }
 }
 
-fn facts(meeting: &Meeting, recipient: Recipient) -> Vec<(String, String)> {
+fn facts(meeting: &Meeting, recipient: Recipient, texts: &Catalogue) -> Vec<(String, String)> {
+    let language = texts.language();
+    let say = |key: &str| texts.render(key, &[]);
     let mut rows = vec![
         (
-            "Møtetype".to_string(),
-            meeting_kind_label(meeting.kind).to_string(),
+            say("minutes.fact.kind"),
+            meeting_kind_label(meeting.kind, language),
         ),
-        ("Dato".to_string(), format_date(meeting.date)),
-        ("Referatversjon".to_string(), version_line(meeting)),
+        (say("minutes.fact.date"), format_date(meeting.date)),
+        (say("minutes.fact.version"), version_line(meeting, texts)),
     ];
     let time = match (meeting.start_time, meeting.end_time) {
         (Some(start), Some(end)) => format!("{}–{}", start.format("%H:%M"), end.format("%H:%M")),
@@ -219,20 +255,26 @@ fn facts(meeting: &Meeting, recipient: Recipient) -> Vec<(String, String)> {
         _ => String::new(),
     };
     if !time.is_empty() {
-        rows.push(("Tid".into(), time));
+        rows.push((say("minutes.fact.time"), time));
     }
     if !meeting.place.is_empty() {
-        rows.push(("Sted".into(), meeting.place.clone()));
+        rows.push((say("minutes.fact.place"), meeting.place.clone()));
     }
     if let Some(convener) = &meeting.convened_by {
-        rows.push(("Innkalt av".into(), person_line(convener)));
+        rows.push((say("minutes.fact.convener"), person_line(convener)));
     }
     for participant in &meeting.participants {
-        let born = participant
-            .birth_date
-            .map(|d| format!(", født {}", format_date(d)))
-            .unwrap_or_default();
-        rows.push(("Gjelder".into(), format!("{}{born}", participant.name)));
+        let concerns = match participant.birth_date {
+            Some(born) => texts.render(
+                "minutes.participantBorn",
+                &[
+                    ("name", Arg::Text(participant.name.clone())),
+                    ("date", Arg::Date(born)),
+                ],
+            ),
+            None => participant.name.clone(),
+        };
+        rows.push((say("minutes.fact.concerns"), concerns));
     }
     if meeting
         .participants
@@ -242,26 +284,30 @@ fn facts(meeting: &Meeting, recipient: Recipient) -> Vec<(String, String)> {
         || meeting.interpreter.needed
     {
         rows.push((
-            "Tolk".into(),
+            say("minutes.fact.interpreter"),
             crate::domain::interpreter::minutes_line(
                 meeting.interpreter_used,
                 &meeting.interpreter_language,
                 &meeting.interpreter,
+                texts,
             ),
         ));
     }
     if meeting.kind.is_organisation_level() {
-        let yes_no = |b: bool| if b { "Ja" } else { "Nei" }.to_string();
+        let yes_no = |b: bool| say(if b { "minutes.yes" } else { "minutes.no" });
         rows.push((
-            "Samarbeidsavtalen revidert".into(),
+            say("minutes.fact.agreementRevised"),
             yes_no(meeting.revises_agreement),
         ));
         rows.push((
-            "Rutinene evaluert".into(),
+            say("minutes.fact.routinesEvaluated"),
             yes_no(meeting.evaluates_routines),
         ));
     }
-    rows.push(("Mottaker".into(), recipient_label(recipient).to_string()));
+    rows.push((
+        say("minutes.fact.recipient"),
+        recipient_label(recipient, language),
+    ));
     rows
 }
 
@@ -274,7 +320,7 @@ fn person_line(person: &Attendee) -> String {
     }
 }
 
-fn attendance_rows(meeting: &Meeting, present: bool) -> Vec<Vec<String>> {
+fn attendance_rows(meeting: &Meeting, present: bool, texts: &Catalogue) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = meeting
         .participants
         .iter()
@@ -282,7 +328,7 @@ fn attendance_rows(meeting: &Meeting, present: bool) -> Vec<Vec<String>> {
         .map(|p| {
             vec![
                 p.name.clone(),
-                "Deltaker i introduksjonsprogrammet".into(),
+                texts.render("minutes.participantRole", &[]),
                 String::new(),
             ]
         })
@@ -297,12 +343,16 @@ fn attendance_rows(meeting: &Meeting, present: bool) -> Vec<Vec<String>> {
     rows
 }
 
-fn people_table(rows: Vec<Vec<String>>, when_empty: &str) -> Block {
+fn people_table(rows: Vec<Vec<String>>, when_empty: &str, texts: &Catalogue) -> Block {
     if rows.is_empty() {
         return paragraph(when_empty);
     }
     Block::Table(TableBlock {
-        headers: vec!["Navn".into(), "Organisasjon".into(), "Rolle".into()],
+        headers: vec![
+            texts.render("minutes.col.name", &[]),
+            texts.render("minutes.col.organisation", &[]),
+            texts.render("minutes.col.role", &[]),
+        ],
         widths: vec![0.36, 0.38, 0.26],
         rows,
     })
@@ -313,6 +363,7 @@ mod tests {
     use super::*;
     use crate::domain::meeting::{AgendaItem, ConcernedParticipant};
     use crate::domain::team::OrganisationKind;
+    use crate::language::Language;
     use chrono::NaiveDate;
 
     fn meeting(participants: usize) -> Meeting {
@@ -410,6 +461,7 @@ mod tests {
                 recipient,
                 &Letterhead::default(),
                 created,
+                Language::Bokmal,
             );
             let text = all_text(&doc);
             assert_eq!(
@@ -443,6 +495,7 @@ mod tests {
             Recipient::Archive,
             &Letterhead::default(),
             created,
+            Language::Bokmal,
         );
         assert_eq!(doc.title, "Referat fra trekantmøte 12.11.2026");
         assert_eq!(doc.signature, "Referent: Kari Saksbehandler, 13.11.2026");
@@ -458,5 +511,74 @@ mod tests {
             headings.contains(&"Invitert, ikke til stede"),
             "an absent NAV advisor should be listed under absent"
         );
+    }
+
+    /// Every text of the document that is not the caseworker's own: the
+    /// title, the headings, the labels of the facts and the table headers.
+    fn own_words(doc: &MinutesDocument) -> Vec<String> {
+        let mut words = vec![doc.title.clone()];
+        for block in &doc.blocks {
+            match block {
+                Block::Heading { text } => words.push(text.clone()),
+                Block::Facts { rows } => words.extend(rows.iter().map(|(label, _)| label.clone())),
+                Block::Table(table) => words.extend(table.headers.iter().cloned()),
+                _ => {}
+            }
+        }
+        words
+    }
+
+    #[test]
+    fn nynorsk_and_english_minutes_have_every_heading_and_label_in_their_language() {
+        let created = NaiveDate::from_ymd_opt(2026, 11, 13)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let compose = |language| {
+            compose_minutes(
+                &meeting(1),
+                Recipient::Nav,
+                &Letterhead::default(),
+                created,
+                language,
+            )
+        };
+        let bokmal = own_words(&compose(Language::Bokmal));
+        for (language, title, present) in [
+            (
+                Language::Nynorsk,
+                "Referat frå trekantmøte 12.11.2026",
+                "Til stades",
+            ),
+            (
+                Language::English,
+                "Minutes of the triangle meeting on 12.11.2026",
+                "Present",
+            ),
+        ] {
+            let doc = compose(language);
+            assert_eq!(doc.language, language.tag());
+            assert_eq!(doc.title, title);
+            let words = own_words(&doc);
+            assert!(words.contains(&present.to_string()), "{words:?}");
+            assert_eq!(words.len(), bokmal.len());
+            // Every label differs from Bokmål's except the few that are the
+            // same word in both (Nynorsk «Dato», «Rolle»; NAV).
+            let same: Vec<_> = words
+                .iter()
+                .zip(&bokmal)
+                .filter(|(w, nb)| w == nb)
+                .map(|(w, _)| w.as_str())
+                .collect();
+            let allowed: &[&str] = match language {
+                Language::Nynorsk => &["Dato", "Tid", "Rolle", "Namn", "Frist", "Tolk"],
+                _ => &[],
+            };
+            assert!(
+                same.iter().all(|w| allowed.contains(w)),
+                "{}: still in Bokmål: {same:?}",
+                language.tag()
+            );
+        }
     }
 }

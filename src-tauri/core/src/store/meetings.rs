@@ -12,12 +12,13 @@ use crate::domain::meeting::{
     ConcernedParticipant, LegalBasis, Meeting, MeetingDraft, MeetingKind, MeetingReopening,
     Recipient, SharingChoice, REOPEN_REASON_MAX,
 };
-use crate::domain::minutes::{meeting_kind_label, Letterhead};
+use crate::domain::minutes::{meeting_kind_in_text, Letterhead};
 use crate::domain::organisation_cycle::{
     nir_annual_duties, organisation_duties, CompletedMeeting, CycleDuty,
 };
 use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
 use crate::export::calendar::kind_label_nb;
+use crate::language::{Arg, Language};
 use crate::messages;
 use crate::store::audit::{audit_created, audit_minutes_export, before_change};
 use crate::store::participants::ensure_participant;
@@ -87,6 +88,9 @@ pub struct SharingEntry {
 pub const AGENDA_DEADLINE_DAYS: u64 = 60;
 
 const LETTERHEAD_KEYS: [&str; 3] = ["municipality", "service", "caseworker"];
+/// The settings key of the municipality's written language (a tag: `nb`,
+/// `nn` or `en`).
+const WRITTEN_LANGUAGE_KEY: &str = "writtenLanguage";
 
 fn ensure_meeting(conn: &Connection, id: i64) -> CoreResult<Option<NaiveDate>> {
     conn.prepare_cached("SELECT completed_on FROM meeting WHERE id = ?1")?
@@ -317,10 +321,23 @@ fn save_actions(tx: &Transaction<'_>, meeting_id: i64, draft: &MeetingDraft) -> 
         [only] => Some(only.id),
         _ => None,
     };
-    let note = format!(
-        "Oppfølgingspunkt fra {} {}.",
-        meeting_kind_label(draft.kind).to_lowercase(),
-        format_date(draft.date)
+    // The task's note is stored text, written in the municipality's
+    // written language.
+    let language = tx
+        .prepare_cached("SELECT value FROM text_setting WHERE key = ?1")?
+        .query_row([WRITTEN_LANGUAGE_KEY], |row| row.get::<_, String>("value"))
+        .optional()?
+        .and_then(|tag| Language::from_tag(&tag))
+        .unwrap_or_default();
+    let note = crate::language::catalogue(language).render(
+        "task.fromAction",
+        &[
+            (
+                "kind",
+                Arg::Text(meeting_kind_in_text(draft.kind, language)),
+            ),
+            ("date", Arg::Date(draft.date)),
+        ],
     );
     let kept: Vec<i64> = draft.actions.iter().filter_map(|a| a.id).collect();
     let existing: Vec<(i64, Option<i64>)> = tx
@@ -951,7 +968,21 @@ impl Store {
             municipality,
             service,
             caseworker,
+            written_language: self.written_language()?,
         })
+    }
+
+    /// The municipality's written language (målform), Bokmål until one is
+    /// chosen: the language documents are made in unless the caseworker
+    /// chooses another for one.
+    pub fn written_language(&self) -> CoreResult<Language> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT value FROM text_setting WHERE key = ?1")?
+            .query_row([WRITTEN_LANGUAGE_KEY], |row| row.get::<_, String>("value"))
+            .optional()?
+            .and_then(|tag| Language::from_tag(&tag))
+            .unwrap_or_default())
     }
 
     /// Saves the letterhead, each line trimmed, at most 200 characters and
@@ -977,12 +1008,16 @@ impl Store {
             return Err(CoreError::Validation(ValidationErrors(errors)));
         }
         let tx = self.conn.transaction()?;
-        for (key, value) in values {
+        for (key, value) in values
+            .into_iter()
+            .map(|(key, value)| (key, value.trim()))
+            .chain([(WRITTEN_LANGUAGE_KEY, letterhead.written_language.tag())])
+        {
             tx.prepare_cached(
                 "INSERT INTO text_setting (key, value) VALUES (?1, ?2) \
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             )?
-            .execute(params![key, value.trim()])?;
+            .execute(params![key, value])?;
         }
         tx.commit()?;
         Ok(())
