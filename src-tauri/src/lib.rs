@@ -272,7 +272,15 @@ pub fn run() {
         .build(tauri::generate_context!())
         .unwrap_or_else(|error| {
             tracing::error!("Introspor stopped: {error}");
-            eprintln!("Introspor kunne ikke starte: {error}");
+            eprintln!(
+                "{}",
+                crate::error::in_window_language(
+                    &introspor_core::language::Message::new("message.startFailed").with(
+                        "error",
+                        introspor_core::language::Arg::Text(error.to_string())
+                    )
+                )
+            );
             std::process::exit(1);
         });
     app.run(|handle, event| {

@@ -270,6 +270,15 @@ pub const IMPORT_NONE: Message = Message::new("message.importNone");
 /// Something failed that the caseworker cannot fix; the log has details.
 pub const INTERNAL: Message = Message::new("message.internal");
 
+/// A completed meeting had no interpreter though a participant needs one.
+pub const INTERPRETER_NEEDED_ABSENT: Message = Message::new("message.interpreterNeededAbsent");
+
+/// An unqualified interpreter without a recorded reason, on or after
+/// `from` (when the transitional exception has ended).
+pub fn unqualified_without_reason(from: chrono::NaiveDate) -> Message {
+    Message::new("message.unqualifiedWithoutReason").with("from", Arg::Date(from))
+}
+
 /// A line of text (or a text of several lines) longer than `max` characters.
 pub fn too_long(max: usize) -> Message {
     limit("message.tooLong", max)
@@ -329,7 +338,7 @@ mod tests {
         let source = include_str!("messages.rs");
         let keys: Vec<&str> = source
             .split('"')
-            .filter(|part| part.starts_with("message.") && !part.contains(' '))
+            .filter(|part| part.starts_with("message.") && part.len() > 8 && !part.contains(' '))
             .collect();
         assert!(keys.len() > 90, "found {} keys", keys.len());
         for language in Language::ALL {

@@ -403,7 +403,7 @@ impl From<&InterpreterWarning> for InterpreterWarningDto {
     fn from(w: &InterpreterWarning) -> Self {
         Self {
             code: w.code.as_str().to_string(),
-            message: w.message.clone(),
+            message: crate::error::in_window_language(&w.message),
             reference: w.reference.clone(),
         }
     }

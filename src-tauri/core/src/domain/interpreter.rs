@@ -16,7 +16,6 @@
 //! transitional exception from the qualification requirement ends, a date
 //! kept with its source in the rule table.
 
-use crate::domain::date::format_date;
 use crate::domain::statute::{date_rule, rule_date, RuleKey};
 use chrono::{Days, NaiveDate};
 
@@ -110,8 +109,8 @@ pub struct InterpreterDetails {
 pub struct InterpreterWarning {
     /// What it is about.
     pub code: InterpreterWarningCode,
-    /// What is wrong and what to do, in Norwegian.
-    pub message: String,
+    /// What is wrong and what to do, rendered where it is shown.
+    pub message: crate::language::Message,
     /// The legal reference.
     pub reference: String,
 }
@@ -212,7 +211,7 @@ pub fn interpreter_warnings(facts: InterpretingFacts<'_>) -> Vec<InterpreterWarn
     if facts.completed && facts.details.needed && !facts.used {
         out.push(InterpreterWarning {
             code: InterpreterWarningCode::NeededButAbsent,
-            message: "Møtet er fullført uten tolk, men en deltaker trenger tolk. Offentlige organer skal bruke tolk når det er nødvendig for å ivareta rettssikkerhet eller for å yte forsvarlig hjelp og tjeneste. Registrer tolken, eller skriv i referatet hvorfor tolk ikke ble brukt.".to_string(),
+            message: crate::messages::INTERPRETER_NEEDED_ABSENT,
             reference: "tolkeloven § 6".to_string(),
         });
     }
@@ -225,10 +224,7 @@ pub fn interpreter_warnings(facts: InterpretingFacts<'_>) -> Vec<InterpreterWarn
         let rule = date_rule(RuleKey::InterpreterTransitionUntil);
         out.push(InterpreterWarning {
             code: InterpreterWarningCode::UnqualifiedWithoutReason,
-            message: format!(
-                "Tolken var ikke kvalifisert, og det mangler en begrunnelse. Fra {} skal offentlige organer bruke kvalifisert tolk, med mindre et unntak gjelder; velg unntaket og skriv kort hvorfor.",
-                format_date(from)
-            ),
+            message: crate::messages::unqualified_without_reason(from),
             reference: rule.cited(),
         });
     }

@@ -571,7 +571,16 @@ mod tests {
                 .map(|(w, _)| w.as_str())
                 .collect();
             let allowed: &[&str] = match language {
-                Language::Nynorsk => &["Dato", "Tid", "Rolle", "Namn", "Frist", "Tolk"],
+                Language::Nynorsk => &[
+                    "Dato",
+                    "Tid",
+                    "Rolle",
+                    "Frist",
+                    "Tolk",
+                    "Organisasjon",
+                    "Saksliste og referat",
+                    "Neste møte",
+                ],
                 _ => &[],
             };
             assert!(

@@ -12,8 +12,8 @@ macro_rules! parts {
         &[$((
             $name,
             include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n/nb/", $name, ".toml")),
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n/nb/", $name /*TEMP-I18N*/, ".toml")),
-            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n/nb/", $name /*TEMP-I18N*/, ".toml")),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n/nn/", $name, ".toml")),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../i18n/en/", $name, ".toml")),
         )),*]
     };
 }
