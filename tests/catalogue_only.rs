@@ -50,7 +50,6 @@ const NOT_YET_MOVED: &[&str] = &[
     "src-tauri/core/src/domain/deadline.rs",
     "src-tauri/core/src/domain/law.rs",
     "src-tauri/core/src/domain/programme_frame.rs",
-    "src-tauri/core/src/domain/interpreter.rs",
     "src-tauri/core/src/domain/audit.rs",
     "src-tauri/core/src/export/reports.rs",
     "src-tauri/core/src/export/lists.rs",
