@@ -517,7 +517,7 @@ fn unknown_settings_keys_are_refused_and_nothing_is_recomputed() {
         assert_eq!(&found, fields, "{values:?}");
         if *code == "unknown_setting" {
             assert_eq!(
-                error.text,
+                *error.text,
                 introspor_core::messages::UNKNOWN_SETTING,
                 "{values:?}"
             );
@@ -653,7 +653,7 @@ fn marking_a_done_deadline_again_is_refused_and_changes_nothing() {
             ("already_done", Some("date")),
             "{kind}"
         );
-        assert_eq!(error.text, introspor_core::messages::ALREADY_DONE);
+        assert_eq!(*error.text, introspor_core::messages::ALREADY_DONE);
         assert_eq!(
             store.dump_for_tests().unwrap(),
             before,

@@ -29,8 +29,9 @@ pub struct IpcError {
     pub code: String,
     /// What happened and what to do, in the window's language.
     pub message: String,
-    /// The message as a catalogue key and its arguments.
-    pub text: Message,
+    /// The message as a catalogue key and its arguments (boxed, so that
+    /// every command's `Result` stays small).
+    pub text: Box<Message>,
     /// The form field concerned, if exactly one is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
@@ -50,7 +51,7 @@ impl IpcError {
         Self {
             code: code.to_string(),
             message: text.render(window_language()),
-            text,
+            text: Box::new(text),
             field: None,
             fields: Vec::new(),
         }
@@ -84,7 +85,7 @@ impl From<CoreError> for IpcError {
         Self {
             code: error.code().to_string(),
             message: text.render(language),
-            text,
+            text: Box::new(text),
             field: error.field().map(str::to_string),
             fields: error
                 .field_errors()

@@ -659,25 +659,25 @@ mod tests {
         let nb = catalogue();
         for &status in Status::ALL {
             assert_in_catalogue(
-                &nb,
+                nb,
                 &format!("status.{}", status.as_str()),
                 status_label_nb(status),
             );
         }
         for &law in Law::ALL {
-            assert_in_catalogue(&nb, &format!("law.{}", law.as_str()), law_label_nb(law));
+            assert_in_catalogue(nb, &format!("law.{}", law.as_str()), law_label_nb(law));
         }
         for &goal in FinalGoal::ALL {
             assert_in_catalogue(
-                &nb,
+                nb,
                 &format!("goal.{}", goal.as_str()),
                 final_goal_label_nb(Some(goal)),
             );
         }
-        assert_in_catalogue(&nb, "goal.none", final_goal_label_nb(None));
+        assert_in_catalogue(nb, "goal.none", final_goal_label_nb(None));
         for &education in Education::ALL {
             assert_in_catalogue(
-                &nb,
+                nb,
                 &format!("education.{}", education.as_str()),
                 education_label_nb(education),
             );
