@@ -1,6 +1,8 @@
 //! Integration tests of contacts, teams, meetings and the sharing log,
 //! through the commands the window calls.
 
+mod support;
+
 use chrono::NaiveDate;
 use introspor_app::commands::deadlines::{for_participant, set_task_done};
 use introspor_app::commands::meetings::{
@@ -452,6 +454,61 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
     );
     assert_eq!(log[0].recipient, Recipient::Nav);
     assert_eq!(log[0].file_name, file_name);
+}
+
+#[test]
+fn minutes_exported_in_nynorsk_and_english_are_pdf_a_in_that_language() {
+    let mut w = world();
+    let id = save_triangle(&mut w, None, true).unwrap().id.unwrap();
+    w.store.complete_meeting(id, today()).unwrap();
+    let now = today().and_hms_opt(10, 30, 0).unwrap();
+    let archive = parse_sharing("archive", "").unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    for (language, file_name, headings) in [
+        (
+            Language::Nynorsk,
+            "Referat trekantmøte 2026-11-20 – arkiv – versjon 1.pdf",
+            &[
+                "Referat frå trekantmøte 20.11.2026",
+                "Til stades",
+                "Referent:",
+            ][..],
+        ),
+        (
+            Language::English,
+            "Minutes triangle meeting 2026-11-20 – archive – version 1.pdf",
+            &[
+                "Minutes of the triangle meeting on 20.11.2026",
+                "Present",
+                "Minute-taker:",
+            ][..],
+        ),
+    ] {
+        let (pdf, name) = minutes_pdf(&w.store, id, archive, now, language).unwrap();
+        assert_eq!(name, file_name, "{}: the file name", language.tag());
+        let path = folder.path().join(language.tag());
+        std::fs::write(&path, pdf).unwrap();
+        let checked = support::pdfa::check_pdf_a(&path);
+        assert_eq!(checked.lang, language.tag(), "the PDF's language");
+        assert!(checked.title.starts_with(headings[0]), "{}", checked.title);
+        let text = checked
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for heading in headings {
+            assert!(
+                text.contains(heading),
+                "{}: {heading} in {text}",
+                language.tag()
+            );
+        }
+        for bokmal in ["Til stede", "Saksliste og referat", "Mottaker", "Møtetype"] {
+            if language == Language::English {
+                assert!(!text.contains(bokmal), "en: {bokmal} left in {text}");
+            }
+        }
+    }
 }
 
 #[test]
