@@ -213,6 +213,27 @@ fn triangle_meeting_from_team_to_redacted_minutes() {
         "the PDF should hold the Norwegian letters"
     );
 
+    // The same minutes filed in Nynorsk from a Bokmål window: the preview
+    // and the PDF have Nynorsk headings.
+    s.select("#export-language", "nn");
+    s.wait_until("the preview in Nynorsk", |s| {
+        s.text_of("#minutes-preview").contains("Til stades")
+    });
+    s.screenshot(&screenshot_dir().join("meeting-minutes-nynorsk.png"));
+    s.click(&s.wait_for("#export-minutes"));
+    s.wait_until("the second export to be logged", |s| {
+        s.texts("#meeting-sharing-log tbody tr").len() >= 2
+    });
+    let text = pdf_text(&exported_pdf(exports.path()));
+    assert!(
+        text.contains("Til stades") && text.contains("Referat frå trekantmøte"),
+        "the Nynorsk PDF has Nynorsk headings: {text}"
+    );
+    assert!(
+        s.text_of("#meeting-status").contains("Fullført"),
+        "the window itself stays in Bokmål"
+    );
+
     // The participant's page lists the export in the sharing log.
     let participant = s
         .execute("return document.querySelector('#meeting-participants li')?.dataset.participantId ?? ''")

@@ -120,7 +120,8 @@ async function start() {
   translateStatic();
   drawSidebar();
   applyZoom(status.zoom);
-  document.getElementById("version").textContent = status.version ? t("app.version", { version: status.version }) : "";
+  version = status.version;
+  showVersion();
   // The menu leads nowhere until the register is open.
   document.body.dataset.vault = status.register !== "ready" || status.recoveryPending ? "closed" : "open";
   if (status.register === "locked") {
@@ -176,12 +177,19 @@ async function start() {
 
 let routerStarted = false;
 
+// The program's version at the foot of the sidebar, in the window's language.
+let version = "";
+function showVersion() {
+  document.getElementById("version").textContent = version ? t("app.version", { version }) : "";
+}
+
 // A change of language (in the settings) draws the window again in it: the
 // static texts, the sidebar and the screen on show, which the settings
 // screen has already asked about unsaved changes for.
 window.addEventListener("introspor-language-changed", () => {
   translateStatic();
   drawSidebar();
+  showVersion();
   if (routerStarted) navigate(location.hash);
   else start();
 });
