@@ -18,6 +18,7 @@ use introspor_core::export::reports::{
     caseload_workbook, chart_workbook, compliance_workbook, registration_debt_workbook,
     supervision_workbook,
 };
+use introspor_core::language::Language;
 use introspor_core::store::deadlines::DeadlineFilter;
 use introspor_core::Store;
 use std::collections::BTreeMap;
@@ -400,7 +401,7 @@ fn registration_debt_lists_the_oldest_first_and_leaves_archived_out() {
         vec![(date(2025, 8, 10), Some(22)), (date(2025, 9, 20), None)]
     );
 
-    let book = registration_debt_workbook(&debt);
+    let book = registration_debt_workbook(&debt, Language::Bokmal);
     assert_eq!(book.sheets[0].rows.len(), 2, "one row per participant");
     assert_eq!(book.sheets[1].rows.len(), 3, "one row per registration");
 }
@@ -452,7 +453,7 @@ fn the_caseload_on_a_day_counts_status_by_the_programme_dates() {
         .iter()
         .all(|p| p.participant_id != ids["Goran"]));
 
-    let book = caseload_workbook(&report);
+    let book = caseload_workbook(&report, Language::Bokmal);
     assert_eq!(book.sheets[0].name, "Antall per 30.06.2025");
     assert_eq!(book.sheets[1].rows.len(), CASES.len());
 }
@@ -505,7 +506,7 @@ fn the_supervision_report_shows_every_duty_and_prints_as_pdf() {
     // Latin names only: the PDF's fonts have no Arabic script yet, and a
     // name in it would print as replacement characters.
     let document = store
-        .supervision_document(ids["Amina"], today(), created)
+        .supervision_document(ids["Amina"], today(), created, Language::Bokmal)
         .expect("document");
     assert_eq!(
         document.letterhead,
@@ -520,7 +521,7 @@ fn the_supervision_report_shows_every_duty_and_prints_as_pdf() {
         "deterministic"
     );
 
-    let book = supervision_workbook(&amina);
+    let book = supervision_workbook(&amina, Language::Bokmal);
     assert_eq!(book.sheets[1].rows.len(), amina.duties.len());
 }
 
@@ -575,44 +576,45 @@ fn the_chart_counts_open_legal_deadlines_per_week_and_the_rates() {
     assert_eq!((start.on_time, start.owed), (2, 5));
     assert_eq!(start.rate, Some(0.4));
 
-    let book = chart_workbook(&chart);
+    let book = chart_workbook(&chart, Language::Bokmal);
     assert_eq!(book.sheets[0].name, "Frister per uke");
     assert_eq!(book.sheets[1].name, "Andel i tide per type");
     assert_eq!(book.sheets[0].rows.len(), CHART_WEEKS);
 }
 
 #[test]
-fn every_workbook_sheet_name_fits_a_spreadsheet() {
+fn every_workbook_sheet_name_fits_a_spreadsheet_in_every_language() {
     let (store, ids) = register();
-    let books = [
-        caseload_workbook(&store.caseload_report(today(), today()).expect("caseload")),
-        compliance_workbook(
-            &store
-                .deadline_compliance(date(2025, 1, 1), date(2025, 12, 31), today())
-                .expect("compliance"),
-        ),
-        registration_debt_workbook(&store.registration_debt(today()).expect("debt")),
-        supervision_workbook(
-            &store
-                .supervision_report(ids["Amina"], today())
-                .expect("supervision"),
-        ),
-        chart_workbook(
-            &store
-                .deadline_chart(date(2025, 1, 1), date(2025, 12, 31), today())
-                .expect("chart"),
-        ),
-    ];
-    for book in &books {
-        for sheet in &book.sheets {
-            assert!(sheet.name.chars().count() <= 31, "{}", sheet.name);
-            assert!(
-                !sheet.name.contains(['[', ']', ':', '*', '?', '/', '\\']),
-                "{}",
-                sheet.name
-            );
-            for row in &sheet.rows {
-                assert_eq!(row.len(), sheet.columns.len(), "{}", sheet.name);
+    let caseload = store.caseload_report(today(), today()).expect("caseload");
+    let compliance = store
+        .deadline_compliance(date(2025, 1, 1), date(2025, 12, 31), today())
+        .expect("compliance");
+    let debt = store.registration_debt(today()).expect("debt");
+    let supervision = store
+        .supervision_report(ids["Amina"], today())
+        .expect("supervision");
+    let chart = store
+        .deadline_chart(date(2025, 1, 1), date(2025, 12, 31), today())
+        .expect("chart");
+    for language in Language::ALL {
+        let books = [
+            caseload_workbook(&caseload, language),
+            compliance_workbook(&compliance, language),
+            registration_debt_workbook(&debt, language),
+            supervision_workbook(&supervision, language),
+            chart_workbook(&chart, language),
+        ];
+        for book in &books {
+            for sheet in &book.sheets {
+                let what = format!("{}: {}", language.tag(), sheet.name);
+                assert!(sheet.name.chars().count() <= 31, "{what}");
+                assert!(
+                    !sheet.name.contains(['[', ']', ':', '*', '?', '/', '\\']),
+                    "{what}"
+                );
+                for row in &sheet.rows {
+                    assert_eq!(row.len(), sheet.columns.len(), "{what}");
+                }
             }
         }
     }

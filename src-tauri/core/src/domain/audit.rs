@@ -80,45 +80,6 @@ choice! {
     }
 }
 
-impl AuditEntity {
-    /// The Norwegian word for the CSV export.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            AuditEntity::Participant => "deltaker",
-            AuditEntity::RegistrableEvent => "IMDi-hendelse",
-            AuditEntity::Leave => "permisjon",
-            AuditEntity::Task => "oppgave",
-            AuditEntity::Contact => "kontakt",
-            AuditEntity::Organisation => "organisasjon",
-            AuditEntity::TeamMembership => "teammedlemskap",
-            AuditEntity::Meeting => "møte",
-            AuditEntity::RuleSettings => "fristinnstillinger",
-            AuditEntity::ProgrammeExtension => "forlengelsesvedtak",
-            AuditEntity::NirAnnualCheck => "årlig NIR-kontroll",
-            AuditEntity::AuditTrail => "sporingslogg",
-            AuditEntity::ExportedFile => "eksportert fil",
-            AuditEntity::Register => "register",
-            AuditEntity::ParticipantImport => "deltakerimport",
-        }
-    }
-}
-
-impl AuditAction {
-    /// The Norwegian word for the CSV export.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            AuditAction::Create => "opprettet",
-            AuditAction::Update => "endret",
-            AuditAction::Archive => "arkivert",
-            AuditAction::Restore => "gjenopprettet",
-            AuditAction::Delete => "slettet",
-            AuditAction::Complete => "fullført",
-            AuditAction::Reopen => "gjenåpnet",
-            AuditAction::Export => "eksportert",
-        }
-    }
-}
-
 /// One field's change, as the trail keeps it (already masked).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldChange {

@@ -6,6 +6,12 @@
 //! order the entries were written. Times are local (`dd.mm.åååå HH:MM`), in
 //! the time zone the caller passes.
 //!
+//! The headers and the words for what an entry is about and what it did
+//! are in the language asked for (the headers in the `exports` part,
+//! `file.audit.*`; the words are the audit screen's own, `audit.entity.*`
+//! and `audit.action.*`, begun with a small letter as the rest of a data
+//! file is). The field names and values are the trail's, as stored.
+//!
 //! The values are the trail's own, so they are already masked. The file is
 //! written by the same cell writer as every other list
 //! ([`crate::export::csv`]), so a value that a spreadsheet could take for a
@@ -15,23 +21,47 @@
 use crate::domain::audit::{AuditAction, AuditEntity};
 use crate::domain::date::format_date;
 use crate::export::csv::{sheet_csv, text_field};
+use crate::export::labels::{audit_action_label, audit_entity_label};
 use crate::export::table::{Cell, Column, Sheet};
+use crate::language::{catalogue, Language};
 use crate::store::audit::AuditEvent;
 use chrono::{NaiveDate, NaiveDateTime, TimeZone};
 
-/// The header line's columns.
-pub const CSV_COLUMNS: [&str; 10] = [
-    "tidspunkt",
-    "type",
-    "id",
-    "deltaker-id",
-    "handling",
-    "felt",
-    "fra",
-    "til",
-    "begrunnelse",
-    "hash",
+/// The catalogue keys of the header line's columns, in order.
+pub const CSV_COLUMN_KEYS: [&str; 10] = [
+    "file.audit.col.time",
+    "file.audit.col.type",
+    "file.audit.col.id",
+    "file.audit.col.participantId",
+    "file.audit.col.action",
+    "file.audit.col.field",
+    "file.audit.col.from",
+    "file.audit.col.to",
+    "file.audit.col.reason",
+    "file.audit.col.hash",
 ];
+
+/// The header line's columns in `language`.
+pub fn csv_columns(language: Language) -> Vec<String> {
+    let texts = catalogue(language);
+    CSV_COLUMN_KEYS
+        .iter()
+        .map(|key| texts.render(key, &[]))
+        .collect()
+}
+
+/// A label begun with a small letter, as the rest of a data file is
+/// («Deltaker» → «deltaker»), unless it begins with an abbreviation
+/// («IMDi-hendelse» stays).
+fn begun_small(label: String) -> String {
+    let mut chars = label.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(label.chars().skip(1)).collect()
+        }
+        _ => label,
+    }
+}
 
 /// A stored value as a reader expects it: ISO dates as `dd.mm.åååå`, UTC
 /// timestamps as local `dd.mm.åååå HH:MM`, local timestamps likewise;
@@ -86,13 +116,15 @@ pub fn csv_field(value: &str) -> String {
     text_field(value)
 }
 
-/// The columns' widths in characters, in the order of [`CSV_COLUMNS`];
+/// The columns' widths in characters, in the order of [`CSV_COLUMN_KEYS`];
 /// a CSV file has no widths, but the sheet may also be written as `.xlsx`.
 const COLUMN_WIDTHS: [f64; 10] = [17.0, 14.0, 8.0, 11.0, 10.0, 24.0, 24.0, 24.0, 30.0, 66.0];
 
-/// The entries as a sheet: one row per changed field (an entry without
-/// field changes gets one row), every value as text, as the trail holds it.
-pub fn audit_sheet<Tz: TimeZone>(events: &[AuditEvent], zone: &Tz) -> Sheet
+/// The entries as a sheet in `language`: one row per changed field (an
+/// entry without field changes gets one row), every value as text, as the
+/// trail holds it. A type or action this version does not know is shown as
+/// stored.
+pub fn audit_sheet<Tz: TimeZone>(events: &[AuditEvent], zone: &Tz, language: Language) -> Sheet
 where
     Tz::Offset: std::fmt::Display,
 {
@@ -104,20 +136,22 @@ where
     };
     let mut rows = Vec::new();
     for event in events {
-        let entity = AuditEntity::from_str_id(&event.entity_type)
-            .map(AuditEntity::label_nb)
-            .unwrap_or(&event.entity_type);
-        let action = AuditAction::from_str_id(&event.action)
-            .map(AuditAction::label_nb)
-            .unwrap_or(&event.action);
+        let entity = AuditEntity::from_str_id(&event.entity_type).map_or_else(
+            || event.entity_type.clone(),
+            |entity| begun_small(audit_entity_label(entity, language)),
+        );
+        let action = AuditAction::from_str_id(&event.action).map_or_else(
+            || event.action.clone(),
+            |action| begun_small(audit_action_label(action, language)),
+        );
         let mut write = |field: &str, from: String, to: String| {
             rows.push(
                 [
                     entry_time(event, zone),
-                    entity.to_string(),
+                    entity.clone(),
                     number(event.entity_id),
                     number(event.participant_id),
-                    action.to_string(),
+                    action.clone(),
                     field.to_string(),
                     from,
                     to,
@@ -137,22 +171,23 @@ where
         }
     }
     Sheet {
-        name: "Revisjonsspor".into(),
-        columns: CSV_COLUMNS
-            .iter()
+        name: catalogue(language).render("file.audit.sheet", &[]),
+        columns: csv_columns(language)
+            .into_iter()
             .zip(COLUMN_WIDTHS)
-            .map(|(header, width)| Column::new(*header, width))
+            .map(|(header, width)| Column::new(header, width))
             .collect(),
         rows,
     }
 }
 
-/// The entries as CSV text (with the byte-order mark), lines ending in CRLF.
-pub fn audit_csv<Tz: TimeZone>(events: &[AuditEvent], zone: &Tz) -> String
+/// The entries as CSV text in `language` (with the byte-order mark), lines
+/// ending in CRLF.
+pub fn audit_csv<Tz: TimeZone>(events: &[AuditEvent], zone: &Tz, language: Language) -> String
 where
     Tz::Offset: std::fmt::Display,
 {
-    sheet_csv(&audit_sheet(events, zone))
+    sheet_csv(&audit_sheet(events, zone, language))
 }
 
 #[cfg(test)]
@@ -243,6 +278,7 @@ mod tests {
                 event(2, vec![]),
             ],
             &Utc,
+            Language::Bokmal,
         );
         assert!(
             csv.starts_with('\u{FEFF}'),
@@ -260,5 +296,57 @@ mod tests {
             ],
             "one line per changed field, one for an entry without fields, CRLF after each"
         );
+    }
+
+    #[test]
+    fn the_header_and_the_words_follow_the_language() {
+        use crate::export::table::Workbook;
+        use crate::export::test_support::{still_bokmal, workbook_texts};
+        let mut events = Vec::new();
+        for entity in AuditEntity::ALL {
+            for action in AuditAction::ALL {
+                events.push(AuditEvent {
+                    id: events.len() as i64,
+                    at: "2025-04-01T08:15:00Z".into(),
+                    entity_type: entity.as_str().into(),
+                    entity_id: Some(7),
+                    participant_id: Some(7),
+                    action: action.as_str().into(),
+                    changes: vec![FieldChange::new("status", Some("active"), Some("=1"))],
+                    reason: "Vedtak".into(),
+                    prev_hash: "p".into(),
+                    hash: "h1".into(),
+                });
+            }
+        }
+        let data: Vec<String> = ["status", "active", "'=1", "Vedtak", "h1"]
+            .map(String::from)
+            .to_vec();
+        let book = |language| Workbook {
+            sheets: vec![audit_sheet(&events, &Utc, language)],
+        };
+        let bokmal = book(Language::Bokmal);
+        let csv = audit_csv(&events, &Utc, Language::Bokmal);
+        assert!(
+            csv.contains(";IMDi-hendelse;"),
+            "an abbreviation keeps its capitals"
+        );
+        assert!(csv.contains(";eksportert fil;7;7;eksportert;status;active;'=1;"));
+        for language in [Language::Nynorsk, Language::English] {
+            let other = book(language);
+            let english = audit_csv(&events, &Utc, language);
+            assert!(english.contains("'=1"), "{}: still defused", language.tag());
+            let left = still_bokmal(
+                &workbook_texts(&bokmal),
+                &workbook_texts(&other),
+                language,
+                &data,
+            );
+            assert!(
+                left.is_empty(),
+                "{}: still Bokmål: {left:?}",
+                language.tag()
+            );
+        }
     }
 }

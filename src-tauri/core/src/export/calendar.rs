@@ -19,49 +19,21 @@
 //! and the case reference (initials and internal number), the kinds that
 //! would tell a fact (care leave, children) get a neutral name, and the
 //! description only points to Introspor.
+//!
+//! The texts are in the language asked for (the `exports` part's
+//! `file.calendar.*`, the kinds' names from the window's `kind.*`). An
+//! export in another language than the one before changes the summaries,
+//! which raises the sequence, so the calendar shows the new words.
 
 use crate::domain::calendar::add_days;
 use crate::domain::calendar::last_working_day;
-use crate::domain::deadline::{DeadlineKind, DeadlineStatus};
-use crate::store::deadlines::{DeadlineRow, OWN_TASK_KIND};
+use crate::domain::deadline::DeadlineStatus;
+use crate::export::labels::calendar_label;
+use crate::language::{catalogue, Arg, Catalogue, Language};
+use crate::store::deadlines::DeadlineRow;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Trigger};
 use std::collections::HashMap;
-
-/// The Norwegian name of a deadline kind, as the calendar shows it.
-pub fn kind_label_nb(kind: &str) -> &'static str {
-    match DeadlineKind::from_str_id(kind) {
-        Some(DeadlineKind::ProgrammeStart) => "Programstart",
-        Some(DeadlineKind::CompetenceMapping) => "Kompetansekartlegging",
-        Some(DeadlineKind::IntegrationPlan) => "Integreringsplan",
-        Some(DeadlineKind::IndividualPlan) => "Individuell plan",
-        Some(DeadlineKind::PlanReview) => "Gjennomgang av plan",
-        Some(DeadlineKind::ProgrammeEnd) => "Programslutt",
-        Some(DeadlineKind::NavHandover) => "Overgang til NAV",
-        Some(DeadlineKind::CareLeaveFollowup) => "Oppfølging i omsorgspermisjon",
-        Some(DeadlineKind::ImdiRegistration) => "Registrering hos IMDi",
-        Some(DeadlineKind::ParticipationCertificate) => "Deltakerbevis",
-        Some(DeadlineKind::ParentalGuidance) => "Foreldreveiledning",
-        Some(DeadlineKind::CareerGuidance) => "Karriereveiledning",
-        Some(DeadlineKind::Livsmestring) => "Livsmestring i et nytt land",
-        Some(DeadlineKind::NorwegianTraining) => "Norskopplæring gjennomført",
-        Some(DeadlineKind::ExtensionDecision) => "Vedtak om forlengelse",
-        None if kind == OWN_TASK_KIND => "Egen oppgave",
-        None => "Frist",
-    }
-}
-
-/// The name a calendar shows for a deadline kind: the kind's own name,
-/// except for the kinds whose name would tell a fact about the person
-/// (that they are on care leave, that they have children), which get a
-/// neutral one.
-pub fn calendar_label(kind: &str) -> &'static str {
-    match DeadlineKind::from_str_id(kind) {
-        Some(DeadlineKind::CareLeaveFollowup) => "Oppfølgingssamtale",
-        Some(DeadlineKind::ParentalGuidance) => "Veiledningstilbud",
-        _ => kind_label_nb(kind),
-    }
-}
 
 /// A UID that stays the same across exports for the same deadline.
 fn uid(row: &DeadlineRow) -> String {
@@ -114,7 +86,7 @@ fn reminder_before(due: NaiveDate) -> Duration {
     Duration::days((due - remind_on).num_days()) - Duration::hours(9)
 }
 
-fn event(entry: &CalendarEntry, now: DateTime<Utc>) -> Event {
+fn event(entry: &CalendarEntry, now: DateTime<Utc>, texts: &Catalogue) -> Event {
     let mut event = Event::new();
     event
         .uid(&entry.uid)
@@ -130,36 +102,41 @@ fn event(entry: &CalendarEntry, now: DateTime<Utc>) -> Event {
     if entry.withdrawn {
         event
             .status(EventStatus::Cancelled)
-            .description("Fristen er utført eller gjelder ikke lenger.");
+            .description(&texts.render("file.calendar.withdrawn", &[]));
     } else {
         // The library stamps alarms with a random UID and the clock; both
         // are replaced so that an export depends only on its input.
         let mut alarm = Alarm::display(
-            &format!(
-                "{} forfaller {}",
-                entry.summary,
-                crate::domain::date::format_date(entry.due)
+            &texts.render(
+                "file.calendar.reminder",
+                &[
+                    ("summary", Arg::Text(entry.summary.clone())),
+                    ("date", Arg::Date(entry.due)),
+                ],
             ),
             Trigger::before_start(reminder_before(entry.due)),
         );
         alarm.uid(&format!("{}-alarm", entry.uid)).timestamp(now);
         event
             .status(EventStatus::Confirmed)
-            .description("Frist registrert i Introspor. Se Introspor for detaljer.")
+            .description(&texts.render("file.calendar.description", &[]))
             .alarm(alarm);
     }
     event.done()
 }
 
-/// Builds the calendar from deadline rows and what earlier exports said.
-/// Open and overdue rows are events; an earlier event that is no longer
-/// among them is withdrawn. `now` stamps the events (DTSTAMP), passed in
-/// so that the core never reads the clock.
+/// Builds the calendar in `language` from deadline rows and what earlier
+/// exports said. Open and overdue rows are events; an earlier event that is
+/// no longer among them is withdrawn (under the summary it was sent with).
+/// `now` stamps the events (DTSTAMP), passed in so that the core never
+/// reads the clock.
 pub fn calendar_export(
     rows: &[DeadlineRow],
     previous: &[CalendarEntry],
     now: DateTime<Utc>,
+    language: Language,
 ) -> CalendarExport {
+    let texts = catalogue(language);
     let earlier: HashMap<&str, &CalendarEntry> =
         previous.iter().map(|e| (e.uid.as_str(), e)).collect();
     let mut entries = Vec::new();
@@ -168,11 +145,17 @@ pub fn calendar_export(
         .iter()
         .filter(|r| matches!(r.status, DeadlineStatus::Open | DeadlineStatus::Overdue))
     {
-        let label = calendar_label(&row.kind);
+        let label = calendar_label(&row.kind, language);
         let summary = if row.case_reference.is_empty() {
-            label.to_string()
+            label
         } else {
-            format!("{label} – {}", row.case_reference)
+            texts.render(
+                "file.calendar.summary",
+                &[
+                    ("kind", Arg::Text(label)),
+                    ("reference", Arg::Text(row.case_reference.clone())),
+                ],
+            )
         };
         let uid = uid(row);
         let sequence = match earlier.get(uid.as_str()) {
@@ -213,14 +196,150 @@ pub fn calendar_export(
         });
     }
     let mut calendar = Calendar::new();
-    calendar.name("Introspor – frister");
+    calendar.name(&texts.render("file.calendar.name", &[]));
     for entry in &entries {
-        calendar.push(event(entry, now));
+        calendar.push(event(entry, now, texts));
     }
     CalendarExport {
         ics: calendar.done().to_string(),
         events,
         withdrawn,
         entries,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::deadlines::DeadlineFilter;
+    use chrono::TimeZone;
+
+    fn demo_rows() -> Vec<DeadlineRow> {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 2).expect("a date");
+        let mut store = crate::Store::open_in_memory().expect("a store");
+        crate::demo::seed_demo(&mut store, today).expect("the demo register");
+        store
+            .deadline_list_rows(&DeadlineFilter::default(), today)
+            .expect("the rows")
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 6, 2, 8, 0, 0)
+            .single()
+            .expect("a time")
+    }
+
+    #[test]
+    fn the_summaries_and_texts_follow_the_language() {
+        let rows = demo_rows();
+        let bokmal = calendar_export(&rows, &[], now(), Language::Bokmal);
+        assert!(bokmal
+            .entries
+            .iter()
+            .any(|e| e.summary.starts_with("Programstart – ")));
+        assert!(bokmal.ics.contains("Introspor – frister"));
+        let kinds: HashMap<String, &str> = rows.iter().map(|r| (uid(r), r.kind.as_str())).collect();
+        for language in [Language::Nynorsk, Language::English] {
+            let other = calendar_export(&rows, &[], now(), language);
+            assert_eq!(other.entries.len(), bokmal.entries.len());
+            let mut changed = 0;
+            for (nb, entry) in bokmal.entries.iter().zip(&other.entries) {
+                assert_eq!((&entry.uid, entry.due), (&nb.uid, nb.due));
+                let kind = kinds[&entry.uid];
+                let label = calendar_label(kind, language);
+                assert!(
+                    entry.summary.starts_with(&label),
+                    "{}: {}",
+                    language.tag(),
+                    entry.summary
+                );
+                if label != calendar_label(kind, Language::Bokmal) {
+                    assert_ne!(entry.summary, nb.summary, "{}", language.tag());
+                    changed += 1;
+                }
+            }
+            assert!(
+                other
+                    .ics
+                    .contains(&catalogue(language).render("file.calendar.name", &[])),
+                "{}",
+                language.tag()
+            );
+            {
+                assert!(
+                    changed > 0,
+                    "{}: some kinds have other names",
+                    language.tag()
+                );
+                // The calendar's name, the reminders and the descriptions.
+                for bokmal_only in ["Introspor – frister", "forfaller", "Se Introspor"] {
+                    assert!(
+                        !other.ics.contains(bokmal_only),
+                        "{}: {bokmal_only}",
+                        language.tag()
+                    );
+                }
+            }
+            // The neutral names hold in every language: no text the
+            // caseworker's calendar shows tells of care leave or children.
+            // (The UIDs hold the kinds' identifiers; a calendar never shows
+            // them.)
+            let shown: Vec<&str> = other
+                .ics
+                .lines()
+                .filter(|line| !line.starts_with("UID:"))
+                .collect();
+            for word in [
+                "omsorg",
+                "Omsorg",
+                "oreldre",
+                "care leave",
+                "Care leave",
+                "arental",
+                "child",
+                "Child",
+            ] {
+                assert!(
+                    shown.iter().all(|line| !line.contains(word)),
+                    "{}: {word}",
+                    language.tag()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_export_in_another_language_updates_the_events() {
+        let rows = demo_rows();
+        let first = calendar_export(&rows, &[], now(), Language::Bokmal);
+        let again = calendar_export(&rows, &first.entries, now(), Language::Bokmal);
+        assert_eq!(
+            again.entries, first.entries,
+            "the same file tells nothing new"
+        );
+        let english = calendar_export(&rows, &first.entries, now(), Language::English);
+        assert_eq!(english.withdrawn, 0);
+        // A withdrawal keeps the summary it withdraws and says why in the
+        // language of the file.
+        let open: Vec<DeadlineRow> = rows
+            .iter()
+            .filter(|r| matches!(r.status, DeadlineStatus::Open | DeadlineStatus::Overdue))
+            .cloned()
+            .collect();
+        let gone = calendar_export(&open[1..], &first.entries, now(), Language::English);
+        assert_eq!(gone.withdrawn, 1);
+        let withdrawn = gone.entries.iter().find(|e| e.withdrawn).expect("one");
+        assert_eq!(withdrawn.summary, first.entries[0].summary);
+        {
+            assert!(!gone.ics.contains("gjelder ikke"), "{}", gone.ics);
+        }
+        for (entry, before) in english.entries.iter().zip(&first.entries) {
+            assert_eq!(entry.uid, before.uid);
+            assert_eq!(
+                entry.sequence,
+                before.sequence + u32::from(entry.summary != before.summary),
+                "a new summary is a change the calendar must take"
+            );
+        }
     }
 }

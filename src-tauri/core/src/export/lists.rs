@@ -1,19 +1,23 @@
 //! The participant list and the deadline list as workbooks, as the
 //! caseworker has filtered them on screen, every matching row and not only
-//! the page shown.
+//! the page shown, in the language asked for.
 //!
-//! The headers and the words in the cells (status, law, final goal, the
-//! deadline's kind and status) are the window's own (`i18n/nb/window.toml`, the
-//! kinds from [`kind_label_nb`]); a test holds them to the catalogue. Unlike
-//! the calendar file, these lists name the participants and hold the full
-//! identity number: they are the caseworker's own working lists, made on
-//! purpose, and the shell audits each export.
+//! The headers are the screen's own column headers (`list.col.*`,
+//! `deadlines.col.*` in `i18n/<language>/window.toml`; the columns the
+//! screen does not show are in the `exports` part), and the words in the
+//! cells (status, law, final goal, the deadline's kind and status) are the
+//! window's labels ([`crate::export::labels`]). Unlike the calendar file,
+//! these lists name the participants and hold the full identity number:
+//! they are the caseworker's own working lists, made on purpose, and the
+//! shell audits each export.
 
-use crate::domain::deadline::DeadlineStatus;
 use crate::domain::participant::ParticipantQuery;
 use crate::error::CoreResult;
-use crate::export::calendar::kind_label_nb;
+use crate::export::labels::{
+    deadline_kind_label, deadline_status_label, final_goal_label, law_label, status_label,
+};
 use crate::export::table::{Cell, Column, Sheet, Workbook};
+use crate::language::{catalogue, Catalogue, Language};
 use crate::store::deadlines::{DeadlineFilter, DeadlineRow, OWN_TASK_KIND};
 use crate::store::lists::ParticipantListRow;
 use crate::store::Store;
@@ -29,65 +33,57 @@ pub struct ListExport {
     pub rows: usize,
 }
 
-// The words for statuses, laws and final goals are the reports' (one
-// definition, kept in step with the window's catalogue by a test there).
-pub use crate::export::reports::{final_goal_label_nb, law_label_nb, status_label_nb};
-
-/// A deadline's status in the window's words.
-pub fn deadline_status_label_nb(status: DeadlineStatus) -> &'static str {
-    match status {
-        DeadlineStatus::Open => "Åpen",
-        DeadlineStatus::Overdue => "Forfalt",
-        DeadlineStatus::Done => "Utført",
-        DeadlineStatus::NotApplicable => "Gjelder ikke",
-    }
-}
-
-/// The window's mark beside a law the caseworker chose over the computed one.
-const LAW_OVERRIDDEN_NB: &str = "overstyrt";
-
-/// The participant list's columns: header and width in characters.
+/// The participant list's columns: the header's key and the width in
+/// characters.
 const PARTICIPANT_COLUMNS: [(&str, f64); 12] = [
-    ("Etternavn", 20.0),
-    ("Fornavn", 20.0),
-    ("Fødselsnr.", 13.0),
-    ("Fødselsdato", 12.0),
-    ("Status", 12.0),
-    ("Lov", 28.0),
-    ("Bosatt", 12.0),
-    ("Programstart", 13.0),
-    ("Programslutt", 13.0),
-    ("Sluttmål", 22.0),
-    ("Fast kontaktperson", 24.0),
-    ("Arkivert", 9.0),
+    ("field.familyName", 20.0),
+    ("field.givenName", 20.0),
+    ("list.col.number", 13.0),
+    ("field.birthDate", 12.0),
+    ("list.col.status", 12.0),
+    ("list.col.law", 28.0),
+    ("list.col.settled", 12.0),
+    ("file.col.programmeStart", 13.0),
+    ("file.col.programmeEnd", 13.0),
+    ("list.col.goal", 22.0),
+    ("team.fixedContact", 24.0),
+    ("list.archivedMark", 9.0),
 ];
 
-/// The deadline list's columns: header and width in characters.
+/// The deadline list's columns: the header's key and the width in
+/// characters.
 const DEADLINE_COLUMNS: [(&str, f64); 8] = [
-    ("Frist", 12.0),
-    ("Siste arbeidsdag", 16.0),
-    ("Hva", 34.0),
-    ("Deltaker", 26.0),
-    ("Saksreferanse", 14.0),
-    ("Status", 12.0),
-    ("Utført", 12.0),
-    ("Hjemmel", 36.0),
+    ("deadlines.col.due", 12.0),
+    ("deadlines.col.lastWorkingDay", 16.0),
+    ("deadlines.col.kind", 34.0),
+    ("deadlines.col.participant", 26.0),
+    ("file.col.caseReference", 14.0),
+    ("deadlines.col.status", 12.0),
+    ("file.col.doneOn", 12.0),
+    ("file.col.reference", 36.0),
 ];
 
-/// Columns from a table of headers and widths.
-fn columns(table: &[(&str, f64)]) -> Vec<Column> {
+/// Columns from a table of header keys and widths.
+fn columns(table: &[(&str, f64)], texts: &Catalogue) -> Vec<Column> {
     table
         .iter()
-        .map(|(header, width)| Column::new(*header, *width))
+        .map(|(key, width)| Column::new(texts.render(key, &[]), *width))
         .collect()
 }
 
 /// One participant as a row of the exported list.
-fn participant_cells(row: &ParticipantListRow) -> Vec<Cell> {
+fn participant_cells(row: &ParticipantListRow, texts: &Catalogue) -> Vec<Cell> {
+    let language = texts.language();
     let law = if row.law_overridden {
-        format!("{} ({LAW_OVERRIDDEN_NB})", law_label_nb(row.law))
+        // The window's mark beside a law the caseworker chose over the
+        // computed one.
+        format!(
+            "{} ({})",
+            law_label(row.law, language),
+            texts.render("law.overridden", &[])
+        )
     } else {
-        law_label_nb(row.law).to_string()
+        law_label(row.law, language)
     };
     vec![
         Cell::text(row.family_name.as_str()),
@@ -95,87 +91,116 @@ fn participant_cells(row: &ParticipantListRow) -> Vec<Cell> {
         // Text, so that a number starting with 0 keeps it.
         Cell::text(row.identity_number.clone().unwrap_or_default()),
         Cell::date(row.birth_date),
-        Cell::text(status_label_nb(row.status)),
+        Cell::text(status_label(row.status, language)),
         Cell::text(law),
         Cell::date(row.settlement_date),
         Cell::date(row.programme_start_date),
         Cell::date(row.programme_end),
-        Cell::text(final_goal_label_nb(row.final_goal)),
+        Cell::text(final_goal_label(row.final_goal, language)),
         Cell::text(row.fixed_contact.clone().unwrap_or_default()),
-        Cell::text(if row.archived { "Ja" } else { "" }),
+        Cell::text(if row.archived {
+            texts.render("file.yes", &[])
+        } else {
+            String::new()
+        }),
     ]
 }
 
 /// What a deadline is, as the window's «Hva» column shows it: the kind's
 /// name, or an own task's title followed by «(Egen oppgave)».
-fn deadline_what(row: &DeadlineRow) -> String {
+fn deadline_what(row: &DeadlineRow, language: Language) -> String {
     if row.kind == OWN_TASK_KIND {
-        format!("{} ({})", row.title, kind_label_nb(OWN_TASK_KIND))
+        format!(
+            "{} ({})",
+            row.title,
+            deadline_kind_label(OWN_TASK_KIND, language)
+        )
     } else {
-        kind_label_nb(&row.kind).to_string()
+        deadline_kind_label(&row.kind, language)
     }
 }
 
 /// One deadline as a row of the exported list.
-fn deadline_cells(row: &DeadlineRow) -> Vec<Cell> {
+fn deadline_cells(row: &DeadlineRow, language: Language) -> Vec<Cell> {
     vec![
         Cell::Date(row.due),
         Cell::Date(row.last_working_day),
-        Cell::text(deadline_what(row)),
+        Cell::text(deadline_what(row, language)),
         Cell::text(row.participant_name.as_str()),
         Cell::text(row.case_reference.as_str()),
-        Cell::text(deadline_status_label_nb(row.status)),
+        Cell::text(deadline_status_label(row.status, language)),
         Cell::date(row.done_on),
         Cell::text(row.reference.as_str()),
     ]
 }
 
-/// The participant list as a workbook: the rows already read.
-pub fn participant_workbook(rows: &[ParticipantListRow], archived: bool) -> Workbook {
+/// The participant list as a workbook in `language`: the rows already
+/// read.
+pub fn participant_workbook(
+    rows: &[ParticipantListRow],
+    archived: bool,
+    language: Language,
+) -> Workbook {
+    let texts = catalogue(language);
     Workbook {
         sheets: vec![Sheet {
-            name: if archived {
-                "Arkiverte deltakere".into()
-            } else {
-                "Deltakere".into()
-            },
-            columns: columns(&PARTICIPANT_COLUMNS),
-            rows: rows.iter().map(participant_cells).collect(),
+            name: texts.render(
+                if archived {
+                    "list.titleArchived"
+                } else {
+                    "list.title"
+                },
+                &[],
+            ),
+            columns: columns(&PARTICIPANT_COLUMNS, texts),
+            rows: rows
+                .iter()
+                .map(|row| participant_cells(row, texts))
+                .collect(),
         }],
     }
 }
 
-/// The deadline list as a workbook: the rows already read.
-pub fn deadline_workbook(rows: &[DeadlineRow]) -> Workbook {
+/// The deadline list as a workbook in `language`: the rows already read.
+pub fn deadline_workbook(rows: &[DeadlineRow], language: Language) -> Workbook {
+    let texts = catalogue(language);
     Workbook {
         sheets: vec![Sheet {
-            name: "Frister".into(),
-            columns: columns(&DEADLINE_COLUMNS),
-            rows: rows.iter().map(deadline_cells).collect(),
+            name: texts.render("file.deadlines.sheet", &[]),
+            columns: columns(&DEADLINE_COLUMNS, texts),
+            rows: rows
+                .iter()
+                .map(|row| deadline_cells(row, language))
+                .collect(),
         }],
     }
 }
 
 /// Every participant the list's filter matches (its page limit ignored),
-/// in the list's order, as a workbook.
-pub fn participant_list(store: &Store, query: &ParticipantQuery) -> CoreResult<ListExport> {
+/// in the list's order, as a workbook in `language`.
+pub fn participant_list(
+    store: &Store,
+    query: &ParticipantQuery,
+    language: Language,
+) -> CoreResult<ListExport> {
     let rows = store.participant_list_rows(query)?;
     Ok(ListExport {
-        workbook: participant_workbook(&rows, query.archived),
+        workbook: participant_workbook(&rows, query.archived, language),
         rows: rows.len(),
     })
 }
 
 /// Every deadline the list's filter matches as of `today` (its page limit
-/// and cursor ignored), in the list's order, as a workbook.
+/// and cursor ignored), in the list's order, as a workbook in `language`.
 pub fn deadline_list(
     store: &Store,
     filter: &DeadlineFilter,
     today: NaiveDate,
+    language: Language,
 ) -> CoreResult<ListExport> {
     let rows = store.deadline_list_rows(filter, today)?;
     Ok(ListExport {
-        workbook: deadline_workbook(&rows),
+        workbook: deadline_workbook(&rows, language),
         rows: rows.len(),
     })
 }
@@ -184,9 +209,9 @@ pub fn deadline_list(
 mod tests {
     use super::*;
     use crate::demo::seed_demo;
-    use crate::domain::deadline::DeadlineKind;
+    use crate::domain::deadline::{DeadlineKind, DeadlineStatus};
     use crate::domain::law::Law;
-    use crate::domain::participant::{FinalGoal, ParticipantSort, Status};
+    use crate::domain::participant::{ParticipantSort, Status};
     use crate::domain::team::TeamRole;
 
     fn today() -> NaiveDate {
@@ -300,7 +325,7 @@ mod tests {
                 screen_ids(&store, &query),
                 "{what}: the screen's rows and order"
             );
-            let export = participant_list(&store, &query).expect("the export");
+            let export = participant_list(&store, &query, Language::Bokmal).expect("the export");
             assert_eq!(export.rows, ids.len(), "{what}");
             assert_eq!(export.workbook.sheets.len(), 1, "{what}");
             assert_eq!(export.workbook.sheets[0].rows.len(), ids.len(), "{what}");
@@ -319,7 +344,10 @@ mod tests {
             ..query()
         };
         assert!(
-            participant_list(&store, &page).expect("the export").rows > 1,
+            participant_list(&store, &page, Language::Bokmal)
+                .expect("the export")
+                .rows
+                > 1,
             "more than the screen's page"
         );
     }
@@ -327,7 +355,7 @@ mod tests {
     #[test]
     fn each_participant_row_holds_the_full_facts_in_the_windows_words() {
         let store = demo_store();
-        let export = participant_list(&store, &query()).expect("the export");
+        let export = participant_list(&store, &query(), Language::Bokmal).expect("the export");
         assert_eq!(
             headers(&export.workbook),
             [
@@ -361,8 +389,11 @@ mod tests {
                 "the full number, as text"
             );
             assert_eq!(cells[3], Cell::date(participant.details.birth_date));
-            assert_eq!(text(&cells[4]), status_label_nb(participant.details.status));
-            assert!(text(&cells[5]).starts_with(law_label_nb(row.law)));
+            assert_eq!(
+                text(&cells[4]),
+                &status_label(participant.details.status, Language::Bokmal)
+            );
+            assert!(text(&cells[5]).starts_with(&law_label(row.law, Language::Bokmal)));
             assert_eq!(text(&cells[5]).ends_with("(overstyrt)"), row.law_overridden);
             assert_eq!(cells[6], Cell::date(participant.details.settlement_date));
             assert_eq!(
@@ -379,7 +410,7 @@ mod tests {
             ends += usize::from(end.is_some());
             assert_eq!(
                 text(&cells[9]),
-                final_goal_label_nb(participant.details.final_goal)
+                &final_goal_label(participant.details.final_goal, Language::Bokmal)
             );
             let fixed = store
                 .team(row.id)
@@ -403,6 +434,7 @@ mod tests {
                 archived: true,
                 ..query()
             },
+            Language::Bokmal,
         )
         .expect("the archive");
         assert_eq!(archive.workbook.sheets[0].name, "Arkiverte deltakere");
@@ -484,7 +516,8 @@ mod tests {
         ];
         for (what, filter) in filters {
             let expected = screen(&filter);
-            let export = deadline_list(&store, &filter, today()).expect("the export");
+            let export =
+                deadline_list(&store, &filter, today(), Language::Bokmal).expect("the export");
             assert_eq!(export.rows, expected.len(), "{what}");
             let sheet = &export.workbook.sheets[0];
             assert_eq!(sheet.rows.len(), expected.len(), "{what}");
@@ -496,7 +529,7 @@ mod tests {
                 assert_eq!(text(&cells[4]), row.case_reference, "{what}");
                 assert_eq!(
                     text(&cells[5]),
-                    deadline_status_label_nb(row.status),
+                    &deadline_status_label(row.status, Language::Bokmal),
                     "{what}"
                 );
                 assert_eq!(cells[6], Cell::date(row.done_on), "{what}");
@@ -515,7 +548,13 @@ mod tests {
                 }
             }
         }
-        let all = deadline_list(&store, &DeadlineFilter::default(), today()).expect("all");
+        let all = deadline_list(
+            &store,
+            &DeadlineFilter::default(),
+            today(),
+            Language::Bokmal,
+        )
+        .expect("all");
         let sheet = &all.workbook.sheets[0];
         assert_eq!(sheet.name, "Frister");
         assert_eq!(
@@ -546,7 +585,7 @@ mod tests {
             ..DeadlineFilter::default()
         };
         assert!(
-            deadline_list(&store, &page, today())
+            deadline_list(&store, &page, today(), Language::Bokmal)
                 .expect("the export")
                 .rows
                 > 2
@@ -554,48 +593,65 @@ mod tests {
     }
 
     #[test]
-    fn the_words_are_the_windows_catalogue() {
-        let catalogue = crate::language::catalogue(crate::language::Language::Bokmal);
-        let has = |key: String, label: &str| {
-            assert_eq!(catalogue.get(&key), Some(label), "{key} in i18n/nb");
+    fn nynorsk_and_english_lists_have_no_bokmal_left() {
+        use crate::export::test_support::{still_bokmal, workbook_texts};
+        let store = demo_store();
+        let archived = ParticipantQuery {
+            archived: true,
+            ..query()
         };
-        for status in Status::ALL {
-            has(
-                format!("status.{}", status.as_str()),
-                status_label_nb(*status),
-            );
+        let mut data: Vec<String> = Vec::new();
+        for q in [query(), archived.clone()] {
+            for row in store.participant_list_rows(&q).expect("the rows") {
+                data.extend([row.family_name, row.given_name]);
+                data.extend(row.fixed_contact);
+            }
         }
-        for law in Law::ALL {
-            has(format!("law.{}", law.as_str()), law_label_nb(*law));
+        for row in store
+            .deadline_list_rows(&DeadlineFilter::default(), today())
+            .expect("the rows")
+        {
+            data.extend([row.participant_name, row.case_reference, row.reference]);
         }
-        for goal in FinalGoal::ALL {
-            has(
-                format!("goal.{}", goal.as_str()),
-                final_goal_label_nb(Some(*goal)),
-            );
+        let lists = |language| {
+            [
+                participant_list(&store, &query(), language).expect("the list"),
+                participant_list(&store, &archived, language).expect("the archive"),
+                deadline_list(&store, &DeadlineFilter::default(), today(), language)
+                    .expect("the deadlines"),
+            ]
+        };
+        let bokmal = lists(Language::Bokmal);
+        for language in [Language::Nynorsk, Language::English] {
+            for (nb, other) in bokmal.iter().zip(lists(language)) {
+                assert_eq!(nb.rows, other.rows);
+                let left = still_bokmal(
+                    &workbook_texts(&nb.workbook),
+                    &workbook_texts(&other.workbook),
+                    language,
+                    &data,
+                );
+                assert!(
+                    left.is_empty(),
+                    "{}: still Bokmål: {left:?}",
+                    language.tag()
+                );
+            }
         }
-        has("goal.none".into(), final_goal_label_nb(None));
-        for status in DeadlineStatus::ALL {
-            has(
-                format!("dstatus.{}", status.as_str()),
-                deadline_status_label_nb(*status),
-            );
+    }
+
+    #[test]
+    fn the_lists_sheet_names_fit_a_spreadsheet_in_every_language() {
+        let rows: [ParticipantListRow; 0] = [];
+        for language in Language::ALL {
+            for book in [
+                participant_workbook(&rows, false, language),
+                participant_workbook(&rows, true, language),
+                deadline_workbook(&[], language),
+            ] {
+                let name = &book.sheets[0].name;
+                assert!(name.chars().count() <= 31, "{}: {name}", language.tag());
+            }
         }
-        has("law.overridden".into(), LAW_OVERRIDDEN_NB);
-        for kind in DeadlineKind::ALL {
-            has(
-                format!("kind.{}", kind.as_str()),
-                kind_label_nb(kind.as_str()),
-            );
-        }
-        has(
-            format!("kind.{OWN_TASK_KIND}"),
-            kind_label_nb(OWN_TASK_KIND),
-        );
-        has("list.title".into(), "Deltakere");
-        has("list.titleArchived".into(), "Arkiverte deltakere");
-        has("team.fixedContact".into(), "Fast kontaktperson");
-        has("deadlines.col.due".into(), "Frist");
-        has("deadlines.col.lastWorkingDay".into(), "Siste arbeidsdag");
     }
 }

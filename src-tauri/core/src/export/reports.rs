@@ -1,20 +1,27 @@
-//! The reports for internal control as workbooks ([`Workbook`]) with
-//! Norwegian headers, and the supervision report as a document in the
-//! minutes' layout ([`MinutesDocument`]), printed as PDF/A by
-//! [`crate::export::minutes::pdf::render_minutes_pdf`].
+//! The reports for internal control as workbooks ([`Workbook`]), and the
+//! supervision report as a document in the minutes' layout
+//! ([`MinutesDocument`]), printed as PDF/A by
+//! [`crate::export::minutes::pdf::render_minutes_pdf`], each in the
+//! language asked for.
+//!
+//! Headers, sheet names and the document's sentences come from the
+//! catalogue's `exports` part (`file.*`); the words for statuses, laws,
+//! outcomes and deadline kinds are the window's own labels
+//! ([`crate::export::labels`]), so a report says what the reports screen
+//! says.
 //!
 //! Every workbook puts the numbers first and the list behind the numbers
 //! after them, so the CSV of a report (which holds only the first sheet)
 //! holds its numbers. The period or day a report covers is in its sheet
 //! names, so that a sheet taken out of the workbook still says what it
-//! counts; no name is longer than the 31 characters a spreadsheet allows.
+//! counts; no name is longer than the 31 characters a spreadsheet allows,
+//! in any language.
 //!
 //! Workbooks and the supervision document name participants: they are for
 //! the municipality's own internal control and for the county governor's
 //! supervision, and are exported on purpose, like the minutes.
 
 use crate::domain::date::format_date;
-use crate::domain::deadline::EventKind;
 use crate::domain::law::Law;
 use crate::domain::minutes::Letterhead;
 use crate::domain::participant::{Education, FinalGoal, Status};
@@ -22,92 +29,28 @@ use crate::domain::report::{
     CaseloadReport, CategoryCount, ComplianceDeadline, DeadlineChart, DeadlineCompliance, Outcome,
     OutcomeCounts, RegistrationDebt, SupervisionReport, NO_FINAL_GOAL,
 };
-use crate::export::calendar::kind_label_nb;
+use crate::export::labels::{
+    deadline_kind_label, education_label, event_label, final_goal_label, law_label, outcome_label,
+    status_label,
+};
 use crate::export::minutes::{Block, MinutesDocument, TableBlock};
 use crate::export::table::{Cell, Column, Sheet, Workbook};
+use crate::language::{catalogue, Arg, Catalogue, Language};
 use chrono::{NaiveDate, NaiveDateTime};
 
-/// A status in Norwegian, as the window's catalogue has it (`status.*` in
-/// `ui/i18n/nb.js`; a test keeps the two in step).
-pub fn status_label_nb(status: Status) -> &'static str {
-    match status {
-        Status::Prospective => "Kommende",
-        Status::Active => "Aktiv",
-        Status::OnLeave => "Permisjon",
-        Status::Completed => "Fullført",
-        Status::Terminated => "Avbrutt",
-        Status::MovedAway => "Flyttet",
-    }
-}
-
-/// A law in Norwegian, as the window's catalogue has it (`law.*`).
-pub fn law_label_nb(law: Law) -> &'static str {
-    match law {
-        Law::Integreringsloven => "Integreringsloven",
-        Law::Introduksjonsloven => "Introduksjonsloven",
-        Law::Integreringsloven6a => "Integreringsloven kap. 6A",
-        Law::Unknown => "Ukjent",
-    }
-}
-
-/// A final goal in Norwegian, as the window's catalogue has it (`goal.*`,
-/// `goal.none` for none decided).
-pub fn final_goal_label_nb(goal: Option<FinalGoal>) -> &'static str {
-    match goal {
-        Some(FinalGoal::Work) => "Arbeid",
-        Some(FinalGoal::UpperSecondary) => "Videregående opplæring",
-        Some(FinalGoal::PrimarySchool) => "Grunnskole",
-        Some(FinalGoal::HigherEducation) => "Høyere utdanning",
-        Some(FinalGoal::Other) => "Annet",
-        None => "Ikke fastsatt",
-    }
-}
-
-/// An education group in Norwegian, as the window's catalogue has it
-/// (`education.*`).
-pub fn education_label_nb(education: Education) -> &'static str {
-    match education {
-        Education::UpperSecondaryOrHigher => "Videregående opplæring eller høyere",
-        Education::BelowUpperSecondary => "Lavere enn videregående opplæring",
-        Education::Unknown => "Ikke kjent",
-    }
-}
-
-/// An outcome in Norwegian, as a compliance report shows it.
-pub fn outcome_label_nb(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::OnTime => "I tide",
-        Outcome::Late => "For sent",
-        Outcome::Overdue => "Forfalt, ikke utført",
-        Outcome::NotYetDue => "Åpen, ikke forfalt",
-        Outcome::NotApplicable => "Gjelder ikke",
-    }
-}
-
-/// An event kind in Norwegian with a capital letter, for a cell.
-fn event_label(kind: Option<EventKind>) -> String {
-    let Some(kind) = kind else {
-        return String::new();
-    };
-    let label = kind.label_nb();
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// The Norwegian label of a count's identifier in one of the caseload's
-/// groupings.
-fn caseload_label(group: Grouping, id: &str) -> &'static str {
+/// The label of a count's identifier in one of the caseload's groupings.
+fn caseload_label(group: Grouping, id: &str, language: Language) -> String {
     match group {
-        Grouping::Status => Status::from_str_id(id).map_or("", status_label_nb),
-        Grouping::Law => Law::from_str_id(id).map_or("", law_label_nb),
-        Grouping::FinalGoal if id == NO_FINAL_GOAL => final_goal_label_nb(None),
-        Grouping::FinalGoal => {
-            FinalGoal::from_str_id(id).map_or("", |g| final_goal_label_nb(Some(g)))
+        Grouping::Status => {
+            Status::from_str_id(id).map_or(String::new(), |s| status_label(s, language))
         }
-        Grouping::Education => Education::from_str_id(id).map_or("", education_label_nb),
+        Grouping::Law => Law::from_str_id(id).map_or(String::new(), |l| law_label(l, language)),
+        Grouping::FinalGoal if id == NO_FINAL_GOAL => final_goal_label(None, language),
+        Grouping::FinalGoal => FinalGoal::from_str_id(id)
+            .map_or(String::new(), |g| final_goal_label(Some(g), language)),
+        Grouping::Education => {
+            Education::from_str_id(id).map_or(String::new(), |e| education_label(e, language))
+        }
     }
 }
 
@@ -120,14 +63,25 @@ enum Grouping {
 }
 
 impl Grouping {
-    fn label(self) -> &'static str {
+    /// The grouping's name, as the reports screen heads it.
+    fn key(self) -> &'static str {
         match self {
-            Grouping::Status => "Status",
-            Grouping::Law => "Lov",
-            Grouping::FinalGoal => "Sluttmål",
-            Grouping::Education => "Utdanningsbakgrunn",
+            Grouping::Status => "reports.caseload.status",
+            Grouping::Law => "reports.caseload.law",
+            Grouping::FinalGoal => "reports.caseload.goal",
+            Grouping::Education => "reports.caseload.education",
         }
     }
+}
+
+/// The text of `key`, which takes no arguments.
+fn say(texts: &Catalogue, key: &str) -> String {
+    texts.render(key, &[])
+}
+
+/// A column headed by the text of `key`.
+fn column(texts: &Catalogue, key: &str, width: f64) -> Column {
+    Column::new(say(texts, key), width)
 }
 
 fn sheet(name: String, columns: Vec<Column>, rows: Vec<Vec<Cell>>) -> Sheet {
@@ -146,14 +100,16 @@ fn optional_integer(value: Option<i64>) -> Cell {
     value.map_or(Cell::Empty, Cell::Integer)
 }
 
-fn period(from: NaiveDate, to: NaiveDate) -> String {
-    format!("{}–{}", format_date(from), format_date(to))
+/// «Ja» or «Nei» in the catalogue's language.
+fn yes_no(texts: &Catalogue, yes: bool) -> String {
+    say(texts, if yes { "file.yes" } else { "file.no" })
 }
 
 /// The caseload as a workbook: «Antall per dd.mm.åååå» (each grouping's
 /// counts, and the total) and «Deltakere per dd.mm.åååå» (who they are).
-pub fn caseload_workbook(report: &CaseloadReport) -> Workbook {
-    let on = format_date(report.on);
+pub fn caseload_workbook(report: &CaseloadReport, language: Language) -> Workbook {
+    let texts = catalogue(language);
+    let on = [("date", Arg::Date(report.on))];
     let groups: [(Grouping, &[CategoryCount]); 4] = [
         (Grouping::Status, &report.by_status),
         (Grouping::Law, &report.by_law),
@@ -161,15 +117,16 @@ pub fn caseload_workbook(report: &CaseloadReport) -> Workbook {
         (Grouping::Education, &report.by_education),
     ];
     let mut numbers = vec![vec![
-        Cell::text("I alt"),
+        Cell::text(say(texts, "file.total")),
         Cell::Empty,
         integer(report.total),
     ]];
     for (group, counts) in groups {
+        let name = say(texts, group.key());
         for count in counts {
             numbers.push(vec![
-                Cell::text(group.label()),
-                Cell::text(caseload_label(group, count.id)),
+                Cell::text(name.clone()),
+                Cell::text(caseload_label(group, count.id, language)),
                 integer(count.count),
             ]);
         }
@@ -182,10 +139,10 @@ pub fn caseload_workbook(report: &CaseloadReport) -> Workbook {
                 Cell::Integer(p.participant_id),
                 Cell::text(p.name.clone()),
                 Cell::text(p.case_reference.clone()),
-                Cell::text(status_label_nb(p.status)),
-                Cell::text(law_label_nb(p.law)),
-                Cell::text(final_goal_label_nb(p.final_goal)),
-                Cell::text(education_label_nb(p.education)),
+                Cell::text(status_label(p.status, language)),
+                Cell::text(law_label(p.law, language)),
+                Cell::text(final_goal_label(p.final_goal, language)),
+                Cell::text(education_label(p.education, language)),
                 Cell::date(p.settlement_date),
                 Cell::date(p.programme_start),
                 Cell::date(p.programme_ended),
@@ -195,27 +152,27 @@ pub fn caseload_workbook(report: &CaseloadReport) -> Workbook {
     Workbook {
         sheets: vec![
             sheet(
-                format!("Antall per {on}"),
+                texts.render("file.caseload.sheet.numbers", &on),
                 vec![
-                    Column::new("Gruppering", 20.0),
-                    Column::new("Verdi", 36.0),
-                    Column::new("Antall", 10.0),
+                    column(texts, "file.caseload.col.grouping", 20.0),
+                    column(texts, "file.col.value", 36.0),
+                    column(texts, "file.caseload.col.count", 10.0),
                 ],
                 numbers,
             ),
             sheet(
-                format!("Deltakere per {on}"),
+                texts.render("file.caseload.sheet.participants", &on),
                 vec![
-                    Column::new("Deltaker-id", 12.0),
-                    Column::new("Navn", 30.0),
-                    Column::new("Saksreferanse", 14.0),
-                    Column::new("Status på datoen", 16.0),
-                    Column::new("Lov", 24.0),
-                    Column::new("Sluttmål", 22.0),
-                    Column::new("Utdanningsbakgrunn", 34.0),
-                    Column::new("Bosettingsdato", 14.0),
-                    Column::new("Programstart", 14.0),
-                    Column::new("Programslutt", 14.0),
+                    column(texts, "file.col.participantId", 12.0),
+                    column(texts, "file.col.name", 30.0),
+                    column(texts, "file.col.caseReference", 14.0),
+                    column(texts, "file.caseload.col.statusOnDate", 16.0),
+                    column(texts, "file.col.law", 24.0),
+                    column(texts, "file.col.finalGoal", 22.0),
+                    column(texts, "file.col.education", 34.0),
+                    column(texts, "file.col.settlementDate", 14.0),
+                    column(texts, "file.col.programmeStart", 14.0),
+                    column(texts, "file.col.programmeEnd", 14.0),
                 ],
                 people,
             ),
@@ -227,7 +184,7 @@ fn rate_cell(rate: Option<f64>) -> Cell {
     rate.map_or(Cell::Empty, Cell::Number)
 }
 
-fn counts_row(label: &str, counts: &OutcomeCounts, rate: Option<f64>) -> Vec<Cell> {
+fn counts_row(label: String, counts: &OutcomeCounts, rate: Option<f64>) -> Vec<Cell> {
     vec![
         Cell::text(label),
         integer(counts.on_time),
@@ -239,65 +196,92 @@ fn counts_row(label: &str, counts: &OutcomeCounts, rate: Option<f64>) -> Vec<Cel
     ]
 }
 
-fn deadline_list_columns() -> Vec<Column> {
+fn deadline_list_columns(texts: &Catalogue) -> Vec<Column> {
     vec![
-        Column::new("Deltaker-id", 12.0),
-        Column::new("Navn", 30.0),
-        Column::new("Saksreferanse", 14.0),
-        Column::new("Arkivert", 10.0),
-        Column::new("Fristtype", 28.0),
-        Column::new("Hjemmel", 30.0),
-        Column::new("Frist", 12.0),
-        Column::new("Utført", 12.0),
-        Column::new("Vurdering", 20.0),
-        Column::new("Dager for sent", 14.0),
+        column(texts, "file.col.participantId", 12.0),
+        column(texts, "file.col.name", 30.0),
+        column(texts, "file.col.caseReference", 14.0),
+        column(texts, "file.col.archived", 10.0),
+        column(texts, "file.col.kind", 28.0),
+        column(texts, "file.col.reference", 30.0),
+        column(texts, "file.col.due", 12.0),
+        column(texts, "file.col.doneOn", 12.0),
+        column(texts, "file.col.verdict", 20.0),
+        column(texts, "file.col.daysLate", 14.0),
     ]
 }
 
-fn deadline_list_row(d: &ComplianceDeadline) -> Vec<Cell> {
+fn deadline_list_row(d: &ComplianceDeadline, texts: &Catalogue) -> Vec<Cell> {
+    let language = texts.language();
     vec![
         Cell::Integer(d.participant_id),
         Cell::text(d.name.clone()),
         Cell::text(d.case_reference.clone()),
-        Cell::text(if d.archived { "Ja" } else { "Nei" }),
-        Cell::text(kind_label_nb(d.kind.as_str())),
+        Cell::text(yes_no(texts, d.archived)),
+        Cell::text(deadline_kind_label(d.kind.as_str(), language)),
         Cell::text(d.reference.clone()),
         Cell::Date(d.due),
         Cell::date(d.done_on),
-        Cell::text(outcome_label_nb(d.outcome)),
+        Cell::text(outcome_label(d.outcome, language)),
         optional_integer(d.days_late),
     ]
+}
+
+/// A column headed by an outcome's name, as the numbers' columns are.
+fn outcome_column(outcome: Outcome, language: Language, width: f64) -> Column {
+    Column::new(outcome_label(outcome, language), width)
 }
 
 /// Deadline compliance as a workbook: «Frister dd.mm.åååå–dd.mm.åååå»
 /// (per kind: on time, late, overdue, open, not applicable, the on-time
 /// rate, and all kinds together) and «Fristene bak tallene».
-pub fn compliance_workbook(report: &DeadlineCompliance) -> Workbook {
+pub fn compliance_workbook(report: &DeadlineCompliance, language: Language) -> Workbook {
+    let texts = catalogue(language);
     let mut numbers: Vec<Vec<Cell>> = report
         .kinds
         .iter()
-        .map(|k| counts_row(kind_label_nb(k.kind.as_str()), &k.counts, k.on_time_rate))
+        .map(|k| {
+            counts_row(
+                deadline_kind_label(k.kind.as_str(), language),
+                &k.counts,
+                k.on_time_rate,
+            )
+        })
         .collect();
-    numbers.push(counts_row("I alt", &report.total, report.on_time_rate));
+    numbers.push(counts_row(
+        say(texts, "file.total"),
+        &report.total,
+        report.on_time_rate,
+    ));
     Workbook {
         sheets: vec![
             sheet(
-                format!("Frister {}", period(report.from, report.to)),
+                texts.render(
+                    "file.compliance.sheet.numbers",
+                    &[
+                        ("from", Arg::Date(report.from)),
+                        ("to", Arg::Date(report.to)),
+                    ],
+                ),
                 vec![
-                    Column::new("Fristtype", 30.0),
-                    Column::new("I tide", 10.0),
-                    Column::new("For sent", 10.0),
-                    Column::new("Forfalt, ikke utført", 20.0),
-                    Column::new("Åpen, ikke forfalt", 18.0),
-                    Column::new("Gjelder ikke", 12.0),
-                    Column::new("Andel i tide", 12.0),
+                    column(texts, "file.col.kind", 30.0),
+                    outcome_column(Outcome::OnTime, language, 10.0),
+                    outcome_column(Outcome::Late, language, 10.0),
+                    outcome_column(Outcome::Overdue, language, 20.0),
+                    outcome_column(Outcome::NotYetDue, language, 18.0),
+                    outcome_column(Outcome::NotApplicable, language, 12.0),
+                    column(texts, "file.col.onTimeRate", 12.0),
                 ],
                 numbers,
             ),
             sheet(
-                "Fristene bak tallene".into(),
-                deadline_list_columns(),
-                report.deadlines.iter().map(deadline_list_row).collect(),
+                say(texts, "file.compliance.sheet.deadlines"),
+                deadline_list_columns(texts),
+                report
+                    .deadlines
+                    .iter()
+                    .map(|d| deadline_list_row(d, texts))
+                    .collect(),
             ),
         ],
     }
@@ -306,7 +290,8 @@ pub fn compliance_workbook(report: &DeadlineCompliance) -> Workbook {
 /// Registration debt as a workbook: «Registreringsgjeld» (per participant:
 /// open, overdue, oldest due date, most days overdue) and «Åpne
 /// registreringer» (each registration owed).
-pub fn registration_debt_workbook(report: &RegistrationDebt) -> Workbook {
+pub fn registration_debt_workbook(report: &RegistrationDebt, language: Language) -> Workbook {
+    let texts = catalogue(language);
     let per_participant = report
         .participants
         .iter()
@@ -331,7 +316,11 @@ pub fn registration_debt_workbook(report: &RegistrationDebt) -> Workbook {
                     Cell::Integer(p.participant_id),
                     Cell::text(p.name.clone()),
                     Cell::text(p.case_reference.clone()),
-                    Cell::text(event_label(r.event_kind)),
+                    Cell::text(
+                        r.event_kind
+                            .map(|kind| event_label(kind, language))
+                            .unwrap_or_default(),
+                    ),
                     Cell::date(r.occurred),
                     Cell::Date(r.due),
                     optional_integer(r.days_overdue),
@@ -342,28 +331,28 @@ pub fn registration_debt_workbook(report: &RegistrationDebt) -> Workbook {
     Workbook {
         sheets: vec![
             sheet(
-                "Registreringsgjeld".into(),
+                say(texts, "file.debt.sheet.participants"),
                 vec![
-                    Column::new("Deltaker-id", 12.0),
-                    Column::new("Navn", 30.0),
-                    Column::new("Saksreferanse", 14.0),
-                    Column::new("Åpne registreringer", 18.0),
-                    Column::new("Forfalte", 10.0),
-                    Column::new("Eldste frist", 12.0),
-                    Column::new("Flest dager forfalt", 18.0),
+                    column(texts, "file.col.participantId", 12.0),
+                    column(texts, "file.col.name", 30.0),
+                    column(texts, "file.col.caseReference", 14.0),
+                    column(texts, "file.debt.col.open", 18.0),
+                    column(texts, "file.debt.col.overdue", 10.0),
+                    column(texts, "file.debt.col.oldestDue", 12.0),
+                    column(texts, "file.debt.col.mostDaysOverdue", 18.0),
                 ],
                 per_participant,
             ),
             sheet(
-                "Åpne registreringer".into(),
+                say(texts, "file.debt.sheet.registrations"),
                 vec![
-                    Column::new("Deltaker-id", 12.0),
-                    Column::new("Navn", 30.0),
-                    Column::new("Saksreferanse", 14.0),
-                    Column::new("Hendelse", 24.0),
-                    Column::new("Hendelsesdato", 14.0),
-                    Column::new("Frist", 12.0),
-                    Column::new("Dager forfalt", 14.0),
+                    column(texts, "file.col.participantId", 12.0),
+                    column(texts, "file.col.name", 30.0),
+                    column(texts, "file.col.caseReference", 14.0),
+                    column(texts, "file.debt.col.event", 24.0),
+                    column(texts, "file.debt.col.eventDate", 14.0),
+                    column(texts, "file.col.due", 12.0),
+                    column(texts, "file.debt.col.daysOverdue", 14.0),
                 ],
                 each,
             ),
@@ -373,51 +362,72 @@ pub fn registration_debt_workbook(report: &RegistrationDebt) -> Workbook {
 
 /// The key facts of a supervision report as label and value pairs, as
 /// both the document and the workbook show them.
-fn supervision_facts(report: &SupervisionReport) -> Vec<(String, String)> {
+fn supervision_facts(report: &SupervisionReport, texts: &Catalogue) -> Vec<(String, String)> {
+    let language = texts.language();
     let f = &report.facts;
-    let date = |d: Option<NaiveDate>| d.map_or("Ikke registrert".to_string(), format_date);
-    let mut law = law_label_nb(f.law).to_string();
-    if f.law_overridden {
-        law.push_str(" (overstyrt av saksbehandler)");
-    }
+    let date = |d: Option<NaiveDate>| {
+        d.map_or_else(|| say(texts, "file.supervision.notRecorded"), format_date)
+    };
+    let law = if f.law_overridden {
+        texts.render(
+            "file.supervision.lawOverridden",
+            &[("law", Arg::Text(law_label(f.law, language)))],
+        )
+    } else {
+        law_label(f.law, language)
+    };
+    let fact = |key: &str, value: String| (say(texts, key), value);
     let mut rows = vec![
-        ("Deltaker".to_string(), f.name.clone()),
-        ("Saksreferanse".to_string(), f.case_reference.clone()),
-        ("Fødselsdato".to_string(), date(f.birth_date)),
-        ("Lov".to_string(), law),
-        (
-            "Status nå".to_string(),
-            status_label_nb(f.status).to_string(),
+        fact("file.supervision.fact.participant", f.name.clone()),
+        fact(
+            "file.supervision.fact.caseReference",
+            f.case_reference.clone(),
         ),
-        (
-            "Sluttmål".to_string(),
-            final_goal_label_nb(f.final_goal).to_string(),
+        fact("file.supervision.fact.birthDate", date(f.birth_date)),
+        fact("file.supervision.fact.law", law),
+        fact(
+            "file.supervision.fact.status",
+            status_label(f.status, language),
         ),
-        (
-            "Utdanningsbakgrunn".to_string(),
-            education_label_nb(f.education).to_string(),
+        fact(
+            "file.supervision.fact.finalGoal",
+            final_goal_label(f.final_goal, language),
         ),
-        ("Bosatt".to_string(), date(f.settlement_date)),
+        fact(
+            "file.supervision.fact.education",
+            education_label(f.education, language),
+        ),
+        fact("file.supervision.fact.settled", date(f.settlement_date)),
     ];
     if let Some(claim) = f.claim_date {
-        rows.push(("Krav om program".to_string(), format_date(claim)));
+        rows.push(fact("file.supervision.fact.claim", format_date(claim)));
     }
-    rows.push(("Programstart".to_string(), date(f.programme_start)));
-    rows.push(("Programmet avsluttet".to_string(), date(f.programme_ended)));
+    rows.push(fact(
+        "file.supervision.fact.programmeStart",
+        date(f.programme_start),
+    ));
+    rows.push(fact(
+        "file.supervision.fact.programmeEnded",
+        date(f.programme_ended),
+    ));
     if let Some(end) = report.planned_end {
-        rows.push(("Programslutt etter fristene".to_string(), format_date(end)));
+        rows.push(fact("file.supervision.fact.plannedEnd", format_date(end)));
     }
     if f.archived {
-        rows.push(("Arkivert".to_string(), "Ja".to_string()));
+        rows.push(fact("file.supervision.fact.archived", yes_no(texts, true)));
     }
-    rows.push(("Per dato".to_string(), format_date(report.today)));
+    rows.push(fact(
+        "file.supervision.fact.asOf",
+        format_date(report.today),
+    ));
     rows
 }
 
 /// The supervision report as a workbook: «Nøkkelopplysninger» (the key
 /// facts, and the duties' numbers) and «Lovpålagte plikter» (every duty).
-pub fn supervision_workbook(report: &SupervisionReport) -> Workbook {
-    let mut facts: Vec<Vec<Cell>> = supervision_facts(report)
+pub fn supervision_workbook(report: &SupervisionReport, language: Language) -> Workbook {
+    let texts = catalogue(language);
+    let mut facts: Vec<Vec<Cell>> = supervision_facts(report, texts)
         .into_iter()
         .map(|(label, value)| vec![Cell::text(label), Cell::text(value)])
         .collect();
@@ -430,9 +440,12 @@ pub fn supervision_workbook(report: &SupervisionReport) -> Workbook {
         (Outcome::NotApplicable, c.not_applicable),
     ] {
         facts.push(vec![
-            Cell::text(format!(
-                "Plikter: {}",
-                outcome_label_nb(outcome).to_lowercase()
+            Cell::text(texts.render(
+                "file.supervision.dutiesWith",
+                &[(
+                    "outcome",
+                    Arg::Text(outcome_label(outcome, language).to_lowercase()),
+                )],
             )),
             integer(count),
         ]);
@@ -440,14 +453,21 @@ pub fn supervision_workbook(report: &SupervisionReport) -> Workbook {
     Workbook {
         sheets: vec![
             sheet(
-                "Nøkkelopplysninger".into(),
-                vec![Column::new("Opplysning", 30.0), Column::new("Verdi", 40.0)],
+                say(texts, "file.supervision.sheet.facts"),
+                vec![
+                    column(texts, "file.supervision.col.fact", 30.0),
+                    column(texts, "file.col.value", 40.0),
+                ],
                 facts,
             ),
             sheet(
-                "Lovpålagte plikter".into(),
-                deadline_list_columns(),
-                report.duties.iter().map(deadline_list_row).collect(),
+                say(texts, "file.supervision.sheet.duties"),
+                deadline_list_columns(texts),
+                report
+                    .duties
+                    .iter()
+                    .map(|d| deadline_list_row(d, texts))
+                    .collect(),
             ),
         ],
     }
@@ -456,7 +476,8 @@ pub fn supervision_workbook(report: &SupervisionReport) -> Workbook {
 /// The chart numbers as a workbook: «Frister per uke» (ISO year, week,
 /// Monday, open deadlines) and «Andel i tide per type» (on time, owed,
 /// rate as a fraction).
-pub fn chart_workbook(chart: &DeadlineChart) -> Workbook {
+pub fn chart_workbook(chart: &DeadlineChart, language: Language) -> Workbook {
+    let texts = catalogue(language);
     let weeks = chart
         .weeks
         .iter()
@@ -474,7 +495,7 @@ pub fn chart_workbook(chart: &DeadlineChart) -> Workbook {
         .iter()
         .map(|r| {
             vec![
-                Cell::text(kind_label_nb(r.kind.as_str())),
+                Cell::text(deadline_kind_label(r.kind.as_str(), language)),
                 integer(r.on_time),
                 integer(r.owed),
                 rate_cell(r.rate),
@@ -484,22 +505,22 @@ pub fn chart_workbook(chart: &DeadlineChart) -> Workbook {
     Workbook {
         sheets: vec![
             sheet(
-                "Frister per uke".into(),
+                say(texts, "file.chart.sheet.weeks"),
                 vec![
-                    Column::new("År", 8.0),
-                    Column::new("Uke", 8.0),
-                    Column::new("Mandag", 12.0),
-                    Column::new("Åpne frister", 12.0),
+                    column(texts, "file.chart.col.year", 8.0),
+                    column(texts, "file.chart.col.week", 8.0),
+                    column(texts, "file.chart.col.monday", 12.0),
+                    column(texts, "file.chart.col.open", 12.0),
                 ],
                 weeks,
             ),
             sheet(
-                "Andel i tide per type".into(),
+                say(texts, "file.chart.sheet.rates"),
                 vec![
-                    Column::new("Fristtype", 30.0),
-                    Column::new("I tide", 10.0),
-                    Column::new("I tide, for sent eller forfalt", 28.0),
-                    Column::new("Andel i tide", 12.0),
+                    column(texts, "file.col.kind", 30.0),
+                    outcome_column(Outcome::OnTime, language, 10.0),
+                    column(texts, "file.chart.col.owed", 28.0),
+                    column(texts, "file.col.onTimeRate", 12.0),
                 ],
                 rates,
             ),
@@ -507,26 +528,34 @@ pub fn chart_workbook(chart: &DeadlineChart) -> Workbook {
     }
 }
 
-fn duty_table(duties: &[&ComplianceDeadline]) -> TableBlock {
+fn duty_table(duties: &[&ComplianceDeadline], texts: &Catalogue) -> TableBlock {
+    let language = texts.language();
     TableBlock {
         headers: vec![
-            "Plikt".into(),
-            "Hjemmel".into(),
-            "Frist".into(),
-            "Utført".into(),
-            "Vurdering".into(),
+            say(texts, "file.supervision.col.duty"),
+            say(texts, "file.col.reference"),
+            say(texts, "file.col.due"),
+            say(texts, "file.col.doneOn"),
+            say(texts, "file.col.verdict"),
         ],
         widths: vec![0.24, 0.26, 0.14, 0.14, 0.22],
         rows: duties
             .iter()
             .map(|d| {
-                let mut verdict = outcome_label_nb(d.outcome).to_string();
-                if let Some(days) = d.days_late {
-                    let unit = if days == 1 { "dag" } else { "dager" };
-                    verdict.push_str(&format!(" ({days} {unit})"));
-                }
+                let outcome = outcome_label(d.outcome, language);
+                let verdict = match d.days_late {
+                    Some(days) => texts.render(
+                        if days == 1 {
+                            "file.supervision.verdictDays.one"
+                        } else {
+                            "file.supervision.verdictDays.other"
+                        },
+                        &[("outcome", Arg::Text(outcome)), ("days", Arg::Number(days))],
+                    ),
+                    None => outcome,
+                };
                 vec![
-                    kind_label_nb(d.kind.as_str()).to_string(),
+                    deadline_kind_label(d.kind.as_str(), language),
                     d.reference.clone(),
                     format_date(d.due),
                     d.done_on.map(format_date).unwrap_or_default(),
@@ -537,9 +566,15 @@ fn duty_table(duties: &[&ComplianceDeadline]) -> TableBlock {
     }
 }
 
-/// The supervision report as a document in the minutes' layout: the
-/// letterhead, the key facts, the duties' numbers, every legal duty with
-/// its due date, when it was done and whether on time, and what is missing.
+/// A count as an argument.
+fn count(value: u64) -> Arg {
+    Arg::Number(i64::try_from(value).unwrap_or(i64::MAX))
+}
+
+/// The supervision report as a document in the minutes' layout, in
+/// `language`: the letterhead, the key facts, the duties' numbers, every
+/// legal duty with its due date, when it was done and whether on time,
+/// and what is missing.
 ///
 /// The PDF's fonts draw Latin, Greek and Cyrillic letters; a name in
 /// another script (Arabic, Tigrinya) is printed with replacement
@@ -548,76 +583,83 @@ pub fn supervision_document(
     report: &SupervisionReport,
     letterhead: &Letterhead,
     created: NaiveDateTime,
+    language: Language,
 ) -> MinutesDocument {
+    let texts = catalogue(language);
+    let paragraph = |key: &str| Block::Paragraph {
+        text: say(texts, key),
+    };
+    let heading = |key: &str| Block::Heading {
+        text: say(texts, key),
+    };
     let f = &report.facts;
     let mut blocks = vec![Block::Facts {
-        rows: supervision_facts(report),
+        rows: supervision_facts(report, texts),
     }];
     let c = &report.counts;
-    blocks.push(Block::Heading {
-        text: "Oppsummering".into(),
-    });
+    blocks.push(heading("file.supervision.summary"));
     blocks.push(Block::Paragraph {
-        text: format!(
-            "Av {} lovpålagte plikter er {} utført i tide og {} utført for sent. \
-             {} er forfalt uten å være utført, og {} er åpne og ikke forfalt. \
-             {} gjelder ikke for deltakeren.",
-            c.on_time + c.late + c.overdue + c.not_yet_due + c.not_applicable,
-            c.on_time,
-            c.late,
-            c.overdue,
-            c.not_yet_due,
-            c.not_applicable
+        text: texts.render(
+            "file.supervision.summaryText",
+            &[
+                (
+                    "total",
+                    count(c.on_time + c.late + c.overdue + c.not_yet_due + c.not_applicable),
+                ),
+                ("onTime", count(c.on_time)),
+                ("late", count(c.late)),
+                ("overdue", count(c.overdue)),
+                ("notYetDue", count(c.not_yet_due)),
+                ("notApplicable", count(c.not_applicable)),
+            ],
         ),
     });
-    blocks.push(Block::Heading {
-        text: "Lovpålagte plikter".into(),
-    });
+    blocks.push(heading("file.supervision.duties"));
     let all: Vec<&ComplianceDeadline> = report.duties.iter().collect();
     if all.is_empty() {
-        blocks.push(Block::Paragraph {
-            text: "Ingen lovpålagte frister er beregnet for deltakeren.".into(),
-        });
+        blocks.push(paragraph("file.supervision.noDuties"));
     } else {
-        blocks.push(Block::Table(duty_table(&all)));
+        blocks.push(Block::Table(duty_table(&all, texts)));
     }
-    blocks.push(Block::Heading {
-        text: "Mangler".into(),
-    });
+    blocks.push(heading("file.supervision.missing"));
     let missing: Vec<&ComplianceDeadline> = report.missing().collect();
     if missing.is_empty() {
-        blocks.push(Block::Paragraph {
-            text: "Ingen plikter mangler.".into(),
-        });
+        blocks.push(paragraph("file.supervision.nothingMissing"));
     } else {
         if c.overdue > 0 {
             blocks.push(Block::Notice {
-                text: format!(
-                    "{} {} er forfalt uten å være utført.",
-                    c.overdue,
-                    if c.overdue == 1 { "plikt" } else { "plikter" }
+                text: texts.render(
+                    if c.overdue == 1 {
+                        "file.supervision.overdueNotice.one"
+                    } else {
+                        "file.supervision.overdueNotice.other"
+                    },
+                    &[("count", count(c.overdue))],
                 ),
             });
         }
-        blocks.push(Block::Table(duty_table(&missing)));
+        blocks.push(Block::Table(duty_table(&missing, texts)));
     }
-    blocks.push(Block::Paragraph {
-        text: "Fristene er beregnet av Introspor ut fra opplysningene i registeret. \
-               For plangjennomgang vises bare neste gjennomgang."
-            .into(),
-    });
+    blocks.push(paragraph("file.supervision.howComputed"));
     let author = if letterhead.caseworker.trim().is_empty() {
         String::new()
     } else {
         letterhead.caseworker.clone()
     };
+    let made_on = ("date", Arg::Date(created.date()));
     let signature = if author.is_empty() {
-        format!("Laget i Introspor {}", format_date(created.date()))
+        texts.render("file.supervision.signedByIntrospor", &[made_on])
     } else {
-        format!("Laget av {author}, {}", format_date(created.date()))
+        texts.render(
+            "file.supervision.signedBy",
+            &[("author", Arg::Text(author.clone())), made_on],
+        )
     };
     MinutesDocument {
-        title: format!("Oversikt over lovpålagte plikter – {}", f.case_reference),
+        title: texts.render(
+            "file.supervision.title",
+            &[("reference", Arg::Text(f.case_reference.clone()))],
+        ),
         letterhead: [&letterhead.municipality, &letterhead.service]
             .into_iter()
             .filter(|line| !line.trim().is_empty())
@@ -625,7 +667,7 @@ pub fn supervision_document(
             .collect(),
         author,
         created,
-        language: "nb".into(),
+        language: language.tag().into(),
         blocks,
         signature,
     }
@@ -642,46 +684,6 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
-    }
-
-    /// The Bokmål catalogue: the labels here must be the words the window
-    /// shows for the same choices.
-    fn catalogue() -> &'static crate::language::Catalogue {
-        crate::language::catalogue(crate::language::Language::Bokmal)
-    }
-
-    fn assert_in_catalogue(catalogue: &crate::language::Catalogue, key: &str, label: &str) {
-        assert_eq!(catalogue.get(key), Some(label), "i18n/nb: {key}");
-    }
-
-    #[test]
-    fn labels_are_the_windows_words() {
-        let nb = catalogue();
-        for &status in Status::ALL {
-            assert_in_catalogue(
-                nb,
-                &format!("status.{}", status.as_str()),
-                status_label_nb(status),
-            );
-        }
-        for &law in Law::ALL {
-            assert_in_catalogue(nb, &format!("law.{}", law.as_str()), law_label_nb(law));
-        }
-        for &goal in FinalGoal::ALL {
-            assert_in_catalogue(
-                nb,
-                &format!("goal.{}", goal.as_str()),
-                final_goal_label_nb(Some(goal)),
-            );
-        }
-        assert_in_catalogue(nb, "goal.none", final_goal_label_nb(None));
-        for &education in Education::ALL {
-            assert_in_catalogue(
-                nb,
-                &format!("education.{}", education.as_str()),
-                education_label_nb(education),
-            );
-        }
     }
 
     fn stored(kind: DeadlineKind, due: NaiveDate, done: Option<NaiveDate>) -> StoredLegalDeadline {
@@ -718,7 +720,7 @@ mod tests {
         ];
         let report =
             deadline_compliance(&rows, date(2025, 6, 1), date(2025, 6, 30), date(2025, 9, 1));
-        let book = compliance_workbook(&report);
+        let book = compliance_workbook(&report, Language::Bokmal);
         assert_eq!(book.sheets[0].name, "Frister 01.06.2025–30.06.2025");
         assert_eq!(book.sheets[0].rows.len(), DeadlineKind::ALL.len() + 1);
         assert_eq!(book.sheets[0].rows[0][0], Cell::text("Programstart"));
@@ -739,7 +741,7 @@ mod tests {
     #[test]
     fn the_caseload_workbook_counts_every_grouping() {
         let report = caseload(&[], date(2025, 6, 30), date(2025, 9, 1));
-        let book = caseload_workbook(&report);
+        let book = caseload_workbook(&report, Language::Bokmal);
         assert_eq!(
             book.sheets[0].rows.len(),
             1 + Status::ALL.len()
@@ -780,7 +782,7 @@ mod tests {
         ];
         let report = supervision_report(facts, &rows, date(2025, 9, 1));
         let created = date(2025, 9, 1).and_hms_opt(9, 0, 0).expect("time");
-        let doc = supervision_document(&report, &Letterhead::default(), created);
+        let doc = supervision_document(&report, &Letterhead::default(), created, Language::Bokmal);
         assert!(doc.letterhead.is_empty(), "no empty letterhead lines");
         assert_eq!(doc.signature, "Laget i Introspor 01.09.2025");
         let tables: Vec<&TableBlock> = doc
@@ -799,5 +801,135 @@ mod tests {
             .blocks
             .iter()
             .any(|b| matches!(b, Block::Notice { text } if text.starts_with("1 plikt"))));
+    }
+
+    /// A workbook made in a language.
+    type MakeWorkbook = Box<dyn Fn(Language) -> Workbook>;
+    /// A document made in a language.
+    type MakeDocument = Box<dyn Fn(Language) -> MinutesDocument>;
+
+    /// The reports of the demo register, the data they hold (names, case
+    /// references, legal references), and every workbook and document
+    /// made from them in `language`.
+    fn demo_reports() -> (Vec<MakeWorkbook>, Vec<MakeDocument>, Vec<String>) {
+        let today = date(2025, 6, 2);
+        let mut store = crate::Store::open_in_memory().expect("a store");
+        crate::demo::seed_demo(&mut store, today).expect("the demo register");
+        let caseload = store.caseload_report(today, today).expect("caseload");
+        let compliance = store
+            .deadline_compliance(date(2024, 1, 1), date(2026, 12, 31), today)
+            .expect("compliance");
+        let debt = store.registration_debt(today).expect("debt");
+        let chart = store.deadline_chart_for(&compliance, today).expect("chart");
+        let supervisions: Vec<SupervisionReport> = caseload
+            .participants
+            .iter()
+            .map(|p| {
+                store
+                    .supervision_report(p.participant_id, today)
+                    .expect("supervision")
+            })
+            .collect();
+        let mut data: Vec<String> = Vec::new();
+        for p in &caseload.participants {
+            data.extend([p.name.clone(), p.case_reference.clone()]);
+        }
+        for d in supervisions
+            .iter()
+            .flat_map(|s| &s.duties)
+            .chain(&compliance.deadlines)
+        {
+            data.extend([
+                d.name.clone(),
+                d.case_reference.clone(),
+                d.reference.clone(),
+            ]);
+        }
+        for p in &debt.participants {
+            data.extend([p.name.clone(), p.case_reference.clone()]);
+        }
+        let letterhead = Letterhead {
+            municipality: "Fjordvik kommune".into(),
+            service: "Flyktningtjenesten".into(),
+            caseworker: "Kari Saksbehandler".into(),
+            ..Letterhead::default()
+        };
+        data.extend([letterhead.municipality.clone(), letterhead.service.clone()]);
+        let created = today.and_hms_opt(9, 0, 0).expect("a time");
+        let mut books: Vec<MakeWorkbook> = vec![
+            Box::new(move |l| caseload_workbook(&caseload, l)),
+            Box::new(move |l| registration_debt_workbook(&debt, l)),
+            Box::new(move |l| chart_workbook(&chart, l)),
+        ];
+        books.push(Box::new(move |l| compliance_workbook(&compliance, l)));
+        let mut documents: Vec<MakeDocument> = Vec::new();
+        for (n, report) in supervisions.into_iter().enumerate() {
+            let shared = std::rc::Rc::new(report);
+            let book = shared.clone();
+            books.push(Box::new(move |l| supervision_workbook(&book, l)));
+            // Every other one without a caseworker, for both signatures.
+            let letterhead = if n % 2 == 0 {
+                letterhead.clone()
+            } else {
+                Letterhead::default()
+            };
+            documents.push(Box::new(move |l| {
+                supervision_document(&shared, &letterhead, created, l)
+            }));
+        }
+        (books, documents, data)
+    }
+
+    #[test]
+    fn nynorsk_and_english_reports_have_no_bokmal_left() {
+        use crate::export::test_support::{document_texts, still_bokmal, workbook_texts};
+        let (books, documents, data) = demo_reports();
+        for language in [Language::Nynorsk, Language::English] {
+            for book in &books {
+                let left = still_bokmal(
+                    &workbook_texts(&book(Language::Bokmal)),
+                    &workbook_texts(&book(language)),
+                    language,
+                    &data,
+                );
+                assert!(
+                    left.is_empty(),
+                    "{}: still Bokmål: {left:?}",
+                    language.tag()
+                );
+            }
+            for document in &documents {
+                let doc = document(language);
+                assert_eq!(doc.language, language.tag());
+                let left = still_bokmal(
+                    &document_texts(&document(Language::Bokmal)),
+                    &document_texts(&doc),
+                    language,
+                    &data,
+                );
+                assert!(
+                    left.is_empty(),
+                    "{}: still Bokmål: {left:?}",
+                    language.tag()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_reports_sheet_names_fit_a_spreadsheet_in_every_language() {
+        let (books, _, _) = demo_reports();
+        for language in Language::ALL {
+            for book in &books {
+                for sheet in &book(language).sheets {
+                    assert!(
+                        sheet.name.chars().count() <= 31,
+                        "{}: {}",
+                        language.tag(),
+                        sheet.name
+                    );
+                }
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@
 
 use crate::domain::date::format_date;
 use crate::export::table::{Cell, Sheet, Workbook};
+use crate::language::{Arg, Language, Message};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Worksheet};
 
@@ -24,25 +25,19 @@ pub const DATE_FORMAT: &str = "dd.mm.yyyy";
 /// The most characters Excel holds in one cell.
 pub const MAX_CELL_CHARACTERS: usize = 32_767;
 
-/// Why a workbook could not be written as `.xlsx`. The messages are
-/// Norwegian and name sheets, rows and columns, never a cell's content.
-#[derive(Debug, thiserror::Error)]
+/// Why a workbook could not be written as `.xlsx`. [`XlsxError::message`]
+/// says it in any language (`file.xlsx.*` in the `exports` part), naming
+/// sheets, rows and columns, never a cell's content; the error's own
+/// display is the Bokmål message.
+#[derive(Debug)]
 pub enum XlsxError {
     /// A sheet's name is one Excel refuses (empty, too long, a character
     /// such as `/` or `:`, or the name of another sheet).
-    #[error(
-        "Arknavnet «{name}» kan ikke brukes i Excel: det må ha 1–31 tegn, \
-         ingen av tegnene []:*?/\\ og ikke være likt et annet ark."
-    )]
     SheetName {
         /// The name refused.
         name: String,
     },
     /// A text is longer than one Excel cell holds.
-    #[error(
-        "Et felt i arket «{sheet}» (rad {row}, kolonne {column}) er lengre enn \
-         de 32 767 tegnene Excel tillater i en celle."
-    )]
     TextTooLong {
         /// The sheet's name.
         sheet: String,
@@ -52,14 +47,47 @@ pub enum XlsxError {
         column: usize,
     },
     /// The sheet has more rows or columns than Excel holds.
-    #[error("Arket «{sheet}» har flere rader eller kolonner enn Excel kan vise.")]
     TooLarge {
         /// The sheet's name.
         sheet: String,
     },
     /// The writer failed for another reason.
-    #[error("Regnearket kunne ikke lages.")]
-    Write(#[source] rust_xlsxwriter::XlsxError),
+    Write(rust_xlsxwriter::XlsxError),
+}
+
+impl XlsxError {
+    /// What went wrong, as a message to render where it is shown. Row and
+    /// column numbers are plain digits, as the spreadsheet shows them.
+    pub fn message(&self) -> Message {
+        match self {
+            XlsxError::SheetName { name } => {
+                Message::new("file.xlsx.sheetName").with("name", Arg::Text(name.clone()))
+            }
+            XlsxError::TextTooLong { sheet, row, column } => Message::new("file.xlsx.textTooLong")
+                .with("sheet", Arg::Text(sheet.clone()))
+                .with("row", Arg::Text(row.to_string()))
+                .with("column", Arg::Text(column.to_string())),
+            XlsxError::TooLarge { sheet } => {
+                Message::new("file.xlsx.tooLarge").with("sheet", Arg::Text(sheet.clone()))
+            }
+            XlsxError::Write(_) => Message::new("file.xlsx.write"),
+        }
+    }
+}
+
+impl std::fmt::Display for XlsxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message().render(Language::Bokmal))
+    }
+}
+
+impl std::error::Error for XlsxError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            XlsxError::Write(error) => Some(error),
+            _ => None,
+        }
+    }
 }
 
 /// The workbook as the bytes of an `.xlsx` file, one worksheet per sheet,
@@ -392,5 +420,35 @@ mod tests {
             sheets: vec![sheet("Ark", vec![vec![Cell::Empty, Cell::Date(old)]])],
         };
         assert!(workbook_xlsx(&workbook).is_ok());
+    }
+
+    #[test]
+    fn the_messages_are_in_the_language_asked_for() {
+        let errors = [
+            XlsxError::SheetName { name: "a/b".into() },
+            XlsxError::TextTooLong {
+                sheet: "Ark".into(),
+                row: 12_345,
+                column: 2,
+            },
+            XlsxError::TooLarge {
+                sheet: "Ark".into(),
+            },
+        ];
+        for error in &errors {
+            let bokmal = error.message().render(Language::Bokmal);
+            assert_eq!(error.to_string(), bokmal, "the display is Bokmål");
+            for language in [Language::Nynorsk, Language::English] {
+                let text = error.message().render(language);
+                assert!(!text.starts_with("file."), "{}: {text}", language.tag());
+                {
+                    assert_ne!(text, bokmal, "{}", language.tag());
+                }
+            }
+        }
+        assert!(
+            errors[1].to_string().contains("rad 12345, kolonne 2"),
+            "a row number as the spreadsheet shows it"
+        );
     }
 }

@@ -9,13 +9,14 @@
 use crate::domain::identity_number::IdentityNumber;
 use crate::domain::search_key::search_key;
 use crate::import::source::{excel_serial_to_date, format_number, RawCell};
+use crate::language::Message;
 use chrono::{Datelike, NaiveDate};
 
-/// Note added when a lost leading zero was put back.
-pub const NOTE_LEADING_ZERO: &str =
-    "Ledende null lagt til i fødselsnummeret (Excel hadde fjernet den).";
+/// Note added when a lost leading zero was put back. The notes are
+/// messages, rendered in the window's language where the preview is shown.
+pub const NOTE_LEADING_ZERO: Message = Message::new("import.note.leadingZero");
 /// Note added when a full name without a comma was split.
-pub const NOTE_NAME_SPLIT: &str = "Navnet er delt ved siste mellomrom: sjekk for- og etternavn.";
+pub const NOTE_NAME_SPLIT: Message = Message::new("import.note.nameSplit");
 
 /// A cell as plain text: numbers without `.0`, dates as `dd.mm.åååå`.
 pub fn text_cell(cell: &RawCell) -> String {
@@ -94,7 +95,7 @@ fn normalise_date_text(text: &str, today: NaiveDate) -> String {
 /// An identity number cell: spaces and dots out; a 10-digit number gets
 /// back the leading zero Excel dropped, but only when the result passes the
 /// check digits (a note says so).
-pub fn identity_cell(cell: &RawCell, notes: &mut Vec<String>) -> String {
+pub fn identity_cell(cell: &RawCell, notes: &mut Vec<Message>) -> String {
     let text = match cell {
         RawCell::Number(n) => format_number(*n),
         other => other.display(),
@@ -106,7 +107,7 @@ pub fn identity_cell(cell: &RawCell, notes: &mut Vec<String>) -> String {
     if digits.len() == 10 && digits.chars().all(|c| c.is_ascii_digit()) {
         let padded = format!("0{digits}");
         if IdentityNumber::parse(&padded).is_ok() {
-            notes.push(NOTE_LEADING_ZERO.to_string());
+            notes.push(NOTE_LEADING_ZERO);
             return padded;
         }
     }
@@ -115,14 +116,14 @@ pub fn identity_cell(cell: &RawCell, notes: &mut Vec<String>) -> String {
 
 /// Splits a full name: «Etternavn, Fornavn» on the comma; otherwise the
 /// last word is the family name (with a note, as that may be wrong).
-pub fn split_full_name(text: &str, notes: &mut Vec<String>) -> (String, String) {
+pub fn split_full_name(text: &str, notes: &mut Vec<Message>) -> (String, String) {
     let text = text.trim();
     if let Some((family, given)) = text.split_once(',') {
         return (given.trim().to_string(), family.trim().to_string());
     }
     match text.rsplit_once(char::is_whitespace) {
         Some((given, family)) => {
-            notes.push(NOTE_NAME_SPLIT.to_string());
+            notes.push(NOTE_NAME_SPLIT);
             (given.trim().to_string(), family.trim().to_string())
         }
         None => (text.to_string(), String::new()),
@@ -185,7 +186,7 @@ mod tests {
         let stripped = valid.trim_start_matches('0').to_string();
         let mut notes = Vec::new();
         assert_eq!(identity_cell(&t(&stripped), &mut notes), valid);
-        assert_eq!(notes, vec![NOTE_LEADING_ZERO.to_string()]);
+        assert_eq!(notes, vec![NOTE_LEADING_ZERO]);
         let mut notes = Vec::new();
         let number: f64 = stripped.parse().unwrap();
         assert_eq!(identity_cell(&RawCell::Number(number), &mut notes), valid);
@@ -210,7 +211,7 @@ mod tests {
             split_full_name("Amina Yusuf Ali", &mut notes),
             ("Amina Yusuf".into(), "Ali".into())
         );
-        assert_eq!(notes, vec![NOTE_NAME_SPLIT.to_string()]);
+        assert_eq!(notes, vec![NOTE_NAME_SPLIT]);
         let cases = [
             ("K", "female"),
             ("Kvinne", "female"),
@@ -224,5 +225,21 @@ mod tests {
             assert_eq!(gender_cell(&t(text)), id, "{text}");
         }
         assert_eq!(text_cell(&RawCell::Number(12.0)), "12");
+    }
+
+    #[test]
+    fn the_notes_are_messages_for_the_windows_language() {
+        use crate::language::Language;
+        for note in [NOTE_LEADING_ZERO, NOTE_NAME_SPLIT] {
+            let bokmal = note.render(Language::Bokmal);
+            assert_ne!(bokmal, note.key(), "a text for {}", note.key());
+            for language in [Language::Nynorsk, Language::English] {
+                assert_ne!(note.render(language), note.key(), "{}", language.tag());
+            }
+        }
+        assert_eq!(
+            NOTE_LEADING_ZERO.render(Language::Bokmal),
+            "Ledende null lagt til i fødselsnummeret (Excel hadde fjernet den)."
+        );
     }
 }

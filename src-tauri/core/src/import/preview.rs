@@ -5,6 +5,7 @@ use crate::error::FieldError;
 use crate::import::cells::{date_cell, gender_cell, identity_cell, split_full_name, text_cell};
 use crate::import::columns::{fold, ColumnPlan, ImportField};
 use crate::import::source::RawCell;
+use crate::language::Message;
 use chrono::NaiveDate;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
 
@@ -54,8 +55,9 @@ pub struct PreviewRow {
     /// Exactly what the form's validation says.
     pub problems: Vec<FieldError>,
     /// What the import changed on the way (a leading zero put back, a name
-    /// split), for the caseworker to check.
-    pub notes: Vec<String>,
+    /// split), for the caseworker to check: messages, rendered in the
+    /// window's language where the preview is shown.
+    pub notes: Vec<Message>,
     /// For a duplicate: the registered participant's name or «rad N i filen».
     pub duplicate_of: Option<String>,
 }
@@ -126,7 +128,7 @@ pub fn form_from_row(
     row: &[RawCell],
     plan: &ColumnPlan,
     today: NaiveDate,
-) -> (ParticipantForm, Vec<String>) {
+) -> (ParticipantForm, Vec<Message>) {
     let mut form = ParticipantForm::default();
     let mut notes = Vec::new();
     for (index, field) in plan.mapping.iter().enumerate() {

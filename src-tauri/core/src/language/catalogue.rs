@@ -20,7 +20,7 @@ macro_rules! parts {
 
 /// `window`: the screens' own texts. `messages`: what the core says when
 /// it refuses input or fails. `documents`: the minutes and other documents.
-static PARTS: &[(&str, &str, &str, &str)] = parts!["window", "messages", "documents"];
+static PARTS: &[(&str, &str, &str, &str)] = parts!["window", "messages", "documents", "exports"];
 
 /// Why a catalogue file could not be read. Only a broken build has one:
 /// the tests read every file.

@@ -2,7 +2,6 @@
 //! tasks), the organisation's cycle, the sharing log and the letterhead.
 
 use crate::domain::audit::{AuditAction, AuditEntity};
-use crate::domain::date::format_date;
 use crate::domain::interpreter::{
     interpreter_warnings, InterpreterDetails, InterpreterQualification, InterpreterWarningCode,
     InterpretingFacts, InterpretingMode, TolkeregisterCategory, UnqualifiedException,
@@ -17,7 +16,7 @@ use crate::domain::organisation_cycle::{
     nir_annual_duties, organisation_duties, CompletedMeeting, CycleDuty,
 };
 use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
-use crate::export::calendar::kind_label_nb;
+use crate::export::labels::deadline_kind_label;
 use crate::language::{Arg, Language};
 use crate::messages;
 use crate::store::audit::{audit_created, audit_minutes_export, before_change};
@@ -771,11 +770,15 @@ impl Store {
     /// A proposed agenda for a new meeting about `participant_ids`: their
     /// deadlines that are open and due within [`AGENDA_DEADLINE_DAYS`] days
     /// (overdue ones included), then open action items from earlier meetings.
+    /// The titles are in `language` (`agendaSuggestion.*`, the kinds'
+    /// names from the window), since they become the minutes' text.
     pub fn agenda_suggestions(
         &self,
         participant_ids: &[i64],
         today: NaiveDate,
+        language: Language,
     ) -> CoreResult<Vec<AgendaSuggestion>> {
+        let texts = crate::language::catalogue(language);
         let horizon = today
             .checked_add_days(Days::new(AGENDA_DEADLINE_DAYS))
             .unwrap_or(today);
@@ -813,12 +816,18 @@ impl Store {
             })?;
             for row in rows {
                 let (id, kind, due) = row?;
-                let overdue = if due < today { ", forfalt" } else { "" };
+                let key = if due < today {
+                    "agendaSuggestion.deadlineOverdue"
+                } else {
+                    "agendaSuggestion.deadline"
+                };
                 suggestions.push(AgendaSuggestion {
-                    title: suffix(format!(
-                        "Frist: {} ({}{overdue})",
-                        kind_label_nb(&kind),
-                        format_date(due)
+                    title: suffix(texts.render(
+                        key,
+                        &[
+                            ("kind", Arg::Text(deadline_kind_label(&kind, language))),
+                            ("date", Arg::Date(due)),
+                        ],
                     )),
                     origin: format!("deadline:{id}"),
                 });
@@ -845,10 +854,13 @@ impl Store {
                     continue;
                 }
                 suggestions.push(AgendaSuggestion {
-                    title: suffix(format!(
-                        "Oppfølging fra møte {}: {what} (frist {})",
-                        format_date(held),
-                        format_date(due)
+                    title: suffix(texts.render(
+                        "agendaSuggestion.action",
+                        &[
+                            ("held", Arg::Date(held)),
+                            ("what", Arg::Text(what)),
+                            ("due", Arg::Date(due)),
+                        ],
                     )),
                     origin,
                 });
@@ -1021,5 +1033,78 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::table::Cell;
+    use crate::export::test_support::still_bokmal;
+
+    #[test]
+    fn the_agenda_is_proposed_in_the_language_asked_for() {
+        let today = NaiveDate::from_ymd_opt(2025, 6, 2).expect("a date");
+        let mut store = Store::open_in_memory().expect("a store");
+        crate::demo::seed_demo(&mut store, today).expect("the demo register");
+        let ids: Vec<i64> = store
+            .participant_list_rows(&crate::domain::participant::ParticipantQuery {
+                search: String::new(),
+                status: None,
+                law: None,
+                archived: false,
+                sort: crate::domain::participant::ParticipantSort::Name,
+                limit: None,
+            })
+            .expect("the participants")
+            .iter()
+            .map(|row| row.id)
+            .collect();
+        let propose = |language| {
+            store
+                .agenda_suggestions(&ids, today, language)
+                .expect("the agenda")
+        };
+        let bokmal = propose(Language::Bokmal);
+        assert!(bokmal.iter().any(|s| s.title.starts_with("Frist: ")));
+        assert!(bokmal.iter().any(|s| s.title.contains(", forfalt)")));
+        assert!(bokmal
+            .iter()
+            .any(|s| s.title.starts_with("Oppfølging fra møte ")));
+        let texts = |suggestions: &[AgendaSuggestion]| {
+            suggestions
+                .iter()
+                .map(|s| (s.origin.clone(), Cell::text(s.title.clone())))
+                .collect::<Vec<_>>()
+        };
+        // The caseworker's own words: the participants' names and what the
+        // action items say.
+        let mut statement = store
+            .conn
+            .prepare(
+                "SELECT given_name || ' ' || family_name AS text FROM participant \
+                 UNION ALL SELECT what AS text FROM action_item",
+            )
+            .expect("the data");
+        let data: Vec<String> = statement
+            .query_map([], |row| row.get("text"))
+            .expect("the data")
+            .collect::<Result<_, _>>()
+            .expect("the data");
+        for language in [Language::Nynorsk, Language::English] {
+            let other = propose(language);
+            assert_eq!(
+                other.iter().map(|s| &s.origin).collect::<Vec<_>>(),
+                bokmal.iter().map(|s| &s.origin).collect::<Vec<_>>()
+            );
+            {
+                let left = still_bokmal(&texts(&bokmal), &texts(&other), language, &data);
+                assert!(
+                    left.is_empty(),
+                    "{}: still Bokmål: {left:?}",
+                    language.tag()
+                );
+            }
+        }
     }
 }

@@ -26,6 +26,7 @@ use crate::domain::report::{
 };
 use crate::error::CoreResult;
 use crate::export::minutes::MinutesDocument;
+use crate::language::Language;
 use crate::store::deadlines::case_reference;
 use crate::store::Store;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -277,10 +278,13 @@ impl Store {
         Ok(supervision_report(facts, &deadlines, today))
     }
 
-    /// The supervision report as a document in the minutes' layout, with
-    /// the letterhead from the settings, ready for
+    /// The supervision report as a document in the minutes' layout, in
+    /// `language`, with the letterhead from the settings, ready for
     /// [`crate::export::minutes::pdf::render_minutes_pdf`]. `created` is
     /// the document's date and time, passed in (the core reads no clock).
+    /// The caller chooses the language (the municipality's written
+    /// language, [`Store::written_language`], unless the caseworker picks
+    /// another), as for the minutes.
     ///
     /// Five queries.
     pub fn supervision_document(
@@ -288,6 +292,7 @@ impl Store {
         participant_id: i64,
         today: NaiveDate,
         created: NaiveDateTime,
+        language: Language,
     ) -> CoreResult<MinutesDocument> {
         let report = self.supervision_report(participant_id, today)?;
         let letterhead = self.letterhead()?;
@@ -295,6 +300,7 @@ impl Store {
             &report,
             &letterhead,
             created,
+            language,
         ))
     }
 
