@@ -17,6 +17,7 @@ use introspor_core::domain::participant::ParticipantQuery;
 use introspor_core::export::lists::{deadline_list, participant_list};
 use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::table::{Cell, Workbook};
+use introspor_core::language::Language;
 use introspor_core::store::deadlines::DeadlineFilter;
 use introspor_core::Store;
 use support::libreoffice::{parse_csv, sheet_as_shown};
@@ -118,7 +119,7 @@ fn round_trip(name: &str, workbook: &Workbook) {
 #[test]
 fn every_list_and_report_opens_in_libreoffice_with_the_cells_written() {
     let store = demo();
-    let participants = participant_list(&store, &ParticipantQuery::default())
+    let participants = participant_list(&store, &ParticipantQuery::default(), Language::Bokmal)
         .unwrap()
         .workbook;
     assert!(
@@ -126,9 +127,14 @@ fn every_list_and_report_opens_in_libreoffice_with_the_cells_written() {
         "the demo's participants"
     );
     round_trip("deltakere", &participants);
-    let deadlines = deadline_list(&store, &DeadlineFilter::default(), today())
-        .unwrap()
-        .workbook;
+    let deadlines = deadline_list(
+        &store,
+        &DeadlineFilter::default(),
+        today(),
+        Language::Bokmal,
+    )
+    .unwrap()
+    .workbook;
     assert!(deadlines.sheets[0].rows.len() > 50, "the demo's deadlines");
     round_trip("frister", &deadlines);
     let first = participants.sheets[0].rows.len();

@@ -249,7 +249,10 @@ where
         from: from.map(|d| start_of_day(d, zone)),
         until: to.and_then(|d| d.succ_opt()).map(|d| start_of_day(d, zone)),
     })?;
-    Ok((audit_csv(&events, zone), events.len()))
+    Ok((
+        audit_csv(&events, zone, store.written_language()?),
+        events.len(),
+    ))
 }
 
 /// A participant's history.

@@ -155,7 +155,12 @@ pub fn calendar_ics(
         today,
     )?;
     let previous = store.calendar_entries()?;
-    Ok(build_calendar(&rows, &previous, now))
+    Ok(build_calendar(
+        &rows,
+        &previous,
+        now,
+        store.written_language()?,
+    ))
 }
 
 /// What the audit trail records about a calendar export.

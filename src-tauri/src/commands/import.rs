@@ -205,7 +205,11 @@ fn preview_dto(
                         message: crate::error::in_window_language(&p.message),
                     })
                     .collect(),
-                notes: r.notes.clone(),
+                notes: r
+                    .notes
+                    .iter()
+                    .map(crate::error::in_window_language)
+                    .collect(),
                 duplicate_of: r.duplicate_of.clone(),
             })
             .collect(),

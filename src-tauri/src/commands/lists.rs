@@ -99,7 +99,8 @@ pub async fn participant_list_export(
         .with_store(move |store| {
             let mut query = super::participants::parse_query(&query)?;
             query.limit = None;
-            Ok(introspor_core::export::lists::participant_list(store, &query)?.workbook)
+            let language = store.written_language()?;
+            Ok(introspor_core::export::lists::participant_list(store, &query, language)?.workbook)
         })
         .await?;
     export_workbook(
@@ -137,7 +138,11 @@ pub async fn deadline_list_export(
     let workbook = state
         .with_store(move |store| {
             let query = super::deadlines::parse_filter(&filter)?;
-            Ok(introspor_core::export::lists::deadline_list(store, &query, today)?.workbook)
+            let language = store.written_language()?;
+            Ok(
+                introspor_core::export::lists::deadline_list(store, &query, today, language)?
+                    .workbook,
+            )
         })
         .await?;
     export_workbook(

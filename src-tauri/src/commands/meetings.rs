@@ -101,7 +101,7 @@ pub fn draft(
         Vec::new()
     } else {
         store
-            .agenda_suggestions(participant_ids, today)?
+            .agenda_suggestions(participant_ids, today, store.written_language()?)?
             .into_iter()
             .map(AgendaItemDto::from)
             .collect()

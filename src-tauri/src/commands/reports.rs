@@ -101,7 +101,8 @@ pub fn supervision(
     today: NaiveDate,
     created: NaiveDateTime,
 ) -> Result<MinutesDocument, IpcError> {
-    Ok(store.supervision_document(participant_id, today, created)?)
+    let language = store.written_language()?;
+    Ok(store.supervision_document(participant_id, today, created, language)?)
 }
 
 /// Which report, as the window names it.
@@ -132,13 +133,14 @@ pub fn report_workbook(
         filter,
         participants,
     };
+    let language = store.written_language()?;
     Ok(match kind {
         ExportKind::CaseloadReport => {
             let day = report_day(&params.date, today)?;
             let r = store.caseload_report(day, today)?;
             let rows = r.participants.len();
             (
-                caseload_workbook(&r),
+                caseload_workbook(&r, language),
                 record(rows, format!("Per {}", day.format("%d.%m.%Y")), Vec::new()),
                 format!("introspor-rapport-deltakere-{stamp}"),
             )
@@ -147,9 +149,11 @@ pub fn report_workbook(
             let (from, to) = report_period(&params.from, &params.to, today)?;
             let r = store.deadline_compliance(from, to, today)?;
             let chart = store.deadline_chart_for(&r, today)?;
-            let mut workbook = compliance_workbook(&r);
+            let mut workbook = compliance_workbook(&r, language);
             // The charts' numbers go in the same file as the figures.
-            workbook.sheets.extend(chart_workbook(&chart).sheets);
+            workbook
+                .sheets
+                .extend(chart_workbook(&chart, language).sheets);
             (
                 workbook,
                 record(
@@ -167,7 +171,7 @@ pub fn report_workbook(
         ExportKind::RegistrationDebtReport => {
             let r = store.registration_debt(today)?;
             (
-                registration_debt_workbook(&r),
+                registration_debt_workbook(&r, language),
                 record(
                     r.participants.len(),
                     "Åpne IMDi-registreringer".into(),
@@ -183,7 +187,7 @@ pub fn report_workbook(
             let r = store.supervision_report(id, today)?;
             let stem = format!("introspor-tilsyn-{}-{stamp}", r.facts.case_reference);
             (
-                supervision_workbook(&r),
+                supervision_workbook(&r, language),
                 record(r.duties.len(), String::new(), vec![id]),
                 stem,
             )
@@ -284,7 +288,9 @@ pub async fn report_supervision_pdf(
             // One reading of the report serves both the document and the
             // figures the audit trail and the file name need.
             let report = store.supervision_report(participant_id, today)?;
-            let document = supervision_document(&report, &store.letterhead()?, created);
+            let letterhead = store.letterhead()?;
+            let document =
+                supervision_document(&report, &letterhead, created, letterhead.written_language);
             Ok((document, report.duties.len(), report.facts.case_reference))
         })
         .await?;
