@@ -6,7 +6,7 @@
 use crate::domain::date::format_date;
 use crate::domain::meeting::{may_read_sensitive, Attendee, Meeting, MeetingKind, Recipient};
 use crate::export::minutes::{Block, MinutesDocument, TableBlock};
-use chrono::NaiveDateTime;
+use chrono::{DateTime, FixedOffset};
 
 /// The service that writes the minutes, from the settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -44,12 +44,13 @@ pub fn recipient_label(recipient: Recipient) -> &'static str {
 pub const WITHHELD_NOTE: &str =
     "Notatet er holdt tilbake for denne mottakeren (helseopplysninger eller andre særlige kategorier).";
 
-/// The document for `recipient`, made at `created`.
+/// The document for `recipient`, made at `created` (the caller's wall
+/// clock with its offset from UTC; the signature shows its date).
 pub fn compose_minutes(
     meeting: &Meeting,
     recipient: Recipient,
     letterhead: &Letterhead,
-    created: NaiveDateTime,
+    created: DateTime<FixedOffset>,
 ) -> MinutesDocument {
     let kind = meeting_kind_label(meeting.kind);
     let date = format_date(meeting.date);
@@ -168,7 +169,7 @@ pub fn compose_minutes(
         signature: format!(
             "Referent: {}, {}",
             non_empty(&author, "ikke oppgitt"),
-            format_date(created.date())
+            format_date(created.date_naive())
         ),
         author,
         created,
@@ -395,6 +396,8 @@ mod tests {
         let created = NaiveDate::from_ymd_opt(2026, 11, 13)
             .unwrap()
             .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
             .unwrap();
         // (recipient, participants concerned, sensitive text present)
         let cases = [
@@ -437,6 +440,8 @@ mod tests {
         let created = NaiveDate::from_ymd_opt(2026, 11, 13)
             .unwrap()
             .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
             .unwrap();
         let doc = compose_minutes(
             &meeting(1),

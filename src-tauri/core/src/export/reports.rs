@@ -25,7 +25,7 @@ use crate::domain::report::{
 use crate::export::calendar::kind_label_nb;
 use crate::export::minutes::{Block, MinutesDocument, TableBlock};
 use crate::export::table::{Cell, Column, Sheet, Workbook};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// A status in Norwegian, as the window's catalogue has it (`status.*` in
 /// `ui/i18n/nb.js`; a test keeps the two in step).
@@ -547,7 +547,7 @@ fn duty_table(duties: &[&ComplianceDeadline]) -> TableBlock {
 pub fn supervision_document(
     report: &SupervisionReport,
     letterhead: &Letterhead,
-    created: NaiveDateTime,
+    created: DateTime<FixedOffset>,
 ) -> MinutesDocument {
     let f = &report.facts;
     let mut blocks = vec![Block::Facts {
@@ -612,9 +612,9 @@ pub fn supervision_document(
         letterhead.caseworker.clone()
     };
     let signature = if author.is_empty() {
-        format!("Laget i Introspor {}", format_date(created.date()))
+        format!("Laget i Introspor {}", format_date(created.date_naive()))
     } else {
-        format!("Laget av {author}, {}", format_date(created.date()))
+        format!("Laget av {author}, {}", format_date(created.date_naive()))
     };
     MinutesDocument {
         title: format!("Oversikt over lovpålagte plikter – {}", f.case_reference),
@@ -781,7 +781,10 @@ mod tests {
             stored(DeadlineKind::IntegrationPlan, date(2025, 7, 10), None),
         ];
         let report = supervision_report(facts, &rows, date(2025, 9, 1));
-        let created = date(2025, 9, 1).and_hms_opt(9, 0, 0).expect("time");
+        let created = date(2025, 9, 1)
+            .and_hms_opt(9, 0, 0)
+            .and_then(|t| t.and_local_timezone(FixedOffset::east_opt(7200)?).single())
+            .expect("time");
         let doc = supervision_document(&report, &Letterhead::default(), created);
         assert!(doc.letterhead.is_empty(), "no empty letterhead lines");
         assert_eq!(doc.signature, "Laget i Introspor 01.09.2025");

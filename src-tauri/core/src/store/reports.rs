@@ -28,7 +28,7 @@ use crate::error::CoreResult;
 use crate::export::minutes::MinutesDocument;
 use crate::store::deadlines::case_reference;
 use crate::store::Store;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Type;
 use rusqlite::{params, Row};
 
@@ -280,14 +280,15 @@ impl Store {
     /// The supervision report as a document in the minutes' layout, with
     /// the letterhead from the settings, ready for
     /// [`crate::export::minutes::pdf::render_minutes_pdf`]. `created` is
-    /// the document's date and time, passed in (the core reads no clock).
+    /// the document's date and time with the caller's offset from UTC,
+    /// passed in (the core reads no clock and no time zone).
     ///
     /// Five queries.
     pub fn supervision_document(
         &self,
         participant_id: i64,
         today: NaiveDate,
-        created: NaiveDateTime,
+        created: DateTime<FixedOffset>,
     ) -> CoreResult<MinutesDocument> {
         let report = self.supervision_report(participant_id, today)?;
         let letterhead = self.letterhead()?;

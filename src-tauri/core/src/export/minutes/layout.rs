@@ -1041,7 +1041,7 @@ pub fn layout_minutes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
+    use chrono::{FixedOffset, NaiveDate};
 
     /// Every character is half as wide as the font size: 5 pt at 10 pt.
     const FAKE: FixedWidth = FixedWidth { em: 0.5 };
@@ -1172,6 +1172,8 @@ mod tests {
             created: NaiveDate::from_ymd_opt(2026, 11, 12)
                 .unwrap()
                 .and_hms_opt(14, 30, 0)
+                .unwrap()
+                .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
                 .unwrap(),
             language: "nb".into(),
             blocks,

@@ -7,12 +7,13 @@
 //! (subset) in every file, so the minutes look the same on every machine and
 //! the text can be searched and copied, Norwegian letters included.
 //!
-//! The creation date comes from the document; nothing here reads the clock,
-//! so the same document always gives the same bytes.
+//! The creation date and its offset from UTC come from the document;
+//! nothing here reads the clock or the time zone, so the same document
+//! always gives the same bytes.
 
 use super::document::{Block, MinutesDocument, TableBlock};
 use super::layout::{layout_minutes, DrawOp, PageLayout, PageStyle, TextMeasure, Tone, Weight};
-use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+use chrono::{Datelike, Offset, Timelike};
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -307,19 +308,10 @@ fn stroke(width: f32, tone: Tone) -> Stroke {
 /// Title, author, language and creation date, in the document information
 /// and the XMP metadata.
 fn metadata(doc: &MinutesDocument) -> Metadata {
-    let created = doc.created;
-    let offset = oslo_utc_offset_hours(created);
-    let date = DateTime::new(created.year().clamp(0, 9999) as u16)
-        .month(created.month() as u8)
-        .day(created.day() as u8)
-        .hour(created.hour() as u8)
-        .minute(created.minute() as u8)
-        .second(created.second().min(59) as u8)
-        .utc_offset_hour(offset);
     let mut metadata = Metadata::new()
         .title(doc.title.clone())
         .creator(CREATOR.to_string())
-        .creation_date(date)
+        .creation_date(creation_date(doc.created))
         .language(doc.language.clone());
     if !doc.author.trim().is_empty() {
         metadata = metadata.authors(vec![doc.author.clone()]);
@@ -327,32 +319,24 @@ fn metadata(doc: &MinutesDocument) -> Metadata {
     metadata
 }
 
-/// The UTC offset of Norwegian local time (CET/CEST) at a local time:
-/// +2 from the last Sunday of March at 02:00 to the last Sunday of October
-/// at 03:00, otherwise +1. The document's time is the caseworker's wall
-/// clock, which is Norwegian time.
-fn oslo_utc_offset_hours(local: NaiveDateTime) -> i8 {
-    let year = local.year();
-    let (Some(start), Some(end)) = (last_sunday(year, 3), last_sunday(year, 10)) else {
-        return 1;
-    };
-    let summer_starts = start.and_hms_opt(2, 0, 0);
-    let summer_ends = end.and_hms_opt(3, 0, 0);
-    match (summer_starts, summer_ends) {
-        (Some(s), Some(e)) if local >= s && local < e => 2,
-        _ => 1,
-    }
-}
-
-/// The last Sunday of a month.
-fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    let last = first_of_next.pred_opt()?;
-    Some(last - Duration::days(i64::from(last.weekday().num_days_from_sunday())))
+/// The document's wall-clock time with its own offset from UTC, as the
+/// PDF's creation date.
+fn creation_date(created: chrono::DateTime<chrono::FixedOffset>) -> DateTime {
+    let offset = created.offset().fix().local_minus_utc();
+    // krilla takes the offset as signed hours and unsigned minutes, the
+    // minutes carrying the hours' sign (-03:30 is -3 and 30). An offset of
+    // less than an hour west of UTC has no such sign to carry; no zone in
+    // use today has one.
+    let hours = (offset / 3600) as i8;
+    let minutes = (offset.abs() % 3600 / 60) as u8;
+    DateTime::new(created.year().clamp(0, 9999) as u16)
+        .month(created.month() as u8)
+        .day(created.day() as u8)
+        .hour(created.hour() as u8)
+        .minute(created.minute() as u8)
+        .second(created.second().min(59) as u8)
+        .utc_offset_hour(hours)
+        .utc_offset_minute(minutes)
 }
 
 /// krilla's error, named without the document's text.
@@ -386,35 +370,39 @@ fn variant_name(debug: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{FixedOffset, NaiveDate};
 
-    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> chrono::DateTime<FixedOffset> {
         NaiveDate::from_ymd_opt(y, m, d)
             .unwrap()
             .and_hms_opt(h, min, 0)
             .unwrap()
+            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
+            .unwrap()
     }
 
     #[test]
-    fn norwegian_time_is_one_hour_ahead_in_winter_and_two_in_summer() {
+    fn the_creation_date_keeps_its_offset() {
         let cases = [
-            (at(2026, 1, 15, 12, 0), 1, "January is winter time"),
-            (at(2026, 3, 29, 1, 59), 1, "just before summer time starts"),
-            (
-                at(2026, 3, 29, 2, 0),
-                2,
-                "summer time starts on the last Sunday of March",
-            ),
-            (at(2026, 7, 1, 9, 0), 2, "July is summer time"),
-            (at(2026, 10, 25, 2, 59), 2, "just before summer time ends"),
-            (
-                at(2026, 10, 25, 3, 0),
-                1,
-                "summer time ends on the last Sunday of October",
-            ),
-            (at(2026, 11, 12, 14, 30), 1, "November is winter time"),
+            (3600, (1, 0)),
+            (7200, (2, 0)),
+            (-5 * 3600, (-5, 0)),
+            (5 * 3600 + 1800, (5, 30)),
+            (-(3 * 3600 + 1800), (-3, 30)),
         ];
-        for (time, expected, what) in cases {
-            assert_eq!(oslo_utc_offset_hours(time), expected, "{what} ({time})");
+        for (seconds, (hours, minutes)) in cases {
+            let offset = FixedOffset::east_opt(seconds).unwrap();
+            let created = at(2026, 11, 12, 14, 30).with_timezone(&offset);
+            let date = creation_date(created);
+            let expected = DateTime::new(created.year() as u16)
+                .month(created.month() as u8)
+                .day(created.day() as u8)
+                .hour(created.hour() as u8)
+                .minute(created.minute() as u8)
+                .second(0)
+                .utc_offset_hour(hours)
+                .utc_offset_minute(minutes);
+            assert_eq!(date, expected, "offset of {seconds} s");
         }
     }
 
