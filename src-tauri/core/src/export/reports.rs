@@ -541,9 +541,11 @@ fn duty_table(duties: &[&ComplianceDeadline]) -> TableBlock {
 /// letterhead, the key facts, the duties' numbers, every legal duty with
 /// its due date, when it was done and whether on time, and what is missing.
 ///
-/// The PDF's fonts draw Latin, Greek and Cyrillic letters; a name in
-/// another script (Arabic, Tigrinya) is printed with replacement
-/// characters, as in the minutes.
+/// The PDF's fonts draw Latin, Greek, Cyrillic, Arabic and Ge'ez script
+/// (Tigrinya, Amharic), as in the minutes; what no font has is printed as
+/// a replacement character, and
+/// [`undrawable_characters`](crate::export::minutes::pdf::undrawable_characters)
+/// names it beforehand.
 pub fn supervision_document(
     report: &SupervisionReport,
     letterhead: &Letterhead,
