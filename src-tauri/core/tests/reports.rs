@@ -6,7 +6,7 @@
 //! settlement) falls on a day that tests one rule; the hand-computed
 //! outcome of that deadline is in `CASES`.
 
-use chrono::NaiveDate;
+use chrono::{FixedOffset, NaiveDate};
 use introspor_core::domain::deadline::{DeadlineKind, EventKind};
 use introspor_core::domain::deadline_forms::{EventDraft, TaskDraft};
 use introspor_core::domain::minutes::Letterhead;
@@ -502,9 +502,10 @@ fn the_supervision_report_shows_every_duty_and_prints_as_pdf() {
     let counted = amina.counts.owed() + amina.counts.not_yet_due + amina.counts.not_applicable;
     assert_eq!(counted, amina.duties.len() as u64);
 
-    let created = date(2025, 9, 1).and_hms_opt(10, 30, 0).expect("time");
-    // Latin names only: the PDF's fonts have no Arabic script yet, and a
-    // name in it would print as replacement characters.
+    let created = date(2025, 9, 1)
+        .and_hms_opt(10, 30, 0)
+        .and_then(|t| t.and_local_timezone(FixedOffset::east_opt(7200)?).single())
+        .expect("time");
     let document = store
         .supervision_document(ids["Amina"], today(), created, Language::Bokmal)
         .expect("document");

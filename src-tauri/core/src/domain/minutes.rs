@@ -11,7 +11,7 @@ use crate::domain::date::format_date;
 use crate::domain::meeting::{may_read_sensitive, Attendee, Meeting, MeetingKind, Recipient};
 use crate::export::minutes::{Block, MinutesDocument, TableBlock};
 use crate::language::{catalogue, Arg, Catalogue, Language};
-use chrono::NaiveDateTime;
+use chrono::{DateTime, FixedOffset};
 
 /// The service that writes the minutes, from the settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,12 +43,14 @@ pub fn recipient_label(recipient: Recipient, language: Language) -> String {
     catalogue(language).render(&format!("recipient.{}", recipient.as_str()), &[])
 }
 
-/// The document for `recipient`, made at `created`, in `language`.
+/// The document for `recipient`, made at `created` (the caller's wall
+/// clock with its offset from UTC; the signature shows its date), in
+/// `language`.
 pub fn compose_minutes(
     meeting: &Meeting,
     recipient: Recipient,
     letterhead: &Letterhead,
-    created: NaiveDateTime,
+    created: DateTime<FixedOffset>,
     language: Language,
 ) -> MinutesDocument {
     let texts = catalogue(language);
@@ -199,7 +201,7 @@ pub fn compose_minutes(
             "minutes.signature",
             &[
                 ("author", Arg::Text(shown_author)),
-                ("date", Arg::Date(created.date())),
+                ("date", Arg::Date(created.date_naive())),
             ],
         ),
         author,
@@ -446,6 +448,8 @@ mod tests {
         let created = NaiveDate::from_ymd_opt(2026, 11, 13)
             .unwrap()
             .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
             .unwrap();
         // (recipient, participants concerned, sensitive text present)
         let cases = [
@@ -489,6 +493,8 @@ mod tests {
         let created = NaiveDate::from_ymd_opt(2026, 11, 13)
             .unwrap()
             .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
             .unwrap();
         let doc = compose_minutes(
             &meeting(1),
@@ -533,6 +539,8 @@ mod tests {
         let created = NaiveDate::from_ymd_opt(2026, 11, 13)
             .unwrap()
             .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
             .unwrap();
         let compose = |language| {
             compose_minutes(

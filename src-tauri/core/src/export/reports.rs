@@ -36,7 +36,7 @@ use crate::export::labels::{
 use crate::export::minutes::{Block, MinutesDocument, TableBlock};
 use crate::export::table::{Cell, Column, Sheet, Workbook};
 use crate::language::{catalogue, Arg, Catalogue, Language};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 /// The label of a count's identifier in one of the caseload's groupings.
 fn caseload_label(group: Grouping, id: &str, language: Language) -> String {
@@ -576,13 +576,15 @@ fn count(value: u64) -> Arg {
 /// legal duty with its due date, when it was done and whether on time,
 /// and what is missing.
 ///
-/// The PDF's fonts draw Latin, Greek and Cyrillic letters; a name in
-/// another script (Arabic, Tigrinya) is printed with replacement
-/// characters, as in the minutes.
+/// The PDF's fonts draw Latin, Greek, Cyrillic, Arabic and Ge'ez script
+/// (Tigrinya, Amharic), as in the minutes; what no font has is printed as
+/// a replacement character, and
+/// [`undrawable_characters`](crate::export::minutes::pdf::undrawable_characters)
+/// names it beforehand.
 pub fn supervision_document(
     report: &SupervisionReport,
     letterhead: &Letterhead,
-    created: NaiveDateTime,
+    created: DateTime<FixedOffset>,
     language: Language,
 ) -> MinutesDocument {
     let texts = catalogue(language);
@@ -646,7 +648,7 @@ pub fn supervision_document(
     } else {
         letterhead.caseworker.clone()
     };
-    let made_on = ("date", Arg::Date(created.date()));
+    let made_on = ("date", Arg::Date(created.date_naive()));
     let signature = if author.is_empty() {
         texts.render("file.supervision.signedByIntrospor", &[made_on])
     } else {
@@ -781,7 +783,10 @@ mod tests {
             stored(DeadlineKind::IntegrationPlan, date(2025, 7, 10), None),
         ];
         let report = supervision_report(facts, &rows, date(2025, 9, 1));
-        let created = date(2025, 9, 1).and_hms_opt(9, 0, 0).expect("time");
+        let created = date(2025, 9, 1)
+            .and_hms_opt(9, 0, 0)
+            .and_then(|t| t.and_local_timezone(FixedOffset::east_opt(7200)?).single())
+            .expect("time");
         let doc = supervision_document(&report, &Letterhead::default(), created, Language::Bokmal);
         assert!(doc.letterhead.is_empty(), "no empty letterhead lines");
         assert_eq!(doc.signature, "Laget i Introspor 01.09.2025");
@@ -855,7 +860,10 @@ mod tests {
             ..Letterhead::default()
         };
         data.extend([letterhead.municipality.clone(), letterhead.service.clone()]);
-        let created = today.and_hms_opt(9, 0, 0).expect("a time");
+        let created = today
+            .and_hms_opt(9, 0, 0)
+            .and_then(|t| t.and_local_timezone(FixedOffset::east_opt(3600)?).single())
+            .expect("a time");
         let mut books: Vec<MakeWorkbook> = vec![
             Box::new(move |l| caseload_workbook(&caseload, l)),
             Box::new(move |l| registration_debt_workbook(&debt, l)),

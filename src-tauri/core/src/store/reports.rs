@@ -29,7 +29,7 @@ use crate::export::minutes::MinutesDocument;
 use crate::language::Language;
 use crate::store::deadlines::case_reference;
 use crate::store::Store;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Type;
 use rusqlite::{params, Row};
 
@@ -281,17 +281,18 @@ impl Store {
     /// The supervision report as a document in the minutes' layout, in
     /// `language`, with the letterhead from the settings, ready for
     /// [`crate::export::minutes::pdf::render_minutes_pdf`]. `created` is
-    /// the document's date and time, passed in (the core reads no clock).
-    /// The caller chooses the language (the municipality's written
-    /// language, [`Store::written_language`], unless the caseworker picks
-    /// another), as for the minutes.
+    /// the document's date and time with the caller's offset from UTC,
+    /// passed in (the core reads no clock and no time zone). The caller
+    /// chooses the language (the municipality's written language,
+    /// [`Store::written_language`], unless the caseworker picks another),
+    /// as for the minutes.
     ///
     /// Five queries.
     pub fn supervision_document(
         &self,
         participant_id: i64,
         today: NaiveDate,
-        created: NaiveDateTime,
+        created: DateTime<FixedOffset>,
         language: Language,
     ) -> CoreResult<MinutesDocument> {
         let report = self.supervision_report(participant_id, today)?;

@@ -1,7 +1,7 @@
 //! The document model of exported minutes: what is written, not how it
 //! looks on a page.
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 /// A finished minutes document, already redacted for its recipient.
@@ -17,9 +17,18 @@ pub struct MinutesDocument {
     pub letterhead: Vec<String>,
     /// Who wrote the minutes; the PDF's metadata author and the "Referent:" line.
     pub author: String,
-    /// When the document was made; the PDF's creation date. Passed in, never read from the clock.
-    pub created: NaiveDateTime,
-    /// Language tag of the text, `nb` for Norwegian Bokmål.
+    /// When the document was made, as the wall clock of the machine that
+    /// made it showed it, with that machine's offset from UTC at that moment
+    /// (`+01:00` in a Norwegian winter, `+02:00` in summer). The PDF's
+    /// creation date and XMP `CreateDate` carry both.
+    ///
+    /// Passed in by the caller, who reads the clock and the time zone
+    /// (`chrono::Local::now().fixed_offset()`); the core reads neither, so
+    /// the same document always gives the same bytes.
+    pub created: DateTime<FixedOffset>,
+    /// Language of the text as a BCP 47 tag (`nb` for Norwegian Bokmål,
+    /// `nn` for Nynorsk, `en` for English); the PDF's document language
+    /// (catalog `/Lang`, the structure tree's root and XMP `dc:language`).
     pub language: String,
     /// The body, in reading order.
     pub blocks: Vec<Block>,

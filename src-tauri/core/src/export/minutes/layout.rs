@@ -8,6 +8,18 @@
 //!
 //! Coordinates are PDF points with the origin at the top-left corner of the
 //! page and `y` growing downwards; a text run's `y` is its baseline.
+//!
+//! Text stays in logical order (as typed) all the way through: lines are
+//! broken in logical order, as the Unicode bidirectional algorithm (UAX #9)
+//! prescribes, and the renderer reorders each line for the page. A line of
+//! running text (a paragraph, heading, notice or the signature) whose
+//! paragraph is right-to-left (its first strong letter is Arabic script) is
+//! aligned to the right edge of the text column, the "start" of such a
+//! line; cells of facts and tables keep their column's left edge, so that a
+//! column reads down in one line. Left-to-right text is laid out as before. Every text run also says
+//! which part of the document it belongs to ([`TextRole`]), so that the
+//! renderer can build the tagged PDF's structure tree and mark the page
+//! furniture as artifacts.
 
 use super::document::{Block, MinutesDocument, TableBlock};
 
@@ -100,14 +112,62 @@ pub enum Tone {
     Rule,
 }
 
-/// A single line of text in one font.
+/// Which part of the document a line of text belongs to: the structure
+/// element it is tagged with in the PDF, or the kind of page furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextRole {
+    /// The letterhead above the title: page furniture, not content.
+    Letterhead,
+    /// The document's title.
+    Title,
+    /// A line of the heading, subheading, paragraph or notice at this index
+    /// of [`MinutesDocument::blocks`].
+    Block(usize),
+    /// A cell of the facts block or table at index `block` of
+    /// [`MinutesDocument::blocks`]: `row` counts the body rows from 0 and
+    /// is `None` for a table's header row; in a facts block column 0 is the
+    /// label and column 1 the value.
+    Cell {
+        /// Index of the block in [`MinutesDocument::blocks`].
+        block: usize,
+        /// Body row, or `None` for the header row.
+        row: Option<usize>,
+        /// Column, from 0.
+        column: usize,
+    },
+    /// A table's header row repeated at the top of a following page: page
+    /// furniture, since its text was already read where the table began.
+    RepeatedHeader,
+    /// The closing line.
+    Signature,
+    /// The title in the running footer: page furniture.
+    Footer,
+    /// "Side N av M": page furniture.
+    PageNumber,
+}
+
+impl TextRole {
+    /// Whether the text is page furniture (an artifact in tagged PDF) rather
+    /// than part of the document's content.
+    pub fn is_artifact(self) -> bool {
+        matches!(
+            self,
+            TextRole::Letterhead
+                | TextRole::RepeatedHeader
+                | TextRole::Footer
+                | TextRole::PageNumber
+        )
+    }
+}
+
+/// A single line of text in one style, in logical (typed) order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextRun {
     /// Left edge, in points from the left of the page.
     pub x: f32,
     /// Baseline, in points from the top of the page.
     pub y: f32,
-    /// The text; never holds a line break.
+    /// The text in logical order; never holds a line break.
     pub text: String,
     /// Font weight.
     pub weight: Weight,
@@ -115,6 +175,18 @@ pub struct TextRun {
     pub size: f32,
     /// Colour role.
     pub tone: Tone,
+    /// The base direction of the line's paragraph is right to left (UAX #9,
+    /// rules P2 and P3): the renderer reorders the line from a right-to-left
+    /// base. Running text with it is aligned to the right of the column.
+    pub rtl: bool,
+    /// What the line is part of.
+    pub role: TextRole,
+    /// The text went on after a space or a line break where this line
+    /// ends; the space is not in `text` (the layout drops it at the break).
+    /// The renderer writes an invisible space there, so that the words on
+    /// either side of the break stay apart for whoever reads the text out
+    /// of the file.
+    pub space_after: bool,
 }
 
 /// One thing to draw on a page.
@@ -287,20 +359,58 @@ pub fn break_lines(
     size: f32,
     measure: &dyn TextMeasure,
 ) -> Vec<String> {
-    let mut lines = Vec::new();
+    break_directed(text, max_width, weight, size, measure)
+        .into_iter()
+        .map(|line| line.text)
+        .collect()
+}
+
+/// A broken line with the direction of the input line (paragraph) it came
+/// from, and whether a space or line break of the text was dropped where
+/// it ends.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    text: String,
+    rtl: bool,
+    space_after: bool,
+}
+
+/// [`break_lines`], with each line's base direction: right to left when the
+/// first strong character of its input line is right-to-left (Arabic or
+/// Hebrew script). Every `\n` ends a paragraph in the sense of UAX #9, so
+/// each input line has a direction of its own.
+fn break_directed(
+    text: &str,
+    max_width: f32,
+    weight: Weight,
+    size: f32,
+    measure: &dyn TextMeasure,
+) -> Vec<Line> {
+    let mut lines: Vec<Line> = Vec::new();
     for raw in text.split('\n') {
+        if let Some(last) = lines.last_mut() {
+            // The previous input line ended in a line break.
+            last.space_after = true;
+        }
         let clean: String = raw
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
+        let rtl = unicode_bidi::get_base_direction(clean.as_str()) == unicode_bidi::Direction::Rtl;
+        let mut broken = Vec::new();
         break_paragraph_line(
             clean.trim_end(),
             max_width,
             weight,
             size,
             measure,
-            &mut lines,
+            &mut broken,
         );
+        lines.extend(broken.into_iter().map(|(text, space_after)| Line {
+            text,
+            rtl,
+            space_after,
+        }));
     }
     lines
 }
@@ -312,7 +422,7 @@ fn break_paragraph_line(
     weight: Weight,
     size: f32,
     measure: &dyn TextMeasure,
-    out: &mut Vec<String>,
+    out: &mut Vec<(String, bool)>,
 ) {
     let width = |s: &str| measure.width(s, weight, size);
     let mut current = String::new();
@@ -339,7 +449,8 @@ fn break_paragraph_line(
                 current_width = candidate_width;
                 continue;
             }
-            out.push(std::mem::take(&mut current));
+            // The line breaks at the spaces before `word`.
+            out.push((std::mem::take(&mut current), true));
         }
         started = true;
         if word_width <= max_width + EPSILON {
@@ -360,12 +471,12 @@ fn break_paragraph_line(
                 {
                     line.push(HYPHEN);
                 }
-                out.push(line);
+                out.push((line, false));
                 rest = tail;
             }
         }
     }
-    out.push(current);
+    out.push((current, false));
 }
 
 /// Splits a line into words, each with the spaces before it.
@@ -470,42 +581,80 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
-    fn lines(&self, text: &str, width: f32, weight: Weight, size: f32) -> Vec<String> {
-        break_lines(text, width, weight, size, self.measure)
+    fn lines(&self, text: &str, width: f32, weight: Weight, size: f32) -> Vec<Line> {
+        break_directed(text, width, weight, size, self.measure)
     }
 
-    fn text_op(x: f32, y: f32, text: String, weight: Weight, size: f32, tone: Tone) -> DrawOp {
+    /// A line of text in a box from `left`, `width` wide: at its left edge,
+    /// or at its right edge when the line's paragraph is right-to-left.
+    #[allow(clippy::too_many_arguments)]
+    fn line_op(
+        &self,
+        left: f32,
+        width: f32,
+        y: f32,
+        line: &Line,
+        weight: Weight,
+        size: f32,
+        tone: Tone,
+        role: TextRole,
+    ) -> DrawOp {
+        let x = if line.rtl {
+            left + (width - self.measure.width(&line.text, weight, size)).max(0.0)
+        } else {
+            left
+        };
+        Self::run_at(x, y, line, weight, size, tone, role)
+    }
+
+    /// A line at `x`, whatever its direction.
+    #[allow(clippy::too_many_arguments)]
+    fn run_at(
+        x: f32,
+        y: f32,
+        line: &Line,
+        weight: Weight,
+        size: f32,
+        tone: Tone,
+        role: TextRole,
+    ) -> DrawOp {
         DrawOp::Text(TextRun {
             x,
             y,
-            text,
+            text: line.text.clone(),
             weight,
             size,
             tone,
+            rtl: line.rtl,
+            role,
+            space_after: line.space_after,
         })
     }
 
     /// One chunk per line of running text, keeping the first two and the
     /// last two lines of a paragraph together.
-    fn paragraph(&mut self, text: &str, space_before: f32) {
+    fn paragraph(&mut self, text: &str, space_before: f32, role: TextRole) {
         let line_height = BODY_SIZE * BODY_LEADING;
-        let lines = self.lines(text, self.style.content_width(), Weight::Regular, BODY_SIZE);
+        let width = self.style.content_width();
+        let lines = self.lines(text, width, Weight::Regular, BODY_SIZE);
         let count = lines.len();
-        for (index, line) in lines.into_iter().enumerate() {
+        for (index, line) in lines.iter().enumerate() {
             let mut chunk = Chunk {
                 space_before: if index == 0 { space_before } else { 0.0 },
                 height: line_height,
                 keep_with_next: count >= 2 && (index == 0 || index + 2 == count),
                 ..Chunk::default()
             };
-            if !line.is_empty() {
-                chunk.ops.push(Self::text_op(
+            if !line.text.is_empty() {
+                chunk.ops.push(self.line_op(
                     self.style.left(),
+                    width,
                     baseline(0.0, BODY_SIZE, line_height),
                     line,
                     Weight::Regular,
                     BODY_SIZE,
                     Tone::Ink,
+                    role,
                 ));
             }
             self.chunks.push(chunk);
@@ -513,18 +662,35 @@ impl Builder<'_> {
     }
 
     /// A heading: one chunk that stays with what follows it.
-    fn heading(&mut self, text: &str, size: f32, space_before: f32, gap_after: f32, rule: bool) {
+    #[allow(clippy::too_many_arguments)]
+    fn heading(
+        &mut self,
+        text: &str,
+        size: f32,
+        space_before: f32,
+        gap_after: f32,
+        rule: bool,
+        role: TextRole,
+    ) {
         let line_height = size * TIGHT_LEADING;
-        let lines = self.lines(text, self.style.content_width(), Weight::Bold, size);
+        let width = self.style.content_width();
+        let lines = self.lines(text, width, Weight::Bold, size);
         let mut ops = Vec::new();
         for (index, line) in lines.iter().enumerate() {
-            ops.push(Self::text_op(
+            if line.text.is_empty() {
+                // An empty line keeps its place but draws nothing, as in a
+                // paragraph.
+                continue;
+            }
+            ops.push(self.line_op(
                 self.style.left(),
+                width,
                 baseline(index as f32 * line_height, size, line_height),
-                line.clone(),
+                line,
                 Weight::Bold,
                 size,
                 Tone::Ink,
+                role,
             ));
         }
         let text_height = lines.len() as f32 * line_height;
@@ -552,6 +718,7 @@ impl Builder<'_> {
         }
         let mut ops = Vec::new();
         let mut y = 0.0;
+        let width = self.style.content_width();
         for (index, text) in lines.iter().enumerate() {
             let (size, weight, tone) = if index == 0 {
                 (LETTERHEAD_SIZE, Weight::Bold, Tone::Accent)
@@ -559,14 +726,16 @@ impl Builder<'_> {
                 (LETTERHEAD_SMALL_SIZE, Weight::Regular, Tone::Muted)
             };
             let line_height = size * TIGHT_LEADING;
-            for line in self.lines(text, self.style.content_width(), weight, size) {
-                ops.push(Self::text_op(
+            for line in self.lines(text, width, weight, size) {
+                ops.push(self.line_op(
                     self.style.left(),
+                    width,
                     baseline(y, size, line_height),
-                    line,
+                    &line,
                     weight,
                     size,
                     tone,
+                    TextRole::Letterhead,
                 ));
                 y += line_height;
             }
@@ -586,12 +755,12 @@ impl Builder<'_> {
         });
     }
 
-    /// Rows of cells placed side by side, each cell `(x, width, lines)`;
-    /// split into several chunks by lines when taller than `max_height`.
+    /// Rows of cells placed side by side; split into several chunks by
+    /// lines when taller than `max_height`.
     #[allow(clippy::too_many_arguments)]
     fn cell_rows(
         &self,
-        cells: &[(f32, Vec<String>, Weight, Tone)],
+        cells: &[CellLines],
         size: f32,
         line_height: f32,
         pad_y: f32,
@@ -600,7 +769,12 @@ impl Builder<'_> {
         table: Option<usize>,
         space_before: f32,
     ) -> Vec<Chunk> {
-        let line_count = cells.iter().map(|c| c.1.len()).max().unwrap_or(1).max(1);
+        let line_count = cells
+            .iter()
+            .map(|c| c.lines.len())
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let per_chunk = (((max_height - 2.0 * pad_y) / line_height).floor() as usize).max(1);
         let mut chunks = Vec::new();
         let mut first = 0;
@@ -608,18 +782,21 @@ impl Builder<'_> {
             let last = (first + per_chunk).min(line_count);
             let height = (last - first) as f32 * line_height + 2.0 * pad_y;
             let mut ops = Vec::new();
-            for (x, lines, weight, tone) in cells {
-                for (offset, line) in lines.iter().take(last).skip(first).enumerate() {
-                    if line.is_empty() {
+            for cell in cells {
+                for (offset, line) in cell.lines.iter().take(last).skip(first).enumerate() {
+                    if line.text.is_empty() {
                         continue;
                     }
-                    ops.push(Self::text_op(
-                        *x,
+                    // Cells keep their column's left edge whatever their
+                    // direction, so that a column reads down in one line.
+                    ops.push(Self::run_at(
+                        cell.x,
                         baseline(pad_y + offset as f32 * line_height, size, line_height),
-                        line.clone(),
-                        *weight,
+                        line,
+                        cell.weight,
                         size,
-                        *tone,
+                        cell.tone,
+                        cell.role,
                     ));
                 }
             }
@@ -643,7 +820,7 @@ impl Builder<'_> {
         chunks
     }
 
-    fn facts(&mut self, rows: &[(String, String)], space_before: f32) {
+    fn facts(&mut self, rows: &[(String, String)], space_before: f32, block: usize) {
         let content = self.style.content_width();
         let widest_label = rows
             .iter()
@@ -654,19 +831,26 @@ impl Builder<'_> {
         let value_width = content - label_width - FACTS_GAP;
         let line_height = BODY_SIZE * TIGHT_LEADING;
         for (index, (label, value)) in rows.iter().enumerate() {
+            let role = |column| TextRole::Cell {
+                block,
+                row: Some(index),
+                column,
+            };
             let cells = [
-                (
-                    self.style.left(),
-                    self.lines(label, label_width, Weight::Regular, BODY_SIZE),
-                    Weight::Regular,
-                    Tone::Muted,
-                ),
-                (
-                    value_x,
-                    self.lines(value, value_width, Weight::Regular, BODY_SIZE),
-                    Weight::Regular,
-                    Tone::Ink,
-                ),
+                CellLines {
+                    x: self.style.left(),
+                    lines: self.lines(label, label_width, Weight::Regular, BODY_SIZE),
+                    weight: Weight::Regular,
+                    tone: Tone::Muted,
+                    role: role(0),
+                },
+                CellLines {
+                    x: value_x,
+                    lines: self.lines(value, value_width, Weight::Regular, BODY_SIZE),
+                    weight: Weight::Regular,
+                    tone: Tone::Ink,
+                    role: role(1),
+                },
             ];
             let chunks = self.cell_rows(
                 &cells,
@@ -682,7 +866,7 @@ impl Builder<'_> {
         }
     }
 
-    fn notice(&mut self, text: &str, space_before: f32) {
+    fn notice(&mut self, text: &str, space_before: f32, role: TextRole) {
         let line_height = BODY_SIZE * BODY_LEADING;
         let inner_width = self.style.content_width() - 2.0 * NOTICE_PADDING;
         let lines = self.lines(text, inner_width, Weight::Bold, BODY_SIZE);
@@ -701,20 +885,22 @@ impl Builder<'_> {
                 tone: Tone::Ink,
             }];
             for (row, line) in part.iter().enumerate() {
-                if line.is_empty() {
+                if line.text.is_empty() {
                     continue;
                 }
-                ops.push(Self::text_op(
+                ops.push(self.line_op(
                     x,
+                    inner_width,
                     baseline(
                         NOTICE_PADDING + row as f32 * line_height,
                         BODY_SIZE,
                         line_height,
                     ),
-                    line.clone(),
+                    line,
                     Weight::Bold,
                     BODY_SIZE,
                     Tone::Ink,
+                    role,
                 ));
             }
             self.chunks.push(Chunk {
@@ -726,7 +912,7 @@ impl Builder<'_> {
         }
     }
 
-    fn table(&mut self, table: &TableBlock, space_before: f32) {
+    fn table(&mut self, table: &TableBlock, space_before: f32, block: usize) {
         let columns = table
             .rows
             .iter()
@@ -753,22 +939,30 @@ impl Builder<'_> {
             x += width;
         }
         let line_height = TABLE_SIZE * TIGHT_LEADING;
-        let cells_of = |row: &[String], weight: Weight| -> Vec<(f32, Vec<String>, Weight, Tone)> {
+        let cells_of = |row: &[String],
+                        weight: Weight,
+                        row_index: Option<usize>|
+         -> Vec<CellLines> {
             (0..columns)
                 .map(|i| {
                     let text = row.get(i).map(String::as_str).unwrap_or("");
-                    (
-                        xs[i],
-                        break_lines(text, widths[i], weight, TABLE_SIZE, self.measure),
+                    CellLines {
+                        x: xs[i],
+                        lines: break_directed(text, widths[i], weight, TABLE_SIZE, self.measure),
                         weight,
-                        Tone::Ink,
-                    )
+                        tone: Tone::Ink,
+                        role: TextRole::Cell {
+                            block,
+                            row: row_index,
+                            column: i,
+                        },
+                    }
                 })
                 .collect()
         };
 
         let table_index = self.headers.len();
-        let header_cells = cells_of(&table.headers, Weight::Bold);
+        let header_cells = cells_of(&table.headers, Weight::Bold, None);
         let mut header = self
             .cell_rows(
                 &header_cells,
@@ -809,7 +1003,7 @@ impl Builder<'_> {
             } else {
                 (0.5, Tone::Rule)
             };
-            let cells = cells_of(row, Weight::Regular);
+            let cells = cells_of(row, Weight::Regular, Some(index));
             let chunks = self.cell_rows(
                 &cells,
                 TABLE_SIZE,
@@ -829,19 +1023,22 @@ impl Builder<'_> {
             return;
         }
         let line_height = BODY_SIZE * BODY_LEADING;
-        let lines = self.lines(text, self.style.content_width(), Weight::Regular, BODY_SIZE);
+        let width = self.style.content_width();
+        let lines = self.lines(text, width, Weight::Regular, BODY_SIZE);
         let ops = lines
             .iter()
             .enumerate()
-            .filter(|(_, line)| !line.is_empty())
+            .filter(|(_, line)| !line.text.is_empty())
             .map(|(index, line)| {
-                Self::text_op(
+                self.line_op(
                     self.style.left(),
+                    width,
                     baseline(index as f32 * line_height, BODY_SIZE, line_height),
-                    line.clone(),
+                    line,
                     Weight::Regular,
                     BODY_SIZE,
                     Tone::Ink,
+                    TextRole::Signature,
                 )
             })
             .collect();
@@ -852,6 +1049,16 @@ impl Builder<'_> {
             ..Chunk::default()
         });
     }
+}
+
+/// The lines of one cell, where they go and how they are set.
+struct CellLines {
+    /// Left edge of the cell's text.
+    x: f32,
+    lines: Vec<Line>,
+    weight: Weight,
+    tone: Tone,
+    role: TextRole,
 }
 
 /// Places chunks on pages.
@@ -886,13 +1093,20 @@ impl Paginator<'_> {
         need
     }
 
-    fn put(&mut self, chunk: &Chunk) {
+    /// Puts `chunk` on the current page; a `repeated` table header is page
+    /// furniture there, so its text is marked [`TextRole::RepeatedHeader`].
+    fn put(&mut self, chunk: &Chunk, repeated: bool) {
         if !self.empty {
             self.y += chunk.space_before;
         }
         let page = self.pages.last_mut().expect("a page is open");
-        page.ops
-            .extend(chunk.ops.iter().map(|op| op.shifted(self.y)));
+        page.ops.extend(chunk.ops.iter().map(|op| {
+            let mut op = op.shifted(self.y);
+            if let (DrawOp::Text(run), true) = (&mut op, repeated) {
+                run.role = TextRole::RepeatedHeader;
+            }
+            op
+        }));
         self.y += chunk.height;
         self.empty = false;
     }
@@ -908,10 +1122,10 @@ impl Paginator<'_> {
             }
             if self.empty {
                 if let Some(header) = chunk.table.and_then(|t| headers.get(t)) {
-                    self.put(header);
+                    self.put(header, true);
                 }
             }
-            self.put(chunk);
+            self.put(chunk, false);
         }
     }
 }
@@ -927,15 +1141,33 @@ fn truncate_to(
     if measure.width(text, weight, size) <= max_width {
         return text.to_string();
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-        if measure.width(&candidate, weight, size) <= max_width {
-            return candidate;
+    let chars: Vec<char> = text.chars().collect();
+    let candidate = |kept: usize| -> String {
+        chars[..kept]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+            + "…"
+    };
+    let fits = |kept: usize| measure.width(&candidate(kept), weight, size) <= max_width;
+    // The longest head that fits with the ellipsis. Widths grow with the
+    // characters kept, so it is found by halving: a title thousands of
+    // characters long costs a few dozen measurements (each one shaping the
+    // text), not one per character.
+    if !fits(0) {
+        return String::new();
+    }
+    let (mut fitting, mut too_long) = (0, chars.len());
+    while too_long - fitting > 1 {
+        let middle = fitting + (too_long - fitting) / 2;
+        if fits(middle) {
+            fitting = middle;
+        } else {
+            too_long = middle;
         }
     }
-    String::new()
+    candidate(fitting)
 }
 
 /// Adds "Side N av M" and the title to the foot of every page.
@@ -962,6 +1194,10 @@ fn add_footers(pages: &mut [Page], title: &str, style: &PageStyle, measure: &dyn
             measure,
         );
         if !title.is_empty() {
+            // The footer's title keeps its place on the left, clear of the
+            // page number, whatever its direction.
+            let rtl =
+                unicode_bidi::get_base_direction(title.as_str()) == unicode_bidi::Direction::Rtl;
             page.ops.push(DrawOp::Text(TextRun {
                 x: style.left(),
                 y: text_y,
@@ -969,6 +1205,9 @@ fn add_footers(pages: &mut [Page], title: &str, style: &PageStyle, measure: &dyn
                 weight: Weight::Regular,
                 size: FOOTER_SIZE,
                 tone: Tone::Muted,
+                rtl,
+                role: TextRole::Footer,
+                space_after: false,
             }));
         }
         page.ops.push(DrawOp::Text(TextRun {
@@ -978,6 +1217,9 @@ fn add_footers(pages: &mut [Page], title: &str, style: &PageStyle, measure: &dyn
             weight: Weight::Regular,
             size: FOOTER_SIZE,
             tone: Tone::Muted,
+            rtl: false,
+            role: TextRole::PageNumber,
+            space_after: false,
         }));
     }
 }
@@ -998,24 +1240,25 @@ pub fn layout_minutes(
         headers: Vec::new(),
     };
     builder.letterhead(&doc.letterhead);
-    builder.heading(&doc.title, TITLE_SIZE, 0.0, 14.0, false);
+    builder.heading(&doc.title, TITLE_SIZE, 0.0, 14.0, false, TextRole::Title);
     // Right after a heading a block needs no space of its own.
     let mut after_heading = true;
     for (index, block) in doc.blocks.iter().enumerate() {
         let gap = |normal: f32| if after_heading { 0.0 } else { normal };
+        let role = TextRole::Block(index);
         match block {
             Block::Heading { text } => {
                 // A table brings its own rule; two would look like a mistake.
                 let rule = !matches!(doc.blocks.get(index + 1), Some(Block::Table(_)));
-                builder.heading(text, HEADING_SIZE, gap(HEADING_GAP), 8.0, rule)
+                builder.heading(text, HEADING_SIZE, gap(HEADING_GAP), 8.0, rule, role)
             }
             Block::Subheading { text } => {
-                builder.heading(text, SUBHEADING_SIZE, gap(SUBHEADING_GAP), 3.0, false)
+                builder.heading(text, SUBHEADING_SIZE, gap(SUBHEADING_GAP), 3.0, false, role)
             }
-            Block::Paragraph { text } => builder.paragraph(text, gap(BLOCK_GAP)),
-            Block::Notice { text } => builder.notice(text, gap(BLOCK_GAP + 3.0)),
-            Block::Facts { rows } => builder.facts(rows, gap(BLOCK_GAP)),
-            Block::Table(table) => builder.table(table, gap(BLOCK_GAP + 3.0)),
+            Block::Paragraph { text } => builder.paragraph(text, gap(BLOCK_GAP), role),
+            Block::Notice { text } => builder.notice(text, gap(BLOCK_GAP + 3.0), role),
+            Block::Facts { rows } => builder.facts(rows, gap(BLOCK_GAP), index),
+            Block::Table(table) => builder.table(table, gap(BLOCK_GAP + 3.0), index),
         }
         after_heading = matches!(block, Block::Heading { .. } | Block::Subheading { .. });
     }
@@ -1041,7 +1284,7 @@ pub fn layout_minutes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
+    use chrono::{FixedOffset, NaiveDate};
 
     /// Every character is half as wide as the font size: 5 pt at 10 pt.
     const FAKE: FixedWidth = FixedWidth { em: 0.5 };
@@ -1172,6 +1415,8 @@ mod tests {
             created: NaiveDate::from_ymd_opt(2026, 11, 12)
                 .unwrap()
                 .and_hms_opt(14, 30, 0)
+                .unwrap()
+                .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
                 .unwrap(),
             language: "nb".into(),
             blocks,
@@ -1541,5 +1786,166 @@ mod tests {
                 < footer[1].x,
             "the title does not run into the page number"
         );
+    }
+
+    #[test]
+    fn every_line_says_what_it_is_part_of() {
+        let doc = minutes(vec![
+            Block::Facts {
+                rows: vec![("Dato".into(), "12.11.2026".into())],
+            },
+            heading("Oppfølging"),
+            action_table(90),
+            paragraph("Siste avsnitt."),
+        ]);
+        let result = layout(&doc);
+        assert!(result.pages.len() >= 2, "the table spans pages");
+        let role_of = |page: usize, text: &str| -> Vec<TextRole> {
+            result.pages[page]
+                .texts()
+                .filter(|t| t.text == text)
+                .map(|t| t.role)
+                .collect()
+        };
+        let last = result.pages.len() - 1;
+        let last_number = format!("Side {} av {}", last + 1, last + 1);
+        // (page, text, the roles of the runs with that text on that page)
+        let cases: Vec<(usize, &str, Vec<TextRole>)> = vec![
+            (0, "Eksempel kommune", vec![TextRole::Letterhead]),
+            (0, &doc.title, vec![TextRole::Title, TextRole::Footer]),
+            (
+                0,
+                "Dato",
+                vec![TextRole::Cell {
+                    block: 0,
+                    row: Some(0),
+                    column: 0,
+                }],
+            ),
+            (
+                0,
+                "12.11.2026",
+                vec![TextRole::Cell {
+                    block: 0,
+                    row: Some(0),
+                    column: 1,
+                }],
+            ),
+            (0, "Oppfølging", vec![TextRole::Block(1)]),
+            (
+                0,
+                "Ansvarlig",
+                vec![TextRole::Cell {
+                    block: 2,
+                    row: None,
+                    column: 1,
+                }],
+            ),
+            (1, "Ansvarlig", vec![TextRole::RepeatedHeader]),
+            (last, &last_number, vec![TextRole::PageNumber]),
+        ];
+        for (page, text, roles) in cases {
+            assert_eq!(role_of(page, text), roles, "{text:?} on page {}", page + 1);
+        }
+        let everywhere = |text: &str| -> Vec<TextRole> {
+            result
+                .pages
+                .iter()
+                .flat_map(|page| page.texts())
+                .filter(|t| t.text == text)
+                .map(|t| t.role)
+                .collect()
+        };
+        assert_eq!(everywhere("Siste avsnitt."), vec![TextRole::Block(3)]);
+        assert_eq!(everywhere(&doc.signature), vec![TextRole::Signature]);
+        let cell = result.pages[1]
+            .texts()
+            .find(|t| t.text.starts_with("Tiltak nummer"))
+            .expect("a row on page 2");
+        assert!(
+            matches!(cell.role, TextRole::Cell { block: 2, row: Some(r), column: 0 } if r > 0),
+            "rows on page 2 are body cells: {:?}",
+            cell.role
+        );
+        assert!(TextRole::RepeatedHeader.is_artifact() && !TextRole::Title.is_artifact());
+    }
+
+    #[test]
+    fn right_to_left_running_text_starts_at_the_right_and_cells_stay_left() {
+        let arabic = "محمد عبد الله";
+        let doc = minutes(vec![
+            paragraph(arabic),
+            paragraph(&format!("Deltaker: {arabic}")),
+            Block::Notice {
+                text: arabic.into(),
+            },
+            Block::Facts {
+                rows: vec![("Deltaker".into(), arabic.into())],
+            },
+        ]);
+        let style = PageStyle::a4();
+        let right = style.left() + style.content_width();
+        let result = layout(&doc);
+        let runs: Vec<&TextRun> = result.pages[0]
+            .texts()
+            .filter(|t| t.text.contains(arabic))
+            .collect();
+        assert_eq!(runs.len(), 4, "four lines hold the name: {runs:?}");
+        let width = |t: &TextRun| FAKE.width(&t.text, t.weight, t.size);
+        // (run, right to left, its right edge is the column's)
+        let cases = [
+            (runs[0], true, right, "an Arabic paragraph"),
+            (
+                runs[1],
+                false,
+                style.left() + width(runs[1]),
+                "a Norwegian line",
+            ),
+            (runs[2], true, right - NOTICE_PADDING, "an Arabic notice"),
+        ];
+        for (run, rtl, end, what) in cases {
+            assert_eq!(run.rtl, rtl, "{what} has its direction");
+            assert!(
+                (run.x + width(run) - end).abs() < EPSILON,
+                "{what} ends at {end}, got {} + {}",
+                run.x,
+                width(run)
+            );
+        }
+        let label = result.pages[0]
+            .texts()
+            .find(|t| t.text == "Deltaker")
+            .expect("the label");
+        assert!(runs[3].rtl, "the value is right to left");
+        assert!(
+            runs[3].x > label.x && runs[3].x < style.left() + style.content_width() * 0.5,
+            "the value starts at the left of its column, as the other values do"
+        );
+    }
+
+    #[test]
+    fn a_line_remembers_the_space_or_break_it_ended_at() {
+        // (text, characters per line, whether each line ended at a space
+        // or a line break that the line itself leaves out)
+        let cases: &[(&str, usize, &[bool])] = &[
+            ("Kari møtte Åse på NAV", 10, &[true, false]),
+            ("første\nandre", 20, &[true, false]),
+            ("a\n\nb", 20, &[true, true, false]),
+            ("arbeidsmarkedsopplæring", 10, &[false, false, false]),
+            (
+                "Til arbeidsmarkedsopplæring",
+                10,
+                &[true, false, false, false],
+            ),
+            ("", 10, &[false]),
+        ];
+        for (text, chars, expected) in cases {
+            let got: Vec<bool> =
+                break_directed(text, *chars as f32 * 5.0, Weight::Regular, 10.0, &FAKE)
+                    .iter()
+                    .map(|line| line.space_after)
+                    .collect();
+            assert_eq!(&got, expected, "{text:?} at {chars} characters");
+        }
     }
 }

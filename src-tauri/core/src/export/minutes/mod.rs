@@ -1,5 +1,5 @@
 //! Archive-grade meeting minutes: the document model, its page layout and
-//! the PDF/A-2b file.
+//! the tagged PDF/A-2a file.
 //!
 //! The content of a document is decided elsewhere (which notes a recipient
 //! may read is a domain rule in `domain::minutes`); this module only turns
