@@ -63,6 +63,13 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
+/// [`now`] in Oslo's winter offset, as a document's creation time.
+fn now_offset() -> chrono::DateTime<chrono::FixedOffset> {
+    now()
+        .and_local_timezone(chrono::FixedOffset::east_opt(3600).unwrap())
+        .unwrap()
+}
+
 fn now() -> NaiveDateTime {
     today().and_hms_opt(14, 30, 0).unwrap()
 }
@@ -2007,7 +2014,7 @@ fn meeting_save_stores_hostile_minutes_literally_and_exports_them() {
             check_meeting_saved(&w.store, id, &form)?;
             // The minutes show the text as typed.
             let minutes = read(&w.store, |s| {
-                meetings::minutes(s, id, Recipient::Archive, now(), Language::Bokmal)
+                meetings::minutes(s, id, Recipient::Archive, now_offset(), Language::Bokmal)
             })?
             .expect("the minutes");
             let texts = all_strings(&serde_json::to_value(&minutes).unwrap());
@@ -2066,7 +2073,7 @@ fn meeting_ids_kinds_and_sharing_choices_from_anywhere() {
             }
             if let Ok(choice) = sharing {
                 let _ = read(&w.store, |s| {
-                    meetings::minutes(s, id, choice.recipient, now(), Language::Bokmal)
+                    meetings::minutes(s, id, choice.recipient, now_offset(), Language::Bokmal)
                 })?;
             }
             let result = match which {
@@ -2133,7 +2140,7 @@ fn minutes_full_of_hostile_text_become_a_pdf() {
             w.store.complete_meeting(id, today()).unwrap();
             let choice = parse_sharing("archive", "").unwrap();
             let pdf = read(&w.store, |s| {
-                meetings::minutes_pdf(s, id, choice, now(), Language::Bokmal)
+                meetings::minutes_pdf(s, id, choice, now_offset(), Language::Bokmal)
             })?;
             let (bytes, name) = pdf.expect("hostile minutes should still make a PDF");
             prop_assert!(bytes.starts_with(b"%PDF-"));

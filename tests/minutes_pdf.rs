@@ -21,7 +21,10 @@ fn sample_minutes() -> MinutesDocument {
     let created = NaiveDate::from_ymd_opt(2026, 11, 12)
         .expect("valid date")
         .and_hms_opt(15, 42, 0)
-        .expect("valid time");
+        .expect("valid time")
+        .and_local_timezone(chrono::FixedOffset::east_opt(3600).expect("an offset"))
+        .single()
+        .expect("one time");
     let paragraph = |text: &str| Block::Paragraph { text: text.into() };
     let mut blocks = vec![
         Block::Facts {
@@ -146,7 +149,7 @@ fn sample_minutes() -> MinutesDocument {
 
 /// The sample minutes written to a file in a fresh temporary folder.
 fn rendered() -> (TempDir, PathBuf) {
-    let bytes = render_minutes_pdf(&sample_minutes()).expect("the minutes render as PDF/A-2b");
+    let bytes = render_minutes_pdf(&sample_minutes()).expect("the minutes render as PDF/A-2a");
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("referat.pdf");
     std::fs::write(&path, bytes).expect("write the PDF");
@@ -245,7 +248,7 @@ fn the_text_extracts_with_norwegian_letters_and_page_numbers() {
 }
 
 #[test]
-fn xmp_metadata_claims_pdf_a_2b_with_title_and_language() {
+fn xmp_metadata_claims_pdf_a_2a_with_title_and_language() {
     let (_dir, path) = rendered();
     let meta = metadata(&path);
     let stdout = format!("{meta:?}");
@@ -255,7 +258,7 @@ fn xmp_metadata_claims_pdf_a_2b_with_title_and_language() {
             .clone()
     };
     assert_eq!(field("part"), "2", "XMP claims PDF/A part 2");
-    assert_eq!(field("conformance"), "B", "XMP claims conformance level B");
+    assert_eq!(field("conformance"), "A", "XMP claims conformance level A");
     assert!(
         field("title").contains("Referat fra trekantmøte 12.11.2026"),
         "dc:title is the document title: {stdout}"

@@ -196,7 +196,11 @@ fn the_supervision_report_is_pdf_a_with_every_duty() {
         .first()
         .map(|p| p.id)
         .unwrap();
-    let created = today().and_hms_opt(9, 30, 0).unwrap();
+    let created = today()
+        .and_hms_opt(9, 30, 0)
+        .unwrap()
+        .and_local_timezone(chrono::FixedOffset::east_opt(3600).unwrap())
+        .unwrap();
     let document = supervision(&store, id, today(), created).unwrap();
     let report = store.supervision_report(id, today()).unwrap();
     let dir = tempfile::tempdir().unwrap();

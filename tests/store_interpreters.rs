@@ -249,7 +249,11 @@ fn the_minutes_state_presence_language_and_qualification_and_the_report_counts()
             &store,
             id,
             Recipient::Archive,
-            today.and_hms_opt(9, 0, 0).unwrap(),
+            today
+                .and_hms_opt(9, 0, 0)
+                .unwrap()
+                .and_local_timezone(chrono::FixedOffset::east_opt(3600).unwrap())
+                .unwrap(),
             introspor_core::language::Language::Bokmal,
         )
         .unwrap()

@@ -28,6 +28,12 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
 
+/// A wall-clock time in Oslo's winter offset, as a document's creation time.
+fn offset(at: chrono::NaiveDateTime) -> chrono::DateTime<chrono::FixedOffset> {
+    at.and_local_timezone(chrono::FixedOffset::east_opt(3600).unwrap())
+        .unwrap()
+}
+
 struct World {
     store: Store,
     participant: i64,
@@ -415,12 +421,12 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
     let now = today().and_hms_opt(10, 30, 0).unwrap();
     let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
     assert!(
-        minutes_pdf(&w.store, id, nav, now, Language::Bokmal).is_err(),
+        minutes_pdf(&w.store, id, nav, offset(now), Language::Bokmal).is_err(),
         "minutes of a meeting not yet completed should not be exported"
     );
     w.store.complete_meeting(id, today()).unwrap();
     let text = |recipient| {
-        minutes(&w.store, id, recipient, now, Language::Bokmal)
+        minutes(&w.store, id, recipient, offset(now), Language::Bokmal)
             .unwrap()
             .blocks
             .iter()
@@ -439,7 +445,7 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
         !text(Recipient::Nav).contains("Sykmeldt"),
         "NAV's copy leaves the health note out"
     );
-    let (pdf, file_name) = minutes_pdf(&w.store, id, nav, now, Language::Bokmal).unwrap();
+    let (pdf, file_name) = minutes_pdf(&w.store, id, nav, offset(now), Language::Bokmal).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "the export should be a PDF");
     assert_eq!(
         file_name,
@@ -484,7 +490,7 @@ fn minutes_exported_in_nynorsk_and_english_are_pdf_a_in_that_language() {
             ][..],
         ),
     ] {
-        let (pdf, name) = minutes_pdf(&w.store, id, archive, now, language).unwrap();
+        let (pdf, name) = minutes_pdf(&w.store, id, archive, offset(now), language).unwrap();
         assert_eq!(name, file_name, "{}: the file name", language.tag());
         let path = folder.path().join(language.tag());
         std::fs::write(&path, pdf).unwrap();
@@ -648,7 +654,7 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
     let archive = parse_sharing("archive", "").unwrap();
     for choice in [nav, archive] {
-        let (_, name) = minutes_pdf(&w.store, id, choice, now, Language::Bokmal).unwrap();
+        let (_, name) = minutes_pdf(&w.store, id, choice, offset(now), Language::Bokmal).unwrap();
         assert!(name.ends_with("versjon 1.pdf"), "{name}");
         w.store.log_sharing(id, now, choice, &name).unwrap();
     }
@@ -706,10 +712,17 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     // Corrected, completed and sent again: the archive still has version 1.
     save(&mut w.store, Some(id), &changed).unwrap();
     w.store.complete_meeting(id, today()).unwrap();
-    let (pdf, name) = minutes_pdf(&w.store, id, nav, later, Language::Bokmal).unwrap();
+    let (pdf, name) = minutes_pdf(&w.store, id, nav, offset(later), Language::Bokmal).unwrap();
     assert!(name.ends_with("NAV – versjon 2.pdf"), "{name}");
     assert!(pdf.starts_with(b"%PDF-"));
-    let facts = minutes(&w.store, id, Recipient::Nav, later, Language::Bokmal).unwrap();
+    let facts = minutes(
+        &w.store,
+        id,
+        Recipient::Nav,
+        offset(later),
+        Language::Bokmal,
+    )
+    .unwrap();
     let version = facts
         .blocks
         .iter()

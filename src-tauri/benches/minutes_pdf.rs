@@ -1,5 +1,5 @@
 //! Benchmark of the minutes PDF export: a three-page trekantmøte with a
-//! table of action items, rendered to PDF/A-2b again and again.
+//! table of action items, rendered to PDF/A-2a again and again.
 //!
 //! Run with `cargo bench --bench minutes_pdf`. Prints the median and the
 //! slowest time per export, the page count and the file size. It prints
@@ -86,6 +86,10 @@ fn three_page_minutes() -> MinutesDocument {
         author: "Kari Nordmann".into(),
         created: NaiveDate::from_ymd_opt(2026, 11, 12)
             .and_then(|d| d.and_hms_opt(15, 42, 0))
+            .and_then(|t| {
+                t.and_local_timezone(chrono::FixedOffset::east_opt(3600)?)
+                    .single()
+            })
             .expect("valid date"),
         language: "nb".into(),
         blocks,
@@ -121,7 +125,7 @@ fn main() {
     times.sort();
     let median = times[times.len() / 2];
     let max = times[times.len() - 1];
-    println!("Minutes PDF export (PDF/A-2b, {exports} exports after {warm_up} warm-up)");
+    println!("Minutes PDF export (PDF/A-2a, {exports} exports after {warm_up} warm-up)");
     println!(
         "- median {:.1} ms, max {:.1} ms per export; {pages} pages, {:.1} KiB",
         ms(median),

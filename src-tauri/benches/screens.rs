@@ -603,7 +603,13 @@ fn report_figures(store: &Store, today: NaiveDate) {
         .first()
         .map(|p| p.id)
         .expect("a participant");
-    let created = today.and_hms_opt(9, 0, 0).unwrap();
+    let created = today
+        .and_hms_opt(9, 0, 0)
+        .and_then(|t| {
+            t.and_local_timezone(chrono::FixedOffset::east_opt(3600)?)
+                .single()
+        })
+        .unwrap();
     time(
         "report: one participant ready for supervision",
         Box::new(|| {

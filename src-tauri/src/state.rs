@@ -106,6 +106,12 @@ pub fn now() -> NaiveDateTime {
     chrono::Local::now().naive_local()
 }
 
+/// The local date and time with this machine's offset from UTC now, for a
+/// document's creation time (the PDF records the offset).
+pub fn now_with_offset() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::Local::now().fixed_offset()
+}
+
 impl AppState {
     /// State for the data folder `folder`, with the key store `keys` and
     /// the folder's lock (none when another instance holds it).

@@ -4,14 +4,15 @@ use super::today;
 use crate::commands::export::{bytes, export_file};
 use crate::error::IpcError;
 use crate::save_dialog::SaveRequest;
-use crate::state::{now, AppState};
+use crate::state::{now, now_with_offset, AppState};
 use crate::transport::meetings::{
     AgendaItemDto, AttendeeDto, CycleDutyDto, InterpreterFieldsDto, InterpreterReportDto,
     LetterheadDto, MeetingDto, MeetingParticipantDto, MeetingSummaryDto, MinutesExportDto,
     SharingEntryDto,
 };
 use crate::transport::teams::TeamWarningGroupDto;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset};
 use introspor_core::domain::date::{format_date, parse_date};
 use introspor_core::domain::meeting::{
     parse_sharing, MeetingForm, MeetingKind, Recipient, SharingChoice,
@@ -188,7 +189,7 @@ pub fn minutes(
     store: &Store,
     meeting_id: i64,
     recipient: Recipient,
-    now: NaiveDateTime,
+    now: DateTime<FixedOffset>,
     language: Language,
 ) -> Result<MinutesDocument, IpcError> {
     let meeting = store.meeting(meeting_id)?;
@@ -213,7 +214,7 @@ pub fn minutes_pdf(
     store: &Store,
     meeting_id: i64,
     choice: SharingChoice,
-    now: NaiveDateTime,
+    now: DateTime<FixedOffset>,
     language: Language,
 ) -> Result<(Vec<u8>, String), IpcError> {
     let meeting = store.meeting(meeting_id)?;
@@ -400,7 +401,7 @@ pub async fn minutes_preview(
     let recipient =
         Recipient::from_str_id(&recipient).ok_or_else(|| IpcError::invalid_choice("recipient"))?;
     let language = document_language(&language)?;
-    let now = now();
+    let now = now_with_offset();
     state
         .with_store(move |store| minutes(store, meeting_id, recipient, now, language))
         .await
@@ -417,7 +418,7 @@ pub async fn minutes_export(
 ) -> Result<MinutesExportDto, IpcError> {
     let choice = parse_sharing(&recipient, &legal_basis).map_err(CoreError::from)?;
     let language = document_language(&language)?;
-    let now = now();
+    let now = now_with_offset();
     let (bytes_out, file_name) = state
         .with_store(move |store| minutes_pdf(store, meeting_id, choice, now, language))
         .await?;
@@ -431,7 +432,7 @@ pub async fn minutes_export(
         },
         bytes(bytes_out),
         move |store, file_name, _| {
-            store.log_sharing(meeting_id, now, choice, file_name)?;
+            store.log_sharing(meeting_id, now.naive_local(), choice, file_name)?;
             Ok(())
         },
     )

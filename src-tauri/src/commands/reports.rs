@@ -8,9 +8,9 @@ use super::audit::parse_period;
 use super::export::{audited, bytes, export_file, workbook_file, SheetFormat};
 use crate::error::IpcError;
 use crate::save_dialog::SaveRequest;
-use crate::state::{now, AppState};
+use crate::state::AppState;
 use crate::transport::reports::{CaseloadDto, ComplianceDto, RegistrationDebtDto};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate};
 use introspor_core::domain::date::parse_date;
 use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::export::minutes::pdf::render_minutes_pdf;
@@ -99,7 +99,7 @@ pub fn supervision(
     store: &Store,
     participant_id: i64,
     today: NaiveDate,
-    created: NaiveDateTime,
+    created: chrono::DateTime<chrono::FixedOffset>,
 ) -> Result<MinutesDocument, IpcError> {
     let language = store.written_language()?;
     Ok(store.supervision_document(participant_id, today, created, language)?)
@@ -238,7 +238,7 @@ pub async fn report_supervision(
     participant_id: i64,
 ) -> Result<MinutesDocument, IpcError> {
     let today = super::today();
-    let created = now();
+    let created = crate::state::now_with_offset();
     state
         .with_store(move |store| supervision(store, participant_id, today, created))
         .await
@@ -282,7 +282,7 @@ pub async fn report_supervision_pdf(
     participant_id: i64,
 ) -> Result<super::lists::ListExportDto, IpcError> {
     let today = super::today();
-    let created = now();
+    let created = crate::state::now_with_offset();
     let (document, duties, reference) = state
         .with_store(move |store| {
             // One reading of the report serves both the document and the
