@@ -20,7 +20,11 @@ macro_rules! parts {
 
 /// `window`: the screens' own texts. `messages`: what the core says when
 /// it refuses input or fails. `documents`: the minutes and other documents.
-static PARTS: &[(&str, &str, &str, &str)] = parts!["window", "messages", "documents", "exports"];
+/// `exports`: the files Introspor writes. `reasons`: why a deadline has
+/// its date, why a law applies, and the rules' warnings about a plan, with
+/// the units they count in.
+static PARTS: &[(&str, &str, &str, &str)] =
+    parts!["window", "messages", "documents", "exports", "reasons"];
 
 /// Why a catalogue file could not be read. Only a broken build has one:
 /// the tests read every file.
@@ -116,18 +120,20 @@ impl Catalogue {
         fill(text, |name| {
             args.iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, arg)| arg.render(self.language))
+                .map(|(_, arg)| arg.render_in(self))
         })
     }
 
-    /// A [`Message`] in this language.
+    /// A [`Message`] in this language, embedded messages and units
+    /// included.
     pub fn message(&self, message: &Message) -> String {
-        let args: Vec<(&str, Arg)> = message
-            .args()
-            .iter()
-            .map(|(name, arg)| (*name, arg.clone()))
-            .collect();
-        self.render(message.key(), &args)
+        let Some(text) = self.get(message.key()) else {
+            tracing::warn!(key = message.key(), "missing text");
+            return message.key().to_string();
+        };
+        fill(text, |name| {
+            message.arg(name).map(|arg| arg.render_in(self))
+        })
     }
 }
 
