@@ -15,6 +15,7 @@ pub mod export;
 pub mod import;
 pub mod language;
 pub mod messages;
+pub mod reasons;
 pub mod store;
 
 pub use error::{CoreError, CoreResult, FieldError, ValidationErrors};
