@@ -3,16 +3,18 @@
 //!
 //! Pure: the same input gives the same deadlines, and nothing is read from
 //! the clock or the database. Every deadline carries its legal reference and
-//! a Norwegian sentence saying why it has that date.
+//! a message saying why it has that date ([`crate::reasons::deadline`]),
+//! rendered in the reader's language where it is shown.
 
 use crate::domain::calendar::{add_days, add_months, last_working_day};
-use crate::domain::date::format_date;
 use crate::domain::law::Law;
 use crate::domain::participant::{Education, FinalGoal, Status};
 use crate::domain::programme_frame::{
     programme_length, ExtensionDecision, ParticipantWarning, ProgrammeLength, WarningCode,
 };
 use crate::domain::statute::{date_rule, find_rule, rule_date, RuleGroup, RuleKey};
+use crate::language::Message;
+use crate::reasons::{deadline as reasons, warning as warnings};
 use chrono::NaiveDate;
 
 choice! {
@@ -98,7 +100,9 @@ choice! {
 }
 
 impl EventKind {
-    /// The event's Norwegian name, used in deadline reasons.
+    /// The event's Norwegian name, used in the supervision report. (The
+    /// deadline reasons name the event by the window's label, `event.<kind>`,
+    /// in the reader's language.)
     pub fn label_nb(self) -> &'static str {
         match self {
             EventKind::ParticipationDecision => "vedtak om deltakelse",
@@ -320,8 +324,9 @@ pub struct Deadline {
     pub status: DeadlineStatus,
     /// The legal source, e.g. "integreringsloven § 12".
     pub reference: String,
-    /// Why it has this date, in one Norwegian sentence.
-    pub reason: String,
+    /// Why it has this date: one sentence, as a catalogue key with its
+    /// arguments, so it can be shown in any language.
+    pub reason: Message,
     /// When it was done, if done.
     pub done_on: Option<NaiveDate>,
     /// The event or leave it comes from, if any.
@@ -396,25 +401,6 @@ fn has_left(status: Status) -> bool {
     )
 }
 
-fn months_text(months: u32) -> String {
-    if months == 1 {
-        "1 måned".to_string()
-    } else {
-        format!("{months} måneder")
-    }
-}
-
-pub(crate) fn goal_text(goal: Option<FinalGoal>) -> &'static str {
-    match goal {
-        Some(FinalGoal::Work) => "sluttmål arbeid",
-        Some(FinalGoal::UpperSecondary) => "sluttmål videregående opplæring",
-        Some(FinalGoal::PrimarySchool) => "sluttmål grunnskole",
-        Some(FinalGoal::HigherEducation) => "sluttmål høyere utdanning",
-        Some(FinalGoal::Other) => "annet sluttmål",
-        None => "sluttmål ikke fastsatt",
-    }
-}
-
 impl Engine<'_> {
     /// Adds a deadline; `programme_bound` deadlines stop applying when the
     /// participant has left the programme without them being done.
@@ -424,7 +410,7 @@ impl Engine<'_> {
         due: NaiveDate,
         done_on: Option<NaiveDate>,
         reference: &str,
-        reason: String,
+        reason: Message,
         programme_bound: bool,
     ) -> &mut Deadline {
         let status = if done_on.is_some() {
@@ -454,7 +440,7 @@ impl Engine<'_> {
         kind: DeadlineKind,
         due: NaiveDate,
         reference: &str,
-        reason: String,
+        reason: Message,
     ) {
         self.out.push(Deadline {
             kind,
@@ -475,19 +461,15 @@ impl Engine<'_> {
         let p = &f.programme;
         let settlement = f.settlement_date?;
         let months = self.settings.programme_start_months;
-        let (base, base_text) = match f.claim_date {
-            Some(claim) if claim > settlement => (
-                claim,
-                format!(
-                    "krav om program {} (senere enn bosetting {})",
-                    format_date(claim),
-                    format_date(settlement)
-                ),
-            ),
-            _ => (settlement, format!("bosetting {}", format_date(settlement))),
+        // What the start-phase deadlines count from, as a phrase each
+        // sentence embeds: settlement, or a later claim to the programme.
+        let claim = f.claim_date.filter(|claim| *claim > settlement);
+        let base = claim.unwrap_or(settlement);
+        let after = |months: u32| match claim {
+            Some(claim) => reasons::after_claim(months, claim, settlement),
+            None => reasons::after_settlement(months, settlement),
         };
         let start_due = add_months(base, months as i32);
-        let start_reason = format!("{} etter {}.", months_text(months), base_text);
         let on = p.programme_start_date.unwrap_or(self.today);
         let start_reference = match f.law {
             Law::Unknown => "integreringsloven § 12 / introduksjonsloven § 3".to_string(),
@@ -500,7 +482,7 @@ impl Engine<'_> {
             start_due,
             p.programme_start_date,
             &start_reference,
-            start_reason.clone(),
+            reasons::programme_start(after(months)),
             true,
         );
 
@@ -522,7 +504,7 @@ impl Engine<'_> {
                     DeadlineKind::CompetenceMapping,
                     mapping_due,
                     reference,
-                    "Kompetansen ble kartlagt før bosetting.".to_string(),
+                    reasons::MAPPED_BEFORE_SETTLEMENT,
                 );
             } else {
                 self.push(
@@ -530,11 +512,7 @@ impl Engine<'_> {
                     mapping_due,
                     p.competence_mapping_date,
                     reference,
-                    format!(
-                        "{} etter {}, før vedtak om deltakelse.",
-                        months_text(mapping_months),
-                        base_text
-                    ),
+                    reasons::competence_mapping(after(mapping_months)),
                     true,
                 );
             }
@@ -542,20 +520,10 @@ impl Engine<'_> {
 
         if f.law == Law::Integreringsloven {
             let (guidance_due, guidance_reason) = match p.programme_start_date {
-                Some(start) => (
-                    start,
-                    format!(
-                        "Karriereveiledning skal gis før programmet starter; programstart {}.",
-                        format_date(start)
-                    ),
-                ),
+                Some(start) => (start, reasons::career_guidance_started(start)),
                 None => (
                     start_due,
-                    format!(
-                        "Karriereveiledning skal gis før programmet starter; seneste lovlige start er {} ({}).",
-                        format_date(start_due),
-                        lowercase_first(start_reason.trim_end_matches('.'))
-                    ),
+                    reasons::career_guidance_latest_start(start_due, after(months)),
                 ),
             };
             self.push(
@@ -587,22 +555,22 @@ impl Engine<'_> {
                 start_due,
                 p.plan_date,
                 reference,
-                format!(
-                    "Samme frist som programstart: {}",
-                    lowercase_first(&start_reason)
-                ),
+                reasons::plan(after(months)),
                 true,
             );
         }
 
         if let Some(plan_date) = p.plan_date {
             let review_months = self.settings.plan_review_months;
-            let (from, from_text) = match p.last_plan_review_date {
+            let (from, reason) = match p.last_plan_review_date {
                 Some(review) if review >= plan_date => (
                     review,
-                    format!("forrige gjennomgang {}", format_date(review)),
+                    reasons::plan_review_after_review(review_months, review),
                 ),
-                _ => (plan_date, format!("planen {}", format_date(plan_date))),
+                _ => (
+                    plan_date,
+                    reasons::plan_review_after_plan(review_months, plan_date),
+                ),
             };
             let reference = match f.law {
                 Law::Introduksjonsloven => "introduksjonsloven § 6",
@@ -613,7 +581,7 @@ impl Engine<'_> {
                 add_months(from, review_months as i32),
                 None,
                 reference,
-                format!("{} etter {}.", months_text(review_months), from_text),
+                reason,
                 true,
             );
         }
@@ -685,13 +653,7 @@ impl Engine<'_> {
                 ordinary_end,
                 length.covering_decision(needed),
                 &reference,
-                format!(
-                    "Planen har {} mot en ramme på {}; vedtak om forlengelse på minst {} må fattes før den ordinære slutten {}.",
-                    months_text(length.planned),
-                    months_text(frame_months),
-                    months_text(needed),
-                    format_date(ordinary_end)
-                ),
+                reasons::extension_decision(length.planned, frame_months, needed, ordinary_end),
                 true,
             );
         }
@@ -702,11 +664,7 @@ impl Engine<'_> {
             add_months(end, -(handover_months as i32)),
             p.nav_handover_date,
             "veileder for samarbeid mellom kommunen og NAV, punkt 4.1",
-            format!(
-                "{} før programslutt {}.",
-                months_text(handover_months),
-                format_date(end)
-            ),
+            reasons::nav_handover(handover_months, end),
             true,
         );
 
@@ -717,10 +675,7 @@ impl Engine<'_> {
                 end,
                 p.livsmestring_date,
                 "integreringsloven § 14 a; integreringsforskriften § 4",
-                format!(
-                    "Livsmestring i et nytt land skal inngå i programmet; senest ved programslutt {}.",
-                    format_date(end)
-                ),
+                reasons::livsmestring(end),
                 true,
             );
         }
@@ -731,10 +686,7 @@ impl Engine<'_> {
                 end,
                 p.parental_guidance_date,
                 "integreringsloven § 14 a",
-                format!(
-                    "Deltakeren har eller venter barn; foreldreveiledning skal være gjennomført innen programslutt {}.",
-                    format_date(end)
-                ),
+                reasons::parental_guidance(end),
                 true,
             );
         }
@@ -753,15 +705,9 @@ impl Engine<'_> {
             return;
         }
         let message = if self.today > until {
-            format!(
-                "De midlertidige reglene i integreringsloven kapittel 6A gjaldt til {} etter kilden Introspor kjenner. Kontroller om de er forlenget, og hvilke regler som nå gjelder for deltakeren.",
-                format_date(until)
-            )
+            warnings::collective_protection_ended(until)
         } else {
-            format!(
-                "De midlertidige reglene i integreringsloven kapittel 6A gjelder foreløpig til {}. Planlegg hva som skal gjelde for deltakeren etter denne datoen.",
-                format_date(until)
-            )
+            warnings::collective_protection_ends(until)
         };
         self.warnings.push(ParticipantWarning {
             code: WarningCode::CollectiveProtectionEnds,
@@ -797,18 +743,7 @@ impl Engine<'_> {
         };
         let leave_days = approved_leave_days(leaves, start, self.today);
         let due = add_days(add_days(add_months(start, months as i32), -1), leave_days);
-        let mut reason = format!(
-            "Norskopplæringen startet {}; den skal være gjennomført innen {}",
-            format_date(start),
-            months_text(months)
-        );
-        if leave_days > 0 {
-            reason.push_str(&format!(
-                ", forlenget med {leave_days} {} godkjent permisjon",
-                if leave_days == 1 { "dag" } else { "dager" }
-            ));
-        }
-        reason.push('.');
+        let reason = reasons::norwegian_training(start, months, leave_days);
         self.push(
             DeadlineKind::NorwegianTraining,
             due,
@@ -826,16 +761,9 @@ impl Engine<'_> {
         let reference = "integreringsforskriften § 16 andre ledd";
         for leave in leaves.iter().filter(|l| l.kind == LeaveKind::Care) {
             let due = add_months(leave.start, months as i32);
-            let reason = format!(
-                "{} etter at omsorgspermisjonen startet {}: tilby oppfølging og norskopplæring fra måned {}.",
-                months_text(months),
-                format_date(leave.start),
-                months + 1
-            );
             match leave.end {
                 Some(end) if end < due && leave.followup_date.is_none() => {
-                    let mut na = reason;
-                    na.push_str(&format!(" Permisjonen sluttet {}.", format_date(end)));
+                    let na = reasons::care_leave(months, leave.start, Some(end));
                     self.not_applicable(DeadlineKind::CareLeaveFollowup, due, reference, na);
                     if let Some(last) = self.out.last_mut() {
                         last.source_id = Some(leave.id);
@@ -847,7 +775,7 @@ impl Engine<'_> {
                         due,
                         leave.followup_date,
                         reference,
-                        reason,
+                        reasons::care_leave(months, leave.start, None),
                         true,
                     )
                     .source_id = Some(leave.id);
@@ -882,12 +810,7 @@ impl Engine<'_> {
                 add_months(event.occurred, months as i32),
                 event.registered,
                 &reference,
-                format!(
-                    "{} etter hendelsen «{}» {}.",
-                    months_text(months),
-                    event.kind.label_nb(),
-                    format_date(event.occurred)
-                ),
+                reasons::imdi_registration(months, event.kind, event.occurred),
                 false,
             )
             .source_id = Some(event.id);
@@ -907,20 +830,12 @@ impl Engine<'_> {
             Law::Introduksjonsloven => "introduksjonsloven § 4 fjerde ledd",
             _ => "integreringsloven § 18 a første ledd",
         };
-        let how = if f.status == Status::Completed {
-            "fullført"
-        } else {
-            "avbrutt"
-        };
         self.push(
             DeadlineKind::ParticipationCertificate,
             ended,
             f.programme.certificate_issued_date,
             reference,
-            format!(
-                "Programmet ble {how} {}; deltakerbevis skal utstedes.",
-                format_date(ended)
-            ),
+            reasons::certificate(f.status == Status::Completed, ended),
             false,
         );
     }
@@ -932,21 +847,8 @@ fn end_reason(
     start: NaiveDate,
     leave_days: i64,
     end: NaiveDate,
-) -> String {
-    let mut reason = format!(
-        "Programstart {} + {} ({})",
-        format_date(start),
-        months_text(length.months),
-        length.explanation()
-    );
-    if leave_days > 0 {
-        reason.push_str(&format!(
-            ", forlenget med {leave_days} {} godkjent permisjon",
-            if leave_days == 1 { "dag" } else { "dager" }
-        ));
-    }
-    reason.push_str(&format!("; siste dag {}.", format_date(end)));
-    reason
+) -> Message {
+    reasons::programme_end(start, length.months, length.explanation(), leave_days, end)
 }
 
 /// Calendar days of approved leave from the programme start, first and last
@@ -974,14 +876,6 @@ fn approved_leave_days(leaves: &[Leave], programme_start: NaiveDate, today: Naiv
         }
     }
     days
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The stable keys of the caseworker's settings (in the database and over
@@ -1043,6 +937,7 @@ pub fn set_setting_value(settings: &mut RuleSettings, key: &str, value: u32) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Language;
 
     fn d(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -1084,8 +979,45 @@ mod tests {
         let start = find(&out, DeadlineKind::ProgrammeStart);
         assert_eq!(start.due, d("2025-06-10"));
         assert_eq!(start.status, DeadlineStatus::Open);
-        assert_eq!(start.reason, "3 måneder etter bosetting 10.03.2025.");
+        assert_eq!(
+            start.reason.render(Language::Bokmal),
+            "3 måneder etter bosetting 10.03.2025."
+        );
         assert_eq!(start.reference, "integreringsloven § 12");
+    }
+
+    /// The start-phase reasons embed what they count from: here a claim
+    /// later than settlement, named inside each sentence.
+    #[test]
+    fn start_phase_reasons_name_a_later_claim() {
+        let mut f = facts(Law::Integreringsloven);
+        f.settlement_date = Some(d("2025-01-15"));
+        f.claim_date = Some(d("2025-03-20"));
+        let out = compute_deadlines(&f, &[], &[], &RuleSettings::default(), d("2025-04-01"));
+        let after = "3 måneder etter krav om program 20.03.2025 (senere enn bosetting 15.01.2025)";
+        for (kind, expected) in [
+            (DeadlineKind::ProgrammeStart, format!("{after}.")),
+            (
+                DeadlineKind::CompetenceMapping,
+                format!("{after}, før vedtak om deltakelse."),
+            ),
+            (
+                DeadlineKind::CareerGuidance,
+                format!("Karriereveiledning skal gis før programmet starter; seneste lovlige start er 20.06.2025 ({after})."),
+            ),
+            (
+                DeadlineKind::IntegrationPlan,
+                format!("Samme frist som programstart: {after}."),
+            ),
+        ] {
+            assert_eq!(find(&out, kind).reason.render(Language::Bokmal), expected);
+        }
+        assert_eq!(
+            find(&out, DeadlineKind::ProgrammeStart)
+                .reason
+                .render(Language::English),
+            "3 months after the claim to the programme on 20.03.2025 (later than settlement on 15.01.2025)."
+        );
     }
 
     #[test]

@@ -12,9 +12,10 @@
 //! The statutory dates used here come from the rule table
 //! ([`crate::domain::statute`]), where each carries its source.
 
-use crate::domain::date::format_date;
 use crate::domain::participant::PermitBasis;
 use crate::domain::statute::{rule_date, RuleKey};
+use crate::language::Message;
+use crate::reasons::law as reasons;
 use chrono::NaiveDate;
 
 choice! {
@@ -52,8 +53,9 @@ impl Law {
 pub struct LawDecision {
     /// The law the facts point to.
     pub law: Law,
-    /// One Norwegian sentence saying why, naming the facts and the rule used.
-    pub reason: String,
+    /// One sentence saying why, naming the facts and the rule used, as a
+    /// catalogue key with its arguments ([`crate::reasons::law`]).
+    pub reason: Message,
 }
 
 /// The facts that decide the law.
@@ -80,33 +82,26 @@ fn applied_from_abroad(basis: Option<PermitBasis>) -> Option<bool> {
 /// Decides the law from the permit date, the arrival date and the permit basis.
 pub fn decide_law(facts: LawFacts) -> LawDecision {
     let cutoff = rule_date(RuleKey::IntegreringslovenInForce);
-    let cutoff_text = format_date(cutoff);
     let LawFacts {
         permit,
         arrival,
         permit_basis,
     } = facts;
+    let decision = |law: Law, reason: Message| LawDecision { law, reason };
     if permit_basis == Some(PermitBasis::CollectiveProtection) {
         let from = rule_date(RuleKey::CollectiveProtectionFrom);
         match permit {
             Some(p) if p >= from => {
-                return LawDecision {
-                    law: Law::Integreringsloven6a,
-                    reason: format!(
-                        "Integreringsloven kapittel 6A gjelder fordi personen fikk midlertidig kollektiv beskyttelse (utlendingsloven § 34) {}, fra og med {}.",
-                        format_date(p),
-                        format_date(from)
-                    ),
-                }
+                return decision(
+                    Law::Integreringsloven6a,
+                    reasons::collective_protection(p, from),
+                )
             }
             None => {
-                return LawDecision {
-                    law: Law::Unknown,
-                    reason: format!(
-                        "Ukjent: personen har kollektiv beskyttelse, men datoen for oppholdstillatelsen mangler. Gitt fra og med {}, gjelder integreringsloven kapittel 6A.",
-                        format_date(from)
-                    ),
-                }
+                return decision(
+                    Law::Unknown,
+                    reasons::collective_protection_permit_missing(from),
+                )
             }
             // A § 34 permit before the chapter's first day follows the
             // ordinary rule below.
@@ -114,100 +109,52 @@ pub fn decide_law(facts: LawFacts) -> LawDecision {
         }
     }
     match (permit, arrival) {
-        (Some(p), _) if p >= cutoff => LawDecision {
-            law: Law::Integreringsloven,
-            reason: format!(
-                "Integreringsloven gjelder fordi oppholdstillatelsen ble gitt {}, fra og med {}.",
-                format_date(p),
-                cutoff_text
-            ),
-        },
-        (Some(p), Some(a)) if a >= cutoff => match applied_from_abroad(permit_basis) {
-            Some(false) => LawDecision {
-                law: Law::Introduksjonsloven,
-                reason: format!(
-                    "Introduksjonsloven gjelder fordi oppholdstillatelsen ble gitt {} (før {}) på grunnlag av {}; at personen kom til Norge {} endrer ikke det, for integreringsforskriften § 72 gjelder bare dem som søkte fra utlandet.",
-                    format_date(p),
-                    cutoff_text,
-                    permit_basis.map(PermitBasis::label_nb).unwrap_or(""),
-                    format_date(a)
+        (Some(p), _) if p >= cutoff => decision(
+            Law::Integreringsloven,
+            reasons::permit_from_cutoff(p, cutoff),
+        ),
+        (Some(p), Some(a)) if a >= cutoff => {
+            match (permit_basis, applied_from_abroad(permit_basis)) {
+                (Some(basis), Some(false)) => decision(
+                    Law::Introduksjonsloven,
+                    reasons::applied_in_norway_arrived_later(p, cutoff, basis, a),
                 ),
-            },
-            Some(true) => LawDecision {
-                law: Law::Integreringsloven,
-                reason: format!(
-                    "Integreringsloven gjelder fordi personen søkte fra utlandet ({}) og kom til Norge {}, fra og med {} (integreringsforskriften § 72).",
-                    permit_basis.map(PermitBasis::label_nb).unwrap_or(""),
-                    format_date(a),
-                    cutoff_text
+                (Some(basis), Some(true)) => decision(
+                    Law::Integreringsloven,
+                    reasons::applied_from_abroad(basis, a, cutoff),
                 ),
-            },
-            None => LawDecision {
-                law: Law::Integreringsloven,
-                reason: format!(
-                    "Integreringsloven gjelder fordi personen kom til Norge {}, fra og med {} (integreringsforskriften § 72, som forutsetter at personen søkte fra utlandet; oppholdsgrunnlaget er ikke registrert).",
-                    format_date(a),
-                    cutoff_text
+                _ => decision(
+                    Law::Integreringsloven,
+                    reasons::arrived_basis_unknown(a, cutoff),
                 ),
-            },
-        },
+            }
+        }
         // An asylum seeker's permit always comes after the arrival, so an
         // arrival from the cut-off decides even without the permit date.
-        (None, Some(a)) if a >= cutoff => LawDecision {
-            law: Law::Integreringsloven,
-            reason: format!(
-                "Integreringsloven gjelder fordi personen kom til Norge {}, fra og med {}.",
-                format_date(a),
-                cutoff_text
+        (None, Some(a)) if a >= cutoff => decision(
+            Law::Integreringsloven,
+            reasons::arrived_from_cutoff(a, cutoff),
+        ),
+        (Some(p), Some(a)) => decision(
+            Law::Introduksjonsloven,
+            reasons::both_before_cutoff(p, a, cutoff),
+        ),
+        (Some(p), None) => match (permit_basis, applied_from_abroad(permit_basis)) {
+            (Some(basis), Some(false)) => decision(
+                Law::Introduksjonsloven,
+                reasons::applied_in_norway(p, cutoff, basis),
             ),
+            _ => decision(Law::Unknown, reasons::arrival_missing(p, cutoff)),
         },
-        (Some(p), Some(a)) => LawDecision {
-            law: Law::Introduksjonsloven,
-            reason: format!(
-                "Introduksjonsloven gjelder fordi oppholdstillatelsen ble gitt {} og personen kom til Norge {}, begge før {}.",
-                format_date(p),
-                format_date(a),
-                cutoff_text
-            ),
-        },
-        (Some(p), None) => match applied_from_abroad(permit_basis) {
-            Some(false) => LawDecision {
-                law: Law::Introduksjonsloven,
-                reason: format!(
-                    "Introduksjonsloven gjelder fordi oppholdstillatelsen ble gitt {}, før {}, på grunnlag av {} (søkt i Norge).",
-                    format_date(p),
-                    cutoff_text,
-                    permit_basis.map(PermitBasis::label_nb).unwrap_or("")
-                ),
-            },
-            _ => LawDecision {
-                law: Law::Unknown,
-                reason: format!(
-                    "Ukjent: oppholdstillatelsen ble gitt {} (før {}), men ankomstdatoen mangler. Kom personen til Norge fra og med {}, gjelder integreringsloven.",
-                    format_date(p),
-                    cutoff_text,
-                    cutoff_text
-                ),
-            },
-        },
-        (None, Some(a)) => LawDecision {
-            law: Law::Unknown,
-            reason: format!(
-                "Ukjent: personen kom til Norge {} (før {}), men datoen for oppholdstillatelse mangler.",
-                format_date(a),
-                cutoff_text
-            ),
-        },
-        (None, None) => LawDecision {
-            law: Law::Unknown,
-            reason: "Ukjent: dato for oppholdstillatelse og ankomstdato mangler.".to_string(),
-        },
+        (None, Some(a)) => decision(Law::Unknown, reasons::permit_missing(a, cutoff)),
+        (None, None) => decision(Law::Unknown, reasons::DATES_MISSING),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::language::Language;
     use PermitBasis::*;
 
     fn d(text: &str) -> Option<NaiveDate> {
@@ -379,7 +326,7 @@ mod tests {
                 "{why}: expected {expected:?}, got {decision:?}"
             );
             assert!(
-                decision.reason.ends_with('.'),
+                decision.reason.render(Language::Bokmal).ends_with('.'),
                 "{why}: the reason should be a full sentence"
             );
         }
@@ -389,20 +336,13 @@ mod tests {
     fn reason_names_the_dates_in_norwegian_format() {
         let decision = decide_law(facts(d("2019-06-01"), d("2022-02-14"), Some(Resettlement)));
         assert_eq!(
-            decision.reason,
+            decision.reason.render(Language::Bokmal),
             "Integreringsloven gjelder fordi personen søkte fra utlandet (overføringsflyktning) og kom til Norge 14.02.2022, fra og med 01.01.2021 (integreringsforskriften § 72)."
         );
         let decision = decide_law(facts(d("2023-01-05"), None, Some(CollectiveProtection)));
-        assert!(
-            decision.reason.contains("kapittel 6A"),
-            "{}",
-            decision.reason
-        );
-        assert!(
-            decision.reason.contains("05.01.2023"),
-            "{}",
-            decision.reason
-        );
+        let reason = decision.reason.render(Language::Bokmal);
+        assert!(reason.contains("kapittel 6A"), "{reason}");
+        assert!(reason.contains("05.01.2023"), "{reason}");
     }
 
     #[test]

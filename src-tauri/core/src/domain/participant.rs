@@ -54,19 +54,6 @@ choice! {
     }
 }
 
-impl PermitBasis {
-    /// The basis in Norwegian, as used in the law's reason.
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            PermitBasis::Asylum => "asyl",
-            PermitBasis::Resettlement => "overføringsflyktning",
-            PermitBasis::FamilyReunification => "familiegjenforening",
-            PermitBasis::CollectiveProtection => "kollektiv beskyttelse",
-            PermitBasis::Other => "annet grunnlag",
-        }
-    }
-}
-
 choice! {
     /// The participant's education background, which decides the
     /// programme's statutory frame under integreringsloven.

@@ -15,10 +15,12 @@
 //! when more is decided than the maximum: then the cap is what shortens the
 //! programme, and the caseworker must act.
 
-use crate::domain::deadline::{goal_text, DeadlineFacts, RuleSettings};
+use crate::domain::deadline::{DeadlineFacts, RuleSettings};
 use crate::domain::law::Law;
 use crate::domain::participant::{Education, FinalGoal};
 use crate::domain::statute::{find_rule, RuleGroup, RuleKey, RuleValue, StatutoryRule};
+use crate::language::Message;
+use crate::reasons::{deadline as reasons, warning as warnings};
 use chrono::{Datelike, NaiveDate};
 
 /// A decision to extend a participant's programme.
@@ -56,8 +58,9 @@ choice! {
 pub struct ParticipantWarning {
     /// What the warning is about.
     pub code: WarningCode,
-    /// One or two Norwegian sentences: what is wrong and what to do.
-    pub message: String,
+    /// One or two sentences, as a catalogue key with its arguments: what
+    /// is wrong and what to do.
+    pub message: Message,
     /// The legal reference.
     pub reference: String,
     /// Where the rule was checked.
@@ -279,37 +282,32 @@ impl ProgrammeLength {
         }
     }
 
-    /// What the length is made of, for the programme end's reason.
-    pub fn explanation(&self) -> String {
+    /// What the length is made of, for the programme end's reason: a
+    /// phrase naming where the length comes from, extended by the phrases
+    /// for the decided extensions and the cap when they apply.
+    pub fn explanation(&self) -> Message {
         // The plan's own figure is named only when it is not the length
         // applied, so the sentence does not say the same number twice.
-        let planned = if self.planned == self.months {
-            String::new()
+        let planned = (self.planned != self.months).then_some(self.planned);
+        let mut length = if self.planned_in_plan {
+            reasons::length_in_plan(planned)
         } else {
-            format!(" {}", months_phrase(self.planned))
+            reasons::length_default(self.goal, planned)
         };
-        let mut parts = vec![if self.planned_in_plan {
-            format!("lengde i planen{planned}")
-        } else {
-            format!("standard for {}{planned}", goal_text(self.goal))
-        }];
         if self.extensions > 0 {
-            parts.push(format!(
-                "forlenget {} ved vedtak",
-                months_phrase(self.extensions)
-            ));
+            length = reasons::length_extended(length, self.extensions);
         }
         if self.capped {
             if let (Some(frame), Some(months)) = (self.frame, self.frame_months()) {
-                parts.push(format!(
-                    "begrenset til rammen på {} + {} forlengelse ({})",
-                    months_phrase(months),
-                    months_phrase(self.allowed_extension()),
-                    frame.cited()
-                ));
+                length = reasons::length_capped(
+                    length,
+                    months,
+                    self.allowed_extension(),
+                    &frame.cited(),
+                );
             }
         }
-        parts.join(", ")
+        length
     }
 
     /// The warnings this length gives.
@@ -332,7 +330,7 @@ impl ProgrammeLength {
             });
             out.push(ParticipantWarning {
                 code: WarningCode::EducationUnknown,
-                message: "Utdanningsbakgrunnen er ikke registrert, så programmets lengde kan ikke kontrolleres mot rammen i loven (6 måneder med videregående opplæring eller høyere, ellers 2 eller 3 år). Registrer utdanningsbakgrunn.".to_string(),
+                message: warnings::EDUCATION_UNKNOWN,
                 reference: "integreringsloven §§ 13–14".to_string(),
                 source_url: source.map(|r| r.source_url.to_string()).unwrap_or_default(),
             });
@@ -340,10 +338,7 @@ impl ProgrammeLength {
         if let Some(rule) = self.frame_not_found {
             out.push(ParticipantWarning {
                 code: WarningCode::StatutoryFrameUnknown,
-                message: format!(
-                    "Introspor kjenner ingen verifisert øvre grense for programmets lengde etter {}, så ingen grense er brukt. Kontroller lengden i planen mot regelverket.",
-                    rule.reference
-                ),
+                message: warnings::frame_unknown(rule.reference),
                 reference: rule.cited(),
                 source_url: rule.source_url.to_string(),
             });
@@ -352,52 +347,32 @@ impl ProgrammeLength {
             for (decided, months) in &self.late {
                 out.push(ParticipantWarning {
                     code: WarningCode::ExtensionDecidedLate,
-                    message: format!(
-                        "Vedtaket om forlengelse med {} fra {} ble fattet etter programmets ordinære slutt {}, og er ikke regnet med. Et vedtak om forlengelse må fattes før programmet er slutt.",
-                        months_phrase(*months),
-                        crate::domain::date::format_date(*decided),
-                        crate::domain::date::format_date(end)
-                    ),
+                    message: warnings::extension_decided_late(*months, *decided, end),
                     reference: self
                         .max_extension
                         .map(|rule| rule.cited())
                         .unwrap_or_else(|| frame.cited()),
-                    source_url: self
-                        .max_extension
-                        .unwrap_or(frame)
-                        .source_url
-                        .to_string(),
+                    source_url: self.max_extension.unwrap_or(frame).source_url.to_string(),
                 });
             }
         }
         if !self.within_frame() {
             if let (Some(frame), Some(frame_months)) = (self.frame, self.frame_months()) {
-                let plan = if self.planned_in_plan {
-                    format!("Planen har {}", months_phrase(self.planned))
-                } else {
-                    format!(
-                        "Planen har ingen lengde, og standarden for {} er {}",
-                        goal_text(self.goal),
-                        months_phrase(self.planned)
-                    )
-                };
-                let asked = if self.extensions > 0 {
-                    format!(
-                        "{plan} og vedtatt forlengelse {}",
-                        months_phrase(self.extensions)
-                    )
-                } else {
-                    plan
-                };
+                let asked = warnings::asked(
+                    self.planned_in_plan,
+                    self.goal,
+                    self.planned,
+                    self.extensions,
+                );
                 out.push(ParticipantWarning {
                     code: WarningCode::PlanExceedsStatutoryFrame,
-                    message: format!(
-                        "{asked}, men rammen for {} er {} + inntil {} forlengelse ved vedtak ({}). Programmet er satt til {}. Fatt vedtak om forlengelse, eller rett lengden i planen.",
-                        group_text(self.group),
-                        months_phrase(frame_months),
-                        months_phrase(self.max_extension_months()),
-                        frame.cited(),
-                        months_phrase(self.months)
+                    message: warnings::plan_exceeds_frame(
+                        asked,
+                        self.group,
+                        frame_months,
+                        self.max_extension_months(),
+                        &frame.cited(),
+                        self.months,
                     ),
                     reference: frame.cited(),
                     source_url: frame.source_url.to_string(),
@@ -405,26 +380,5 @@ impl ProgrammeLength {
             }
         }
         out
-    }
-}
-
-fn months_phrase(months: u32) -> String {
-    if months == 1 {
-        "1 måned".to_string()
-    } else {
-        format!("{months} måneder")
-    }
-}
-
-fn group_text(group: Option<RuleGroup>) -> &'static str {
-    match group {
-        Some(RuleGroup::UpperSecondaryOrHigher) => {
-            "deltakere med videregående opplæring eller høyere"
-        }
-        Some(RuleGroup::BelowUpperSecondary) => "deltakere uten videregående opplæring",
-        Some(RuleGroup::UpperSecondaryTrack) => {
-            "deltakere uten videregående opplæring som er under aldersgrensen eller har sluttmål videregående opplæring"
-        }
-        Some(RuleGroup::All) | None => "deltakerens regelverk",
     }
 }

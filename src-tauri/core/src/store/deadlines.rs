@@ -15,6 +15,7 @@ use crate::domain::deadline::{
 use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
 use crate::domain::participant::Status;
 use crate::error::{CoreError, CoreResult};
+use crate::language::Message;
 use crate::messages;
 use crate::store::audit::{audit_created, audit_snapshots, before_change};
 use crate::store::participants::{ensure_participant, participant_from_row};
@@ -57,8 +58,12 @@ pub struct DeadlineRow {
     pub status: DeadlineStatus,
     /// Legal reference; empty for own tasks.
     pub reference: String,
-    /// Why the date (legal deadlines) or the task's note.
-    pub reason: String,
+    /// Why the date, for legal deadlines: a message to render in the
+    /// reader's language. `None` for own tasks.
+    pub reason: Option<Message>,
+    /// The task's note, in the caseworker's words; empty for legal
+    /// deadlines.
+    pub note: String,
     /// When it was done.
     pub done_on: Option<NaiveDate>,
     /// The event or leave the deadline comes from.
@@ -243,13 +248,13 @@ pub(crate) fn recompute_participant(
     write_deadlines(conn, participant_id, deadlines)
 }
 
-/// One stored deadline's content, everything but its id: two rows with the
-/// same content are the same deadline.
+/// One stored deadline's content, everything but its id and its reason:
+/// two rows with the same content are the same deadline, whatever their
+/// reasons say.
 type StoredDeadline = (
     String,
     NaiveDate,
     NaiveDate,
-    String,
     String,
     String,
     Option<NaiveDate>,
@@ -260,12 +265,19 @@ type StoredDeadline = (
 /// only the difference: a deadline whose content did not change keeps its
 /// row (and its id, which an agenda item may name), so a recompute that
 /// changes little (a settings change, the daily refresh) writes little.
+///
+/// A deadline whose content is unchanged but whose reason is not (its
+/// wording, or a reason still pending after migration 0011) keeps its row
+/// too, with the new reason written into it: the reason explains the date,
+/// it does not make it another deadline.
 fn write_deadlines(
     conn: &Connection,
     participant_id: i64,
     deadlines: Vec<crate::domain::deadline::Deadline>,
 ) -> CoreResult<()> {
-    let mut stored: Vec<(i64, StoredDeadline)> = conn
+    // The reason is compared in its stored form, so a row read back is
+    // compared as text and never needs to be decoded.
+    let mut stored: Vec<(i64, StoredDeadline, String)> = conn
         .prepare_cached(
             "SELECT id, kind, due, last_working_day, state, reference, reason, done_on, source_id \
              FROM deadline WHERE participant_id = ?1",
@@ -279,36 +291,58 @@ fn write_deadlines(
                     row.get("last_working_day")?,
                     row.get("state")?,
                     row.get("reference")?,
-                    row.get("reason")?,
                     row.get("done_on")?,
                     row.get("source_id")?,
                 ),
+                row.get("reason")?,
             ))
         })?
         .collect::<Result<_, _>>()?;
+    let fresh: Vec<(StoredDeadline, String)> = deadlines
+        .into_iter()
+        .map(|d| {
+            // Overdue is derived when reading; it is stored as open.
+            let state = match d.status {
+                DeadlineStatus::Overdue => DeadlineStatus::Open,
+                other => other,
+            };
+            (
+                (
+                    d.kind.as_str().to_string(),
+                    d.due,
+                    d.last_working_day,
+                    state.as_str().to_string(),
+                    d.reference,
+                    d.done_on,
+                    d.source_id,
+                ),
+                d.reason.to_stored(),
+            )
+        })
+        .collect();
+    // Rows unchanged in everything are kept first, so a changed reason
+    // never takes the row of a deadline that is the same in full.
+    let mut changed = Vec::new();
+    for (content, reason) in fresh {
+        match stored
+            .iter()
+            .position(|(_, row, stored_reason)| *row == content && *stored_reason == reason)
+        {
+            Some(at) => {
+                stored.swap_remove(at);
+            }
+            None => changed.push((content, reason)),
+        }
+    }
     let mut insert = conn.prepare_cached(
         "INSERT INTO deadline (participant_id, kind, due, last_working_day, state, reference, \
          reason, done_on, source_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
-    for d in deadlines {
-        // Overdue is derived when reading; it is stored as open.
-        let state = match d.status {
-            DeadlineStatus::Overdue => DeadlineStatus::Open,
-            other => other,
-        };
-        let content: StoredDeadline = (
-            d.kind.as_str().to_string(),
-            d.due,
-            d.last_working_day,
-            state.as_str().to_string(),
-            d.reference,
-            d.reason,
-            d.done_on,
-            d.source_id,
-        );
-        if let Some(at) = stored.iter().position(|(_, row)| *row == content) {
-            // Unchanged: keep the row as it is.
-            stored.swap_remove(at);
+    let mut update_reason = conn.prepare_cached("UPDATE deadline SET reason = ?2 WHERE id = ?1")?;
+    for (content, reason) in changed {
+        if let Some(at) = stored.iter().position(|(_, row, _)| *row == content) {
+            let (id, _, _) = stored.swap_remove(at);
+            update_reason.execute(params![id, reason])?;
             continue;
         }
         insert.execute(params![
@@ -318,13 +352,13 @@ fn write_deadlines(
             content.2,
             content.3,
             content.4,
+            reason,
             content.5,
             content.6,
-            content.7,
         ])?;
     }
     let mut delete = conn.prepare_cached("DELETE FROM deadline WHERE id = ?1")?;
-    for (id, _) in stored {
+    for (id, _, _) in stored {
         delete.execute([id])?;
     }
     Ok(())
@@ -351,12 +385,13 @@ fn write_warnings(
             ))
         })?
         .collect::<Result<_, _>>()?;
+    // Messages are compared in their stored form (see `write_deadlines`).
     let fresh: Vec<(String, String, String, String)> = warnings
         .iter()
         .map(|w| {
             (
                 w.code.as_str().to_string(),
-                w.message.clone(),
+                w.message.to_stored(),
                 w.reference.clone(),
                 w.source_url.clone(),
             )
@@ -639,7 +674,7 @@ fn deadline_rows_sql(
              p.given_name AS given_name, p.family_name AS family_name, d.kind AS kind, '' AS title, \
              d.due AS due, d.last_working_day AS last_working_day, \
              CASE WHEN d.state = 'open' AND d.due < ?1 THEN 'overdue' ELSE d.state END AS status, \
-             d.reference AS reference, d.reason AS reason, d.done_on AS done_on, \
+             d.reference AS reference, d.reason AS reason, '' AS note, d.done_on AS done_on, \
              d.source_id AS source_id, d.participant_id AS sort_participant, 0 AS is_task, \
              d.id AS row_id \
              FROM deadline d CROSS JOIN participant p ON p.id = d.participant_id WHERE {}",
@@ -652,7 +687,8 @@ fn deadline_rows_sql(
              p.given_name AS given_name, p.family_name AS family_name, 'own_task' AS kind, \
              t.title AS title, t.due AS due, t.due AS last_working_day, \
              CASE WHEN t.done_on IS NOT NULL THEN 'done' WHEN t.due < ?1 THEN 'overdue' ELSE 'open' END \
-             AS status, '' AS reference, t.note AS reason, t.done_on AS done_on, NULL AS source_id, \
+             AS status, '' AS reference, NULL AS reason, t.note AS note, t.done_on AS done_on, \
+             NULL AS source_id, \
              COALESCE(t.participant_id, 0) AS sort_participant, 1 AS is_task, t.id AS row_id \
              FROM task t LEFT JOIN participant p ON p.id = t.participant_id WHERE {}",
             where_clause(&tasks)
@@ -733,6 +769,7 @@ fn deadline_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeadlineRow> {
         status: DeadlineStatus::from_str_id(&status).unwrap_or(DeadlineStatus::Open),
         reference: row.get("reference")?,
         reason: row.get("reason")?,
+        note: row.get("note")?,
         done_on: row.get("done_on")?,
         source_id: row.get("source_id")?,
     })

@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0008_minutes_versions.sql"),
     include_str!("../../migrations/0009_contact_search.sql"),
     include_str!("../../migrations/0010_calendar_entries.sql"),
+    include_str!("../../migrations/0011_reasons_as_codes.sql"),
 ];
 
 /// The schema version a fully migrated database has.
@@ -322,6 +323,14 @@ mod tests {
     /// Each table's columns and its rows as text, by table name.
     type TableRows = BTreeMap<String, (Vec<String>, Vec<String>)>;
 
+    /// Columns a migration rewrites on purpose, as (table, column), left
+    /// out of the rows [`filled_at_version`] records: migration 0011
+    /// replaces the derived reason and warning texts with a code that they
+    /// are being worked out again (tested on its own below). Every other
+    /// column of those rows must stay as it was.
+    const REWRITTEN: &[(&str, &str)] =
+        &[("deadline", "reason"), ("participant_warning", "message")];
+
     /// The demo register, written to a file in `dir`, for filling older
     /// databases from.
     fn demo_register(dir: &std::path::Path) -> std::path::PathBuf {
@@ -336,7 +345,8 @@ mod tests {
     /// A database at schema `version`, filled from the demo register at
     /// `full_path` as the app at that version could have filled it (every
     /// table, as far as its columns then existed), with every table's
-    /// columns and rows as they were before any later migration.
+    /// columns and rows as they were before any later migration (but for
+    /// the columns in [`REWRITTEN`]).
     fn filled_at_version(full_path: &std::path::Path, version: usize) -> (Connection, TableRows) {
         let mut old = Connection::open_in_memory().unwrap();
         old.pragma_update(None, "foreign_keys", "ON").unwrap();
@@ -367,8 +377,14 @@ mod tests {
                 ))
                 .unwrap();
             }
-            let all = columns(&old, "main", &table);
-            before.insert(table.clone(), (all.clone(), table_rows(&old, &table, &all)));
+            let kept: Vec<String> = columns(&old, "main", &table)
+                .into_iter()
+                .filter(|c| !REWRITTEN.contains(&(table.as_str(), c.as_str())))
+                .collect();
+            before.insert(
+                table.clone(),
+                (kept.clone(), table_rows(&old, &table, &kept)),
+            );
         }
         old.execute_batch(
             "PRAGMA ignore_check_constraints = OFF; PRAGMA foreign_keys = ON; DETACH DATABASE full;",
@@ -568,5 +584,163 @@ mod tests {
             .is_err(),
             "the migration's SQL function should be gone after it"
         );
+    }
+
+    /// Migration 0011 replaces every stored reason and warning text (the
+    /// Bokmål sentences older versions wrote) with a code saying it is
+    /// being worked out again, keeps every row and everything the
+    /// caseworker recorded, and makes the next opening recompute; the
+    /// recompute then writes each deadline's reason into its own row, so
+    /// every deadline keeps its id.
+    #[test]
+    fn migration_0011_replaces_stored_sentences_and_the_recompute_keeps_every_row() {
+        use crate::language::{Language, Message};
+        use crate::reasons;
+        let dir = tempfile::tempdir().unwrap();
+        let full_path = demo_register(dir.path());
+        let (mut old, before) = filled_at_version(&full_path, 10);
+        for table in [
+            "deadline",
+            "participant_warning",
+            "task",
+            "registrable_event",
+        ] {
+            assert!(!before[table].1.is_empty(), "the demo should fill {table}");
+        }
+        // What version 10 stored: sentences, not codes.
+        old.execute_batch(
+            "UPDATE deadline SET reason = '3 måneder etter bosetting 10.03.2025.'; \
+             UPDATE participant_warning SET message = 'Planen har 36 måneder, men rammen for deltakere uten videregående opplæring er 24 måneder.'; \
+             INSERT INTO store_meta (key, value) VALUES ('deadlines_computed_on', '2026-11-22') \
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
+        )
+        .unwrap();
+        let ids = |conn: &Connection, table: &str| -> Vec<i64> {
+            conn.prepare(&format!("SELECT id FROM {table} ORDER BY id"))
+                .unwrap()
+                .query_map([], |row| row.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        let deadline_ids = ids(&old, "deadline");
+        let warning_count = ids(&old, "participant_warning").len();
+        // What the caseworker recorded, which the migration must not touch.
+        let recorded = [
+            (
+                "task",
+                "SELECT id, title, due, note, done_on, participant_id FROM task ORDER BY id",
+            ),
+            (
+                "registrable_event",
+                "SELECT id, kind, occurred, registered, note FROM registrable_event ORDER BY id",
+            ),
+            (
+                "participant",
+                "SELECT id, notes, programme_start_date, plan_date, nav_handover_date \
+                 FROM participant ORDER BY id",
+            ),
+        ];
+        let recorded_rows: Vec<Vec<String>> = recorded
+            .iter()
+            .map(|(_, sql)| full_rows(&old, sql))
+            .collect();
+
+        migrate(&mut old).unwrap();
+
+        let texts = |conn: &Connection, sql: &str| -> Vec<String> {
+            conn.prepare(sql)
+                .unwrap()
+                .query_map([], |row| row.get(0))
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+        };
+        for text in texts(&old, "SELECT reason FROM deadline") {
+            assert_eq!(
+                Message::from_stored(&text).unwrap(),
+                reasons::deadline::PENDING,
+                "every stored reason should be the pending code"
+            );
+        }
+        for text in texts(&old, "SELECT message FROM participant_warning") {
+            assert_eq!(
+                Message::from_stored(&text).unwrap(),
+                reasons::warning::PENDING
+            );
+        }
+        assert_eq!(
+            ids(&old, "deadline"),
+            deadline_ids,
+            "no deadline row is lost"
+        );
+        assert_eq!(ids(&old, "participant_warning").len(), warning_count);
+        let computed_on: i64 = old
+            .query_row(
+                "SELECT count(*) FROM store_meta WHERE key = 'deadlines_computed_on'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(computed_on, 0, "the next opening should recompute");
+        for ((table, sql), rows) in recorded.iter().zip(&recorded_rows) {
+            assert_eq!(
+                &full_rows(&old, sql),
+                rows,
+                "{table}: what the caseworker recorded stays"
+            );
+        }
+
+        // The opening's recompute, on the day the demo was computed.
+        let mut store = crate::Store {
+            conn: old,
+            key: None,
+            path: None,
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert!(store.refresh_deadlines_if_stale(today).unwrap());
+        assert_eq!(
+            ids(&store.conn, "deadline"),
+            deadline_ids,
+            "each deadline keeps its row and id, with its reason written into it"
+        );
+        let stored = texts(&store.conn, "SELECT reason FROM deadline");
+        assert_eq!(stored.len(), deadline_ids.len());
+        for text in stored {
+            let reason = Message::from_stored(&text).unwrap();
+            assert_ne!(
+                reason,
+                reasons::deadline::PENDING,
+                "every reason is computed again"
+            );
+            assert!(reason.render(Language::Bokmal).ends_with('.'), "{text}");
+        }
+        let warnings = texts(&store.conn, "SELECT message FROM participant_warning");
+        assert!(!warnings.is_empty(), "the demo has warnings");
+        for text in warnings {
+            assert_ne!(
+                Message::from_stored(&text).unwrap(),
+                reasons::warning::PENDING
+            );
+        }
+    }
+
+    /// Every row `sql` selects, all its columns as text.
+    fn full_rows(conn: &Connection, sql: &str) -> Vec<String> {
+        let mut statement = conn.prepare(sql).unwrap();
+        let count = statement.column_count();
+        statement
+            .query_map([], |row| {
+                (0..count)
+                    .map(|i| {
+                        row.get::<_, rusqlite::types::Value>(i)
+                            .map(|v| format!("{v:?}"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|values| values.join("\t"))
+            })
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
     }
 }

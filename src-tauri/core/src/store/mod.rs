@@ -273,6 +273,30 @@ pub(crate) fn required_stored_choice<T>(
     ))
 }
 
+/// A message (a deadline's reason, a warning) is stored as its stored form:
+/// JSON text of its key and typed arguments
+/// ([`crate::language::Message::to_stored`]), never
+/// as a sentence in one language, so the window and the exports can render
+/// it in theirs.
+impl rusqlite::types::ToSql for crate::language::Message {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(rusqlite::types::ToSqlOutput::Owned(
+            rusqlite::types::Value::Text(self.to_stored()),
+        ))
+    }
+}
+
+/// Reads a stored message back. Text that is not a stored message fails
+/// the read rather than being shown as it is: the store writes nothing
+/// else, and migration 0011 replaced what older versions wrote.
+impl rusqlite::types::FromSql for crate::language::Message {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        let text = value.as_str()?;
+        crate::language::Message::from_stored(text)
+            .map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+    }
+}
+
 /// The page cache, in KiB: SQLCipher decrypts a page each time it is read
 /// from the file, so pages kept in the cache are read at the speed of an
 /// unencrypted database. A hundredfold register's working set fits; a real
