@@ -99,29 +99,6 @@ choice! {
     }
 }
 
-impl EventKind {
-    /// The event's Norwegian name, used in the supervision report. (The
-    /// deadline reasons name the event by the window's label, `event.<kind>`,
-    /// in the reader's language.)
-    pub fn label_nb(self) -> &'static str {
-        match self {
-            EventKind::ParticipationDecision => "vedtak om deltakelse",
-            EventKind::ProgrammeStart => "programstart",
-            EventKind::Plan => "plan",
-            EventKind::FinalGoal => "sluttmål",
-            EventKind::Leave => "permisjon",
-            EventKind::Absence => "fravær",
-            EventKind::Stop => "stans eller avbrudd",
-            EventKind::CompetenceMapping => "kompetansekartlegging",
-            EventKind::CareerGuidance => "karriereveiledning",
-            EventKind::LifeSkills => "livsmestring",
-            EventKind::ParentalGuidance => "foreldreveiledning",
-            EventKind::Complaint => "klage",
-            EventKind::Other => "annen hendelse",
-        }
-    }
-}
-
 choice! {
     /// Kinds of leave from the programme.
     LeaveKind {
