@@ -61,7 +61,7 @@ impl From<Participant> for ParticipantDto {
             law: LawDto {
                 effective: details.effective_law().as_str().to_string(),
                 computed: computed.law.as_str().to_string(),
-                computed_reason: computed.reason,
+                computed_reason: crate::error::in_window_language(&computed.reason),
                 overridden: details.law_override.is_some(),
                 override_reason: details
                     .law_override
@@ -228,7 +228,10 @@ impl DeadlineDto {
             days_left: (row.due - today).num_days(),
             status: row.status.as_str().to_string(),
             reference: row.reference,
-            reason: row.reason,
+            reason: row
+                .reason
+                .map(|reason| crate::error::in_window_language(&reason))
+                .unwrap_or(row.note),
             done_on: format_optional_date(row.done_on),
             source_id: row.source_id,
         }

@@ -82,7 +82,7 @@ impl From<&ParticipantWarning> for WarningDto {
     fn from(w: &ParticipantWarning) -> Self {
         Self {
             code: w.code.as_str().to_string(),
-            message: w.message.clone(),
+            message: crate::error::in_window_language(&w.message),
             reference: w.reference.clone(),
             source_url: w.source_url.clone(),
         }
