@@ -31,24 +31,45 @@ fn text(language: Language, key: &str) -> String {
 
 /// Texts of `other` languages (whole catalogue entries without
 /// placeholders, long enough to be unambiguous, and different in
-/// `language`) that still show on the screen.
+/// `language`) that still show on the screen. A short text counts only as
+/// a whole text on the screen (a label, a heading, a button), so that the
+/// same word inside stored data (a task's note kept in the municipality's
+/// written language) is not taken for the window's own.
 fn left_over(s: &Session, language: Language) -> Vec<String> {
     let shown = s
         .execute("return document.body.innerText")
         .as_str()
         .unwrap_or_default()
         .to_string();
+    let nodes: Vec<String> = s
+        .execute(
+            "const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); \
+             const out = []; while (w.nextNode()) { const t = w.currentNode.textContent.trim(); if (t) out.push(t); } \
+             return out;",
+        )
+        .as_array()
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
     let here = catalogue(language);
     let mut found = Vec::new();
     for other in Language::ALL.into_iter().filter(|l| *l != language) {
         for (key, theirs) in catalogue(other).texts() {
             let ours = here.get(key).unwrap_or_default();
-            if theirs.chars().count() >= 14
-                && !theirs.contains('{')
-                && theirs != ours
-                && !ours.contains(theirs.as_str())
-                && shown.contains(theirs.as_str())
+            if theirs.chars().count() < 14
+                || theirs.contains('{')
+                || theirs == ours
+                || ours.contains(theirs.as_str())
             {
+                continue;
+            }
+            let on_screen = if theirs.chars().count() < 40 {
+                nodes
+                    .iter()
+                    .any(|n| n.trim_end_matches(':') == theirs.trim_end_matches(':'))
+            } else {
+                shown.contains(theirs.as_str())
+            };
+            if on_screen {
                 found.push(format!("{key}: {theirs}"));
             }
         }
