@@ -368,6 +368,17 @@ mod tests {
     use crate::language::Language;
     use chrono::NaiveDate;
 
+    /// When the test documents are made: 13.11.2026 09:00 in Oslo's winter
+    /// offset.
+    fn created() -> DateTime<FixedOffset> {
+        NaiveDate::from_ymd_opt(2026, 11, 13)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
+            .unwrap()
+    }
+
     fn meeting(participants: usize) -> Meeting {
         Meeting {
             id: 1,
@@ -445,12 +456,7 @@ mod tests {
 
     #[test]
     fn sensitive_notes_are_withheld_and_the_withholding_is_said() {
-        let created = NaiveDate::from_ymd_opt(2026, 11, 13)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
-            .unwrap();
+        let created = created();
         // (recipient, participants concerned, sensitive text present)
         let cases = [
             (Recipient::Archive, 1, true),
@@ -490,12 +496,7 @@ mod tests {
 
     #[test]
     fn the_document_names_present_and_absent_and_the_minute_taker() {
-        let created = NaiveDate::from_ymd_opt(2026, 11, 13)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
-            .unwrap();
+        let created = created();
         let doc = compose_minutes(
             &meeting(1),
             Recipient::Archive,
@@ -536,12 +537,7 @@ mod tests {
 
     #[test]
     fn nynorsk_and_english_minutes_have_every_heading_and_label_in_their_language() {
-        let created = NaiveDate::from_ymd_opt(2026, 11, 13)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap()
-            .and_local_timezone(FixedOffset::east_opt(3600).unwrap())
-            .unwrap();
+        let created = created();
         let compose = |language| {
             compose_minutes(
                 &meeting(1),

@@ -82,3 +82,18 @@ pub struct TableBlock {
     /// Rows; each has one cell per column.
     pub rows: Vec<Vec<String>>,
 }
+
+impl TableBlock {
+    /// How many columns the table is drawn and tagged with: its widest row
+    /// or its header, and at least one. The layout and the tags count the
+    /// same way, so every drawn cell has its tag.
+    pub fn column_count(&self) -> usize {
+        self.rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.headers.len()])
+            .max()
+            .unwrap_or(0)
+            .max(1)
+    }
+}

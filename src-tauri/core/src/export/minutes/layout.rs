@@ -913,14 +913,7 @@ impl Builder<'_> {
     }
 
     fn table(&mut self, table: &TableBlock, space_before: f32, block: usize) {
-        let columns = table
-            .rows
-            .iter()
-            .map(Vec::len)
-            .chain([table.headers.len()])
-            .max()
-            .unwrap_or(0)
-            .max(1);
+        let columns = table.column_count();
         let weights: Vec<f32> = (0..columns)
             .map(|i| match table.widths.get(i) {
                 Some(w) if w.is_finite() && *w > 0.0 => *w,

@@ -913,14 +913,7 @@ fn tag_tree(doc: &MinutesDocument, mut content: Content) -> TagTree {
                 }
             }
             Block::Table(table) => {
-                let columns = table
-                    .rows
-                    .iter()
-                    .map(Vec::len)
-                    .chain([table.headers.len()])
-                    .max()
-                    .unwrap_or(0)
-                    .max(1);
+                let columns = table.column_count();
                 let cell = |row, column| TextRole::Cell {
                     block: index,
                     row,
