@@ -6,7 +6,7 @@ use crate::state::AppState;
 use crate::state::Register;
 use crate::transport::AppStatusDto;
 use crate::window::{clamp_zoom, set_window_language, window_title, CloseRequest, WindowPrefs};
-use introspor_core::language::{catalogue, Language};
+use introspor_core::language::catalogue;
 use introspor_core::messages;
 use std::collections::HashMap;
 use tauri::{Manager, State};
@@ -43,8 +43,7 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatusDto {
 /// one catalogue for the window and the program, so a text is written once.
 #[tauri::command]
 pub fn language_catalogue(language: String) -> Result<HashMap<String, String>, IpcError> {
-    let language =
-        Language::from_tag(&language).ok_or_else(|| IpcError::invalid_choice("language"))?;
+    let language = super::meetings::document_language(&language)?;
     Ok(catalogue(language).texts().clone())
 }
 
@@ -56,8 +55,7 @@ pub fn window_language_set(
     state: State<'_, AppState>,
     language: String,
 ) -> Result<HashMap<String, String>, IpcError> {
-    let chosen =
-        Language::from_tag(&language).ok_or_else(|| IpcError::invalid_choice("language"))?;
+    let chosen = super::meetings::document_language(&language)?;
     set_window_language(chosen);
     let prefs = WindowPrefs {
         language: chosen,

@@ -203,7 +203,8 @@ pub fn minutes(
     ))
 }
 
-/// The document language the window asked for: one of the catalogues.
+/// The language the window asked for (of a document, or of the window
+/// itself): one of the catalogues, or `invalid_choice` on `language`.
 pub fn document_language(tag: &str) -> Result<Language, IpcError> {
     Language::from_tag(tag).ok_or_else(|| IpcError::invalid_choice("language"))
 }

@@ -91,6 +91,17 @@ const LETTERHEAD_KEYS: [&str; 3] = ["municipality", "service", "caseworker"];
 /// `nn` or `en`).
 const WRITTEN_LANGUAGE_KEY: &str = "writtenLanguage";
 
+/// The municipality's written language as `conn` (the store's connection or
+/// a transaction on it) has it; Bokmål until one is chosen.
+fn written_language(conn: &Connection) -> CoreResult<Language> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM text_setting WHERE key = ?1")?
+        .query_row([WRITTEN_LANGUAGE_KEY], |row| row.get::<_, String>("value"))
+        .optional()?
+        .and_then(|tag| Language::from_tag(&tag))
+        .unwrap_or_default())
+}
+
 fn ensure_meeting(conn: &Connection, id: i64) -> CoreResult<Option<NaiveDate>> {
     conn.prepare_cached("SELECT completed_on FROM meeting WHERE id = ?1")?
         .query_row([id], |row| row.get::<_, Option<NaiveDate>>("completed_on"))
@@ -322,12 +333,7 @@ fn save_actions(tx: &Transaction<'_>, meeting_id: i64, draft: &MeetingDraft) -> 
     };
     // The task's note is stored text, written in the municipality's
     // written language.
-    let language = tx
-        .prepare_cached("SELECT value FROM text_setting WHERE key = ?1")?
-        .query_row([WRITTEN_LANGUAGE_KEY], |row| row.get::<_, String>("value"))
-        .optional()?
-        .and_then(|tag| Language::from_tag(&tag))
-        .unwrap_or_default();
+    let language = written_language(tx)?;
     let note = crate::language::catalogue(language).render(
         "task.fromAction",
         &[
@@ -988,13 +994,7 @@ impl Store {
     /// chosen: the language documents are made in unless the caseworker
     /// chooses another for one.
     pub fn written_language(&self) -> CoreResult<Language> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT value FROM text_setting WHERE key = ?1")?
-            .query_row([WRITTEN_LANGUAGE_KEY], |row| row.get::<_, String>("value"))
-            .optional()?
-            .and_then(|tag| Language::from_tag(&tag))
-            .unwrap_or_default())
+        written_language(&self.conn)
     }
 
     /// Saves the letterhead, each line trimmed, at most 200 characters and
