@@ -4,7 +4,7 @@
 
 mod support;
 
-use support::pdf::{exported_pdf, pdf_text};
+use support::pdf::{exported_files, exported_pdf, pdf_text};
 use support::screens::save_letterhead;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
@@ -142,7 +142,13 @@ fn triangle_meeting_from_team_to_redacted_minutes() {
     s.click(&s.wait_for(&format!("#agenda-sensitive-{second}")));
     s.wait_for(".agenda-item.sensitive .sensitive-flag");
     s.click(&s.wait_for("#add-decision"));
-    s.fill("#decision-0", "Amina starter i språkpraksis i januar.");
+    // The decision holds a word in Cherokee script, which no font of the
+    // PDF has (WebDriver types characters of the basic plane only, so not
+    // an emoji, which the PDF lacks too).
+    s.fill(
+        "#decision-0",
+        "Amina starter i språkpraksis i januar (ᏣᎳᎩ).",
+    );
     s.click(&s.wait_for("#add-action"));
     s.fill("#action-what-0", "Finne praksisplass i butikk");
     s.fill("#action-responsible-0", "Nora Navesen");
@@ -191,7 +197,29 @@ fn triangle_meeting_from_team_to_redacted_minutes() {
         "the NAV preview should show the ordinary notes"
     );
     s.screenshot(&screenshot_dir().join("meeting-editor.png"));
+    // The export says which character would print as «�» before it writes,
+    // and going back writes nothing.
     s.click(&s.wait_for("#export-minutes"));
+    s.wait_for("#undrawable");
+    let question = s.text_of("#undrawable-message");
+    assert!(
+        question.contains("Ꮳ (U+13E3)") && question.contains("U+13A9") && question.contains("«�»"),
+        "the question should name the character: {question:?}"
+    );
+    s.screenshot(&screenshot_dir().join("meeting-minutes-undrawable.png"));
+    s.click(&s.wait_for("#undrawable-back"));
+    s.wait_until("the question to close", |s| s.find("#undrawable").is_none());
+    assert!(
+        exported_files(exports.path(), "pdf").is_empty(),
+        "going back should write no file"
+    );
+    assert!(
+        s.texts("#meeting-sharing-log tbody tr").is_empty(),
+        "going back should log no sharing"
+    );
+    // Saved anyway, it is written and logged.
+    s.click(&s.wait_for("#export-minutes"));
+    s.click(&s.wait_for("#undrawable-save"));
     s.wait_until("the export to be logged", |s| {
         s.texts("#meeting-sharing-log tbody tr")
             .first()
@@ -221,6 +249,7 @@ fn triangle_meeting_from_team_to_redacted_minutes() {
     });
     s.screenshot(&screenshot_dir().join("meeting-minutes-nynorsk.png"));
     s.click(&s.wait_for("#export-minutes"));
+    s.click(&s.wait_for("#undrawable-save"));
     s.wait_until("the second export to be logged", |s| {
         s.texts("#meeting-sharing-log tbody tr").len() >= 2
     });

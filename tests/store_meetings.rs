@@ -421,7 +421,7 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
     let now = today().and_hms_opt(10, 30, 0).unwrap();
     let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
     assert!(
-        minutes_pdf(&w.store, id, nav, offset(now), Language::Bokmal).is_err(),
+        minutes_pdf(&w.store, id, nav, offset(now), Language::Bokmal, false).is_err(),
         "minutes of a meeting not yet completed should not be exported"
     );
     w.store.complete_meeting(id, today()).unwrap();
@@ -445,7 +445,8 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
         !text(Recipient::Nav).contains("Sykmeldt"),
         "NAV's copy leaves the health note out"
     );
-    let (pdf, file_name) = minutes_pdf(&w.store, id, nav, offset(now), Language::Bokmal).unwrap();
+    let (pdf, file_name) =
+        minutes_pdf(&w.store, id, nav, offset(now), Language::Bokmal, false).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "the export should be a PDF");
     assert_eq!(
         file_name,
@@ -460,6 +461,50 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
     );
     assert_eq!(log[0].recipient, Recipient::Nav);
     assert_eq!(log[0].file_name, file_name);
+}
+
+#[test]
+fn minutes_that_would_print_a_character_as_a_replacement_are_refused_until_accepted() {
+    let mut w = world();
+    let mut form = triangle(&w, true);
+    // A word in Cherokee script, which no bundled font has; the sensitive
+    // note's character is left out of NAV's copy, so it is not named.
+    form.agenda[0].notes = "Går bra. Hilsen ᏣᎳᎩ.".into();
+    form.agenda[1].notes = "Sykmeldt 𐀀.".into();
+    let id = save(&mut w.store, None, &form).unwrap().id.unwrap();
+    w.store.complete_meeting(id, today()).unwrap();
+    let now = offset(today().and_hms_opt(10, 30, 0).unwrap());
+    let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
+    let refused = minutes_pdf(&w.store, id, nav, now, Language::Bokmal, false).unwrap_err();
+    assert_eq!(refused.code, "undrawable_characters");
+    assert!(
+        refused
+            .message
+            .contains("Ꮳ (U+13E3), Ꮃ (U+13B3), Ꭹ (U+13A9)")
+            && !refused.message.contains("U+10000"),
+        "the refusal names each character NAV's copy would lose, once: {}",
+        refused.message
+    );
+    let archive = parse_sharing("archive", "").unwrap();
+    let refused = minutes_pdf(&w.store, id, archive, now, Language::English, false).unwrap_err();
+    assert!(
+        refused.message.contains("U+10000") && refused.message.contains("«�»"),
+        "the archive copy holds the sensitive note's character too, and the \
+         question is asked in the window's language, not the document's: {}",
+        refused.message
+    );
+    let (pdf, _) = minutes_pdf(&w.store, id, nav, now, Language::Bokmal, true).unwrap();
+    assert!(
+        pdf.starts_with(b"%PDF-"),
+        "accepted, the minutes are written"
+    );
+    assert!(
+        w.store
+            .sharing_log(Some(w.participant), None)
+            .unwrap()
+            .is_empty(),
+        "a refusal logs no sharing"
+    );
 }
 
 #[test]
@@ -490,7 +535,7 @@ fn minutes_exported_in_nynorsk_and_english_are_pdf_a_in_that_language() {
             ][..],
         ),
     ] {
-        let (pdf, name) = minutes_pdf(&w.store, id, archive, offset(now), language).unwrap();
+        let (pdf, name) = minutes_pdf(&w.store, id, archive, offset(now), language, false).unwrap();
         assert_eq!(name, file_name, "{}: the file name", language.tag());
         let path = folder.path().join(language.tag());
         std::fs::write(&path, pdf).unwrap();
@@ -654,7 +699,8 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
     let archive = parse_sharing("archive", "").unwrap();
     for choice in [nav, archive] {
-        let (_, name) = minutes_pdf(&w.store, id, choice, offset(now), Language::Bokmal).unwrap();
+        let (_, name) =
+            minutes_pdf(&w.store, id, choice, offset(now), Language::Bokmal, false).unwrap();
         assert!(name.ends_with("versjon 1.pdf"), "{name}");
         w.store.log_sharing(id, now, choice, &name).unwrap();
     }
@@ -712,7 +758,8 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     // Corrected, completed and sent again: the archive still has version 1.
     save(&mut w.store, Some(id), &changed).unwrap();
     w.store.complete_meeting(id, today()).unwrap();
-    let (pdf, name) = minutes_pdf(&w.store, id, nav, offset(later), Language::Bokmal).unwrap();
+    let (pdf, name) =
+        minutes_pdf(&w.store, id, nav, offset(later), Language::Bokmal, false).unwrap();
     assert!(name.ends_with("NAV – versjon 2.pdf"), "{name}");
     assert!(pdf.starts_with(b"%PDF-"));
     let facts = minutes(

@@ -63,7 +63,7 @@ export const api = {
   reportCompliance: (from, to) => call("report_compliance", { from, to }),
   reportRegistrationDebt: () => call("report_registration_debt"),
   reportSupervision: (participantId) => call("report_supervision", { participantId }),
-  exportSupervisionPdf: (participantId) => call("report_supervision_pdf", { participantId }),
+  exportSupervisionPdf: (participantId, acceptUndrawable = false) => call("report_supervision_pdf", { participantId, acceptUndrawable }),
   exportReport: (report, params, format) => call("report_export", { report, params: { date: "", from: "", to: "", participantId: null, ...params }, format }),
   participantDeadlines: (participantId) => call("participant_deadlines", { participantId }),
   markDeadlineDone: (participantId, kind, sourceId, date) =>
@@ -102,7 +102,8 @@ export const api = {
   reopenMeeting: (id, reason) => call("meeting_reopen", { id, reason }),
   deleteMeeting: (id) => call("meeting_delete", { id }),
   minutesPreview: (meetingId, recipient, language) => call("minutes_preview", { meetingId, recipient, language }),
-  exportMinutes: (meetingId, recipient, legalBasis, language) => call("minutes_export", { meetingId, recipient, legalBasis, language }),
+  exportMinutes: (meetingId, recipient, legalBasis, language, acceptUndrawable = false) =>
+    call("minutes_export", { meetingId, recipient, legalBasis, language, acceptUndrawable }),
   sharingLog: (participantId) => call("sharing_log_list", { participantId }),
   cooperationOverview: () => call("cooperation_overview_get"),
   getLetterhead: () => call("letterhead_get"),

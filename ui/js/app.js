@@ -1,7 +1,7 @@
 // Starts the window: checks that the register opened, then routes.
 import { api } from "./api.js";
 import { h, replace } from "./dom.js";
-import { loadLanguage, t, translateStatic } from "./i18n.js";
+import { currentLanguage, loadLanguage, t, translateStatic } from "./i18n.js";
 import { toast } from "./toast.js";
 import { countsText } from "./format.js";
 import { currentScreen, focusHeading, mayLeave, navigate, startRouter } from "./router.js";
@@ -21,12 +21,17 @@ function reportFirstRender(name) {
   }
 }
 
-// The sidebar, drawn from the route table.
+// The sidebar and its shortcut hint, drawn from the route table, so a
+// screen given an Alt+digit is named in the hint without a second list.
 function drawSidebar() {
   replace(
     document.getElementById("nav-list"),
     SIDEBAR.map((entry) => h("li", {}, h("a", { href: entry.hash, dataset: { nav: entry.section }, text: t(entry.label) }))),
   );
+  const screens = SIDEBAR.filter((entry) => entry.key)
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((entry) => t("app.shortcutScreen", { key: entry.key, screen: t(entry.label).toLocaleLowerCase(currentLanguage()) }));
+  document.getElementById("shortcuts").textContent = t("app.shortcuts", { screens: screens.join(" · ") });
 }
 
 // Below 720 CSS px (a narrow window, or zoomed to 200 % and more) the

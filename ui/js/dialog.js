@@ -100,3 +100,31 @@ export function askUnsaved(canSave = true) {
     ].filter(Boolean),
   });
 }
+
+/**
+ * Runs a PDF export (`run(acceptUndrawable)`) that the shell refuses with
+ * `undrawable_characters` when some characters of the text would print as
+ * «�»: asks first, in the shell's own words naming the characters, and
+ * runs it again accepting them only when the caseworker chooses to save
+ * anyway. Going back answers as a cancelled save dialog does ({ path: "" }),
+ * so nothing is written.
+ */
+export async function exportPdfAskingFirst(run) {
+  try {
+    return await run(false);
+  } catch (error) {
+    if (error?.code !== "undrawable_characters") throw error;
+    const answer = await ask({
+      id: "undrawable",
+      title: t("export.undrawable.title"),
+      message: error.message,
+      safe: "back",
+      choices: [
+        { id: "save", label: t("export.undrawable.save"), kind: "primary" },
+        { id: "back", label: t("export.undrawable.back"), kind: "secondary" },
+      ],
+    });
+    if (answer !== "save") return { path: "" };
+    return run(true);
+  }
+}

@@ -324,6 +324,25 @@ pub fn extension_months_out_of_range(min: u32, max: u32) -> Message {
         .with("max", Arg::Number(max.into()))
 }
 
+/// How many undrawable characters a question names; the rest are «…», so
+/// that pasted text full of them still gives a question that fits.
+const UNDRAWABLE_NAMED: usize = 12;
+
+/// A PDF about to be written holds `characters` that no bundled font can
+/// draw; each is named with its code point (U+1F642), since the character
+/// alone may not show either.
+pub fn undrawable_characters(characters: &[char]) -> Message {
+    let mut named: Vec<String> = characters
+        .iter()
+        .take(UNDRAWABLE_NAMED)
+        .map(|c| format!("{c} (U+{:04X})", u32::from(*c)))
+        .collect();
+    if characters.len() > UNDRAWABLE_NAMED {
+        named.push("…".to_string());
+    }
+    Message::new("message.undrawableCharacters").with("characters", Arg::Text(named.join(", ")))
+}
+
 fn limit(key: &'static str, max: usize) -> Message {
     Message::new(key).with("max", Arg::Number(i64::try_from(max).unwrap_or(i64::MAX)))
 }
@@ -331,6 +350,23 @@ fn limit(key: &'static str, max: usize) -> Message {
 #[cfg(test)]
 mod tests {
     use crate::language::{catalogue, Language};
+
+    #[test]
+    fn undrawable_characters_are_named_with_their_code_points_at_most_twelve() {
+        let cases: &[(&[char], &str)] = &[
+            (&['Ꮳ'], "Ꮳ (U+13E3)"),
+            (&['🙂', '𐀀'], "🙂 (U+1F642), 𐀀 (U+10000)"),
+            (
+                &['Ꭰ', 'Ꭱ', 'Ꭲ', 'Ꭳ', 'Ꭴ', 'Ꭵ', 'Ꭶ', 'Ꭷ', 'Ꭸ', 'Ꭹ', 'Ꭺ', 'Ꭻ', 'Ꭼ'],
+                "Ꭻ (U+13AB), …",
+            ),
+        ];
+        for (characters, expected) in cases {
+            let text = super::undrawable_characters(characters).render(Language::Bokmal);
+            assert!(text.contains(expected), "{characters:?}: {text}");
+            assert!(!text.contains("U+13AC"), "the thirteenth is not named: {text}");
+        }
+    }
 
     /// Every key this file names has a text in every language.
     #[test]

@@ -13,6 +13,7 @@ use introspor_core::domain::audit::AuditEntity;
 use introspor_core::domain::audit_fields::{field_value, FieldValue, Referenced};
 use introspor_core::domain::date::parse_date;
 use introspor_core::export::audit_csv::{audit_csv, display_value, entry_time};
+use introspor_core::export::file_name::{offered_name, OfferedFile};
 use introspor_core::language::Message;
 use introspor_core::messages;
 use introspor_core::store::audit::{
@@ -282,17 +283,20 @@ pub async fn audit_export(
     participant_id: Option<i64>,
 ) -> Result<AuditExportDto, IpcError> {
     let (from, to) = parse_period(&from, &to)?;
-    let (csv, entries) = state
-        .with_store(move |store| csv_export(store, from, to, participant_id, &Local))
+    let today = super::today();
+    let (csv, entries, file_name) = state
+        .with_store(move |store| {
+            let (csv, entries) = csv_export(store, from, to, participant_id, &Local)?;
+            let language = store.written_language()?;
+            let name = offered_name(OfferedFile::AuditTrail, language, today, "", "csv");
+            Ok((csv, entries, name))
+        })
         .await?;
     let exported = export_file(
         &state,
         SaveRequest {
             title: Message::new("dialog.saveAuditCsv"),
-            file_name: format!(
-                "introspor-sporingslogg-{}.csv",
-                super::today().format("%Y-%m-%d")
-            ),
+            file_name,
             filter_name: Message::new("dialog.csvFilter"),
             extensions: &["csv"],
         },

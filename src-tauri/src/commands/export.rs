@@ -15,9 +15,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::export::calendar::{calendar_export as build_calendar, CalendarExport};
 use introspor_core::export::csv::workbook_csv;
+use introspor_core::export::file_name::{offered_name, OfferedFile};
+use introspor_core::export::minutes::pdf::undrawable_characters;
+use introspor_core::export::minutes::MinutesDocument;
 use introspor_core::export::table::Workbook;
 use introspor_core::export::xlsx::workbook_xlsx;
-use introspor_core::language::Message;
+use introspor_core::language::{catalogue, Arg, Message};
 use introspor_core::store::deadlines::DeadlineFilter;
 use introspor_core::Store;
 use std::path::{Path, PathBuf};
@@ -170,12 +173,42 @@ pub fn calendar_record(export: &CalendarExport) -> ExportRecord {
         format: "ics".into(),
         rows: export.events,
         filter: if export.withdrawn == 0 {
-            "Åpne frister".into()
+            catalogue(export.language).render("file.filter.openDeadlines", &[])
         } else {
-            format!("Åpne frister; {} trukket tilbake", export.withdrawn)
+            catalogue(export.language).render(
+                "file.filter.openDeadlinesWithdrawn",
+                &[("count", Arg::Number(export.withdrawn as i64))],
+            )
         },
         participants: Vec::new(),
     }
+}
+
+/// Refuses to write a PDF whose text holds characters no bundled font can
+/// draw (they would print as «�»), unless the caseworker has been told and
+/// chose to save it anyway (`accepted`). The refusal names the characters,
+/// so the window can ask, and a second call with `accepted` writes.
+/// `failed` is the document's own failure message, for fonts that cannot
+/// be read (only a broken build has that).
+pub fn refuse_undrawable(
+    document: &MinutesDocument,
+    accepted: bool,
+    failed: Message,
+) -> Result<(), IpcError> {
+    if accepted {
+        return Ok(());
+    }
+    let characters = undrawable_characters(document).map_err(|error| {
+        tracing::error!("the fonts could not be read: {error}");
+        IpcError::new("pdf_failed", failed)
+    })?;
+    if characters.is_empty() {
+        return Ok(());
+    }
+    Err(IpcError::new(
+        "undrawable_characters",
+        introspor_core::messages::undrawable_characters(&characters),
+    ))
 }
 
 /// Writes `content` to `path` through a temporary file in the same folder,
@@ -205,12 +238,13 @@ pub async fn calendar_export(state: State<'_, AppState>) -> Result<CalendarExpor
     let events = export.events;
     let withdrawn = export.withdrawn;
     let record = calendar_record(&export);
+    let file_name = offered_name(OfferedFile::Calendar, export.language, today, "", "ics");
     let CalendarExport { ics, entries, .. } = export;
     let exported = export_file(
         &state,
         SaveRequest {
             title: Message::new("dialog.saveCalendar"),
-            file_name: format!("introspor-frister-{}.ics", today.format("%Y-%m-%d")),
+            file_name,
             filter_name: Message::new("dialog.calendarFilter"),
             extensions: &["ics"],
         },

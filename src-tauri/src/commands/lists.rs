@@ -8,8 +8,9 @@ use crate::save_dialog::SaveRequest;
 use crate::state::AppState;
 use crate::transport::{DeadlineFilterDto, ParticipantQueryDto};
 use introspor_core::domain::export::{ExportKind, ExportRecord};
+use introspor_core::export::file_name::{offered_name, OfferedFile};
 use introspor_core::export::table::Workbook;
-use introspor_core::language::Message;
+use introspor_core::language::{catalogue, Language, Message};
 use serde::Serialize;
 use tauri::State;
 
@@ -39,14 +40,26 @@ fn rows_of(workbook: &Workbook) -> usize {
     workbook.sheets.first().map_or(0, |s| s.rows.len())
 }
 
-/// The filter as the audit trail records it, in words.
-fn described(parts: &[(&str, &str)]) -> String {
+/// The filter as the audit trail records it, in words of `language`: each
+/// filter by the screen's own label, with what was chosen; a filter left
+/// empty is not named.
+fn described(language: Language, parts: &[(&str, &str)]) -> String {
+    let texts = catalogue(language);
     parts
         .iter()
         .filter(|(_, value)| !value.is_empty())
-        .map(|(name, value)| format!("{name}: {value}"))
+        .map(|(label, value)| format!("{}: {value}", texts.render(label, &[])))
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The word for a filter that is on, in `language`.
+fn yes(language: Language, on: bool) -> String {
+    if on {
+        catalogue(language).render("file.yes", &[])
+    } else {
+        String::new()
+    }
 }
 
 async fn export_workbook(
@@ -55,7 +68,7 @@ async fn export_workbook(
     kind: ExportKind,
     filter: String,
     format: SheetFormat,
-    stem: String,
+    file_name: String,
 ) -> Result<ListExportDto, IpcError> {
     let rows = rows_of(&workbook);
     let content = workbook_file(&workbook, format)?;
@@ -63,7 +76,7 @@ async fn export_workbook(
         state,
         SaveRequest {
             title: Message::new("dialog.saveList"),
-            file_name: format!("{stem}.{}", format.extension()),
+            file_name,
             filter_name: format.filter_name(),
             extensions: format.extensions(),
         },
@@ -89,18 +102,30 @@ pub async fn participant_list_export(
 ) -> Result<ListExportDto, IpcError> {
     let format = SheetFormat::parse(&format)?;
     let today = super::today();
-    let filter = described(&[
-        ("Søk", query.search.as_str()),
-        ("Status", query.status.as_str()),
-        ("Lov", query.law.as_str()),
-        ("Arkiverte", if query.archived { "ja" } else { "" }),
-    ]);
-    let workbook = state
+    let (workbook, filter, name) = state
         .with_store(move |store| {
+            let language = store.written_language()?;
+            let filter = described(
+                language,
+                &[
+                    ("list.search", query.search.as_str()),
+                    ("list.status", query.status.as_str()),
+                    ("list.law", query.law.as_str()),
+                    ("list.showArchived", &yes(language, query.archived)),
+                ],
+            );
             let mut query = super::participants::parse_query(&query)?;
             query.limit = None;
-            let language = store.written_language()?;
-            Ok(introspor_core::export::lists::participant_list(store, &query, language)?.workbook)
+            let workbook =
+                introspor_core::export::lists::participant_list(store, &query, language)?.workbook;
+            let name = offered_name(
+                OfferedFile::ParticipantList,
+                language,
+                today,
+                "",
+                format.extension(),
+            );
+            Ok((workbook, filter, name))
         })
         .await?;
     export_workbook(
@@ -109,7 +134,7 @@ pub async fn participant_list_export(
         ExportKind::ParticipantList,
         filter,
         format,
-        format!("introspor-deltakere-{}", today.format("%Y-%m-%d")),
+        name,
     )
     .await
 }
@@ -127,22 +152,32 @@ pub async fn deadline_list_export(
         .participant_id
         .map(|id| id.to_string())
         .unwrap_or_default();
-    let words = described(&[
-        ("Type", filter.kind.as_str()),
-        ("Status", filter.status.as_str()),
-        ("Bare åpne", if filter.open_only { "ja" } else { "" }),
-        ("Deltaker-id", participant.as_str()),
-        ("Fra", filter.from.as_str()),
-        ("Til", filter.to.as_str()),
-    ]);
-    let workbook = state
+    let (workbook, words, name) = state
         .with_store(move |store| {
-            let query = super::deadlines::parse_filter(&filter)?;
             let language = store.written_language()?;
-            Ok(
+            let words = described(
+                language,
+                &[
+                    ("deadlines.kind", filter.kind.as_str()),
+                    ("deadlines.status", filter.status.as_str()),
+                    ("file.filter.openOnly", &yes(language, filter.open_only)),
+                    ("file.col.participantId", participant.as_str()),
+                    ("deadlines.from", filter.from.as_str()),
+                    ("deadlines.to", filter.to.as_str()),
+                ],
+            );
+            let query = super::deadlines::parse_filter(&filter)?;
+            let workbook =
                 introspor_core::export::lists::deadline_list(store, &query, today, language)?
-                    .workbook,
-            )
+                    .workbook;
+            let name = offered_name(
+                OfferedFile::DeadlineList,
+                language,
+                today,
+                "",
+                format.extension(),
+            );
+            Ok((workbook, words, name))
         })
         .await?;
     export_workbook(
@@ -151,7 +186,7 @@ pub async fn deadline_list_export(
         ExportKind::DeadlineList,
         words,
         format,
-        format!("introspor-frister-{}", today.format("%Y-%m-%d")),
+        name,
     )
     .await
 }

@@ -210,13 +210,16 @@ pub fn document_language(tag: &str) -> Result<Language, IpcError> {
 }
 
 /// The PDF of a completed meeting's minutes for `choice.recipient`, and the
-/// file name to propose.
+/// file name to propose. Refused with `undrawable_characters` when its text
+/// holds characters no bundled font has, unless `accept_undrawable` (the
+/// caseworker was told and chose to save anyway).
 pub fn minutes_pdf(
     store: &Store,
     meeting_id: i64,
     choice: SharingChoice,
     now: DateTime<FixedOffset>,
     language: Language,
+    accept_undrawable: bool,
 ) -> Result<(Vec<u8>, String), IpcError> {
     let meeting = store.meeting(meeting_id)?;
     if meeting.completed_on.is_none() {
@@ -232,6 +235,11 @@ pub fn minutes_pdf(
         now,
         language,
     );
+    super::export::refuse_undrawable(
+        &document,
+        accept_undrawable,
+        introspor_core::messages::MINUTES_PDF_FAILED,
+    )?;
     let bytes = render_minutes_pdf(&document).map_err(|error| {
         tracing::error!("minutes PDF failed: {error}");
         IpcError::new("pdf_failed", introspor_core::messages::MINUTES_PDF_FAILED)
@@ -409,6 +417,8 @@ pub async fn minutes_preview(
 }
 
 /// Asks where to save, writes the minutes as PDF/A and logs the sharing.
+/// Before asking, refuses minutes that would print a character as «�»
+/// unless `accept_undrawable`: the window then asks the caseworker.
 #[tauri::command]
 pub async fn minutes_export(
     state: State<'_, AppState>,
@@ -416,12 +426,14 @@ pub async fn minutes_export(
     recipient: String,
     legal_basis: String,
     language: String,
+    accept_undrawable: Option<bool>,
 ) -> Result<MinutesExportDto, IpcError> {
     let choice = parse_sharing(&recipient, &legal_basis).map_err(CoreError::from)?;
     let language = document_language(&language)?;
     let now = now_with_offset();
+    let accept = accept_undrawable.unwrap_or(false);
     let (bytes_out, file_name) = state
-        .with_store(move |store| minutes_pdf(store, meeting_id, choice, now, language))
+        .with_store(move |store| minutes_pdf(store, meeting_id, choice, now, language, accept))
         .await?;
     let exported = export_file(
         &state,

@@ -13,6 +13,7 @@ use crate::transport::reports::{CaseloadDto, ComplianceDto, RegistrationDebtDto}
 use chrono::{Datelike, NaiveDate};
 use introspor_core::domain::date::parse_date;
 use introspor_core::domain::export::{ExportKind, ExportRecord};
+use introspor_core::export::file_name::{offered_name, offered_stem, OfferedFile};
 use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::minutes::MinutesDocument;
 use introspor_core::export::reports::{
@@ -20,7 +21,7 @@ use introspor_core::export::reports::{
     supervision_document, supervision_workbook,
 };
 use introspor_core::export::table::Workbook;
-use introspor_core::language::Message;
+use introspor_core::language::{catalogue, Arg, Message};
 use introspor_core::Store;
 use serde::Deserialize;
 use tauri::State;
@@ -125,7 +126,6 @@ pub fn report_workbook(
     today: NaiveDate,
 ) -> Result<(Workbook, ExportRecord, String), IpcError> {
     let kind = report_kind(report)?;
-    let stamp = today.format("%Y-%m-%d");
     let record = |rows: usize, filter: String, participants: Vec<i64>| ExportRecord {
         kind,
         format: String::new(),
@@ -134,6 +134,7 @@ pub fn report_workbook(
         participants,
     };
     let language = store.written_language()?;
+    let texts = catalogue(language);
     Ok(match kind {
         ExportKind::CaseloadReport => {
             let day = report_day(&params.date, today)?;
@@ -141,8 +142,12 @@ pub fn report_workbook(
             let rows = r.participants.len();
             (
                 caseload_workbook(&r, language),
-                record(rows, format!("Per {}", day.format("%d.%m.%Y")), Vec::new()),
-                format!("introspor-rapport-deltakere-{stamp}"),
+                record(
+                    rows,
+                    texts.render("file.filter.asOf", &[("date", Arg::Date(day))]),
+                    Vec::new(),
+                ),
+                offered_stem(OfferedFile::CaseloadReport, language, today, ""),
             )
         }
         ExportKind::ComplianceReport => {
@@ -158,14 +163,13 @@ pub fn report_workbook(
                 workbook,
                 record(
                     r.deadlines.len(),
-                    format!(
-                        "Frister {}–{}",
-                        from.format("%d.%m.%Y"),
-                        to.format("%d.%m.%Y")
+                    texts.render(
+                        "file.filter.period",
+                        &[("from", Arg::Date(from)), ("to", Arg::Date(to))],
                     ),
                     Vec::new(),
                 ),
-                format!("introspor-rapport-frister-{stamp}"),
+                offered_stem(OfferedFile::ComplianceReport, language, today, ""),
             )
         }
         ExportKind::RegistrationDebtReport => {
@@ -174,10 +178,10 @@ pub fn report_workbook(
                 registration_debt_workbook(&r, language),
                 record(
                     r.participants.len(),
-                    "Åpne IMDi-registreringer".into(),
+                    texts.render("file.filter.openRegistrations", &[]),
                     Vec::new(),
                 ),
-                format!("introspor-rapport-imdi-{stamp}"),
+                offered_stem(OfferedFile::RegistrationDebtReport, language, today, ""),
             )
         }
         _ => {
@@ -185,7 +189,12 @@ pub fn report_workbook(
                 .participant_id
                 .ok_or_else(|| IpcError::invalid_choice("participantId"))?;
             let r = store.supervision_report(id, today)?;
-            let stem = format!("introspor-tilsyn-{}-{stamp}", r.facts.case_reference);
+            let stem = offered_stem(
+                OfferedFile::SupervisionReport,
+                language,
+                today,
+                &r.facts.case_reference,
+            );
             (
                 supervision_workbook(&r, language),
                 record(r.duties.len(), String::new(), vec![id]),
@@ -280,20 +289,33 @@ pub async fn report_export(
 pub async fn report_supervision_pdf(
     state: State<'_, AppState>,
     participant_id: i64,
+    accept_undrawable: Option<bool>,
 ) -> Result<super::lists::ListExportDto, IpcError> {
     let today = super::today();
     let created = crate::state::now_with_offset();
-    let (document, duties, reference) = state
+    let (document, duties, file_name) = state
         .with_store(move |store| {
             // One reading of the report serves both the document and the
             // figures the audit trail and the file name need.
             let report = store.supervision_report(participant_id, today)?;
             let letterhead = store.letterhead()?;
-            let document =
-                supervision_document(&report, &letterhead, created, letterhead.written_language);
-            Ok((document, report.duties.len(), report.facts.case_reference))
+            let language = letterhead.written_language;
+            let document = supervision_document(&report, &letterhead, created, language);
+            let file_name = offered_name(
+                OfferedFile::SupervisionReport,
+                language,
+                today,
+                &report.facts.case_reference,
+                "pdf",
+            );
+            Ok((document, report.duties.len(), file_name))
         })
         .await?;
+    super::export::refuse_undrawable(
+        &document,
+        accept_undrawable.unwrap_or(false),
+        introspor_core::messages::REPORT_PDF_FAILED,
+    )?;
     let pdf = render_minutes_pdf(&document).map_err(|error| {
         tracing::error!("supervision PDF failed: {error}");
         IpcError::new("pdf_failed", introspor_core::messages::REPORT_PDF_FAILED)
@@ -302,10 +324,7 @@ pub async fn report_supervision_pdf(
         &state,
         SaveRequest {
             title: Message::new("dialog.saveReportPdf"),
-            file_name: format!(
-                "introspor-tilsyn-{reference}-{}.pdf",
-                today.format("%Y-%m-%d")
-            ),
+            file_name,
             filter_name: Message::new("dialog.pdfFilter"),
             extensions: &["pdf"],
         },

@@ -8,7 +8,7 @@ use crate::save_dialog::{ask_open_path, OpenRequest, SaveRequest};
 use crate::state::{now, AppState, Register};
 use introspor_core::domain::audit::AuditAction;
 use introspor_core::domain::export::{ExportKind, ExportRecord};
-use introspor_core::language::Message;
+use introspor_core::language::{catalogue, Language, Message};
 use introspor_core::store::backup::{
     backup_file_name, list_backups, newest_good_backup, BackupCounts, BackupOffer,
 };
@@ -331,7 +331,8 @@ pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupResultDto, I
             Ok((counts, started.elapsed().as_millis() as u64))
         },
         |store, file_name, (counts, _)| {
-            Ok(store.log_file_export(&backup_record(counts), file_name)?)
+            let language = store.written_language()?;
+            Ok(store.log_file_export(&backup_record(counts, language), file_name)?)
         },
     )
     .await?;
@@ -356,12 +357,12 @@ pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupResultDto, I
 
 /// What the audit trail records about a backup written where the
 /// caseworker chose: that the whole register left, and how much of it.
-pub fn backup_record(counts: &BackupCounts) -> ExportRecord {
+pub fn backup_record(counts: &BackupCounts, language: Language) -> ExportRecord {
     ExportRecord {
         kind: ExportKind::Backup,
         format: "sqlite3".into(),
         rows: counts.participants as usize,
-        filter: "Hele registeret (kryptert)".into(),
+        filter: catalogue(language).render("file.filter.wholeRegister", &[]),
         participants: Vec::new(),
     }
 }

@@ -5,7 +5,7 @@ import { h, icon, replace } from "../dom.js";
 import { LANGUAGES, t } from "../i18n.js";
 import { navigate } from "../router.js";
 import { toast, undoToast } from "../toast.js";
-import { ask, confirmDestructive } from "../dialog.js";
+import { ask, confirmDestructive, exportPdfAskingFirst } from "../dialog.js";
 import { fieldLabel, track } from "../form.js";
 import { contactSearchField, findContacts } from "../contact-search.js";
 import { showError } from "./error.js";
@@ -665,7 +665,9 @@ export async function renderMeetingEditor(main, id, query) {
             onclick: async () => {
               if (dirty) return showProblems({ message: t("meeting.unsaved") });
               try {
-                const result = await api.exportMinutes(m.id, recipient.value, basis.value, documentLanguage.value);
+                const result = await exportPdfAskingFirst((accept) =>
+                  api.exportMinutes(m.id, recipient.value, basis.value, documentLanguage.value, accept),
+                );
                 if (!result.path) {
                   toast(t("meeting.exportCancelled"));
                   return;

@@ -12,6 +12,7 @@ import { toast } from "../toast.js";
 import { todayText } from "../format.js";
 import { barChart } from "../chart.js";
 import { exportButtons } from "../export-buttons.js";
+import { exportPdfAskingFirst } from "../dialog.js";
 import { renderMinutesPreview } from "./minutes-preview.js";
 import { showError } from "./error.js";
 import { smallForm } from "./small-form.js";
@@ -254,7 +255,7 @@ async function supervision(area, participantId) {
     onclick: async () => {
       if (!chosen) return;
       try {
-        const exported = await api.exportSupervisionPdf(chosen);
+        const exported = await exportPdfAskingFirst((accept) => api.exportSupervisionPdf(chosen, accept));
         toast(exported.path ? t("reports.supervision.saved", { path: exported.path }) : t("export.cancelled"));
       } catch (error) {
         showError(error);

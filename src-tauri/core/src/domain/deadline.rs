@@ -7,6 +7,7 @@
 //! rendered in the reader's language where it is shown.
 
 use crate::domain::calendar::{add_days, add_months, last_working_day};
+use crate::domain::citation;
 use crate::domain::law::Law;
 use crate::domain::participant::{Education, FinalGoal, Status};
 use crate::domain::programme_frame::{
@@ -449,7 +450,7 @@ impl Engine<'_> {
         let start_due = add_months(base, months as i32);
         let on = p.programme_start_date.unwrap_or(self.today);
         let start_reference = match f.law {
-            Law::Unknown => "integreringsloven § 12 / introduksjonsloven § 3".to_string(),
+            Law::Unknown => citation::PROGRAMME_START_EITHER_LAW.to_string(),
             law => find_rule(RuleKey::ProgrammeStartLimit, law, RuleGroup::All, on)
                 .map(|rule| rule.cited())
                 .unwrap_or_default(),
@@ -472,9 +473,9 @@ impl Engine<'_> {
             let mapping_months = self.settings.competence_mapping_months;
             let mapping_due = add_months(base, mapping_months as i32);
             let reference = if f.law == Law::Integreringsloven6a {
-                "integreringsloven § 10, jf. kapittel 6A"
+                citation::COMPETENCE_MAPPING_6A
             } else {
-                "integreringsloven § 10 (jf. § 6)"
+                citation::COMPETENCE_MAPPING
             };
             if f.mapped_before_settlement && p.competence_mapping_date.is_none() {
                 self.not_applicable(
@@ -507,7 +508,7 @@ impl Engine<'_> {
                 DeadlineKind::CareerGuidance,
                 guidance_due,
                 p.career_guidance_date,
-                "integreringsloven § 11",
+                citation::CAREER_GUIDANCE,
                 guidance_reason,
                 true,
             );
@@ -515,14 +516,13 @@ impl Engine<'_> {
 
         let plan = match f.law {
             Law::Integreringsloven => {
-                Some((DeadlineKind::IntegrationPlan, "integreringsloven §§ 15–16"))
+                Some((DeadlineKind::IntegrationPlan, citation::INTEGRATION_PLAN))
             }
-            Law::Integreringsloven6a => Some((
-                DeadlineKind::IntegrationPlan,
-                "integreringsloven §§ 15–16, jf. kapittel 6A",
-            )),
+            Law::Integreringsloven6a => {
+                Some((DeadlineKind::IntegrationPlan, citation::INTEGRATION_PLAN_6A))
+            }
             Law::Introduksjonsloven => {
-                Some((DeadlineKind::IndividualPlan, "introduksjonsloven § 6"))
+                Some((DeadlineKind::IndividualPlan, citation::INDIVIDUAL_PLAN))
             }
             Law::Unknown => None,
         };
@@ -550,8 +550,8 @@ impl Engine<'_> {
                 ),
             };
             let reference = match f.law {
-                Law::Introduksjonsloven => "introduksjonsloven § 6",
-                _ => "integreringsloven § 15",
+                Law::Introduksjonsloven => citation::INDIVIDUAL_PLAN,
+                _ => citation::PLAN_REVIEW,
             };
             self.push(
                 DeadlineKind::PlanReview,
@@ -596,12 +596,12 @@ impl Engine<'_> {
         let reason = end_reason(&length, start, leave_days, end);
         let end_reference = match (&length.frame, f.law) {
             (Some(frame), _) => frame.cited(),
-            (None, Law::Integreringsloven) => "integreringsloven §§ 13–14".to_string(),
-            (None, Law::Integreringsloven6a) => "integreringsloven kapittel 6A".to_string(),
-            (None, Law::Introduksjonsloven) => "introduksjonsloven § 5".to_string(),
-            (None, Law::Unknown) => {
-                "integreringsloven §§ 13–14 / introduksjonsloven § 5".to_string()
+            (None, Law::Integreringsloven) => citation::PROGRAMME_LENGTH.to_string(),
+            (None, Law::Integreringsloven6a) => citation::PROGRAMME_LENGTH_6A.to_string(),
+            (None, Law::Introduksjonsloven) => {
+                citation::PROGRAMME_LENGTH_INTRODUKSJONSLOVEN.to_string()
             }
+            (None, Law::Unknown) => citation::PROGRAMME_LENGTH_EITHER_LAW.to_string(),
         };
         let ended = matches!(f.status, Status::Completed | Status::Terminated);
         let end_done = ended.then(|| p.ended_date.unwrap_or(end));
@@ -640,7 +640,7 @@ impl Engine<'_> {
             DeadlineKind::NavHandover,
             add_months(end, -(handover_months as i32)),
             p.nav_handover_date,
-            "veileder for samarbeid mellom kommunen og NAV, punkt 4.1",
+            citation::NAV_HANDOVER,
             reasons::nav_handover(handover_months, end),
             true,
         );
@@ -651,7 +651,7 @@ impl Engine<'_> {
                 DeadlineKind::Livsmestring,
                 end,
                 p.livsmestring_date,
-                "integreringsloven § 14 a; integreringsforskriften § 4",
+                citation::LIVSMESTRING,
                 reasons::livsmestring(end),
                 true,
             );
@@ -662,7 +662,7 @@ impl Engine<'_> {
                 DeadlineKind::ParentalGuidance,
                 end,
                 p.parental_guidance_date,
-                "integreringsloven § 14 a",
+                citation::PARENTAL_GUIDANCE,
                 reasons::parental_guidance(end),
                 true,
             );
@@ -735,7 +735,7 @@ impl Engine<'_> {
     /// the due day is in its fourth month and owes it.
     fn care_leaves(&mut self, leaves: &[Leave]) {
         let months = self.settings.care_leave_followup_months;
-        let reference = "integreringsforskriften § 16 andre ledd";
+        let reference = citation::CARE_LEAVE_FOLLOWUP;
         for leave in leaves.iter().filter(|l| l.kind == LeaveKind::Care) {
             let due = add_months(leave.start, months as i32);
             match leave.end {
@@ -776,7 +776,7 @@ impl Engine<'_> {
             )
             .map(|rule| rule.cited())
             .unwrap_or_default(),
-            _ => "integreringsloven § 43 andre ledd".to_string(),
+            _ => citation::IMDI_REGISTRATION.to_string(),
         };
         for event in events {
             if f.law == Law::Introduksjonsloven && event.kind == EventKind::FinalGoal {
@@ -804,8 +804,8 @@ impl Engine<'_> {
             return;
         };
         let reference = match f.law {
-            Law::Introduksjonsloven => "introduksjonsloven § 4 fjerde ledd",
-            _ => "integreringsloven § 18 a første ledd",
+            Law::Introduksjonsloven => citation::CERTIFICATE_INTRODUKSJONSLOVEN,
+            _ => citation::CERTIFICATE,
         };
         self.push(
             DeadlineKind::ParticipationCertificate,

@@ -7,6 +7,7 @@ mod choice;
 pub mod audit;
 pub mod audit_fields;
 pub mod calendar;
+pub mod citation;
 pub mod collation;
 pub mod date;
 pub mod deadline;

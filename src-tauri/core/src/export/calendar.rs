@@ -76,6 +76,9 @@ pub struct CalendarExport {
     pub withdrawn: usize,
     /// Every entry the calendar knows after this export, withdrawn ones included.
     pub entries: Vec<CalendarEntry>,
+    /// The language its summaries are in, which its file name and its
+    /// audit entry follow.
+    pub language: Language,
 }
 
 /// When the reminder fires, before the all-day event's start (midnight of
@@ -205,6 +208,7 @@ pub fn calendar_export(
         events,
         withdrawn,
         entries,
+        language,
     }
 }
 

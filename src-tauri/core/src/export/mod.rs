@@ -3,6 +3,7 @@
 pub mod audit_csv;
 pub mod calendar;
 pub mod csv;
+pub mod file_name;
 pub mod labels;
 pub mod lists;
 pub mod minutes;
@@ -250,6 +251,10 @@ mod tests {
                     "file.audit.col.to",
                     "file.audit.col.hash",
                     "agendaSuggestion.deadline",
+                    "file.name.auditTrail",
+                    "file.name.registrationDebtReport",
+                    "file.name.supervisionReport",
+                    "file.filter.asOf",
                 ],
             ),
             (

@@ -120,7 +120,13 @@ fn value_text(value: ValueRef<'_>) -> Option<String> {
         ValueRef::Integer(n) => Some(n.to_string()),
         ValueRef::Real(x) => Some(x.to_string()),
         ValueRef::Text(t) => Some(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(_) => Some("(binærdata)".to_string()),
+        // No audited table holds a blob today; should one come, its bytes
+        // are recorded exactly, as SQLite writes a blob literal, so the
+        // trail says the same in every language and hides nothing.
+        ValueRef::Blob(bytes) => Some(format!(
+            "x'{}'",
+            bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        )),
     }
 }
 
