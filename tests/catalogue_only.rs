@@ -18,12 +18,8 @@ const DATA: &[(&str, &str)] = &[
         "the statutory rules: Norwegian legal citations and the titles and addresses of their sources, quoted as published",
     ),
     (
-        "src-tauri/core/src/demo.rs",
-        "the fictional people of the demo register",
-    ),
-    (
         "src-tauri/core/src/demo_cooperation.rs",
-        "the fictional services and contacts of the demo register",
+        "the names of the demo register's fictional contacts (its texts are in `demo.toml`)",
     ),
     (
         "src-tauri/core/src/benchmark_data.rs",

@@ -24,7 +24,7 @@ use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 /// backup holding all of them, then `extra` more rows after that backup,
 /// left as a killed app leaves them (still in the `-wal`) when `killed`.
 fn prepare(folder: &Path, rows: usize, extra: usize, killed: bool) {
-    let state = start_state(folder.to_path_buf(), Arc::new(key_store_for(folder)), false);
+    let state = start_state(folder.to_path_buf(), Arc::new(key_store_for(folder)), None);
     let Register::Ready(shared) = state.register() else {
         panic!(
             "the new register should open, not {}",

@@ -84,7 +84,7 @@ struct Laptop {
 fn laptop() -> Laptop {
     let live = tempfile::tempdir().unwrap();
     let keys = Arc::new(MemoryKeyStore::new());
-    let state = start_state(live.path().to_path_buf(), keys.clone(), false);
+    let state = start_state(live.path().to_path_buf(), keys.clone(), None);
     let backups = backup_folder(live.path());
     // Each moment is read once, so the names recorded are the names written.
     let moments = [later(1), later(2)];
@@ -162,7 +162,7 @@ fn overwrite(path: &Path, offset: u64, length: usize) {
 /// Opens the image as the app does and closes it cleanly, so the rows in the
 /// `-wal` are in the file (for faults that happen to a closed register).
 fn close_cleanly(folder: &Path, keys: &Arc<MemoryKeyStore>) {
-    let state = start_state(folder.to_path_buf(), keys.clone(), false);
+    let state = start_state(folder.to_path_buf(), keys.clone(), None);
     assert_eq!(state.register().name(), "ready");
     state.close();
 }
@@ -238,7 +238,7 @@ fn every_fault_to_the_file_offers_the_newest_good_backup_and_loses_nothing_beyon
         apply(fault, folder.path(), &original.keys);
         let before = backup_files(folder.path());
 
-        let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+        let state = start_state(folder.path().to_path_buf(), original.keys.clone(), None);
         let Register::Damaged(damaged) = state.register() else {
             panic!(
                 "{fault:?}: the register should be reported damaged, not {}",
@@ -302,7 +302,7 @@ fn every_fault_to_the_file_offers_the_newest_good_backup_and_loses_nothing_beyon
         state.close();
 
         // The next start opens the restored register as it is.
-        let again = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+        let again = start_state(folder.path().to_path_buf(), original.keys.clone(), None);
         assert_eq!(
             again.register().name(),
             "ready",
@@ -323,7 +323,7 @@ fn a_first_start_makes_a_register_and_only_a_first_start_does() {
     // A truly empty folder: a new register.
     let folder = tempfile::tempdir().unwrap();
     let keys = Arc::new(MemoryKeyStore::new());
-    let state = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    let state = start_state(folder.path().to_path_buf(), keys.clone(), None);
     assert_eq!(
         state.register().name(),
         "ready",
@@ -339,7 +339,7 @@ fn a_first_start_makes_a_register_and_only_a_first_start_does() {
         [3; 32],
     ))
     .unwrap();
-    let state = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    let state = start_state(folder.path().to_path_buf(), keys.clone(), None);
     let Register::Damaged(damaged) = state.register() else {
         panic!("a kept key without a file is a lost register, not a first start");
     };
@@ -357,7 +357,7 @@ fn a_first_start_makes_a_register_and_only_a_first_start_does() {
     .unwrap();
     state.set_register(Register::ready(store));
     state.close();
-    let again = start_state(folder.path().to_path_buf(), keys, false);
+    let again = start_state(folder.path().to_path_buf(), keys, None);
     assert_eq!(
         again.register().name(),
         "ready",
@@ -372,7 +372,7 @@ fn kept_after_lost_wal(original: &Laptop) -> (tempfile::TempDir, AppState, Store
     let folder = tempfile::tempdir().unwrap();
     copy_folder(original.image.path(), folder.path());
     std::fs::remove_file(folder.path().join(format!("{DATABASE_FILE_NAME}-wal"))).unwrap();
-    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), None);
     let Register::Damaged(damaged) = state.register() else {
         panic!("the register should be behind its backup");
     };
@@ -395,7 +395,7 @@ fn a_new_backup_never_prunes_one_that_holds_more() {
 
     // Many days of backups of the smaller register: the dates alone would
     // delete the two old ones, which hold more participants.
-    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), None);
     assert_eq!(
         state.register().name(),
         "ready",
@@ -442,10 +442,10 @@ fn a_new_backup_never_prunes_one_that_holds_more() {
 fn a_second_start_on_one_folder_is_refused_and_touches_nothing() {
     let folder = tempfile::tempdir().unwrap();
     let keys = Arc::new(MemoryKeyStore::new());
-    let first = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    let first = start_state(folder.path().to_path_buf(), keys.clone(), None);
     with_store(&first, |store| create(store, &person(1), today()).unwrap());
     let before = backup_files(folder.path());
-    let second = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    let second = start_state(folder.path().to_path_buf(), keys.clone(), None);
     assert_eq!(second.register().name(), "in_use");
     let error = second.startup_error().unwrap();
     assert_eq!(error.code, "in_use");
@@ -462,7 +462,7 @@ fn a_second_start_on_one_folder_is_refused_and_touches_nothing() {
     second.close();
     assert_eq!(participants(&first), 1, "the first instance carries on");
     first.close();
-    let third = start_state(folder.path().to_path_buf(), keys, false);
+    let third = start_state(folder.path().to_path_buf(), keys, None);
     assert_eq!(
         third.register().name(),
         "ready",
@@ -475,7 +475,7 @@ fn a_second_start_on_one_folder_is_refused_and_touches_nothing() {
 fn a_clean_close_leaves_the_file_alone_and_it_holds_everything() {
     let folder = tempfile::tempdir().unwrap();
     let keys = Arc::new(MemoryKeyStore::new());
-    let state = start_state(folder.path().to_path_buf(), keys.clone(), false);
+    let state = start_state(folder.path().to_path_buf(), keys.clone(), None);
     with_store(&state, |store| {
         for n in 0..30 {
             create(store, &person(n), today()).unwrap();
@@ -498,7 +498,7 @@ fn a_clean_close_leaves_the_file_alone_and_it_holds_everything() {
         new_laptop.path().join(DATABASE_FILE_NAME),
     )
     .unwrap();
-    let state = start_state(new_laptop.path().to_path_buf(), keys, false);
+    let state = start_state(new_laptop.path().to_path_buf(), keys, None);
     assert_eq!(
         participants(&state),
         30,
@@ -592,7 +592,7 @@ fn the_recovery_code_that_opens_a_backup_offers_it_when_the_file_is_lost_or_dama
 fn a_clock_set_back_prunes_nothing_and_keeps_the_new_backup() {
     let folder = tempfile::tempdir().unwrap();
     let keys = Arc::new(MemoryKeyStore::new());
-    let state = start_state(folder.path().to_path_buf(), keys, false);
+    let state = start_state(folder.path().to_path_buf(), keys, None);
     let backups = backup_folder(folder.path());
     with_store(&state, |store| {
         let mut clock = BackupClock::default();
@@ -635,7 +635,7 @@ fn a_key_that_opens_no_backup_locks_the_register_instead_of_offering_a_new_one()
     ))
     .unwrap();
     let before = backup_files(folder.path());
-    let state = start_state(folder.path().to_path_buf(), keys, false);
+    let state = start_state(folder.path().to_path_buf(), keys, None);
     assert_eq!(
         state.register().name(),
         "locked",
@@ -656,7 +656,7 @@ fn a_restore_that_fails_keeps_the_damaged_original_and_the_next_backup_is_tried(
     copy_folder(original.image.path(), folder.path());
     let file = folder.path().join(DATABASE_FILE_NAME);
     overwrite(&file, 0, 4096);
-    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), false);
+    let state = start_state(folder.path().to_path_buf(), original.keys.clone(), None);
     let Register::Damaged(damaged) = state.register() else {
         panic!("the register should be damaged");
     };

@@ -849,7 +849,7 @@ fn a_new_register_shows_no_duty_overdue_from_before_it_existed() {
 #[test]
 fn the_shell_records_the_first_day_when_it_opens_a_register() {
     let store = Store::open_in_memory().unwrap();
-    let store = introspor_app::prepare_store(store, false).unwrap();
+    let store = introspor_app::prepare_store(store, None).unwrap();
     assert!(
         store.register_first_day().unwrap().is_some(),
         "opening a register should record its first day"

@@ -64,7 +64,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 /// credential store) and fills it at `scale`.
 fn prepare(folder: &Path, scale: Scale) -> String {
     let started = Instant::now();
-    let state = start_state(folder.to_path_buf(), Arc::new(key_store_for(folder)), false);
+    let state = start_state(folder.to_path_buf(), Arc::new(key_store_for(folder)), None);
     let Register::Ready(shared) = state.register() else {
         panic!("a new register should open");
     };

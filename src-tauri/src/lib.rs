@@ -11,6 +11,7 @@ pub mod window;
 
 use crate::error::IpcError;
 use crate::state::{AppState, Register};
+use introspor_core::language::Language;
 use introspor_core::store::backup::{backup_folder, clean_backup_folder};
 use introspor_core::store::folder_lock::{FolderLock, FolderLockError};
 use introspor_core::store::key_store::{KeyStore, OsKeyStore};
@@ -25,8 +26,32 @@ use tauri::Manager;
 /// development and tests.
 pub const DATA_DIR_VARIABLE: &str = "INTROSPOR_DATA_DIR";
 
-/// Command-line flag that fills an empty register with fictional people.
+/// Command-line flag that fills an empty register with fictional people,
+/// written in the window's language, or in the language whose tag follows
+/// (`--demo=nn`, `--demo=en`, `--demo=nb`).
 pub const DEMO_FLAG: &str = "--demo";
+
+/// The language the demo register is to be written in, from the
+/// command line `args`: `None` without the demo flag, the window's
+/// language `window` for a bare `--demo` or an unknown tag (which is
+/// logged), otherwise the language the tag names.
+pub fn demo_language<I, S>(args: I, window: Language) -> Option<Language>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    args.into_iter().find_map(|arg| {
+        let arg = arg.as_ref();
+        if arg == DEMO_FLAG {
+            return Some(window);
+        }
+        let tag = arg.strip_prefix(DEMO_FLAG)?.strip_prefix('=')?;
+        Some(Language::from_tag(tag).unwrap_or_else(|| {
+            tracing::warn!(tag, "unknown demo language; the window's is used");
+            window
+        }))
+    })
+}
 
 /// The data folder: `INTROSPOR_DATA_DIR` if set, otherwise the OS's local
 /// app-data folder for our identifier (`%LOCALAPPDATA%\no.introspor.desktop`
@@ -51,7 +76,7 @@ pub fn key_store_for(folder: &Path) -> OsKeyStore {
 /// until the recovery code is typed, damaged (with a backup on offer), or
 /// failed. The caller holds the folder's lock. Debris a crash left in the
 /// backup folder is removed first, so only finished backups are counted.
-pub fn open_register(folder: &Path, keys: &dyn KeyStore, demo: bool) -> Register {
+pub fn open_register(folder: &Path, keys: &dyn KeyStore, demo: Option<Language>) -> Register {
     if let Err(error) = clean_backup_folder(&backup_folder(folder)) {
         tracing::warn!(code = error.code(), "backup folder not cleaned: {error}");
     }
@@ -77,7 +102,7 @@ fn failed(error: IpcError) -> Register {
 /// Starts the app on the data folder `folder`: takes the folder's lock,
 /// opens the register and takes the start-up backup. A second instance on
 /// the same folder gets [`Register::InUse`] and touches nothing.
-pub fn start_state(folder: PathBuf, keys: Arc<dyn KeyStore>, demo: bool) -> AppState {
+pub fn start_state(folder: PathBuf, keys: Arc<dyn KeyStore>, demo: Option<Language>) -> AppState {
     match FolderLock::acquire(&folder) {
         Ok(lock) => {
             let register = open_register(&folder, keys.as_ref(), demo);
@@ -101,16 +126,17 @@ pub fn start_state(folder: PathBuf, keys: Arc<dyn KeyStore>, demo: bool) -> AppS
 }
 
 /// After opening: records the register's first day if it has none, seeds
-/// the demo participants when asked, and refreshes the day's deadlines.
+/// the demo participants when asked (`demo`: in that language), and
+/// refreshes the day's deadlines.
 /// (The register was checked when it was opened.)
-pub fn prepare_store(mut store: Store, demo: bool) -> Result<Store, IpcError> {
+pub fn prepare_store(mut store: Store, demo: Option<Language>) -> Result<Store, IpcError> {
     let today = commands::today();
     // A new register owes no duty of a period before it existed; the core
     // reads no clock, so its first day is recorded here, once.
     store.note_register_first_day(today)?;
-    if demo {
-        let added = introspor_core::demo::seed_demo(&mut store, today)?;
-        tracing::info!(added, "demo participants");
+    if let Some(language) = demo {
+        let added = introspor_core::demo::seed_demo_in(&mut store, today, language)?;
+        tracing::info!(added, language = language.tag(), "demo participants");
     }
     // An ongoing leave extends the programme day by day, so deadlines are
     // recomputed once on the first start of each day.
@@ -131,20 +157,24 @@ pub(crate) fn launched() -> std::time::Instant {
 /// Starts the app.
 pub fn run() {
     launched();
-    let demo = std::env::args().any(|arg| arg == DEMO_FLAG);
     let app = tauri::Builder::default()
         .setup(move |app| {
             let folder = data_folder(app)?;
             let guard = logging::start(&folder.join("logs"));
             // The guard must outlive the event loop; Tauri state does that.
             app.manage(LogGuard(guard));
-            tracing::info!(version = env!("CARGO_PKG_VERSION"), demo, "starting");
             let keys: Arc<dyn KeyStore> = Arc::new(key_store_for(&folder));
             let prefs = window::WindowPrefs::load(&folder);
             let zoom = prefs.zoom;
             // The remembered language before the register opens, so even
             // the unlock screen and a startup error speak it.
             window::set_window_language(prefs.language);
+            let demo = demo_language(std::env::args(), prefs.language);
+            tracing::info!(
+                version = env!("CARGO_PKG_VERSION"),
+                demo = demo.map(Language::tag),
+                "starting"
+            );
             if let Some(main) = app.get_webview_window("main") {
                 if let Err(error) = main.set_zoom(zoom) {
                     tracing::warn!(%error, "the remembered zoom could not be applied");
@@ -296,3 +326,25 @@ pub fn run() {
 
 /// Keeps the log writer alive for the life of the app.
 struct LogGuard(#[allow(dead_code)] Option<tracing_appender::non_blocking::WorkerGuard>);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_flag_names_its_language_or_takes_the_windows() {
+        use Language::{Bokmal, English, Nynorsk};
+        let cases: &[(&[&str], Option<Language>)] = &[
+            (&["introspor"], None),
+            (&["introspor", "--demo"], Some(Nynorsk)),
+            (&["introspor", "--demo=en"], Some(English)),
+            (&["introspor", "--demo=nb"], Some(Bokmal)),
+            (&["introspor", "--demo=nn"], Some(Nynorsk)),
+            (&["introspor", "--demo=xx"], Some(Nynorsk)),
+            (&["introspor", "--demonstration"], None),
+        ];
+        for (args, expected) in cases {
+            assert_eq!(demo_language(args.iter(), Nynorsk), *expected, "{args:?}");
+        }
+    }
+}

@@ -5,6 +5,10 @@
 //! numbers are generated from their invented birth dates; the register never
 //! leaves the laptop, so a number that happens to exist harms no one, but the
 //! notes make the origin plain to anyone reading.
+//!
+//! The demo speaks the language it is seeded in: notes, the languages the
+//! people speak, tasks, services and minutes come from the catalogue part
+//! `demo` (`i18n/<language>/demo.toml`); names stay as they are.
 
 use crate::domain::calendar::{add_days, add_months};
 use crate::domain::deadline::{EventKind, LeaveKind, ProgrammeFacts};
@@ -15,11 +19,24 @@ use crate::domain::participant::{
     Education, FinalGoal, Gender, LawOverride, ParticipantDetails, PermitBasis, Status,
 };
 use crate::error::CoreResult;
+use crate::language::{catalogue, Arg, Language};
 use crate::store::Store;
 use chrono::{Datelike, Days, NaiveDate};
 
-/// The note every demo participant carries.
-pub const DEMO_NOTE: &str = "Fiktiv person (demodata).";
+/// The note every demo participant carries, in `language`: it opens their
+/// notes, so anyone reading sees the person is invented.
+pub fn fictional_note(language: Language) -> &'static str {
+    text(language, "demo.fictional")
+}
+
+/// The demo text `key` in `language`.
+pub(crate) fn text(language: Language, key: &str) -> &'static str {
+    let texts = catalogue(language);
+    texts.get(key).unwrap_or_else(|| {
+        tracing::warn!(key, "missing demo text");
+        ""
+    })
+}
 
 /// One invented person: names, birth date, offsets in days from `today` for
 /// permit, arrival and settlement, and the rest of the situation.
@@ -28,7 +45,9 @@ struct DemoPerson {
     family: &'static str,
     born: (i32, u32, u32),
     gender: Gender,
-    languages: &'static str,
+    /// The languages spoken, as keys under `demo.language.`.
+    languages: &'static [&'static str],
+    /// The interpreter's language, a key under `demo.language.`.
     interpreter: Option<&'static str>,
     /// Days before today: permit, arrival, settlement (negative = in the future).
     permit_days_ago: Option<i64>,
@@ -40,7 +59,8 @@ struct DemoPerson {
     children: bool,
     d_number: bool,
     archived: bool,
-    note: &'static str,
+    /// The caseworker's note, a key under `demo.note.`.
+    note: Option<&'static str>,
 }
 
 const fn person(given: &'static str, family: &'static str, born: (i32, u32, u32)) -> DemoPerson {
@@ -49,7 +69,7 @@ const fn person(given: &'static str, family: &'static str, born: (i32, u32, u32)
         family,
         born,
         gender: Gender::Unspecified,
-        languages: "",
+        languages: &[],
         interpreter: None,
         permit_days_ago: None,
         arrival_days_ago: None,
@@ -60,7 +80,7 @@ const fn person(given: &'static str, family: &'static str, born: (i32, u32, u32)
         children: false,
         d_number: false,
         archived: false,
-        note: "",
+        note: None,
     }
 }
 
@@ -71,52 +91,52 @@ fn people() -> Vec<DemoPerson> {
     vec![
         DemoPerson {
             gender: Female,
-            languages: "arabisk, engelsk",
+            languages: &["arabic", "english"],
             permit_days_ago: Some(400),
             arrival_days_ago: Some(380),
             settled_days_ago: Some(360),
             goal: Some(Work),
             children: true,
-            note: "Ønsker praksisplass i barnehage.",
+            note: Some("haddad"),
             ..person("Amira", "Haddad-Demo", (1991, 4, 12))
         },
         DemoPerson {
             gender: Male,
-            languages: "tigrinja",
-            interpreter: Some("tigrinja"),
+            languages: &["tigrinya"],
+            interpreter: Some("tigrinya"),
             permit_days_ago: Some(200),
             arrival_days_ago: Some(190),
             settled_days_ago: Some(170),
             goal: Some(PrimarySchool),
-            note: "Trenger tolk i alle møter.",
+            note: Some("tesfay"),
             ..person("Yonas", "Tesfay-Demo", (1999, 9, 3))
         },
         DemoPerson {
             gender: Female,
-            languages: "ukrainsk, russisk, engelsk",
+            languages: &["ukrainian", "russian", "english"],
             permit_days_ago: Some(700),
             arrival_days_ago: Some(720),
             settled_days_ago: Some(690),
             goal: Some(Work),
             hurtigspor: true,
-            note: "Sykepleier fra hjemlandet; hurtigspor mot autorisasjon.",
+            note: Some("kovalenko"),
             ..person("Olena", "Kovalenko-Demo", (1986, 1, 27))
         },
         DemoPerson {
             gender: Male,
-            languages: "dari, persisk",
+            languages: &["dari", "persian"],
             interpreter: Some("dari"),
             permit_days_ago: Some(60),
             arrival_days_ago: Some(40),
             settled_days_ago: Some(20),
             status: Prospective,
             d_number: true,
-            note: "Nylig bosatt; kartlegging ikke startet.",
+            note: Some("rahimi"),
             ..person("Farid", "Rahimi-Demo", (2001, 11, 15))
         },
         DemoPerson {
             gender: Female,
-            languages: "somali",
+            languages: &["somali"],
             interpreter: Some("somali"),
             permit_days_ago: Some(30),
             arrival_days_ago: Some(-20),
@@ -124,33 +144,33 @@ fn people() -> Vec<DemoPerson> {
             status: Prospective,
             children: true,
             d_number: true,
-            note: "Ventet bosatt om kort tid.",
+            note: Some("warsame"),
             ..person("Hodan", "Warsame-Demo", (1994, 6, 8))
         },
         DemoPerson {
             gender: Male,
-            languages: "arabisk, kurdisk",
+            languages: &["arabic", "kurdish"],
             permit_days_ago: Some(2300),
             arrival_days_ago: Some(2350),
             settled_days_ago: Some(2250),
             goal: Some(UpperSecondary),
             status: Completed,
-            note: "Fullførte programmet; går nå på videregående.",
+            note: Some("aziz"),
             ..person("Karim", "Aziz-Demo", (1997, 2, 19))
         },
         DemoPerson {
             gender: Female,
-            languages: "swahili, fransk",
+            languages: &["swahili", "french"],
             permit_days_ago: Some(500),
             arrival_days_ago: Some(470),
             settled_days_ago: Some(450),
             goal: Some(HigherEducation),
-            note: "Bachelor i økonomi fra hjemlandet.",
+            note: Some("mukendi"),
             ..person("Neema", "Mukendi-Demo", (1993, 12, 1))
         },
         DemoPerson {
             gender: Male,
-            languages: "pashto",
+            languages: &["pashto"],
             interpreter: Some("pashto"),
             permit_days_ago: Some(320),
             arrival_days_ago: Some(300),
@@ -158,12 +178,12 @@ fn people() -> Vec<DemoPerson> {
             goal: Some(Work),
             status: OnLeave,
             children: true,
-            note: "Omsorgspermisjon etter fødsel.",
+            note: Some("safi"),
             ..person("Jawad", "Safi-Demo", (1989, 7, 30))
         },
         DemoPerson {
             gender: Female,
-            languages: "ukrainsk",
+            languages: &["ukrainian"],
             permit_days_ago: Some(150),
             arrival_days_ago: Some(160),
             settled_days_ago: Some(130),
@@ -173,30 +193,30 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Gender::Other,
-            languages: "arabisk",
+            languages: &["arabic"],
             permit_days_ago: Some(900),
             arrival_days_ago: Some(880),
             settled_days_ago: Some(860),
             goal: Some(UpperSecondary),
             status: Terminated,
-            note: "Programmet avbrutt etter eget ønske.",
+            note: Some("nasser"),
             ..person("Sami", "Nasser-Demo", (2000, 3, 14))
         },
         DemoPerson {
             gender: Male,
-            languages: "tigrinja, arabisk",
-            interpreter: Some("tigrinja"),
+            languages: &["tigrinya", "arabic"],
+            interpreter: Some("tigrinya"),
             permit_days_ago: Some(600),
             arrival_days_ago: Some(590),
             settled_days_ago: Some(560),
             goal: Some(Work),
             status: MovedAway,
-            note: "Flyttet til en annen kommune.",
+            note: Some("gebre"),
             ..person("Dawit", "Gebre-Demo", (1990, 10, 22))
         },
         DemoPerson {
             gender: Female,
-            languages: "dari",
+            languages: &["dari"],
             interpreter: Some("dari"),
             permit_days_ago: Some(250),
             arrival_days_ago: Some(230),
@@ -208,28 +228,28 @@ fn people() -> Vec<DemoPerson> {
         // Introduksjonsloven: permit and arrival before 2021, programme prolonged by leave.
         DemoPerson {
             gender: Female,
-            languages: "arabisk",
+            languages: &["arabic"],
             permit_days_ago: Some(2200),
             arrival_days_ago: Some(2180),
             settled_days_ago: Some(2150),
             goal: Some(Work),
             status: Completed,
-            note: "Gammel sak etter introduksjonsloven.",
+            note: Some("khalil"),
             ..person("Rania", "Khalil-Demo", (1983, 2, 2))
         },
         // Unknown law: arrival date missing, permit before 2021.
         DemoPerson {
             gender: Male,
-            languages: "somali, engelsk",
+            languages: &["somali", "english"],
             permit_days_ago: Some(2400),
             settled_days_ago: Some(100),
             status: Prospective,
-            note: "Ankomstdato må hentes fra UDI.",
+            note: Some("hassan"),
             ..person("Abdi", "Hassan-Demo", (1996, 1, 9))
         },
         DemoPerson {
             gender: Female,
-            languages: "ukrainsk, engelsk",
+            languages: &["ukrainian", "english"],
             permit_days_ago: Some(420),
             arrival_days_ago: Some(430),
             settled_days_ago: Some(400),
@@ -238,7 +258,7 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Male,
-            languages: "kurmanji",
+            languages: &["kurmanji"],
             interpreter: Some("kurmanji"),
             permit_days_ago: Some(350),
             arrival_days_ago: Some(340),
@@ -248,7 +268,7 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Female,
-            languages: "amharisk",
+            languages: &["amharic"],
             permit_days_ago: Some(120),
             arrival_days_ago: Some(110),
             settled_days_ago: Some(75),
@@ -258,7 +278,7 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Male,
-            languages: "arabisk",
+            languages: &["arabic"],
             permit_days_ago: Some(800),
             arrival_days_ago: Some(790),
             settled_days_ago: Some(770),
@@ -268,8 +288,8 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Female,
-            languages: "fransk, lingala",
-            interpreter: Some("fransk"),
+            languages: &["french", "lingala"],
+            interpreter: Some("french"),
             permit_days_ago: Some(280),
             arrival_days_ago: Some(260),
             settled_days_ago: Some(240),
@@ -278,7 +298,7 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Male,
-            languages: "ukrainsk",
+            languages: &["ukrainian"],
             permit_days_ago: Some(45),
             arrival_days_ago: Some(50),
             settled_days_ago: Some(35),
@@ -288,7 +308,7 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Female,
-            languages: "persisk, engelsk",
+            languages: &["persian", "english"],
             permit_days_ago: Some(650),
             arrival_days_ago: Some(640),
             settled_days_ago: Some(610),
@@ -297,7 +317,7 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Unspecified,
-            languages: "arabisk",
+            languages: &["arabic"],
             permit_days_ago: Some(180),
             arrival_days_ago: Some(175),
             settled_days_ago: Some(150),
@@ -306,8 +326,8 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Male,
-            languages: "tigrinja",
-            interpreter: Some("tigrinja"),
+            languages: &["tigrinya"],
+            interpreter: Some("tigrinya"),
             permit_days_ago: Some(95),
             arrival_days_ago: Some(90),
             settled_days_ago: Some(60),
@@ -315,19 +335,19 @@ fn people() -> Vec<DemoPerson> {
         },
         DemoPerson {
             gender: Female,
-            languages: "dari",
+            languages: &["dari"],
             permit_days_ago: Some(1500),
             arrival_days_ago: Some(1480),
             settled_days_ago: Some(1450),
             goal: Some(Work),
             status: Completed,
             archived: true,
-            note: "Arkivert etter fullført program.",
+            note: Some("karimi"),
             ..person("Mariam", "Karimi-Demo", (1987, 10, 10))
         },
         DemoPerson {
             gender: Male,
-            languages: "arabisk",
+            languages: &["arabic"],
             permit_days_ago: Some(1300),
             arrival_days_ago: Some(1290),
             settled_days_ago: Some(1270),
@@ -355,9 +375,15 @@ fn invented_number(born: NaiveDate, d_number: bool, salt: u32) -> IdentityNumber
         .expect("some individual number in a range of 200 yields valid check digits")
 }
 
+/// A language's name in `language`, from its key under `demo.language.`.
+fn language_name(language: Language, key: &str) -> &'static str {
+    text(language, &format!("demo.language.{key}"))
+}
+
 /// The demo participants, with dates placed relative to `today` so that the
-/// register looks current whenever it is opened.
-pub fn demo_participants(today: NaiveDate) -> Vec<(ParticipantDetails, bool)> {
+/// register looks current whenever it is opened, and their texts in
+/// `language`.
+pub fn demo_participants(today: NaiveDate, language: Language) -> Vec<(ParticipantDetails, bool)> {
     let days_ago = |days: Option<i64>| {
         days.and_then(|d| {
             if d >= 0 {
@@ -373,29 +399,41 @@ pub fn demo_participants(today: NaiveDate) -> Vec<(ParticipantDetails, bool)> {
         .map(|(index, p)| {
             let born = NaiveDate::from_ymd_opt(p.born.0, p.born.1, p.born.2)
                 .expect("demo birth dates are real dates");
-            let mut notes = String::from(DEMO_NOTE);
-            if !p.note.is_empty() {
+            let mut notes = String::from(fictional_note(language));
+            if let Some(note) = p.note {
                 notes.push(' ');
-                notes.push_str(p.note);
+                notes.push_str(text(language, &format!("demo.note.{note}")));
             }
             // One demo case shows the law override with its written reason.
             let law_override = (p.family == "Ibrahim-Demo").then(|| LawOverride {
                 law: Law::Introduksjonsloven,
-                reason: "Deltakelse etter introduksjonsloven ble vedtatt i en annen kommune i 2020 og videreføres etter flytting.".to_string(),
+                reason: text(language, "demo.lawOverrideReason").to_string(),
             });
             let (permit_basis, education, planned_length_months) = legal_facts(p.family);
             let details = ParticipantDetails {
                 given_name: p.given.to_string(),
                 family_name: p.family.to_string(),
-                identity_number: (index % 6 != 5).then(|| invented_number(born, p.d_number, index as u32)),
+                identity_number: (index % 6 != 5)
+                    .then(|| invented_number(born, p.d_number, index as u32)),
                 birth_date: Some(born),
                 gender: p.gender,
-                languages: p.languages.to_string(),
+                languages: p
+                    .languages
+                    .iter()
+                    .map(|key| language_name(language, key))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 needs_interpreter: p.interpreter.is_some(),
-                interpreter_language: p.interpreter.unwrap_or("").to_string(),
+                interpreter_language: p
+                    .interpreter
+                    .map_or("", |key| language_name(language, key))
+                    .to_string(),
                 phone: format!("+47 400 {:02} {:03}", index, 100 + index * 7),
                 email: String::new(),
-                address: format!("Fjordveien {}, 9999 Fjordvik", index + 1),
+                address: catalogue(language).render(
+                    "demo.address",
+                    &[("number", Arg::Text((index + 1).to_string()))],
+                ),
                 residence_permit_date: days_ago(p.permit_days_ago),
                 arrival_date: days_ago(p.arrival_days_ago),
                 settlement_date: days_ago(p.settled_days_ago),
@@ -482,14 +520,25 @@ fn demo_programme(details: &ParticipantDetails, index: usize, today: NaiveDate) 
     facts
 }
 
-/// Fills an empty register with the demo participants. Does nothing if the
-/// register already holds anyone, so real data is never mixed with demo data.
-/// Returns how many participants were added.
+/// Fills an empty register with the demo participants in Bokmål; see
+/// [`seed_demo_in`].
 pub fn seed_demo(store: &mut Store, today: NaiveDate) -> CoreResult<usize> {
+    seed_demo_in(store, today, Language::Bokmal)
+}
+
+/// Fills an empty register with the demo participants, their teams and
+/// meetings, written in `language`, which also becomes the municipality's
+/// written language. Does nothing if the register already holds anyone,
+/// so real data is never mixed with demo data. Returns how many
+/// participants were added.
+pub fn seed_demo_in(store: &mut Store, today: NaiveDate, language: Language) -> CoreResult<usize> {
     if store.participant_count()? > 0 {
         return Ok(0);
     }
-    let people = demo_participants(today);
+    // The letterhead first: what the store writes itself (a follow-up
+    // task from a meeting's action item) is in the written language.
+    crate::demo_cooperation::seed_letterhead(store, language)?;
+    let people = demo_participants(today, language);
     let count = people.len();
     let mut ids = Vec::with_capacity(count);
     for (index, (details, archived)) in people.into_iter().enumerate() {
@@ -507,8 +556,7 @@ pub fn seed_demo(store: &mut Store, today: NaiveDate) -> CoreResult<usize> {
                 &ExtensionDraft {
                     decided: add_months(start, 5).min(today),
                     months: 6,
-                    reason: "Forventes å nå sluttmålet høyere utdanning med forlengelse."
-                        .to_string(),
+                    reason: text(language, "demo.extensionReason").to_string(),
                 },
                 today,
             )?;
@@ -518,19 +566,19 @@ pub fn seed_demo(store: &mut Store, today: NaiveDate) -> CoreResult<usize> {
         }
     }
     let tasks = [
-        ("Bestille tolk til neste trekantsamtale", 2, Some(1)),
-        ("Sende innkalling til ledermøtet", 12, None),
-        ("Sjekke status på søknad om barnehageplass", -3, Some(7)),
+        ("demo.task.interpreter", 2, Some(1)),
+        ("demo.task.leaderInvitation", 12, None),
+        ("demo.task.kindergarten", -3, Some(7)),
     ];
-    for (title, days, participant) in tasks {
+    for (key, days, participant) in tasks {
         store.add_task(&TaskDraft {
-            title: title.to_string(),
+            title: text(language, key).to_string(),
             due: add_days(today, days),
             participant_id: participant.map(|i: usize| ids[i]),
             note: String::new(),
         })?;
     }
-    crate::demo_cooperation::seed_cooperation(store, &ids, today)?;
+    crate::demo_cooperation::seed_cooperation(store, &ids, today, language)?;
     Ok(count)
 }
 
@@ -615,14 +663,14 @@ mod tests {
     #[test]
     fn demo_data_is_valid_varied_and_fictional() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        let people = demo_participants(today);
+        let people = demo_participants(today, Language::Bokmal);
         assert!(
             (20..=30).contains(&people.len()),
             "about 25 demo participants"
         );
         for (p, _) in &people {
             assert!(
-                p.notes.starts_with(DEMO_NOTE),
+                p.notes.starts_with(fictional_note(Language::Bokmal)),
                 "every demo person is marked fictional"
             );
             assert!(
@@ -643,6 +691,95 @@ mod tests {
             Status::ALL.len(),
             "demo data should show every status"
         );
+    }
+
+    /// Every text value stored anywhere in `store`, with its table.
+    fn stored_texts(store: &Store) -> Vec<(String, String)> {
+        let tables: Vec<String> = store
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .unwrap()
+            .query_map([], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut texts = Vec::new();
+        for table in tables {
+            let mut statement = store
+                .conn
+                .prepare(&format!("SELECT * FROM \"{table}\""))
+                .unwrap();
+            let columns = statement.column_count();
+            let mut rows = statement.query([]).unwrap();
+            while let Some(row) = rows.next().unwrap() {
+                for column in 0..columns {
+                    if let Ok(rusqlite::types::ValueRef::Text(text)) = row.get_ref(column) {
+                        texts.push((table.clone(), String::from_utf8_lossy(text).into_owned()));
+                    }
+                }
+            }
+        }
+        texts
+    }
+
+    /// Whether `needle` occurs in `text` as whole words.
+    fn holds_words(text: &str, needle: &str) -> bool {
+        text.match_indices(needle).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + needle.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+
+    #[test]
+    fn the_demo_is_written_in_the_language_it_is_seeded_in() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let bokmal = catalogue(Language::Bokmal);
+        for language in [Language::Nynorsk, Language::English] {
+            let mut store = Store::open_in_memory().unwrap();
+            assert!(seed_demo_in(&mut store, today, language).unwrap() > 20);
+            assert_eq!(store.written_language().unwrap(), language);
+            let own = catalogue(language);
+            let texts = stored_texts(&store);
+            // Each demo text that differs from Bokmål is stored in this
+            // language, and its Bokmål wording nowhere.
+            let mut compared = 0;
+            for (key, nb) in bokmal
+                .texts()
+                .iter()
+                .filter(|(k, _)| k.starts_with("demo."))
+            {
+                let theirs = own
+                    .get(key)
+                    .unwrap_or_else(|| panic!("{key} in {language:?}"));
+                if theirs == nb || key == "demo.address" {
+                    continue;
+                }
+                compared += 1;
+                assert!(
+                    !texts.iter().any(|(_, t)| holds_words(t, nb)),
+                    "{language:?}: the Bokmål {key} «{nb}» is stored: {:?}",
+                    texts.iter().find(|(_, t)| holds_words(t, nb))
+                );
+            }
+            assert!(compared > 20, "{language:?} compared only {compared} texts");
+            let people = demo_participants(today, language);
+            assert!(people
+                .iter()
+                .all(|(p, _)| p.notes.starts_with(fictional_note(language))));
+            let note = own.get("demo.note.tesfay").unwrap();
+            assert!(
+                texts
+                    .iter()
+                    .any(|(table, t)| table == "participant" && t.contains(note)),
+                "{language:?}: a note in the language is stored"
+            );
+            let decision = own.get("demo.triangle.decision").unwrap();
+            assert!(
+                texts.iter().any(|(_, t)| t.contains(decision)),
+                "{language:?}: the triangle meeting's decision is stored in the language"
+            );
+        }
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! Demo data for cooperation: a letterhead, partner organisations, invented
 //! contacts, teams for the demo participants (some deliberately incomplete,
-//! so the warnings show) and meetings with minutes.
+//! so the warnings show) and meetings with minutes, in the language the
+//! demo is seeded in.
 
+use crate::demo::text;
 use crate::domain::calendar::add_days;
 use crate::domain::meeting::{
     ActionItemForm, AgendaItemForm, AttendanceForm, LegalBasis, MeetingForm, Recipient,
@@ -12,6 +14,7 @@ use crate::domain::team::{
     ContactDraft, MembershipDraft, OrganisationDraft, OrganisationKind, TeamRole,
 };
 use crate::error::CoreResult;
+use crate::language::Language;
 use crate::store::Store;
 use chrono::NaiveDate;
 
@@ -25,7 +28,13 @@ fn organisation(store: &mut Store, name: &str, kind: OrganisationKind) -> CoreRe
     )
 }
 
-fn contact(store: &mut Store, name: &str, organisation_id: i64, title: &str) -> CoreResult<i64> {
+fn contact(
+    store: &mut Store,
+    name: &str,
+    organisation_id: i64,
+    title: &str,
+    language: Language,
+) -> CoreResult<i64> {
     store.save_contact(
         None,
         &ContactDraft {
@@ -34,7 +43,7 @@ fn contact(store: &mut Store, name: &str, organisation_id: i64, title: &str) -> 
             title: title.into(),
             phone: "55 00 00 00".into(),
             email: String::new(),
-            notes: "Fiktiv person (demo).".into(),
+            notes: crate::demo::fictional_note(language).into(),
         },
     )
 }
@@ -43,52 +52,119 @@ fn date(day: NaiveDate) -> String {
     day.format("%d.%m.%Y").to_string()
 }
 
-/// Seeds cooperation data around the demo participants `ids` (in the demo's
-/// order; archived ones included, and left without a team).
-pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate) -> CoreResult<()> {
+/// Writes the demo municipality's letterhead with `language` as its
+/// written language.
+pub(crate) fn seed_letterhead(store: &mut Store, language: Language) -> CoreResult<()> {
     store.save_letterhead(&Letterhead {
-        municipality: "Fjordvik kommune (demo)".into(),
-        service: "Flyktningtjenesten".into(),
+        municipality: text(language, "demo.municipality").into(),
+        service: text(language, "demo.service").into(),
         caseworker: "Kari Fjeld".into(),
-        written_language: crate::language::Language::Bokmal,
-    })?;
-    let nav = organisation(store, "NAV Fjordvik", OrganisationKind::NavOffice)?;
-    let old_nav = organisation(store, "NAV Gamlebyen", OrganisationKind::NavOffice)?;
+        written_language: language,
+    })
+}
+
+/// Seeds cooperation data around the demo participants `ids` (in the demo's
+/// order; archived ones included, and left without a team), in `language`.
+pub(crate) fn seed_cooperation(
+    store: &mut Store,
+    ids: &[i64],
+    today: NaiveDate,
+    language: Language,
+) -> CoreResult<()> {
+    let t = |key: &str| text(language, key);
+    let nav = organisation(
+        store,
+        t("demo.organisation.nav"),
+        OrganisationKind::NavOffice,
+    )?;
+    let old_nav = organisation(
+        store,
+        t("demo.organisation.oldNav"),
+        OrganisationKind::NavOffice,
+    )?;
     let school = organisation(
         store,
-        "Fjordvik voksenopplæring",
+        t("demo.organisation.adultEducation"),
         OrganisationKind::AdultEducation,
     )?;
     let health = organisation(
         store,
-        "Helsestasjon for flyktninger",
+        t("demo.organisation.health"),
         OrganisationKind::HealthService,
     )?;
     let service = organisation(
         store,
-        "Flyktningtjenesten i Fjordvik",
+        t("demo.organisation.refugeeService"),
         OrganisationKind::RefugeeService,
     )?;
     let career = organisation(
         store,
-        "Karrieresenteret i fylket",
+        t("demo.organisation.careerCentre"),
         OrganisationKind::CareerCentre,
     )?;
     organisation(
         store,
-        "Tolketjenesten Vest",
+        t("demo.organisation.interpreters"),
         OrganisationKind::InterpreterService,
     )?;
 
-    let kari = contact(store, "Kari Fjeld", service, "Programrådgiver")?;
-    let jonas = contact(store, "Jonas Strand", service, "Programrådgiver")?;
-    let nora = contact(store, "Nora Vik", nav, "Veileder")?;
-    let per = contact(store, "Per Gammel", old_nav, "Veileder")?;
-    let lars = contact(store, "Lars Lærum", school, "Kontaktlærer")?;
-    let helga = contact(store, "Helga Helseth", health, "Helsesykepleier")?;
-    let karl = contact(store, "Karl Kvamme", career, "Karriereveileder")?;
-    let leader_nav = contact(store, "Line Leder", nav, "Avdelingsleder")?;
-    let leader_service = contact(store, "Leif Leder", service, "Enhetsleder")?;
+    let kari = contact(
+        store,
+        "Kari Fjeld",
+        service,
+        t("demo.title.programmeAdviser"),
+        language,
+    )?;
+    let jonas = contact(
+        store,
+        "Jonas Strand",
+        service,
+        t("demo.title.programmeAdviser"),
+        language,
+    )?;
+    let nora = contact(store, "Nora Vik", nav, t("demo.title.navAdvisor"), language)?;
+    let per = contact(
+        store,
+        "Per Gammel",
+        old_nav,
+        t("demo.title.navAdvisor"),
+        language,
+    )?;
+    let lars = contact(
+        store,
+        "Lars Lærum",
+        school,
+        t("demo.title.contactTeacher"),
+        language,
+    )?;
+    let helga = contact(
+        store,
+        "Helga Helseth",
+        health,
+        t("demo.title.healthNurse"),
+        language,
+    )?;
+    let karl = contact(
+        store,
+        "Karl Kvamme",
+        career,
+        t("demo.title.careerAdvisor"),
+        language,
+    )?;
+    let leader_nav = contact(
+        store,
+        "Line Leder",
+        nav,
+        t("demo.title.departmentHead"),
+        language,
+    )?;
+    let leader_service = contact(
+        store,
+        "Leif Leder",
+        service,
+        t("demo.title.unitHead"),
+        language,
+    )?;
 
     let joined = add_days(today, -120);
     let add = |store: &mut Store, participant: usize, contact_id: i64, role: TeamRole| {
@@ -131,12 +207,12 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
         date: date(add_days(today, -7)),
         start_time: "09:00".into(),
         end_time: "10:00".into(),
-        place: "Flyktningtjenesten, møterom Fjorden".into(),
+        place: t("demo.triangle.place").into(),
         convened_by: Some(kari),
         participants: vec![attend(ids[0], true)],
         attendees: vec![attend(kari, true), attend(nora, true), attend(lars, false)],
         interpreter_used: true,
-        interpreter_language: "arabisk".into(),
+        interpreter_language: t("demo.language.arabic").into(),
         interpreter_needed: true,
         interpreting_mode: "in_person".into(),
         interpreter_qualification: "qualified".into(),
@@ -144,39 +220,39 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
         interpreter_adult: true,
         agenda: vec![
             AgendaItemForm {
-                title: "Status i norskopplæringen".into(),
-                notes: "Går godt. Muntlig prøve på nivå A2 er bestått.".into(),
+                title: t("demo.triangle.languageTitle").into(),
+                notes: t("demo.triangle.languageNotes").into(),
                 ..AgendaItemForm::default()
             },
             AgendaItemForm {
-                title: "Helse".into(),
-                notes: "Deltakeren forteller om søvnproblemer; fastlegen følger opp. (Fiktivt demo-notat.)".into(),
+                title: t("demo.triangle.healthTitle").into(),
+                notes: t("demo.triangle.healthNotes").into(),
                 sensitive: true,
                 ..AgendaItemForm::default()
             },
             AgendaItemForm {
-                title: "Veien mot arbeid".into(),
-                notes: "Ønsker praksis i butikk. NAV undersøker muligheter hos lokale arbeidsgivere.".into(),
+                title: t("demo.triangle.workTitle").into(),
+                notes: t("demo.triangle.workNotes").into(),
                 ..AgendaItemForm::default()
             },
         ],
-        decisions: vec!["Deltakeren starter språkpraksis i butikk fra neste måned.".into()],
+        decisions: vec![t("demo.triangle.decision").into()],
         actions: vec![
             ActionItemForm {
-                what: "Finne praksisplass i butikk".into(),
+                what: t("demo.triangle.findPlacement").into(),
                 responsible: "Nora Vik".into(),
                 due: date(add_days(today, 14)),
                 ..ActionItemForm::default()
             },
             ActionItemForm {
-                what: "Bestille tolk til oppfølgingsmøtet".into(),
+                what: t("demo.triangle.bookInterpreter").into(),
                 responsible: "Kari Fjeld".into(),
                 due: date(add_days(today, 5)),
                 ..ActionItemForm::default()
             },
         ],
         next_meeting_date: date(add_days(today, 35)),
-        next_meeting_note: "Kl. 09.00, samme sted.".into(),
+        next_meeting_note: t("demo.triangle.nextMeeting").into(),
         minute_taker: "Kari Fjeld".into(),
         ..MeetingForm::default()
     };
@@ -192,7 +268,7 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
             recipient: Recipient::Archive,
             legal_basis: None,
         },
-        "Referat trekantmøte – arkiv.pdf",
+        t("demo.triangle.sentToArchive"),
     )?;
     store.log_sharing(
         triangle_id,
@@ -203,7 +279,7 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
             recipient: Recipient::Nav,
             legal_basis: Some(LegalBasis::IntegreringslovenSection41),
         },
-        "Referat trekantmøte – NAV.pdf",
+        t("demo.triangle.sentToNav"),
     )?;
 
     // A team meeting next week, planned.
@@ -211,7 +287,7 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
         kind: "team".into(),
         date: date(add_days(today, 6)),
         start_time: "13:00".into(),
-        place: "Voksenopplæringen".into(),
+        place: t("demo.team.place").into(),
         convened_by: Some(jonas),
         participants: vec![attend(ids[1], false)],
         attendees: vec![
@@ -221,7 +297,7 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
             attend(karl, false),
         ],
         agenda: vec![AgendaItemForm {
-            title: "Plan for høsten".into(),
+            title: t("demo.team.agendaTitle").into(),
             ..AgendaItemForm::default()
         }],
         minute_taker: "Jonas Strand".into(),
@@ -236,13 +312,13 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
         date: date(add_days(today, -30)),
         start_time: "10:00".into(),
         end_time: "11:30".into(),
-        place: "Fjordvik voksenopplæring, aulaen".into(),
+        place: t("demo.information.place").into(),
         convened_by: Some(kari),
         participants: (0..6).map(|i| attend(ids[i], i != 4)).collect(),
         attendees: vec![attend(kari, true), attend(nora, true)],
         agenda: vec![AgendaItemForm {
-            title: "NAVs ansvar i introduksjonsprogrammet".into(),
-            notes: "NAV presenterte sine tjenester og hvem deltakerne kan kontakte.".into(),
+            title: t("demo.information.agendaTitle").into(),
+            notes: t("demo.information.agendaNotes").into(),
             ..AgendaItemForm::default()
         }],
         minute_taker: "Kari Fjeld".into(),
@@ -260,11 +336,11 @@ pub(crate) fn seed_cooperation(store: &mut Store, ids: &[i64], today: NaiveDate)
                 .expect("valid date")
                 .min(today),
         ),
-        place: "Rådhuset".into(),
+        place: t("demo.leader.place").into(),
         attendees: vec![attend(leader_nav, true), attend(leader_service, true)],
         agenda: vec![AgendaItemForm {
-            title: "Erfaringer med samarbeidet".into(),
-            notes: "Trekantmøtene fungerer godt. Behov for faste tider hos NAV.".into(),
+            title: t("demo.leader.agendaTitle").into(),
+            notes: t("demo.leader.agendaNotes").into(),
             ..AgendaItemForm::default()
         }],
         evaluates_routines: true,

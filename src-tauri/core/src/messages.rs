@@ -357,14 +357,19 @@ mod tests {
             (&['Ꮳ'], "Ꮳ (U+13E3)"),
             (&['🙂', '𐀀'], "🙂 (U+1F642), 𐀀 (U+10000)"),
             (
-                &['Ꭰ', 'Ꭱ', 'Ꭲ', 'Ꭳ', 'Ꭴ', 'Ꭵ', 'Ꭶ', 'Ꭷ', 'Ꭸ', 'Ꭹ', 'Ꭺ', 'Ꭻ', 'Ꭼ'],
+                &[
+                    'Ꭰ', 'Ꭱ', 'Ꭲ', 'Ꭳ', 'Ꭴ', 'Ꭵ', 'Ꭶ', 'Ꭷ', 'Ꭸ', 'Ꭹ', 'Ꭺ', 'Ꭻ', 'Ꭼ',
+                ],
                 "Ꭻ (U+13AB), …",
             ),
         ];
         for (characters, expected) in cases {
             let text = super::undrawable_characters(characters).render(Language::Bokmal);
             assert!(text.contains(expected), "{characters:?}: {text}");
-            assert!(!text.contains("U+13AC"), "the thirteenth is not named: {text}");
+            assert!(
+                !text.contains("U+13AC"),
+                "the thirteenth is not named: {text}"
+            );
         }
     }
 

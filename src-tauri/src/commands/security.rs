@@ -288,7 +288,7 @@ pub async fn register_unlock(state: State<'_, AppState>, code: String) -> Result
             other => other?,
         };
         let register = match opening {
-            Opening::Ready(store) => Register::ready(crate::prepare_store(store, false)?),
+            Opening::Ready(store) => Register::ready(crate::prepare_store(store, None)?),
             Opening::Damaged(damaged) => Register::Damaged(Arc::new(damaged)),
             Opening::Locked(_) => return Err(IpcError::from(CoreError::WrongKey)),
         };
@@ -426,7 +426,7 @@ pub fn restore_damaged(
             Ok(mut store) => {
                 let counts = store.row_counts()?;
                 log_restore(&mut store, candidate, &counts)?;
-                let store = crate::prepare_store(store, false)?;
+                let store = crate::prepare_store(store, None)?;
                 tracing::info!(
                     participants = counts.participants,
                     "damaged register replaced by a backup"
@@ -538,7 +538,7 @@ pub async fn register_start_new(state: State<'_, AppState>) -> Result<(), IpcErr
     let key = damaged.key.clone();
     let store = tauri::async_runtime::spawn_blocking(move || {
         let store = start_new_register(&path, key, &damaged_suffix())?;
-        crate::prepare_store(store, false)
+        crate::prepare_store(store, None)
     })
     .await
     .map_err(|_| IpcError::internal())??;
@@ -564,7 +564,7 @@ pub async fn register_keep(state: State<'_, AppState>) -> Result<(), IpcError> {
     let key = damaged.key.clone();
     let store = tauri::async_runtime::spawn_blocking(move || {
         let store = keep_register(&path, key)?;
-        crate::prepare_store(store, false)
+        crate::prepare_store(store, None)
     })
     .await
     .map_err(|_| IpcError::internal())??;

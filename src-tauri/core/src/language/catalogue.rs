@@ -23,8 +23,14 @@ macro_rules! parts {
 /// `exports`: the files Introspor writes. `reasons`: why a deadline has
 /// its date, why a law applies, and the rules' warnings about a plan, with
 /// the units they count in.
-static PARTS: &[(&str, &str, &str, &str)] =
-    parts!["window", "messages", "documents", "exports", "reasons"];
+static PARTS: &[(&str, &str, &str, &str)] = parts![
+    "window",
+    "messages",
+    "documents",
+    "exports",
+    "reasons",
+    "demo"
+];
 
 /// Why a catalogue file could not be read. Only a broken build has one:
 /// the tests read every file.
