@@ -592,3 +592,86 @@ fn a_backup_that_fails_in_a_chosen_folder_leaves_nothing_there() {
         .unwrap();
     assert_eq!(files_in(chosen.path()), ["min-kopi.sqlite3"]);
 }
+
+/// The backup screen's list: a backup whose check is recorded and whose
+/// file is unchanged is not read again (reading every page of a
+/// register-sized file is what made the screen take seconds); one whose
+/// file changed, or that was never recorded, is checked again; a restore
+/// always checks, so a file damaged behind the record's back restores
+/// nothing.
+#[test]
+fn the_backup_list_reads_a_backup_again_only_when_its_file_changed() {
+    use introspor_core::store::backup::backup_folder;
+    let data = tempfile::tempdir().unwrap();
+    let keys = MemoryKeyStore::new();
+    let mut store = ready(open_database(&data.path().join(DATABASE_FILE_NAME), &keys).unwrap());
+    for n in 0..3 {
+        create(&mut store, &person(n), today()).unwrap();
+    }
+    let folder = backup_folder(data.path());
+    let first = folder.join(backup_file_name(today().and_hms_opt(9, 0, 0).unwrap()));
+    let changes = store.changes_so_far();
+    let counts = store.backup_to(&first).unwrap();
+    assert_eq!(
+        store.changes_so_far(),
+        changes,
+        "recording a backup's check is no change of the register's data"
+    );
+    let listed = store.listed_backups(&folder).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].checked.as_ref().unwrap(), &counts);
+
+    // The same bytes flipped but the size and the time kept: the list
+    // goes by its record, and the restore, which reads the file, refuses.
+    let modified = std::fs::metadata(&first).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(&first).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 4096] {
+        *b ^= 0x5a;
+    }
+    std::fs::write(&first, &bytes).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&first)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    assert_eq!(
+        store.listed_backups(&folder).unwrap()[0]
+            .checked
+            .as_ref()
+            .unwrap(),
+        &counts,
+        "an unchanged file is listed from its record"
+    );
+    create(&mut store, &person(50), today()).unwrap();
+    assert!(store
+        .restore_from(&first, &data.path().join("safety.sqlite3"))
+        .is_err());
+    assert_eq!(names(&store).len(), 4, "a refused restore changes nothing");
+
+    // Touched since its check (a new modification time): read again, and
+    // the damage shows in the list.
+    std::fs::File::options()
+        .write(true)
+        .open(&first)
+        .unwrap()
+        .set_modified(modified + std::time::Duration::from_secs(1))
+        .unwrap();
+    assert!(
+        store.listed_backups(&folder).unwrap()[0].checked.is_err(),
+        "a changed file is checked again"
+    );
+
+    // A backup put in the folder by hand (never recorded) is checked, and
+    // a good one is listed with what it holds.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let copy = elsewhere.path().join("copy.sqlite3");
+    let now = store.backup_to(&copy).unwrap();
+    let by_hand = folder.join(backup_file_name(today().and_hms_opt(10, 0, 0).unwrap()));
+    std::fs::copy(&copy, &by_hand).unwrap();
+    let listed = store.listed_backups(&folder).unwrap();
+    assert_eq!(listed[0].file.path, by_hand, "newest first");
+    assert_eq!(listed[0].checked.as_ref().unwrap(), &now);
+    assert_eq!(now.participants, 4);
+}

@@ -92,10 +92,11 @@ pub struct BackupResultDto {
 
 /// The backups in `folder` with their counts, newest first.
 pub fn backups(store: &Store, folder: &Path) -> Result<Vec<BackupDto>, IpcError> {
-    Ok(list_backups(folder)?
+    Ok(store
+        .listed_backups(folder)?
         .into_iter()
-        .map(|b| {
-            let checked = store.inspect_backup(&b.path);
+        .map(|listed| {
+            let (b, checked) = (listed.file, listed.checked);
             BackupDto {
                 file_name: file_name_of(&b.path),
                 taken_at: b.taken_at.format("%d.%m.%Y %H:%M").to_string(),

@@ -12,8 +12,9 @@ use crate::store::{apply_key, migrations, sibling, Store, WITH_SIDECARS};
 use chrono::{Datelike, NaiveDateTime};
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 /// How many rows of the main kinds a database holds: shown before a
@@ -41,6 +42,36 @@ pub struct BackupFile {
     pub taken_at: NaiveDateTime,
     /// Its size in bytes.
     pub size: u64,
+    /// When it was last modified, in nanoseconds since 1970, if the file
+    /// system tells.
+    pub modified_ns: Option<i64>,
+}
+
+/// A backup in the register's own backup folder as the backup screen
+/// lists it.
+#[derive(Debug)]
+pub struct ListedBackup {
+    /// The file.
+    pub file: BackupFile,
+    /// What it holds, if it passed its check; why not, if it failed.
+    pub checked: CoreResult<BackupCounts>,
+}
+
+/// A file's modification time in nanoseconds since 1970, if known.
+fn modified_ns(metadata: &std::fs::Metadata) -> Option<i64> {
+    let since = metadata
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    i64::try_from(since.as_nanos()).ok()
+}
+
+/// A path's last component as text.
+fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Automatic backups: after this many changed rows…
@@ -95,10 +126,12 @@ pub fn list_backups(folder: &Path) -> CoreResult<Vec<BackupFile>> {
         let entry = entry?;
         let name = entry.file_name();
         if let Some(taken_at) = name.to_str().and_then(parse_backup_file_name) {
+            let metadata = entry.metadata()?;
             found.push(BackupFile {
                 path: entry.path(),
                 taken_at,
-                size: entry.metadata()?.len(),
+                size: metadata.len(),
+                modified_ns: modified_ns(&metadata),
             });
         }
     }
@@ -474,10 +507,134 @@ pub fn clean_backup_folder(folder: &Path) -> CoreResult<usize> {
 }
 
 impl Store {
-    /// Rows changed through this connection since it was opened; the
-    /// automatic backup compares it with the figure at the last backup.
+    /// Rows of the register's data changed through this connection since
+    /// it was opened (the store's own bookkeeping left out); the automatic
+    /// backup compares it with the figure at the last backup.
     pub fn changes_so_far(&self) -> u64 {
-        self.conn.total_changes()
+        self.conn
+            .total_changes()
+            .saturating_sub(self.bookkeeping.load(Ordering::Relaxed))
+    }
+
+    /// The backups in this register's backup folder `folder`, newest
+    /// first, each with what it holds or why it failed its check. A backup
+    /// whose check is recorded and whose file has kept its size and
+    /// modification time since is not read again: checking reads every
+    /// page of the file. Any other is opened and checked now, and a
+    /// passing check is recorded for the next listing. A restore checks
+    /// its backup again in any case.
+    pub fn listed_backups(&self, folder: &Path) -> CoreResult<Vec<ListedBackup>> {
+        let recorded = self.recorded_checks()?;
+        let mut listed = Vec::new();
+        for file in list_backups(folder)? {
+            let known = recorded
+                .get(&name_of(&file.path))
+                .filter(|(size, modified, _)| {
+                    u64::try_from(*size).ok() == Some(file.size)
+                        && Some(*modified) == file.modified_ns
+                })
+                .map(|(_, _, counts)| *counts);
+            let checked = match known {
+                Some(counts) => Ok(counts),
+                None => {
+                    let checked = self.inspect_backup(&file.path);
+                    if let Ok(counts) = &checked {
+                        self.record_check_or_warn(&file.path, *counts);
+                    }
+                    checked
+                }
+            };
+            listed.push(ListedBackup { file, checked });
+        }
+        Ok(listed)
+    }
+
+    /// The recorded checks by file name: size, modification time, counts.
+    fn recorded_checks(&self) -> CoreResult<HashMap<String, (i64, i64, BackupCounts)>> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT file_name, size, modified_ns, participants, deadlines, tasks, contacts, meetings \
+             FROM backup_check",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok((
+                row.get::<_, String>("file_name")?,
+                (
+                    row.get("size")?,
+                    row.get("modified_ns")?,
+                    BackupCounts {
+                        participants: row.get("participants")?,
+                        deadlines: row.get("deadlines")?,
+                        tasks: row.get("tasks")?,
+                        contacts: row.get("contacts")?,
+                        meetings: row.get("meetings")?,
+                    },
+                ),
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records that the backup at `path` passed its check holding
+    /// `counts`, with the file's size and modification time now, and
+    /// forgets the checks of files no longer in its folder. A failure is
+    /// only logged: the backup itself is good, and the next listing
+    /// checks it again.
+    fn record_check_or_warn(&self, path: &Path, counts: BackupCounts) {
+        if let Err(error) = self.record_check(path, counts) {
+            tracing::warn!(
+                code = error.code(),
+                "a backup's check was not recorded: {error}"
+            );
+        }
+    }
+
+    fn record_check(&self, path: &Path, counts: BackupCounts) -> CoreResult<()> {
+        let metadata = std::fs::metadata(path)?;
+        let Some(modified) = modified_ns(&metadata) else {
+            return Ok(());
+        };
+        let before = self.conn.total_changes();
+        self.conn
+            .prepare_cached(
+                "INSERT INTO backup_check (file_name, size, modified_ns, participants, deadlines, \
+                 tasks, contacts, meetings) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+                 ON CONFLICT (file_name) DO UPDATE SET size = excluded.size, \
+                 modified_ns = excluded.modified_ns, participants = excluded.participants, \
+                 deadlines = excluded.deadlines, tasks = excluded.tasks, \
+                 contacts = excluded.contacts, meetings = excluded.meetings",
+            )?
+            .execute(rusqlite::params![
+                name_of(path),
+                i64::try_from(metadata.len()).unwrap_or(i64::MAX),
+                modified,
+                counts.participants,
+                counts.deadlines,
+                counts.tasks,
+                counts.contacts,
+                counts.meetings,
+            ])?;
+        if let Some(folder) = path.parent() {
+            let present: HashSet<String> = list_backups(folder)?
+                .iter()
+                .map(|b| name_of(&b.path))
+                .collect();
+            let gone: Vec<String> = self
+                .recorded_checks()?
+                .into_keys()
+                .filter(|name| !present.contains(name))
+                .collect();
+            let mut delete = self
+                .conn
+                .prepare_cached("DELETE FROM backup_check WHERE file_name = ?1")?;
+            for name in gone {
+                delete.execute([name])?;
+            }
+        }
+        self.bookkeeping.fetch_add(
+            self.conn.total_changes().saturating_sub(before),
+            Ordering::Relaxed,
+        );
+        Ok(())
     }
 
     /// What the open database holds.
@@ -625,8 +782,13 @@ impl Store {
             std::fs::rename(&partial, destination)?;
             Ok(counts)
         });
-        if result.is_err() {
-            remove_with_sidecars(&partial);
+        match &result {
+            // The backup screen lists this one without reading it again.
+            Ok(counts) if self.own_backup_folder().as_deref() == destination.parent() => {
+                self.record_check_or_warn(destination, *counts);
+            }
+            Ok(_) => {}
+            Err(_) => remove_with_sidecars(&partial),
         }
         result
     }
@@ -779,6 +941,7 @@ mod tests {
             path: PathBuf::from(backup_file_name(taken_at)),
             taken_at,
             size: 1,
+            modified_ns: None,
         }
     }
 

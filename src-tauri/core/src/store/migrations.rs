@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0009_contact_search.sql"),
     include_str!("../../migrations/0010_calendar_entries.sql"),
     include_str!("../../migrations/0011_reasons_as_codes.sql"),
+    include_str!("../../migrations/0012_backup_checks.sql"),
 ];
 
 /// The schema version a fully migrated database has.
@@ -696,6 +697,7 @@ mod tests {
             conn: old,
             key: None,
             path: None,
+            bookkeeping: Default::default(),
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
         assert!(store.refresh_deadlines_if_stale(today).unwrap());

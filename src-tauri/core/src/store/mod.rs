@@ -42,6 +42,10 @@ pub struct Store {
     pub(crate) key: Option<DatabaseKey>,
     /// The database file; `None` for in-memory stores.
     pub(crate) path: Option<PathBuf>,
+    /// Rows the store wrote for its own bookkeeping (what a backup held
+    /// when it was checked), which are no change of the register's data
+    /// and so are left out of [`Store::changes_so_far`].
+    pub(crate) bookkeeping: std::sync::atomic::AtomicU64,
 }
 
 impl Store {
@@ -91,7 +95,12 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.set_prepared_statement_cache_capacity(64);
         migrations::migrate(&mut conn)?;
-        Ok(Self { conn, key, path })
+        Ok(Self {
+            conn,
+            key,
+            path,
+            bookkeeping: Default::default(),
+        })
     }
 
     /// Closes the database cleanly: the write-ahead log is checkpointed into
