@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0010_calendar_entries.sql"),
     include_str!("../../migrations/0011_reasons_as_codes.sql"),
     include_str!("../../migrations/0012_backup_checks.sql"),
+    include_str!("../../migrations/0013_overview_indexes.sql"),
 ];
 
 /// The schema version a fully migrated database has.
