@@ -448,6 +448,16 @@ fn hostile_text_shows_literally_and_the_app_opens_no_network_socket() {
     assert_inert(&s, "minutes preview");
     s.screenshot(&screenshot_dir().join("hostile-meeting.png"));
     s.click(&s.wait_for("#export-minutes"));
+    // The emoji have no glyph in the document's fonts: the export asks
+    // first, naming them, and the question itself shows the text inertly.
+    s.wait_for("#undrawable");
+    let question = s.text_of("#undrawable-message");
+    assert!(
+        question.contains("U+1F642"),
+        "the question should name the emoji: {question:?}"
+    );
+    assert_inert(&s, "undrawable question");
+    s.click(&s.wait_for("#undrawable-save"));
     s.wait_until("the export to be logged", |s| {
         !s.texts("#meeting-sharing-log tbody tr").is_empty()
     });

@@ -5,7 +5,7 @@
 mod support;
 
 use support::pdf::{exported_files, exported_pdf, pdf_text};
-use support::screens::save_letterhead;
+use support::screens::{save_letterhead, visit};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 const SENSITIVE: &str = "Fastlegen melder om søvnvansker";
@@ -275,5 +275,76 @@ fn triangle_meeting_from_team_to_redacted_minutes() {
         s.texts("#participant-sharing-log tbody tr")
             .first()
             .is_some_and(|row| row.contains("NAV") && row.contains(".pdf"))
+    });
+}
+
+/// The demo's information meeting concerns six participants: a
+/// participant's copy asks whose it is, and the preview of one person's
+/// copy names only that person, the others as a count; the archive's names
+/// them all.
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
+fn a_participants_copy_of_an_information_meeting_names_only_them() {
+    let data = tempfile::tempdir().unwrap();
+    let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
+    let s = Session::launch(&driver, app(), &["--demo"]);
+    s.wait_for_screen("overview");
+    visit(&s, "#/moter", "meeting-list");
+    let hash = s
+        .execute(
+            "const row = [...document.querySelectorAll('tr')].find(r => r.textContent.includes('Informasjonsmøte')); \
+             return row ? row.querySelector('a[href^=\"#/moter/\"]').getAttribute('href') : ''",
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        hash.starts_with("#/moter/"),
+        "the demo's information meeting: {hash:?}"
+    );
+    visit(&s, &hash, "meeting-editor");
+    s.wait_for("#export-recipient");
+    let copy_for = s
+        .find("#export-copy-for")
+        .expect("the choice of whose copy is in the export area");
+    assert!(
+        !s.is_displayed(&copy_for),
+        "no one's copy is asked for the archive"
+    );
+    s.select("#export-recipient", "participant");
+    assert!(
+        s.is_displayed(&copy_for),
+        "a participant's copy asks whose it is"
+    );
+    let names: Vec<String> = s
+        .execute("return [...document.querySelectorAll('#export-copy-for option')].map(o => o.textContent)")
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names.len(), 6, "{names:?}");
+    let second = s
+        .execute("return document.querySelectorAll('#export-copy-for option')[1].value")
+        .as_str()
+        .unwrap()
+        .to_string();
+    s.select("#export-copy-for", &second);
+    s.wait_until("the second participant's own copy", |s| {
+        let preview = s.text_of("#minutes-preview");
+        preview.contains(&names[1]) && preview.contains("5 andre deltakere")
+    });
+    let preview = s.text_of("#minutes-preview");
+    for (i, name) in names.iter().enumerate().filter(|(i, _)| *i != 1) {
+        assert!(
+            !preview.contains(name.as_str()),
+            "participant {i} ({name}) named in {preview}"
+        );
+    }
+    s.screenshot(&screenshot_dir().join("meeting-minutes-own-copy.png"));
+    s.select("#export-recipient", "archive");
+    s.wait_until("the archive's copy names all six", |s| {
+        let preview = s.text_of("#minutes-preview");
+        names.iter().all(|n| preview.contains(n.as_str()))
     });
 }

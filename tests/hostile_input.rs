@@ -883,6 +883,9 @@ fn random_meeting_form(world: &World, safe: bool) -> BoxedStrategy<MeetingForm> 
                     minute_taker,
                     revises_agreement: revises,
                     evaluates_routines: evaluates,
+                    // Any value: the core keeps it only for a meeting
+                    // about several participants.
+                    participants_may_be_named: revises != evaluates,
                 };
                 if safe {
                     // Valid structure: times in order, an interpreter language
@@ -2014,7 +2017,14 @@ fn meeting_save_stores_hostile_minutes_literally_and_exports_them() {
             check_meeting_saved(&w.store, id, &form)?;
             // The minutes show the text as typed.
             let minutes = read(&w.store, |s| {
-                meetings::minutes(s, id, Recipient::Archive, now_offset(), Language::Bokmal)
+                meetings::minutes(
+                    s,
+                    id,
+                    Recipient::Archive,
+                    None,
+                    now_offset(),
+                    Language::Bokmal,
+                )
             })?
             .expect("the minutes");
             let texts = all_strings(&serde_json::to_value(&minutes).unwrap());
@@ -2073,7 +2083,14 @@ fn meeting_ids_kinds_and_sharing_choices_from_anywhere() {
             }
             if let Ok(choice) = sharing {
                 let _ = read(&w.store, |s| {
-                    meetings::minutes(s, id, choice.recipient, now_offset(), Language::Bokmal)
+                    meetings::minutes(
+                        s,
+                        id,
+                        choice.recipient,
+                        None,
+                        now_offset(),
+                        Language::Bokmal,
+                    )
                 })?;
             }
             let result = match which {
@@ -2145,7 +2162,7 @@ fn minutes_full_of_hostile_text_become_a_pdf() {
             let pdf = read(&w.store, |s| {
                 meetings::minutes_pdf(s, id, choice, now_offset(), Language::Bokmal, true)
             })?;
-            let (bytes, name) = pdf.expect("hostile minutes should still make a PDF");
+            let (bytes, name, _) = pdf.expect("hostile minutes should still make a PDF");
             prop_assert!(bytes.starts_with(b"%PDF-"));
             prop_assert!(name.ends_with(".pdf"));
             Ok(Verdict::Accepted)

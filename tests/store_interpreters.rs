@@ -249,6 +249,7 @@ fn the_minutes_state_presence_language_and_qualification_and_the_report_counts()
             &store,
             id,
             Recipient::Archive,
+            None,
             today
                 .and_hms_opt(9, 0, 0)
                 .unwrap()

@@ -426,7 +426,7 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
     );
     w.store.complete_meeting(id, today()).unwrap();
     let text = |recipient| {
-        minutes(&w.store, id, recipient, offset(now), Language::Bokmal)
+        minutes(&w.store, id, recipient, None, offset(now), Language::Bokmal)
             .unwrap()
             .blocks
             .iter()
@@ -445,7 +445,7 @@ fn minutes_for_nav_leave_the_sensitive_note_out_and_exports_are_logged() {
         !text(Recipient::Nav).contains("Sykmeldt"),
         "NAV's copy leaves the health note out"
     );
-    let (pdf, file_name) =
+    let (pdf, file_name, _) =
         minutes_pdf(&w.store, id, nav, offset(now), Language::Bokmal, false).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "the export should be a PDF");
     assert_eq!(
@@ -493,7 +493,7 @@ fn minutes_that_would_print_a_character_as_a_replacement_are_refused_until_accep
          question is asked in the window's language, not the document's: {}",
         refused.message
     );
-    let (pdf, _) = minutes_pdf(&w.store, id, nav, now, Language::Bokmal, true).unwrap();
+    let (pdf, _, _) = minutes_pdf(&w.store, id, nav, now, Language::Bokmal, true).unwrap();
     assert!(
         pdf.starts_with(b"%PDF-"),
         "accepted, the minutes are written"
@@ -535,7 +535,8 @@ fn minutes_exported_in_nynorsk_and_english_are_pdf_a_in_that_language() {
             ][..],
         ),
     ] {
-        let (pdf, name) = minutes_pdf(&w.store, id, archive, offset(now), language, false).unwrap();
+        let (pdf, name, _) =
+            minutes_pdf(&w.store, id, archive, offset(now), language, false).unwrap();
         assert_eq!(name, file_name, "{}: the file name", language.tag());
         let path = folder.path().join(language.tag());
         std::fs::write(&path, pdf).unwrap();
@@ -699,7 +700,7 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     let nav = parse_sharing("nav", "integreringsloven_41").unwrap();
     let archive = parse_sharing("archive", "").unwrap();
     for choice in [nav, archive] {
-        let (_, name) =
+        let (_, name, _) =
             minutes_pdf(&w.store, id, choice, offset(now), Language::Bokmal, false).unwrap();
         assert!(name.ends_with("versjon 1.pdf"), "{name}");
         w.store.log_sharing(id, now, choice, &name).unwrap();
@@ -758,7 +759,7 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
     // Corrected, completed and sent again: the archive still has version 1.
     save(&mut w.store, Some(id), &changed).unwrap();
     w.store.complete_meeting(id, today()).unwrap();
-    let (pdf, name) =
+    let (pdf, name, _) =
         minutes_pdf(&w.store, id, nav, offset(later), Language::Bokmal, false).unwrap();
     assert!(name.ends_with("NAV – versjon 2.pdf"), "{name}");
     assert!(pdf.starts_with(b"%PDF-"));
@@ -766,6 +767,7 @@ fn completed_minutes_are_locked_until_reopened_with_a_reason_and_exports_name_th
         &w.store,
         id,
         Recipient::Nav,
+        None,
         offset(later),
         Language::Bokmal,
     )
@@ -915,5 +917,132 @@ fn contacts_are_found_by_folded_words_of_name_title_or_organisation_a_page_at_a_
     assert_eq!(
         names(&find_contacts(&w.store, "havbyen", 200).unwrap()),
         ["Nora Navesen"]
+    );
+}
+
+/// A participant's copy of an information meeting names only that
+/// participant, the others as a count; the caseworker must say whose copy
+/// it is, and the sharing log records it. Once the meeting records that
+/// they agreed to be named, every copy names them all.
+#[test]
+fn each_participants_copy_of_a_meeting_about_several_names_only_them() {
+    let mut w = world();
+    let mut others = Vec::new();
+    for (given, family) in [("Bashir", "Ødegaard"), ("Chen", "Lund")] {
+        let form = ParticipantForm {
+            given_name: given.into(),
+            family_name: family.into(),
+            birth_date: "02.03.1990".into(),
+            settlement_date: "01.10.2026".into(),
+            ..ParticipantForm::default()
+        };
+        others.push(create(&mut w.store, &form, today()).unwrap().id);
+    }
+    let mut form = triangle(&w, true);
+    form.kind = "information".into();
+    form.participants = [w.participant, others[0], others[1]]
+        .iter()
+        .map(|&id| AttendanceForm {
+            id,
+            present: id != others[1],
+        })
+        .collect();
+    let id = save(&mut w.store, None, &form).unwrap().id.unwrap();
+    w.store.complete_meeting(id, today()).unwrap();
+    let now = today().and_hms_opt(11, 0, 0).unwrap();
+    let own = parse_sharing("participant", "integreringsloven_41").unwrap();
+
+    let refused = minutes_pdf(&w.store, id, own, offset(now), Language::Bokmal, false).unwrap_err();
+    assert_eq!(
+        (refused.code.as_str(), refused.field.as_deref()),
+        ("required", Some("copyFor")),
+        "{refused:?}"
+    );
+    assert!(
+        refused.message.contains("hvilken deltaker"),
+        "{}",
+        refused.message
+    );
+    let stranger = introspor_core::domain::meeting::SharingChoice {
+        copy_for: Some(999_999),
+        ..own
+    };
+    assert!(
+        minutes_pdf(&w.store, id, stranger, offset(now), Language::Bokmal, false).is_err(),
+        "a copy for someone the meeting does not concern is refused"
+    );
+
+    let for_bashir = introspor_core::domain::meeting::SharingChoice {
+        copy_for: Some(others[0]),
+        ..own
+    };
+    let (pdf, name, logged) = minutes_pdf(
+        &w.store,
+        id,
+        for_bashir,
+        offset(now),
+        Language::Bokmal,
+        false,
+    )
+    .unwrap();
+    assert_eq!(logged.copy_for, Some(others[0]));
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("bashir.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let checked = support::pdfa::check_pdf_a(&path);
+    let text = checked
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("Bashir Ødegaard, født 02.03.1990"), "{text}");
+    assert!(!text.contains("Amina") && !text.contains("Chen"), "{text}");
+    assert!(
+        text.contains("2 andre deltakere, ikke navngitt i denne kopien"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Sykmeldt"),
+        "a note about several stays withheld"
+    );
+    w.store.log_sharing(id, now, logged, &name).unwrap();
+    let log = w.store.sharing_log(None, Some(id)).unwrap();
+    assert_eq!(log[0].copy_for.as_deref(), Some("Bashir Ødegaard"));
+
+    // The archive's copy names everyone.
+    let archive = parse_sharing("archive", "").unwrap();
+    let all = minutes(
+        &w.store,
+        id,
+        Recipient::Archive,
+        None,
+        offset(now),
+        Language::Bokmal,
+    )
+    .unwrap();
+    let shown = format!("{:?}", all.blocks);
+    assert!(shown.contains("Amina") && shown.contains("Bashir") && shown.contains("Chen"));
+    assert!(minutes_pdf(&w.store, id, archive, offset(now), Language::Bokmal, false).is_ok());
+
+    // Agreed to be named: reopened, recorded, completed again.
+    w.store
+        .reopen_meeting(id, "Samtykke til navngiving", now)
+        .unwrap();
+    form.participants_may_be_named = true;
+    save(&mut w.store, Some(id), &form).unwrap();
+    w.store.complete_meeting(id, today()).unwrap();
+    let named = minutes(
+        &w.store,
+        id,
+        Recipient::Participant,
+        Some(others[0]),
+        offset(now),
+        Language::Bokmal,
+    )
+    .unwrap();
+    let shown = format!("{:?}", named.blocks);
+    assert!(
+        shown.contains("Amina") && shown.contains("Chen") && !shown.contains("ikke navngitt"),
+        "{shown}"
     );
 }

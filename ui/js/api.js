@@ -101,9 +101,9 @@ export const api = {
   completeMeeting: (id) => call("meeting_complete", { id }),
   reopenMeeting: (id, reason) => call("meeting_reopen", { id, reason }),
   deleteMeeting: (id) => call("meeting_delete", { id }),
-  minutesPreview: (meetingId, recipient, language) => call("minutes_preview", { meetingId, recipient, language }),
-  exportMinutes: (meetingId, recipient, legalBasis, language, acceptUndrawable = false) =>
-    call("minutes_export", { meetingId, recipient, legalBasis, language, acceptUndrawable }),
+  minutesPreview: (meetingId, recipient, language, copyFor = null) => call("minutes_preview", { meetingId, recipient, language, copyFor }),
+  exportMinutes: (meetingId, recipient, legalBasis, language, acceptUndrawable = false, copyFor = null) =>
+    call("minutes_export", { meetingId, recipient, legalBasis, language, acceptUndrawable, copyFor }),
   sharingLog: (participantId) => call("sharing_log_list", { participantId }),
   cooperationOverview: () => call("cooperation_overview_get"),
   getLetterhead: () => call("letterhead_get"),

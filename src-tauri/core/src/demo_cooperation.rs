@@ -267,6 +267,7 @@ pub(crate) fn seed_cooperation(
         SharingChoice {
             recipient: Recipient::Archive,
             legal_basis: None,
+            copy_for: None,
         },
         t("demo.triangle.sentToArchive"),
     )?;
@@ -278,6 +279,7 @@ pub(crate) fn seed_cooperation(
         SharingChoice {
             recipient: Recipient::Nav,
             legal_basis: Some(LegalBasis::IntegreringslovenSection41),
+            copy_for: None,
         },
         t("demo.triangle.sentToNav"),
     )?;

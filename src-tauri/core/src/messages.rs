@@ -133,6 +133,9 @@ pub const MEETING_NOT_LOCKED: Message = Message::new("message.meetingNotLocked")
 pub const MEETING_NOT_COMPLETED: Message = Message::new("message.meetingNotCompleted");
 /// A legal basis is needed to share minutes outside the service.
 pub const LEGAL_BASIS_REQUIRED: Message = Message::new("message.legalBasisRequired");
+/// A participant's copy of the minutes of a meeting about several people
+/// must say whose it is.
+pub const COPY_FOR_REQUIRED: Message = Message::new("message.copyForRequired");
 /// Triangle meeting: the participant is not present.
 pub const TRIANGLE_MISSING_PARTICIPANT: Message =
     Message::new("message.triangleMissingParticipant");

@@ -132,6 +132,7 @@ pub fn draft(
         minute_taker: store.letterhead()?.caseworker,
         revises_agreement: false,
         evaluates_routines: false,
+        participants_may_be_named: false,
         completed_on: String::new(),
         missing: String::new(),
         sharing: Vec::new(),
@@ -183,20 +184,29 @@ pub fn save(
     meeting(store, id)
 }
 
-/// The minutes of a meeting as `recipient` would receive them, in
-/// `language`.
+/// The minutes of a meeting as `recipient` would receive them (for a
+/// participant, `copy_for`'s own copy), in `language`.
 pub fn minutes(
     store: &Store,
     meeting_id: i64,
     recipient: Recipient,
+    copy_for: Option<i64>,
     now: DateTime<FixedOffset>,
     language: Language,
 ) -> Result<MinutesDocument, IpcError> {
     let meeting = store.meeting(meeting_id)?;
     let letterhead = store.letterhead()?;
+    let choice = SharingChoice {
+        recipient,
+        legal_basis: None,
+        copy_for: None,
+    }
+    .for_meeting(&meeting, copy_for)
+    .map_err(CoreError::from)?;
     Ok(compose_minutes(
         &meeting,
         recipient,
+        choice.copy_for,
         &letterhead,
         now,
         language,
@@ -209,10 +219,13 @@ pub fn document_language(tag: &str) -> Result<Language, IpcError> {
     Language::from_tag(tag).ok_or_else(|| IpcError::invalid_choice("language"))
 }
 
-/// The PDF of a completed meeting's minutes for `choice.recipient`, and the
-/// file name to propose. Refused with `undrawable_characters` when its text
-/// holds characters no bundled font has, unless `accept_undrawable` (the
-/// caseworker was told and chose to save anyway).
+/// The PDF of a completed meeting's minutes for `choice.recipient` (for a
+/// participant, the own copy of `choice.copy_for`, which a meeting about
+/// several people must name), the file name to propose, and the choice as
+/// checked against the meeting, to log. Refused with
+/// `undrawable_characters` when its text holds characters no bundled font
+/// has, unless `accept_undrawable` (the caseworker was told and chose to
+/// save anyway).
 pub fn minutes_pdf(
     store: &Store,
     meeting_id: i64,
@@ -220,7 +233,7 @@ pub fn minutes_pdf(
     now: DateTime<FixedOffset>,
     language: Language,
     accept_undrawable: bool,
-) -> Result<(Vec<u8>, String), IpcError> {
+) -> Result<(Vec<u8>, String, SharingChoice), IpcError> {
     let meeting = store.meeting(meeting_id)?;
     if meeting.completed_on.is_none() {
         return Err(IpcError::new(
@@ -228,9 +241,13 @@ pub fn minutes_pdf(
             introspor_core::messages::MEETING_NOT_COMPLETED,
         ));
     }
+    let choice = choice
+        .for_meeting(&meeting, choice.copy_for)
+        .map_err(CoreError::from)?;
     let document = compose_minutes(
         &meeting,
         choice.recipient,
+        choice.copy_for,
         &store.letterhead()?,
         now,
         language,
@@ -266,7 +283,7 @@ pub fn minutes_pdf(
             ("version", Arg::Number(meeting.minutes_version)),
         ],
     );
-    Ok((bytes, file_name))
+    Ok((bytes, file_name, choice))
 }
 
 /// The organisation's duties and team warnings.
@@ -405,6 +422,7 @@ pub async fn minutes_preview(
     meeting_id: i64,
     recipient: String,
     language: String,
+    copy_for: Option<i64>,
 ) -> Result<MinutesDocument, IpcError> {
     // The preview needs no legal basis; only the recipient must be known.
     let recipient =
@@ -412,7 +430,7 @@ pub async fn minutes_preview(
     let language = document_language(&language)?;
     let now = now_with_offset();
     state
-        .with_store(move |store| minutes(store, meeting_id, recipient, now, language))
+        .with_store(move |store| minutes(store, meeting_id, recipient, copy_for, now, language))
         .await
 }
 
@@ -427,12 +445,16 @@ pub async fn minutes_export(
     legal_basis: String,
     language: String,
     accept_undrawable: Option<bool>,
+    copy_for: Option<i64>,
 ) -> Result<MinutesExportDto, IpcError> {
-    let choice = parse_sharing(&recipient, &legal_basis).map_err(CoreError::from)?;
+    let choice = SharingChoice {
+        copy_for,
+        ..parse_sharing(&recipient, &legal_basis).map_err(CoreError::from)?
+    };
     let language = document_language(&language)?;
     let now = now_with_offset();
     let accept = accept_undrawable.unwrap_or(false);
-    let (bytes_out, file_name) = state
+    let (bytes_out, file_name, choice) = state
         .with_store(move |store| minutes_pdf(store, meeting_id, choice, now, language, accept))
         .await?;
     let exported = export_file(

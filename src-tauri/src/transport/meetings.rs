@@ -194,6 +194,8 @@ pub struct MeetingDto {
     pub revises_agreement: bool,
     /// Routines evaluated.
     pub evaluates_routines: bool,
+    /// The participants agreed to be named in each other's copies.
+    pub participants_may_be_named: bool,
     /// Completed, dd.mm.åååå, or empty.
     pub completed_on: String,
     /// For a triangle meeting: who is missing, in one sentence, or empty.
@@ -321,6 +323,7 @@ impl MeetingDto {
             minute_taker: m.minute_taker.clone(),
             revises_agreement: m.revises_agreement,
             evaluates_routines: m.evaluates_routines,
+            participants_may_be_named: m.participants_may_be_named,
             completed_on: format_optional_date(m.completed_on),
             missing: triangle_missing_message(&m.missing_parties())
                 .map(|message| message.render(crate::window::window_language()))
@@ -503,6 +506,8 @@ pub struct SharingEntryDto {
     pub file_name: String,
     /// The version of the minutes exported.
     pub minutes_version: i64,
+    /// For a participant's own copy: whose it was, or empty.
+    pub copy_for: String,
 }
 
 impl From<SharingEntry> for SharingEntryDto {
@@ -520,6 +525,7 @@ impl From<SharingEntry> for SharingEntryDto {
                 .unwrap_or_default(),
             file_name: s.file_name,
             minutes_version: s.minutes_version,
+            copy_for: s.copy_for.unwrap_or_default(),
         }
     }
 }

@@ -247,6 +247,7 @@ export async function renderMeetingEditor(main, id, query) {
       m.kind === "leader" || m.kind === "cooperation"
         ? h("div", { class: "form-grid" }, check("revisesAgreement", t("meeting.revisesAgreement")), check("evaluatesRoutines", t("meeting.evaluatesRoutines")))
         : null,
+      m.kind === "information" ? h("div", { class: "form-grid" }, check("participantsMayBeNamed", t("meeting.participantsMayBeNamed"))) : null,
     );
   };
 
@@ -620,7 +621,26 @@ export async function renderMeetingEditor(main, id, query) {
       replace(exportArea, h("h2", { id: "export-heading", text: t("meeting.section.export") }), h("p", { class: "hint", text: t("meeting.exportNeedsCompleted") }));
       return;
     }
-    const recipient = h("select", { id: "export-recipient", onchange: () => { basisChanged(); showPreview(); } }, RECIPIENTS.map((r) => h("option", { value: r, text: t(`recipient.${r}`) })));
+    const recipient = h("select", { id: "export-recipient", onchange: () => { basisChanged(); copyForChanged(); showPreview(); } }, RECIPIENTS.map((r) => h("option", { value: r, text: t(`recipient.${r}`) })));
+    // A participant's copy of a meeting about several people is one
+    // participant's own: the window asks whose.
+    const several = m.participants.length > 1;
+    const copyFor = h(
+      "select",
+      { id: "export-copy-for", "aria-describedby": "export-copy-for-hint", onchange: () => showPreview() },
+      m.participants.map((p) => h("option", { value: String(p.id), text: p.name })),
+    );
+    const copyForField = h(
+      "div",
+      { class: "field", hidden: true },
+      h("label", { for: "export-copy-for", text: t("meeting.copyFor") }),
+      copyFor,
+      h("p", { class: "hint", id: "export-copy-for-hint", text: t("meeting.copyForHint") }),
+    );
+    const copyForChanged = () => {
+      copyForField.hidden = !(several && recipient.value === "participant");
+    };
+    const chosenCopy = () => (recipient.value === "participant" && copyFor.value ? Number(copyFor.value) : null);
     const documentLanguage = h(
       "select",
       { id: "export-language", onchange: () => showPreview() },
@@ -638,7 +658,7 @@ export async function renderMeetingEditor(main, id, query) {
     };
     const showPreview = async () => {
       try {
-        renderMinutesPreview(preview, await api.minutesPreview(m.id, recipient.value, documentLanguage.value), t("meeting.previewTitle", { recipient: t(`recipient.${recipient.value}`) }));
+        renderMinutesPreview(preview, await api.minutesPreview(m.id, recipient.value, documentLanguage.value, chosenCopy()), t("meeting.previewTitle", { recipient: t(`recipient.${recipient.value}`) }));
       } catch (error) {
         showError(error);
       }
@@ -650,6 +670,7 @@ export async function renderMeetingEditor(main, id, query) {
         "div",
         { class: "form-grid" },
         h("div", { class: "field" }, h("label", { for: "export-recipient", text: t("meeting.recipient") }), recipient),
+        copyForField,
         h("div", { class: "field" }, h("label", { for: "export-legal-basis", text: t("meeting.legalBasis") }), basis),
         h("div", { class: "field" }, h("label", { for: "export-language", text: t("meeting.documentLanguage") }), documentLanguage),
         h(
@@ -666,7 +687,7 @@ export async function renderMeetingEditor(main, id, query) {
               if (dirty) return showProblems({ message: t("meeting.unsaved") });
               try {
                 const result = await exportPdfAskingFirst((accept) =>
-                  api.exportMinutes(m.id, recipient.value, basis.value, documentLanguage.value, accept),
+                  api.exportMinutes(m.id, recipient.value, basis.value, documentLanguage.value, accept, chosenCopy()),
                 );
                 if (!result.path) {
                   toast(t("meeting.exportCancelled"));
@@ -687,6 +708,7 @@ export async function renderMeetingEditor(main, id, query) {
       h("h3", { text: t("meeting.sharingLog") }),
       sharingArea,
     );
+    copyForChanged();
     showPreview();
   };
   const sharingArea = h("div", { id: "meeting-sharing" });
@@ -720,6 +742,9 @@ export async function renderMeetingEditor(main, id, query) {
     minuteTaker: m.minuteTaker,
     revisesAgreement: m.revisesAgreement,
     evaluatesRoutines: m.evaluatesRoutines,
+    // The agreement is asked for on an information meeting only; a meeting
+    // changed to another kind does not keep a choice no longer shown.
+    participantsMayBeNamed: m.kind === "information" && m.participantsMayBeNamed,
   });
   // `show`: a new meeting opens at its own address once saved (not when
   // saved on the way to another screen).

@@ -74,7 +74,7 @@ export function sharingTable(entries, id) {
           {},
           h("td", { text: s.exportedAt }),
           h("td", {}, h("a", { href: `#/moter/${s.meetingId}`, text: `${t(`meetingKind.${s.meetingKind}`)} ${s.meetingDate}` })),
-          h("td", { text: t(`recipient.${s.recipient}`) }),
+          h("td", { text: s.copyFor ? t("sharing.copyFor", { recipient: t(`recipient.${s.recipient}`), name: s.copyFor }) : t(`recipient.${s.recipient}`) }),
           h("td", { text: s.legalBasis ? t(`legalBasis.${s.legalBasis}`) : t("meeting.legalBasisNone") }),
           h("td", { class: "mono", text: s.fileName }),
         ),

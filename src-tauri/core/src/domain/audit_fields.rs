@@ -299,6 +299,7 @@ const FIELDS: &[(AuditEntity, &str, FieldValue)] = &[
     (E::Meeting, "unqualified_reason", Text),
     (E::Meeting, "interpreter_adult", YesNo),
     (E::Meeting, "child_emergency_reason", Text),
+    (E::Meeting, "participants_may_be_named", YesNo),
     // Who the meeting concerns and who was invited, and who of them came.
     (E::Meeting, "participants", References(R::Participant)),
     (
@@ -321,6 +322,7 @@ const FIELDS: &[(AuditEntity, &str, FieldValue)] = &[
     (E::Meeting, "recipient", Choice(C::Recipient)),
     (E::Meeting, "legal_basis", Choice(C::LegalBasis)),
     (E::Meeting, "file_name", Text),
+    (E::Meeting, "copy_for", Reference(R::Participant)),
     (
         E::ProgrammeExtension,
         "participant_id",

@@ -232,6 +232,9 @@ pub struct MeetingForm {
     pub revises_agreement: bool,
     /// The cooperation routines were evaluated in this meeting.
     pub evaluates_routines: bool,
+    /// The participants of a meeting about several people agreed to be
+    /// named in each other's copies of the minutes.
+    pub participants_may_be_named: bool,
 }
 
 /// A validated agenda item.
@@ -301,6 +304,9 @@ pub struct MeetingDraft {
     pub revises_agreement: bool,
     /// Routines evaluated.
     pub evaluates_routines: bool,
+    /// The participants agreed to be named in each other's copies (only
+    /// kept for a meeting about more than one participant).
+    pub participants_may_be_named: bool,
 }
 
 /// Most agenda items, decisions or action items in one meeting; a guard
@@ -491,6 +497,8 @@ impl MeetingForm {
             minute_taker,
             revises_agreement: organisation_level && self.revises_agreement,
             evaluates_routines: organisation_level && self.evaluates_routines,
+            participants_may_be_named: self.participants.len() > 1
+                && self.participants_may_be_named,
         })
     }
 }
@@ -571,6 +579,43 @@ pub struct SharingChoice {
     pub recipient: Recipient,
     /// The legal basis; the archive needs none, since it is the service's own record.
     pub legal_basis: Option<LegalBasis>,
+    /// For a participant: whose own copy it is (see [`SharingChoice::for_meeting`]).
+    pub copy_for: Option<i64>,
+}
+
+impl SharingChoice {
+    /// This choice checked against `meeting`, with `copy_for` the
+    /// participant whose own copy it is to be. A copy for a participant of
+    /// a meeting about several people must say whose it is, one of the
+    /// meeting's own (`copyFor`: `required`, `invalid_choice`); about one
+    /// person it is that person's; any other recipient gets no one's copy.
+    pub fn for_meeting(
+        self,
+        meeting: &Meeting,
+        copy_for: Option<i64>,
+    ) -> Result<SharingChoice, ValidationErrors> {
+        let concerned = |id: i64| meeting.participants.iter().any(|p| p.participant_id == id);
+        let copy_for = match (self.recipient, meeting.participants.as_slice(), copy_for) {
+            (Recipient::Participant, [only], None) => Some(only.participant_id),
+            (Recipient::Participant, _, Some(id)) if concerned(id) => Some(id),
+            (Recipient::Participant, [_, _, ..], None) => {
+                return Err(ValidationErrors(vec![FieldError::new(
+                    "copyFor",
+                    "required",
+                    messages::COPY_FOR_REQUIRED,
+                )]))
+            }
+            (Recipient::Participant, _, Some(_)) => {
+                return Err(ValidationErrors(vec![FieldError::new(
+                    "copyFor",
+                    "invalid_choice",
+                    messages::INVALID_CHOICE,
+                )]))
+            }
+            _ => None,
+        };
+        Ok(SharingChoice { copy_for, ..self })
+    }
 }
 
 /// Validates the recipient and legal basis chosen for an export.
@@ -600,6 +645,7 @@ pub fn parse_sharing(
     finish(errors, || SharingChoice {
         recipient: recipient.expect("checked"),
         legal_basis: basis,
+        copy_for: None,
     })
 }
 
@@ -696,6 +742,8 @@ pub struct Meeting {
     pub revises_agreement: bool,
     /// The routines were evaluated.
     pub evaluates_routines: bool,
+    /// The participants agreed to be named in each other's copies.
+    pub participants_may_be_named: bool,
     /// When the meeting was marked completed.
     pub completed_on: Option<NaiveDate>,
     /// The minutes' version: 1, raised by each reopening.

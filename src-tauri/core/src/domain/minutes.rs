@@ -8,10 +8,13 @@
 //! window's labels), so Nynorsk minutes can be filed from a Bokmål window.
 
 use crate::domain::date::format_date;
-use crate::domain::meeting::{may_read_sensitive, Attendee, Meeting, MeetingKind, Recipient};
+use crate::domain::meeting::{
+    may_read_sensitive, Attendee, ConcernedParticipant, Meeting, MeetingKind, Recipient,
+};
 use crate::export::minutes::{Block, MinutesDocument, TableBlock};
 use crate::language::{catalogue, Arg, Catalogue, Language};
 use chrono::{DateTime, FixedOffset};
+use std::borrow::Cow;
 
 /// The service that writes the minutes, from the settings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,12 +46,40 @@ pub fn recipient_label(recipient: Recipient, language: Language) -> String {
     catalogue(language).render(&format!("recipient.{}", recipient.as_str()), &[])
 }
 
-/// The document for `recipient`, made at `created` (the caller's wall
-/// clock with its offset from UTC; the signature shows its date), in
-/// `language`.
+/// The meeting as `copy_for`'s own copy shows it: a participant's copy of
+/// a meeting about several people names only that participant, unless
+/// they all agreed to be named; the others are answered as a count. Any
+/// other copy (`None`) names everyone. Answers the meeting to show and the
+/// participants left unnamed.
+fn own_copy(
+    meeting: &Meeting,
+    copy_for: Option<i64>,
+) -> (Cow<'_, Meeting>, Vec<ConcernedParticipant>) {
+    match copy_for {
+        Some(id) if !meeting.participants_may_be_named && meeting.participants.len() > 1 => {
+            let (named, unnamed) = meeting
+                .participants
+                .iter()
+                .cloned()
+                .partition(|p| p.participant_id == id);
+            let shown = Meeting {
+                participants: named,
+                ..meeting.clone()
+            };
+            (Cow::Owned(shown), unnamed)
+        }
+        _ => (Cow::Borrowed(meeting), Vec::new()),
+    }
+}
+
+/// The document for `recipient` (for a participant, `copy_for`'s own copy;
+/// see [`crate::domain::meeting::SharingChoice::for_meeting`]), made at
+/// `created` (the caller's wall clock with its offset from UTC; the
+/// signature shows its date), in `language`.
 pub fn compose_minutes(
     meeting: &Meeting,
     recipient: Recipient,
+    copy_for: Option<i64>,
     letterhead: &Letterhead,
     created: DateTime<FixedOffset>,
     language: Language,
@@ -56,7 +87,11 @@ pub fn compose_minutes(
     let texts = catalogue(language);
     let say = |key: &str| texts.render(key, &[]);
     let date = format_date(meeting.date);
+    // What may be read is decided by everyone the meeting concerns, named
+    // in this copy or not.
     let sensitive_allowed = may_read_sensitive(recipient, meeting.participants.len());
+    let (shown, unnamed) = own_copy(meeting, copy_for);
+    let meeting = shown.as_ref();
     let withheld = if sensitive_allowed {
         0
     } else {
@@ -69,7 +104,7 @@ pub fn compose_minutes(
 
     let mut blocks = Vec::new();
     blocks.push(Block::Facts {
-        rows: facts(meeting, recipient, texts),
+        rows: facts(meeting, &unnamed, recipient, texts),
     });
     if withheld > 0 {
         let service = letterhead.service.trim().to_lowercase();
@@ -98,9 +133,9 @@ pub fn compose_minutes(
     blocks.push(Block::Heading {
         text: say("minutes.present"),
     });
-    let present = attendance_rows(meeting, true, texts);
+    let present = attendance_rows(meeting, &unnamed, true, texts);
     blocks.push(people_table(present, &say("minutes.nobodyPresent"), texts));
-    let absent = attendance_rows(meeting, false, texts);
+    let absent = attendance_rows(meeting, &unnamed, false, texts);
     if !absent.is_empty() {
         blocks.push(Block::Heading {
             text: say("minutes.absent"),
@@ -240,7 +275,12 @@ fn version_line(meeting: &Meeting, texts: &Catalogue) -> String {
     }
 }
 
-fn facts(meeting: &Meeting, recipient: Recipient, texts: &Catalogue) -> Vec<(String, String)> {
+fn facts(
+    meeting: &Meeting,
+    unnamed: &[ConcernedParticipant],
+    recipient: Recipient,
+    texts: &Catalogue,
+) -> Vec<(String, String)> {
     let language = texts.language();
     let say = |key: &str| texts.render(key, &[]);
     let mut rows = vec![
@@ -278,9 +318,16 @@ fn facts(meeting: &Meeting, recipient: Recipient, texts: &Catalogue) -> Vec<(Str
         };
         rows.push((say("minutes.fact.concerns"), concerns));
     }
+    if !unnamed.is_empty() {
+        rows.push((
+            say("minutes.fact.concerns"),
+            others_unnamed(texts, unnamed.len()),
+        ));
+    }
     if meeting
         .participants
         .iter()
+        .chain(unnamed)
         .any(|p| p.present || p.needs_interpreter)
         || meeting.interpreter_used
         || meeting.interpreter.needed
@@ -322,7 +369,12 @@ fn person_line(person: &Attendee) -> String {
     }
 }
 
-fn attendance_rows(meeting: &Meeting, present: bool, texts: &Catalogue) -> Vec<Vec<String>> {
+fn attendance_rows(
+    meeting: &Meeting,
+    unnamed: &[ConcernedParticipant],
+    present: bool,
+    texts: &Catalogue,
+) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = meeting
         .participants
         .iter()
@@ -335,6 +387,14 @@ fn attendance_rows(meeting: &Meeting, present: bool, texts: &Catalogue) -> Vec<V
             ]
         })
         .collect();
+    let others = unnamed.iter().filter(|p| p.present == present).count();
+    if others > 0 {
+        rows.push(vec![
+            others_unnamed(texts, others),
+            texts.render("minutes.participantRole", &[]),
+            String::new(),
+        ]);
+    }
     rows.extend(
         meeting
             .attendees
@@ -343,6 +403,17 @@ fn attendance_rows(meeting: &Meeting, present: bool, texts: &Catalogue) -> Vec<V
             .map(|a| vec![a.name.clone(), a.organisation.clone(), a.title.clone()]),
     );
     rows
+}
+
+/// «2 andre deltakere, ikke navngitt i denne kopien»: the participants a
+/// participant's own copy leaves unnamed, as a count.
+fn others_unnamed(texts: &Catalogue, count: usize) -> String {
+    let key = if count == 1 {
+        "minutes.othersUnnamed.one"
+    } else {
+        "minutes.othersUnnamed.other"
+    };
+    texts.render(key, &[("count", Arg::Number(count as i64))])
 }
 
 fn people_table(rows: Vec<Vec<String>>, when_empty: &str, texts: &Catalogue) -> Block {
@@ -429,9 +500,112 @@ mod tests {
             minute_taker: "Kari Saksbehandler".into(),
             revises_agreement: false,
             evaluates_routines: false,
+            participants_may_be_named: false,
             completed_on: None,
             minutes_version: 1,
             reopenings: Vec::new(),
+        }
+    }
+
+    /// (participants concerned, recipient, copy for, agreed to be named,
+    /// names shown, the count of others shown)
+    type CopyCase = (
+        usize,
+        Recipient,
+        Option<i64>,
+        bool,
+        &'static [&'static str],
+        Option<&'static str>,
+    );
+
+    #[test]
+    fn a_participants_own_copy_names_only_them_unless_all_agreed() {
+        let cases: &[CopyCase] = &[
+            (
+                3,
+                Recipient::Participant,
+                Some(2),
+                false,
+                &["Deltaker 1"],
+                Some("2 andre deltakere"),
+            ),
+            (
+                2,
+                Recipient::Participant,
+                Some(1),
+                false,
+                &["Deltaker 0"],
+                Some("1 annen deltaker"),
+            ),
+            (
+                3,
+                Recipient::Participant,
+                Some(2),
+                true,
+                &["Deltaker 0", "Deltaker 1", "Deltaker 2"],
+                None,
+            ),
+            (
+                3,
+                Recipient::Archive,
+                None,
+                false,
+                &["Deltaker 0", "Deltaker 1", "Deltaker 2"],
+                None,
+            ),
+            (
+                3,
+                Recipient::Nav,
+                None,
+                false,
+                &["Deltaker 0", "Deltaker 1", "Deltaker 2"],
+                None,
+            ),
+            (
+                1,
+                Recipient::Participant,
+                Some(1),
+                false,
+                &["Deltaker 0"],
+                None,
+            ),
+        ];
+        for (concerned, recipient, copy_for, agreed, named, others) in cases {
+            let mut meeting = meeting(*concerned);
+            meeting.kind = MeetingKind::Information;
+            meeting.participants_may_be_named = *agreed;
+            let doc = compose_minutes(
+                &meeting,
+                *recipient,
+                *copy_for,
+                &Letterhead::default(),
+                created(),
+                Language::Bokmal,
+            );
+            let text = all_text(&doc);
+            let case = format!(
+                "{concerned} concerned, {recipient:?}, copy for {copy_for:?}, agreed {agreed}"
+            );
+            for i in 0..*concerned {
+                let name = format!("Deltaker {i}");
+                assert_eq!(
+                    text.contains(&name),
+                    named.contains(&name.as_str()),
+                    "{case}: {name} in\n{text}"
+                );
+            }
+            match others {
+                // In the facts and among those present.
+                Some(count) => assert_eq!(text.matches(count).count(), 2, "{case}:\n{text}"),
+                None => assert!(!text.contains("ikke navngitt"), "{case}:\n{text}"),
+            }
+            // A sensitive note about several people stays withheld from a
+            // participant's copy, whoever it names.
+            assert_eq!(
+                text.contains("sykmeldt"),
+                may_read_sensitive(*recipient, *concerned),
+                "{case}"
+            );
         }
     }
 
@@ -469,6 +643,7 @@ mod tests {
             let doc = compose_minutes(
                 &meeting(participants),
                 recipient,
+                None,
                 &Letterhead::default(),
                 created,
                 Language::Bokmal,
@@ -500,6 +675,7 @@ mod tests {
         let doc = compose_minutes(
             &meeting(1),
             Recipient::Archive,
+            None,
             &Letterhead::default(),
             created,
             Language::Bokmal,
@@ -542,6 +718,7 @@ mod tests {
             compose_minutes(
                 &meeting(1),
                 Recipient::Nav,
+                None,
                 &Letterhead::default(),
                 created,
                 language,

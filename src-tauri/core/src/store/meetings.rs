@@ -81,6 +81,8 @@ pub struct SharingEntry {
     pub file_name: String,
     /// The version of the minutes that was exported.
     pub minutes_version: i64,
+    /// For a participant's own copy: whose it was (given and family name).
+    pub copy_for: Option<String>,
 }
 
 /// How far ahead a new meeting's agenda looks for deadlines.
@@ -125,6 +127,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         minute_taker: String,
         revises: bool,
         evaluates: bool,
+        may_be_named: bool,
         completed_on: Option<NaiveDate>,
         minutes_version: i64,
     }
@@ -135,7 +138,8 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
              revises_agreement, evaluates_routines, completed_on, interpreter_needed, \
              interpreting_mode, interpreter_qualification, interpreter_category, \
              unqualified_exception, unqualified_reason, interpreter_adult, \
-             child_emergency_reason, minutes_version FROM meeting WHERE id = ?1",
+             child_emergency_reason, minutes_version, participants_may_be_named \
+             FROM meeting WHERE id = ?1",
         )?
         .query_row([id], |row| {
             Ok(Head {
@@ -153,6 +157,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
                 minute_taker: row.get("minute_taker")?,
                 revises: row.get("revises_agreement")?,
                 evaluates: row.get("evaluates_routines")?,
+                may_be_named: row.get("participants_may_be_named")?,
                 completed_on: row.get("completed_on")?,
                 minutes_version: row.get("minutes_version")?,
             })
@@ -272,6 +277,7 @@ fn load_meeting(conn: &Connection, id: i64) -> CoreResult<Meeting> {
         minute_taker: head.minute_taker,
         revises_agreement: head.revises,
         evaluates_routines: head.evaluates,
+        participants_may_be_named: head.may_be_named,
         completed_on: head.completed_on,
         minutes_version: head.minutes_version,
         reopenings,
@@ -481,8 +487,8 @@ impl Store {
             i.category.map(TolkeregisterCategory::as_str),
             i.exception.map(UnqualifiedException::as_str),
         );
-        // The meeting's columns, ?1 to ?21 in both the INSERT and the UPDATE.
-        let values: [&dyn rusqlite::ToSql; 21] = [
+        // The meeting's columns, ?1 to ?22 in both the INSERT and the UPDATE.
+        let values: [&dyn rusqlite::ToSql; 22] = [
             &draft.kind.as_str(),
             &draft.date,
             &start_time,
@@ -504,6 +510,7 @@ impl Store {
             &i.reason,
             &i.adult_confirmed,
             &i.child_emergency_reason,
+            &draft.participants_may_be_named,
         ];
         let mut audit = None;
         let meeting_id = match id {
@@ -514,9 +521,9 @@ impl Store {
                      minute_taker, revises_agreement, evaluates_routines, interpreter_needed, \
                      interpreting_mode, interpreter_qualification, interpreter_category, \
                      unqualified_exception, unqualified_reason, interpreter_adult, \
-                     child_emergency_reason) \
+                     child_emergency_reason, participants_may_be_named) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, \
-                     ?16, ?17, ?18, ?19, ?20, ?21)",
+                     ?16, ?17, ?18, ?19, ?20, ?21, ?22)",
                 )?
                 .execute(&values[..])?;
                 tx.last_insert_rowid()
@@ -540,8 +547,8 @@ impl Store {
                      interpreting_mode = ?15, interpreter_qualification = ?16, \
                      interpreter_category = ?17, unqualified_exception = ?18, \
                      unqualified_reason = ?19, interpreter_adult = ?20, \
-                     child_emergency_reason = ?21, \
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?22",
+                     child_emergency_reason = ?21, participants_may_be_named = ?22, \
+                     updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?23",
                 )?
                 .execute(rusqlite::params_from_iter(
                     values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
@@ -917,15 +924,16 @@ impl Store {
         ensure_meeting(&tx, meeting_id)?;
         tx.prepare_cached(
             "INSERT INTO sharing_log (meeting_id, exported_at, recipient, legal_basis, file_name, \
-             minutes_version) \
-             SELECT ?1, ?2, ?3, ?4, ?5, minutes_version FROM meeting WHERE id = ?1",
+             minutes_version, copy_for) \
+             SELECT ?1, ?2, ?3, ?4, ?5, minutes_version, ?6 FROM meeting WHERE id = ?1",
         )?
         .execute(params![
             meeting_id,
             exported_at,
             choice.recipient.as_str(),
             choice.legal_basis.map(LegalBasis::as_str),
-            file_name
+            file_name,
+            choice.copy_for
         ])?;
         let id = tx.last_insert_rowid();
         audit_minutes_export(&tx, meeting_id, id)?;
@@ -943,8 +951,10 @@ impl Store {
             "SELECT s.id AS id, s.exported_at AS exported_at, s.meeting_id AS meeting_id, \
              m.kind AS meeting_kind, m.date AS meeting_date, s.recipient AS recipient, \
              s.legal_basis AS legal_basis, s.file_name AS file_name, \
-             s.minutes_version AS minutes_version \
+             s.minutes_version AS minutes_version, \
+             p.given_name || ' ' || p.family_name AS copy_for \
              FROM sharing_log s JOIN meeting m ON m.id = s.meeting_id \
+             LEFT JOIN participant p ON p.id = s.copy_for \
              WHERE (?1 IS NULL OR s.meeting_id IN \
                  (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1)) \
              AND (?2 IS NULL OR s.meeting_id = ?2) ORDER BY s.exported_at DESC, s.id DESC",
@@ -963,6 +973,7 @@ impl Store {
                 legal_basis: basis.as_deref().and_then(LegalBasis::from_str_id),
                 file_name: row.get("file_name")?,
                 minutes_version: row.get("minutes_version")?,
+                copy_for: row.get("copy_for")?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
