@@ -320,6 +320,28 @@ pub fn planned_length_out_of_range(min: u32, max: u32) -> Message {
         .with("max", Arg::Number(max.into()))
 }
 
+/// A retention period that is not a whole number of years in `min..=max`.
+pub fn retention_years_out_of_range(min: u32, max: u32) -> Message {
+    Message::new("message.retentionYearsOutOfRange")
+        .with("min", Arg::Number(min.into()))
+        .with("max", Arg::Number(max.into()))
+}
+
+/// Minutes can only be filed in the archive once the meeting is completed.
+pub const FILING_NEEDS_COMPLETED: Message = Message::new("message.filingNeedsCompleted");
+/// This version of the minutes already has an archive reference.
+pub const ALREADY_FILED: Message = Message::new("message.alreadyFiled");
+/// A participant asked to be anonymised is not due (see the code: the
+/// period is not set or has not run out, the programme has not ended, or
+/// an archive copy is missing).
+pub const NOT_DUE_FOR_ANONYMISATION: Message = Message::new("message.notDueForAnonymisation");
+/// An archive copy is missing, so the participant cannot be anonymised.
+pub const ARCHIVE_REFERENCE_MISSING: Message = Message::new("message.archiveReferenceMissing");
+/// The participant is already anonymised.
+pub const ALREADY_ANONYMISED: Message = Message::new("message.alreadyAnonymised");
+/// The list confirmed is not the list of participants due.
+pub const ANONYMISATION_LIST_CHANGED: Message = Message::new("message.anonymisationListChanged");
+
 /// An extension outside `min..=max` whole months.
 pub fn extension_months_out_of_range(min: u32, max: u32) -> Message {
     Message::new("message.extensionMonthsOutOfRange")

@@ -55,6 +55,11 @@ choice! {
         Register => "register",
         /// A spreadsheet of participants imported at once.
         ParticipantImport => "participant_import",
+        /// Minutes filed in the municipality's case and archive system,
+        /// with its archive reference.
+        ArchiveFiling => "archive_filing",
+        /// The municipality's retention period.
+        RetentionSetting => "retention_setting",
     }
 }
 
@@ -77,6 +82,9 @@ choice! {
         Reopen => "reopen",
         /// Exported to a file.
         Export => "export",
+        /// A participant's personal data replaced by a case reference,
+        /// for good.
+        Anonymise => "anonymise",
     }
 }
 

@@ -333,6 +333,18 @@ const FIELDS: &[(AuditEntity, &str, FieldValue)] = &[
     (E::ProgrammeExtension, "reason", Text),
     (E::NirAnnualCheck, "data_year", Text),
     (E::NirAnnualCheck, "checked_on", Date),
+    (E::ArchiveFiling, "meeting_id", Text),
+    (E::ArchiveFiling, "minutes_version", Text),
+    (E::ArchiveFiling, "archive_reference", Text),
+    (E::ArchiveFiling, "filed_on", Date),
+    (E::RetentionSetting, "years", Text),
+    (E::RetentionSetting, "decided_on", Date),
+    // An anonymisation: the case reference that replaced the name, how
+    // many trail entries lost their personal data, and the digest over
+    // their new content that keeps the chain verifiable.
+    (E::Participant, "case_reference", Text),
+    (E::Participant, "redacted_entries", Text),
+    (E::Participant, "redaction_digest", Text),
     (E::AuditTrail, "period_from", Date),
     (E::AuditTrail, "period_to", Date),
     (E::AuditTrail, "participant_id", Reference(R::Participant)),

@@ -5,6 +5,7 @@
 mod choice;
 
 pub mod audit;
+pub mod anonymisation;
 pub mod audit_fields;
 pub mod calendar;
 pub mod citation;
@@ -24,6 +25,7 @@ pub mod participant;
 pub mod participant_form;
 pub mod programme_frame;
 pub mod report;
+pub mod retention;
 pub mod search_key;
 pub mod statute;
 pub mod team;

@@ -295,6 +295,10 @@ pub(crate) fn capture(conn: &Connection, entity: AuditEntity, id: i64) -> CoreRe
         (_, None) => Vec::new(),
         (AuditEntity::Participant, Some(_)) => vec![id],
         (AuditEntity::Meeting, Some(_)) => meeting_participants(conn, id)?,
+        (AuditEntity::ArchiveFiling, Some(s)) => match snapshot_value(s, "meeting_id") {
+            Some(meeting) => meeting_participants(conn, meeting.parse().unwrap_or_default())?,
+            None => Vec::new(),
+        },
         (_, Some(s)) => snapshot_value(s, "participant_id")
             .and_then(|v| v.parse().ok())
             .into_iter()
@@ -861,6 +865,16 @@ mod tests {
                             "action[].due",
                         ]
                         .map(String::from),
+                    );
+                    columns
+                }
+                AuditEntity::Participant => {
+                    // An anonymisation records what replaced the person,
+                    // not a column.
+                    let mut columns = recorded_columns(&store.conn, "participant");
+                    columns.extend(
+                        ["case_reference", "redacted_entries", "redaction_digest"]
+                            .map(String::from),
                     );
                     columns
                 }
