@@ -339,8 +339,6 @@ pub const NOT_DUE_FOR_ANONYMISATION: Message = Message::new("message.notDueForAn
 pub const ARCHIVE_REFERENCE_MISSING: Message = Message::new("message.archiveReferenceMissing");
 /// The participant is already anonymised.
 pub const ALREADY_ANONYMISED: Message = Message::new("message.alreadyAnonymised");
-/// The list confirmed is not the list of participants due.
-pub const ANONYMISATION_LIST_CHANGED: Message = Message::new("message.anonymisationListChanged");
 
 /// An extension outside `min..=max` whole months.
 pub fn extension_months_out_of_range(min: u32, max: u32) -> Message {

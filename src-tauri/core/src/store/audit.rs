@@ -11,6 +11,7 @@ use crate::domain::audit::{
     snapshot_value, AuditAction, AuditEntity, EntryContent, FieldChange, FieldRule, Snapshot,
     SnapshotField, GENESIS_HASH,
 };
+use crate::domain::anonymisation::redaction_digest;
 use crate::domain::audit_fields::Referenced;
 use crate::error::CoreResult;
 use crate::store::Store;
@@ -664,6 +665,29 @@ impl Store {
         let mut statement = self.conn.prepare(&format!(
             "SELECT {EVENT_COLUMNS} FROM audit_event ORDER BY id"
         ))?;
+        // Entries an anonymisation redacted: each must give the hash
+        // recorded for its new content, and each anonymisation's entry the
+        // digest over the ones it redacted.
+        let redactions: std::collections::HashMap<i64, (String, i64)> = self
+            .conn
+            .prepare(
+                "SELECT event_id, redacted_hash, anonymisation_event_id FROM audit_redaction",
+            )?
+            .query_map([], |row| {
+                Ok((
+                    row.get("event_id")?,
+                    (row.get("redacted_hash")?, row.get("anonymisation_event_id")?),
+                ))
+            })?
+            .collect::<Result<_, _>>()?;
+        let mut redacted_by: std::collections::BTreeMap<i64, Vec<(i64, String)>> =
+            std::collections::BTreeMap::new();
+        for (event, (hash, anonymisation)) in &redactions {
+            redacted_by
+                .entry(*anonymisation)
+                .or_default()
+                .push((*event, hash.clone()));
+        }
         let mut rows = statement.query([])?;
         let mut expected_prev = GENESIS_HASH.to_string();
         let mut checked = 0_i64;
@@ -694,7 +718,17 @@ impl Store {
                 reason: &reason,
                 prev_hash: &prev_hash,
             };
-            if entry_hash(&content) != hash {
+            let expected_hash = redactions.get(&id).map_or(&hash, |(redacted, _)| redacted);
+            let digest_holds = || {
+                let recorded = decode_changes(&changes)
+                    .and_then(|c| c.into_iter().find(|c| c.field == "redaction_digest"))
+                    .and_then(|c| c.to);
+                let made = redacted_by.get(&id).map(|r| redaction_digest(r));
+                recorded == made.or_else(|| Some(redaction_digest(&[])))
+            };
+            if entry_hash(&content) != *expected_hash
+                || (action == AuditAction::Anonymise.as_str() && !digest_holds())
+            {
                 return Ok(AuditVerification::Broken {
                     row_id: id,
                     problem: AuditProblem::ContentHashMismatch,
@@ -703,6 +737,20 @@ impl Store {
             }
             expected_prev = hash;
             checked += 1;
+        }
+        // A redaction claimed by an entry that is no anonymisation (or by
+        // none at all) is an edit the checks above did not see.
+        let claimed: std::collections::HashSet<i64> = self
+            .conn
+            .prepare("SELECT id FROM audit_event WHERE action = ?1")?
+            .query_map([AuditAction::Anonymise.as_str()], |row| row.get("id"))?
+            .collect::<Result<_, _>>()?;
+        if let Some((&by, redacted)) = redacted_by.iter().find(|(by, _)| !claimed.contains(by)) {
+            return Ok(AuditVerification::Broken {
+                row_id: redacted.iter().map(|(id, _)| *id).min().unwrap_or(by),
+                problem: AuditProblem::ContentHashMismatch,
+                rows_intact: checked,
+            });
         }
         Ok(AuditVerification::Intact {
             rows: checked,

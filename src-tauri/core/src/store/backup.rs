@@ -86,6 +86,10 @@ pub const KEEP_WEEKLY: usize = 8;
 /// backups (or a clock set wrong) never leaves only one.
 pub const KEEP_NEWEST: usize = 5;
 
+/// The reason an anonymisation applied again after a restore is recorded
+/// with (a stable code, shown in words by the window).
+pub const REAPPLIED_AFTER_RESTORE: &str = "reapplied_after_restore";
+
 /// The folder of automatic backups inside the data folder.
 pub const BACKUP_FOLDER_NAME: &str = "backups";
 
@@ -907,6 +911,9 @@ impl Store {
     /// data at once; an older backup is migrated to the current schema.
     pub fn restore_from(&mut self, source: &Path, safety_copy: &Path) -> CoreResult<BackupCounts> {
         let counts = self.inspect_backup(source)?;
+        // Anonymisations done since the backup was taken must not be
+        // undone by it: the list survives the restore and is applied again.
+        let anonymised = self.anonymised()?;
         self.backup_to(safety_copy)?;
         let source_conn = open_backup(source, self.key.as_ref())?;
         {
@@ -914,6 +921,7 @@ impl Store {
             backup.run_to_completion(1024, Duration::ZERO, None)?;
         }
         migrations::migrate(&mut self.conn)?;
+        self.reapply_anonymisations(&anonymised, REAPPLIED_AFTER_RESTORE)?;
         Ok(counts)
     }
 

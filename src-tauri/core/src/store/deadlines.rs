@@ -425,7 +425,11 @@ pub(crate) fn recompute_everyone(
 ) -> CoreResult<usize> {
     let settings = load_settings(conn)?;
     let ids: Vec<i64> = conn
-        .prepare_cached("SELECT id FROM participant")?
+        // An anonymised participant's deadlines are the record of what was
+        // done; the facts they came from are gone, so they stay as they were.
+        .prepare_cached(
+            "SELECT id FROM participant WHERE id NOT IN (SELECT participant_id FROM anonymisation)",
+        )?
         .query_map([], |row| row.get("id"))?
         .collect::<Result<_, _>>()?;
     let _running = progress.start(ids.len());
@@ -560,6 +564,9 @@ fn participant_of(conn: &Connection, table: &str, id: i64) -> CoreResult<i64> {
 }
 
 pub(crate) fn case_reference(given: &str, family: &str, id: i64) -> String {
+    if given == crate::domain::retention::ANONYMISED_GIVEN_NAME && family == id.to_string() {
+        return crate::domain::retention::anonymised_case_reference(id);
+    }
     let initial = |name: &str| {
         name.chars()
             .next()

@@ -124,6 +124,13 @@ impl Store {
     ) -> CoreResult<Participant> {
         let tx = self.conn.transaction()?;
         ensure_participant(&tx, id)?;
+        if crate::store::anonymisation::is_anonymised(&tx, id)? {
+            return Err(crate::store::invalid(
+                "participant",
+                "already_anonymised",
+                crate::messages::ALREADY_ANONYMISED,
+            ));
+        }
         refuse_duplicate_number(&tx, details, Some(id))?;
         let derived = Derived::from(details);
         let mut values = detail_params(details, &derived);
