@@ -407,6 +407,22 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
         ("meeting_save", Some(json!({ "id": int, "form": object }))),
         ("meeting_complete", Some(json!({ "id": int }))),
         ("meeting_reopen", Some(json!({ "id": int, "reason": text }))),
+        (
+            "minutes_file",
+            Some(json!({ "meetingId": int, "archiveReference": text, "filedOn": text })),
+        ),
+        ("minutes_filings", Some(json!({ "meetingId": int }))),
+        (
+            "participant_unfiled_minutes",
+            Some(json!({ "participantId": int })),
+        ),
+        ("retention_get", None),
+        ("retention_save", Some(json!({ "years": text }))),
+        ("retention_candidates", None),
+        (
+            "participants_anonymise",
+            Some(json!({ "participantIds": object })),
+        ),
         ("meeting_delete", Some(json!({ "id": int }))),
         (
             "minutes_preview",

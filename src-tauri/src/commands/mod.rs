@@ -10,6 +10,7 @@ pub mod import;
 pub mod lists;
 pub mod meetings;
 pub mod participants;
+pub mod privacy;
 pub mod reports;
 pub mod rules;
 pub mod security;

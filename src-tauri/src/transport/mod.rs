@@ -380,6 +380,7 @@ pub struct CalendarExportDto {
 
 pub mod audit;
 pub mod meetings;
+pub mod privacy;
 pub mod reports;
 pub mod rules;
 pub mod teams;

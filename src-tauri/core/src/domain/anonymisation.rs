@@ -156,12 +156,17 @@ mod tests {
                 "{entity:?}.{name}: a text field about a participant must be redacted or kept on purpose, once"
             );
         }
-        let recorded: Vec<(AuditEntity, &str)> =
-            recorded_fields().into_iter().map(|(e, n, _)| (e, n)).collect();
+        let recorded: Vec<(AuditEntity, &str)> = recorded_fields()
+            .into_iter()
+            .map(|(e, n, _)| (e, n))
+            .collect();
         for pair in REDACTED_FIELDS.iter().chain(KEPT_TEXT_FIELDS) {
             assert!(recorded.contains(pair), "{pair:?} is not a recorded field");
         }
-        assert_eq!(field_value(AuditEntity::Participant, "birth_date"), FieldValue::Date);
+        assert_eq!(
+            field_value(AuditEntity::Participant, "birth_date"),
+            FieldValue::Date
+        );
     }
 
     #[test]
@@ -199,8 +204,17 @@ mod tests {
         let a = vec![(3, "aa".to_string()), (9, "bb".to_string())];
         let b = vec![(9, "bb".to_string()), (3, "aa".to_string())];
         assert_eq!(redaction_digest(&a), redaction_digest(&b));
-        assert_ne!(redaction_digest(&a), redaction_digest(&[(3, "aa".to_string())]));
-        assert_ne!(redaction_digest(&a), redaction_digest(&[(3, "aa".to_string()), (9, "bc".to_string())]));
-        assert_ne!(redaction_digest(&a), redaction_digest(&[(4, "aa".to_string()), (9, "bb".to_string())]));
+        assert_ne!(
+            redaction_digest(&a),
+            redaction_digest(&[(3, "aa".to_string())])
+        );
+        assert_ne!(
+            redaction_digest(&a),
+            redaction_digest(&[(3, "aa".to_string()), (9, "bc".to_string())])
+        );
+        assert_ne!(
+            redaction_digest(&a),
+            redaction_digest(&[(4, "aa".to_string()), (9, "bb".to_string())])
+        );
     }
 }

@@ -4,8 +4,8 @@
 #[macro_use]
 mod choice;
 
-pub mod audit;
 pub mod anonymisation;
+pub mod audit;
 pub mod audit_fields;
 pub mod calendar;
 pub mod citation;

@@ -226,23 +226,77 @@ mod tests {
         let today = day("01.12.2031");
         // (what, facts, setting, expected)
         let cases = [
-            ("no period set", facts(Some("01.06.2020"), true, 0, 0), None, RetentionState::PeriodNotSet),
-            ("still in the programme", facts(None, false, 0, 0), Some(five), RetentionState::ProgrammeNotEnded),
-            ("an end date but still active", facts(Some("01.06.2020"), false, 0, 0), Some(five), RetentionState::ProgrammeNotEnded),
-            ("over without an end date", facts(None, true, 0, 0), Some(five), RetentionState::ProgrammeNotEnded),
-            ("runs out tomorrow", facts(Some("02.12.2026"), true, 0, 0), Some(five), RetentionState::NotYetDue(day("02.12.2031"))),
-            ("runs out today", facts(Some("01.12.2026"), true, 0, 0), Some(five), RetentionState::Due(day("01.12.2031"))),
-            ("ran out, minutes unfiled", facts(Some("01.06.2020"), true, 2, 0), Some(five),
-                RetentionState::ArchiveCopyMissing { due: day("01.06.2025"), unfiled_minutes: 2, open_meetings: 0 }),
-            ("ran out, a meeting still open", facts(Some("01.06.2020"), true, 0, 1), Some(five),
-                RetentionState::ArchiveCopyMissing { due: day("01.06.2025"), unfiled_minutes: 0, open_meetings: 1 }),
-            ("29 February ends on 28 February", facts(Some("29.02.2024"), true, 0, 0), Some(RetentionSetting { years: 1, ..five }),
-                RetentionState::Due(day("28.02.2025"))),
+            (
+                "no period set",
+                facts(Some("01.06.2020"), true, 0, 0),
+                None,
+                RetentionState::PeriodNotSet,
+            ),
+            (
+                "still in the programme",
+                facts(None, false, 0, 0),
+                Some(five),
+                RetentionState::ProgrammeNotEnded,
+            ),
+            (
+                "an end date but still active",
+                facts(Some("01.06.2020"), false, 0, 0),
+                Some(five),
+                RetentionState::ProgrammeNotEnded,
+            ),
+            (
+                "over without an end date",
+                facts(None, true, 0, 0),
+                Some(five),
+                RetentionState::ProgrammeNotEnded,
+            ),
+            (
+                "runs out tomorrow",
+                facts(Some("02.12.2026"), true, 0, 0),
+                Some(five),
+                RetentionState::NotYetDue(day("02.12.2031")),
+            ),
+            (
+                "runs out today",
+                facts(Some("01.12.2026"), true, 0, 0),
+                Some(five),
+                RetentionState::Due(day("01.12.2031")),
+            ),
+            (
+                "ran out, minutes unfiled",
+                facts(Some("01.06.2020"), true, 2, 0),
+                Some(five),
+                RetentionState::ArchiveCopyMissing {
+                    due: day("01.06.2025"),
+                    unfiled_minutes: 2,
+                    open_meetings: 0,
+                },
+            ),
+            (
+                "ran out, a meeting still open",
+                facts(Some("01.06.2020"), true, 0, 1),
+                Some(five),
+                RetentionState::ArchiveCopyMissing {
+                    due: day("01.06.2025"),
+                    unfiled_minutes: 0,
+                    open_meetings: 1,
+                },
+            ),
+            (
+                "29 February ends on 28 February",
+                facts(Some("29.02.2024"), true, 0, 0),
+                Some(RetentionSetting { years: 1, ..five }),
+                RetentionState::Due(day("28.02.2025")),
+            ),
         ];
         for (what, facts, setting, expected) in cases {
             let state = retention_state(&facts, setting.as_ref(), today);
             assert_eq!(state, expected, "{what}");
-            assert_eq!(state.is_due(), matches!(expected, RetentionState::Due(_)), "{what}");
+            assert_eq!(
+                state.is_due(),
+                matches!(expected, RetentionState::Due(_)),
+                "{what}"
+            );
         }
     }
 

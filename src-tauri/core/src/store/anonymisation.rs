@@ -10,12 +10,11 @@
 
 use crate::domain::anonymisation::{redact_changes, redaction_digest};
 use crate::domain::audit::{
-    decode_changes, encode_changes, entry_hash, AuditAction, AuditEntity, EntryContent,
-    FieldChange,
+    decode_changes, encode_changes, entry_hash, AuditAction, AuditEntity, EntryContent, FieldChange,
 };
 use crate::domain::retention::{
-    anonymised_case_reference, retention_state, RetentionFacts, RetentionSetting,
-    RetentionState, ANONYMISED_GIVEN_NAME,
+    anonymised_case_reference, retention_state, RetentionFacts, RetentionSetting, RetentionState,
+    ANONYMISED_GIVEN_NAME,
 };
 use crate::domain::search_key::participant_search_text;
 use crate::error::{CoreError, CoreResult};
@@ -210,7 +209,11 @@ impl Store {
     /// due is refused with its state's code, `archive_reference_missing`
     /// among them). All in one transaction: either every one is
     /// anonymised or none. Cannot be undone.
-    pub fn anonymise(&mut self, confirmed: &[i64], today: NaiveDate) -> CoreResult<Vec<Anonymised>> {
+    pub fn anonymise(
+        &mut self,
+        confirmed: &[i64],
+        today: NaiveDate,
+    ) -> CoreResult<Vec<Anonymised>> {
         let setting = load_setting(&self.conn)?;
         let tx = self.conn.transaction()?;
         for &id in confirmed {
@@ -270,7 +273,12 @@ impl Store {
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM participant WHERE id = ?1) AS found")?
                 .query_row([anonymised.participant_id], |row| row.get("found"))?;
             if exists && !is_anonymised(&tx, anonymised.participant_id)? {
-                anonymise_one(&tx, anonymised.participant_id, anonymised.anonymised_on, reason)?;
+                anonymise_one(
+                    &tx,
+                    anonymised.participant_id,
+                    anonymised.anonymised_on,
+                    reason,
+                )?;
                 applied += 1;
             }
         }
@@ -412,7 +420,11 @@ fn anonymise_one(
     .execute(params![id, case_reference, on, event])?;
     tx.query_row("PRAGMA secure_delete = OFF", [], |_| Ok(()))
         .optional()?;
-    tracing::info!(participant = id, entries = redacted.len(), "participant anonymised");
+    tracing::info!(
+        participant = id,
+        entries = redacted.len(),
+        "participant anonymised"
+    );
     Ok(Anonymised {
         participant_id: id,
         case_reference,
@@ -473,7 +485,10 @@ fn redact_trail(
         });
         redacted.push((event_id, hash, encoded, new_reason));
     }
-    let pairs: Vec<(i64, String)> = redacted.iter().map(|(id, h, _, _)| (*id, h.clone())).collect();
+    let pairs: Vec<(i64, String)> = redacted
+        .iter()
+        .map(|(id, h, _, _)| (*id, h.clone()))
+        .collect();
     Ok((redacted, redaction_digest(&pairs)))
 }
 
@@ -492,7 +507,9 @@ mod tests {
     /// Every text value in every table, with where it is.
     fn every_text(conn: &Connection) -> Vec<(String, String)> {
         let tables: Vec<String> = conn
-            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            .prepare(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+            )
             .unwrap()
             .query_map([], |row| row.get(0))
             .unwrap()
@@ -606,14 +623,19 @@ mod tests {
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
-        assert!(notes.len() >= 2, "the demo's triangle meeting has notes: {notes:?}");
+        assert!(
+            notes.len() >= 2,
+            "the demo's triangle meeting has notes: {notes:?}"
+        );
         secrets.extend(notes);
         assert!(
             leaks(&store.conn, &secrets).len() > secrets.len(),
             "before, the register holds them"
         );
         let backup = tempfile::tempdir().unwrap();
-        store.backup_to(&backup.path().join("before.sqlite3")).unwrap();
+        store
+            .backup_to(&backup.path().join("before.sqlite3"))
+            .unwrap();
         Walk {
             store,
             person,
@@ -637,7 +659,12 @@ mod tests {
         for meeting in open {
             store.complete_meeting(meeting, today).unwrap();
         }
-        for (n, unfiled) in store.unfiled_minutes(person).unwrap().into_iter().enumerate() {
+        for (n, unfiled) in store
+            .unfiled_minutes(person)
+            .unwrap()
+            .into_iter()
+            .enumerate()
+        {
             store
                 .file_minutes(
                     unfiled.meeting_id,
@@ -653,7 +680,12 @@ mod tests {
 
     #[test]
     fn nothing_is_anonymised_while_an_archive_reference_is_missing() {
-        let Walk { mut store, person, secrets, .. } = walk();
+        let Walk {
+            mut store,
+            person,
+            secrets,
+            ..
+        } = walk();
         let later = day("01.12.2028");
         store.save_retention_setting(1, day("01.12.2026")).unwrap();
         let state = |store: &Store| {
@@ -678,47 +710,76 @@ mod tests {
         file_everything(&mut store, person, day("01.12.2026"));
         let last: i64 = store
             .conn
-            .query_row(
-                "SELECT max(meeting_id) FROM archive_filing",
-                [],
-                |row| row.get(0),
-            )
+            .query_row("SELECT max(meeting_id) FROM archive_filing", [], |row| {
+                row.get(0)
+            })
             .unwrap();
         store
-            .reopen_meeting(last, "Rettet dato", day("02.12.2026").and_hms_opt(9, 0, 0).unwrap())
+            .reopen_meeting(
+                last,
+                "Rettet dato",
+                day("02.12.2026").and_hms_opt(9, 0, 0).unwrap(),
+            )
             .unwrap();
         store.complete_meeting(last, day("02.12.2026")).unwrap();
-        assert!(matches!(
-            state(&store),
-            RetentionState::ArchiveCopyMissing { unfiled_minutes: 1, open_meetings: 0, .. }
-        ), "a new version of the minutes needs its own reference");
+        assert!(
+            matches!(
+                state(&store),
+                RetentionState::ArchiveCopyMissing {
+                    unfiled_minutes: 1,
+                    open_meetings: 0,
+                    ..
+                }
+            ),
+            "a new version of the minutes needs its own reference"
+        );
         assert_eq!(
             store.anonymise(&[person], later).unwrap_err().code(),
             "archive_reference_missing"
         );
-        assert!(leaks(&store.conn, &secrets).iter().any(|l| l.contains("participant.")));
+        assert!(leaks(&store.conn, &secrets)
+            .iter()
+            .any(|l| l.contains("participant.")));
         // A period not run out and none set are refused too.
         assert_eq!(
-            store.anonymise(&[person], day("01.06.2027")).unwrap_err().code(),
+            store
+                .anonymise(&[person], day("01.06.2027"))
+                .unwrap_err()
+                .code(),
             "retention_not_run_out"
         );
     }
 
     #[test]
-    fn an_anonymised_participant_leaves_no_trace_the_chain_verifies_and_a_restore_brings_nothing_back() {
-        let Walk { mut store, person, secrets, backup } = walk();
+    fn an_anonymised_participant_leaves_no_trace_the_chain_verifies_and_a_restore_brings_nothing_back(
+    ) {
+        let Walk {
+            mut store,
+            person,
+            secrets,
+            backup,
+        } = walk();
         let filed = day("01.12.2026");
         let later = day("01.12.2028");
         let counted = day("15.11.2026");
         let caseload = |store: &Store| {
             let r = store.caseload_report(counted, later).unwrap();
-            (r.total, r.by_status, r.by_law, r.by_final_goal, r.by_education)
+            (
+                r.total,
+                r.by_status,
+                r.by_law,
+                r.by_final_goal,
+                r.by_education,
+            )
         };
         let compliance = |store: &Store| {
             let r = store
                 .deadline_compliance(day("01.01.2024"), counted, later)
                 .unwrap();
-            (r.total, r.kinds.into_iter().map(|k| k.counts).collect::<Vec<_>>())
+            (
+                r.total,
+                r.kinds.into_iter().map(|k| k.counts).collect::<Vec<_>>(),
+            )
         };
         let (caseload_before, compliance_before) = (caseload(&store), compliance(&store));
         store.save_retention_setting(1, filed).unwrap();
@@ -739,15 +800,32 @@ mod tests {
             store.verify_audit_trail().unwrap(),
             AuditVerification::Intact { .. }
         ));
-        assert_eq!(caseload(&store), caseload_before, "the caseload counts stay");
-        assert_eq!(compliance(&store), compliance_before, "the deadline counts stay");
-        let shown = store.participant(person).unwrap().details;
-        assert_eq!(format!("{} {}", shown.given_name, shown.family_name), format!("ANON {person}"));
         assert_eq!(
-            store.update_participant(person, &shown, later).unwrap_err().code(),
+            caseload(&store),
+            caseload_before,
+            "the caseload counts stay"
+        );
+        assert_eq!(
+            compliance(&store),
+            compliance_before,
+            "the deadline counts stay"
+        );
+        let shown = store.participant(person).unwrap().details;
+        assert_eq!(
+            format!("{} {}", shown.given_name, shown.family_name),
+            format!("ANON {person}")
+        );
+        assert_eq!(
+            store
+                .update_participant(person, &shown, later)
+                .unwrap_err()
+                .code(),
             "already_anonymised"
         );
-        assert_eq!(store.anonymise(&[person], later).unwrap_err().code(), "already_anonymised");
+        assert_eq!(
+            store.anonymise(&[person], later).unwrap_err().code(),
+            "already_anonymised"
+        );
         // A settings change recomputes everyone else; their record stays.
         let deadlines = |store: &Store| -> Vec<String> {
             store
@@ -771,7 +849,12 @@ mod tests {
             .unwrap();
         assert_eq!(leaks(&store.conn, &secrets), Vec::<String>::new());
         assert_eq!(
-            store.anonymised().unwrap().iter().map(|a| a.participant_id).collect::<Vec<_>>(),
+            store
+                .anonymised()
+                .unwrap()
+                .iter()
+                .map(|a| a.participant_id)
+                .collect::<Vec<_>>(),
             vec![person]
         );
         assert!(matches!(
@@ -791,13 +874,17 @@ mod tests {
 
     #[test]
     fn a_redacted_entry_or_its_recorded_hash_changed_breaks_the_chain() {
-        let Walk { mut store, person, .. } = walk();
+        let Walk {
+            mut store, person, ..
+        } = walk();
         store.save_retention_setting(1, day("01.12.2026")).unwrap();
         file_everything(&mut store, person, day("01.12.2026"));
         store.anonymise(&[person], day("01.12.2028")).unwrap();
         let redacted: i64 = store
             .conn
-            .query_row("SELECT min(event_id) FROM audit_redaction", [], |row| row.get(0))
+            .query_row("SELECT min(event_id) FROM audit_redaction", [], |row| {
+                row.get(0)
+            })
             .unwrap();
         // The trigger lets a redacted entry's changes be written (that is
         // how the redaction is done), so the check must catch an edit.
@@ -815,7 +902,10 @@ mod tests {
         // Its place in the chain cannot change at all.
         assert!(store
             .conn
-            .execute("UPDATE audit_event SET hash = 'x' WHERE id = ?1", [redacted])
+            .execute(
+                "UPDATE audit_event SET hash = 'x' WHERE id = ?1",
+                [redacted]
+            )
             .is_err());
         assert!(store
             .conn

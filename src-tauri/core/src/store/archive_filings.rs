@@ -60,9 +60,11 @@ impl ArchiveFilingForm {
         let reference = required_line(&mut errors, "archiveReference", &self.archive_reference);
         let filed_on = date_field(&mut errors, "filedOn", &self.filed_on);
         match filed_on {
-            None if self.filed_on.trim().is_empty() => errors.push(
-                crate::error::FieldError::new("filedOn", "required", messages::REQUIRED),
-            ),
+            None if self.filed_on.trim().is_empty() => errors.push(crate::error::FieldError::new(
+                "filedOn",
+                "required",
+                messages::REQUIRED,
+            )),
             Some(day) if day > today => errors.push(crate::error::FieldError::new(
                 "filedOn",
                 "date_in_future",

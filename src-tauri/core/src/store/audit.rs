@@ -6,12 +6,12 @@
 //! rules of [`crate::domain::audit`], and one hash-chained row is appended to
 //! `audit_event`. The row commits or rolls back with the change.
 
+use crate::domain::anonymisation::redaction_digest;
 use crate::domain::audit::{
     decode_changes, diff, encode_changes, entry_hash, field_rule, participant_reason,
     snapshot_value, AuditAction, AuditEntity, EntryContent, FieldChange, FieldRule, Snapshot,
     SnapshotField, GENESIS_HASH,
 };
-use crate::domain::anonymisation::redaction_digest;
 use crate::domain::audit_fields::Referenced;
 use crate::error::CoreResult;
 use crate::store::Store;
@@ -670,13 +670,14 @@ impl Store {
         // digest over the ones it redacted.
         let redactions: std::collections::HashMap<i64, (String, i64)> = self
             .conn
-            .prepare(
-                "SELECT event_id, redacted_hash, anonymisation_event_id FROM audit_redaction",
-            )?
+            .prepare("SELECT event_id, redacted_hash, anonymisation_event_id FROM audit_redaction")?
             .query_map([], |row| {
                 Ok((
                     row.get("event_id")?,
-                    (row.get("redacted_hash")?, row.get("anonymisation_event_id")?),
+                    (
+                        row.get("redacted_hash")?,
+                        row.get("anonymisation_event_id")?,
+                    ),
                 ))
             })?
             .collect::<Result<_, _>>()?;

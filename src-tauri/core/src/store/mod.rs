@@ -1,7 +1,7 @@
 //! The local SQLite store: one database file on the caseworker's laptop.
 
-pub mod archive_filings;
 pub mod anonymisation;
+pub mod archive_filings;
 pub mod audit;
 pub mod backup;
 pub mod deadlines;
