@@ -16,6 +16,7 @@ import { renderBackups } from "./views/backups.js";
 import { renderAudit } from "./views/audit.js";
 import { renderRules } from "./views/rules.js";
 import { renderReports } from "./views/reports.js";
+import { renderPrivacy } from "./views/privacy.js";
 
 /**
  * One screen: `name` (stable, used in logs and tests), `pattern` (the hash it
@@ -40,6 +41,7 @@ export const SCREENS = [
   { name: "rules", pattern: /^#\/regelverk\/?$/, ready: "rules", title: "nav.rules", section: "rules", render: renderRules },
   { name: "reports", pattern: /^#\/rapporter(?:\/(deltakere|frister|imdi|tilsyn))?\/?(?:\?(.*))?$/, ready: "reports", title: "nav.reports", section: "reports", render: renderReports },
   { name: "audit", pattern: /^#\/kontroll\/?$/, ready: "audit", title: "nav.audit", section: "audit", render: renderAudit },
+  { name: "privacy", pattern: /^#\/personvern\/?$/, ready: "privacy", title: "nav.privacy", section: "privacy", render: renderPrivacy },
 ];
 
 /**
@@ -57,6 +59,7 @@ export const SIDEBAR = [
   { section: "settings", hash: "#/innstillinger", label: "nav.settings", key: "4" },
   { section: "rules", hash: "#/regelverk", label: "nav.rules" },
   { section: "audit", hash: "#/kontroll", label: "nav.audit" },
+  { section: "privacy", hash: "#/personvern", label: "nav.privacy" },
 ];
 
 /** Where a hash leads: the screen and the pattern's captures, or null. */

@@ -39,6 +39,9 @@ pub struct ParticipantDto {
     pub archived: bool,
     /// When the participant was archived (`dd.mm.åååå`), or empty.
     pub archived_on: String,
+    /// When the participant was anonymised (`dd.mm.åååå`), or empty: the
+    /// record can no longer be changed.
+    pub anonymised_on: String,
 }
 
 impl From<Participant> for ParticipantDto {
@@ -71,6 +74,7 @@ impl From<Participant> for ParticipantDto {
             },
             archived: participant.archived_at.is_some(),
             archived_on: format_optional_date(archived_on),
+            anonymised_on: format_optional_date(participant.anonymised_on),
         }
     }
 }

@@ -12,6 +12,8 @@ import { showError } from "./error.js";
 import { MEETING_KINDS } from "./meeting-list.js";
 import { sharingTable } from "./participant-meetings.js";
 import { renderMinutesPreview } from "./minutes-preview.js";
+import { smallForm } from "./small-form.js";
+import { todayText } from "../format.js";
 
 const RECIPIENTS = ["archive", "nav", "adult_education", "participant"];
 const INTERPRETING_MODES = ["in_person", "phone", "video"];
@@ -711,6 +713,59 @@ export async function renderMeetingEditor(main, id, query) {
     copyForChanged();
     showPreview();
   };
+  // The archive hand-off: each completed version's archive reference, as
+  // the case and archive system gave it. Anonymisation waits for them.
+  const archiveArea = h("section", { class: "card", id: "archive-area", "aria-labelledby": "archive-heading", hidden: true });
+  const drawArchive = async () => {
+    if (!m.id || !m.completedOn) {
+      archiveArea.hidden = true;
+      replace(archiveArea);
+      return;
+    }
+    let filings;
+    try {
+      filings = await api.minutesFilings(m.id);
+    } catch (error) {
+      showError(error);
+      return;
+    }
+    const current = filings.find((f) => f.minutesVersion === m.minutesVersion);
+    archiveArea.hidden = false;
+    replace(
+      archiveArea,
+      h("h2", { id: "archive-heading", text: t("archive.title") }),
+      h(
+        "p",
+        { id: "archive-status", class: current ? "" : "notice" },
+        current ? [icon("✓"), " ", t("archive.currentFiled")] : [icon("⚠"), " ", t("archive.currentUnfiled", { version: m.minutesVersion })],
+      ),
+      filings.length
+        ? h(
+            "ul",
+            { id: "archive-filings" },
+            filings.map((f) => h("li", { text: t("archive.filing", { version: f.minutesVersion, reference: f.archiveReference, date: f.filedOn }) })),
+          )
+        : null,
+      current
+        ? null
+        : [
+            h("p", { class: "hint", text: t("archive.help") }),
+            smallForm({
+              id: "archive-form",
+              submitLabel: t("archive.record"),
+              fields: [
+                { name: "archiveReference", label: t("archive.reference"), value: "" },
+                { name: "filedOn", label: t("archive.filedOn"), type: "date", value: todayText() },
+              ],
+              onSubmit: async (values) => {
+                await api.fileMinutes(m.id, values);
+                toast(t("archive.recorded"));
+                await drawArchive();
+              },
+            }),
+          ],
+    );
+  };
   const sharingArea = h("div", { id: "meeting-sharing" });
   const drawSharing = () => replace(sharingArea, sharingTable(m.sharing, "meeting-sharing-log"));
 
@@ -905,6 +960,7 @@ export async function renderMeetingEditor(main, id, query) {
     drawNext();
     drawSharing();
     drawExport();
+    drawArchive();
     drawHistory();
     applyLock();
   };
@@ -922,6 +978,7 @@ export async function renderMeetingEditor(main, id, query) {
     actions,
     next,
     exportArea,
+    archiveArea,
   );
   drawAll();
   track({

@@ -1,6 +1,6 @@
 // One participant: the facts, which law applies and why, and the actions.
 import { api } from "../api.js";
-import { h, replace } from "../dom.js";
+import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { statusBadge, lawBadge, fullName, goalText } from "../format.js";
 import { markReady, navigate } from "../router.js";
@@ -80,15 +80,19 @@ export async function renderParticipantDetail(main, id) {
         h("h1", { id: "participant-name", text: name }),
         statusBadge(p.status),
         p.archived ? h("span", { class: "badge archived", text: t("detail.archivedOn", { date: p.archivedOn }) }) : null,
+        p.anonymisedOn ? h("span", { class: "badge archived", id: "participant-anonymised" }, icon("⊘"), t("detail.anonymisedOn", { date: p.anonymisedOn })) : null,
       ),
       h(
         "div",
         { class: "actions" },
         h("a", { class: "button-link secondary", id: "supervision-report", href: `#/rapporter/tilsyn?participant=${p.id}`, text: t("detail.supervision") }),
-        p.archived
-          ? h("button", { type: "button", class: "secondary", id: "restore-participant", text: t("detail.restore"), onclick: () => setArchived(false) })
-          : h("button", { type: "button", class: "secondary", id: "archive-participant", text: t("detail.archive"), onclick: () => setArchived(true) }),
-        h("button", { type: "button", class: "primary", id: "edit-participant", title: "Ctrl+E", text: t("detail.edit"), onclick: () => navigate(editHref) }),
+        // An anonymised record is kept as it is: nothing left to edit.
+        p.anonymisedOn
+          ? null
+          : p.archived
+            ? h("button", { type: "button", class: "secondary", id: "restore-participant", text: t("detail.restore"), onclick: () => setArchived(false) })
+            : h("button", { type: "button", class: "secondary", id: "archive-participant", text: t("detail.archive"), onclick: () => setArchived(true) }),
+        p.anonymisedOn ? null : h("button", { type: "button", class: "primary", id: "edit-participant", title: "Ctrl+E", text: t("detail.edit"), onclick: () => navigate(editHref) }),
       ),
     ),
     h(
@@ -144,5 +148,6 @@ export async function renderParticipantDetail(main, id) {
   );
   await Promise.all([renderTimeline(timeline, p.id), renderTeam(team, p.id), renderParticipantMeetings(meetings, p.id), renderParticipantHistory(history, p.id)]);
   markReady();
-  return { edit: () => navigate(editHref) };
+  // Ctrl+E on an anonymised record has nothing to open.
+  return p.anonymisedOn ? {} : { edit: () => navigate(editHref) };
 }

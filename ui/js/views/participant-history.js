@@ -95,7 +95,9 @@ export async function renderParticipantHistory(area, participantId) {
                 h("td", { class: "date", text: e.at }),
                 h("td", { text: whatText(e) }),
                 h("td", {}, changeList(e)),
-                h("td", { text: e.reason || "–" }),
+                // A stored reason is the caseworker's words, or for an
+                // anonymisation applied again after a restore, its code.
+                h("td", { text: e.reason === "reapplied_after_restore" ? t("history.reapplied_after_restore") : e.reason || "–" }),
               ),
             ),
           ),

@@ -12,9 +12,9 @@ export function meetingStatus(m) {
 }
 
 export async function renderParticipantMeetings(area, participantId) {
-  let meetings, sharing;
+  let meetings, sharing, unfiled;
   try {
-    [meetings, sharing] = await Promise.all([api.listMeetings(participantId), api.sharingLog(participantId)]);
+    [meetings, sharing, unfiled] = await Promise.all([api.listMeetings(participantId), api.sharingLog(participantId), api.unfiledMinutes(participantId)]);
   } catch (error) {
     showError(error);
     return;
@@ -54,8 +54,31 @@ export async function renderParticipantMeetings(area, participantId) {
           ),
         )
       : h("p", { class: "empty", text: t("meetings.none") }),
+    h("h3", { text: t("archive.unfiledTitle") }),
+    unfiledList(unfiled, meetings.some((m) => m.completedOn)),
     h("h3", { text: t("sharing.title") }),
     sharingTable(sharing, "participant-sharing-log"),
+  );
+}
+
+// What still lacks an archive reference: each such minutes version, with
+// a way to it; the participant cannot be anonymised until none is left.
+function unfiledList(unfiled, anyCompleted) {
+  if (!unfiled.length) {
+    return h("p", { class: "empty", id: "participant-unfiled", text: anyCompleted ? t("archive.allFiled") : t("meetings.none") });
+  }
+  return h(
+    "ul",
+    { id: "participant-unfiled", class: "warnings" },
+    unfiled.map((u) =>
+      h(
+        "li",
+        {},
+        icon("⚠"),
+        " ",
+        h("a", { href: `#/moter/${u.meetingId}`, text: t("archive.unfiledRow", { kind: t(`meetingKind.${u.kind}`), date: u.date, version: u.minutesVersion }) }),
+      ),
+    ),
   );
 }
 

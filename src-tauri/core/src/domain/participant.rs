@@ -221,6 +221,9 @@ pub struct Participant {
     pub details: ParticipantDetails,
     /// When the participant was archived (ISO timestamp), if archived.
     pub archived_at: Option<String>,
+    /// When the participant was anonymised, if they were: their personal
+    /// data are gone and the record can no longer be changed.
+    pub anonymised_on: Option<NaiveDate>,
     /// When the row was created (ISO timestamp, UTC).
     pub created_at: String,
     /// When the row was last changed (ISO timestamp, UTC).

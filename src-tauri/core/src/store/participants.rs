@@ -26,7 +26,9 @@ pub(crate) const PARTICIPANT_COLUMNS: &str =
      competence_mapping_date, plan_date, last_plan_review_date, ended_date, \
      certificate_issued_date, nav_handover_date, parental_guidance_date, permit_basis, \
      education, planned_length_months, norwegian_training_start, \
-     norwegian_training_completed_date, career_guidance_date, livsmestring_date";
+     norwegian_training_completed_date, career_guidance_date, livsmestring_date, \
+     (SELECT a.anonymised_on FROM anonymisation AS a WHERE a.participant_id = participant.id) \
+       AS anonymised_on";
 
 /// The columns written from [`ParticipantDetails`], in the order of
 /// [`detail_params`]. INSERT and UPDATE are both built from this list.
@@ -560,6 +562,7 @@ pub(crate) fn participant_from_row(row: &Row<'_>) -> rusqlite::Result<Participan
             },
         },
         archived_at: row.get("archived_at")?,
+        anonymised_on: row.get("anonymised_on")?,
         created_at: row.get("created_at")?,
         updated_at: row.get("updated_at")?,
     })
