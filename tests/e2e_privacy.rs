@@ -75,7 +75,10 @@ fn minutes_filed_a_retention_period_set_and_a_participant_anonymised_after_confi
     // A reference is required.
     s.click(&s.wait_for("#archive-form-submit"));
     let refused = s.text_of("#archive-form-archiveReference-error");
-    assert!(!refused.is_empty(), "an empty reference is refused beside its field");
+    assert!(
+        !refused.is_empty(),
+        "an empty reference is refused beside its field"
+    );
     s.fill("#archive-form-archiveReference", "2026/1234-5");
     s.click(&s.wait_for("#archive-form-submit"));
     s.wait_until("the filing to be shown", |s| {
@@ -87,15 +90,19 @@ fn minutes_filed_a_retention_period_set_and_a_participant_anonymised_after_confi
     // No period set: nobody is due, and the screen says why.
     visit(&s, "#/personvern", "privacy");
     assert!(s.text_of("#retention-current").contains("ikke fastsatt"));
-    assert!(rows_in_state(&s, "due").is_empty(), "nobody is due without a period");
+    assert!(
+        rows_in_state(&s, "due").is_empty(),
+        "nobody is due without a period"
+    );
     assert!(
         !rows_in_state(&s, "retention_not_set").is_empty(),
         "the demo has ended programmes"
     );
     assert!(
-        s.find("#anonymise")
-            .is_some_and(|b| s.execute("return document.querySelector('#anonymise').disabled") == serde_json::json!(true)
-                && !s.text(&b).is_empty()),
+        s.find("#anonymise").is_some_and(|b| s
+            .execute("return document.querySelector('#anonymise').disabled")
+            == serde_json::json!(true)
+            && !s.text(&b).is_empty()),
         "nothing to anonymise"
     );
 
@@ -135,17 +142,27 @@ fn minutes_filed_a_retention_period_set_and_a_participant_anonymised_after_confi
     s.click(&s.wait_for("#anonymise"));
     s.wait_for("#confirm-anonymise");
     let question = s.text_of("#confirm-anonymise-message");
-    assert!(question.contains(&name), "the question names who: {question:?}");
+    assert!(
+        question.contains(&name),
+        "the question names who: {question:?}"
+    );
     assert!(question.contains("kan ikke angres"));
     s.screenshot(&screenshot_dir().join("privacy-confirm.png"));
     s.click(&s.wait_for("#confirm-anonymise-cancel"));
-    s.wait_until("the question to close", |s| s.find("#confirm-anonymise").is_none());
-    assert_eq!(rows_in_state(&s, "due"), due, "cancelling anonymises nobody");
+    s.wait_until("the question to close", |s| {
+        s.find("#confirm-anonymise").is_none()
+    });
+    assert_eq!(
+        rows_in_state(&s, "due"),
+        due,
+        "cancelling anonymises nobody"
+    );
     // Confirmed, they are gone from the list and show as a case reference.
     s.click(&s.wait_for("#anonymise"));
     s.click(&s.wait_for("#confirm-anonymise-confirm"));
     s.wait_until("the list without them", |s| {
-        s.find(&format!("tr[data-participant=\"{chosen}\"]")).is_none()
+        s.find(&format!("tr[data-participant=\"{chosen}\"]"))
+            .is_none()
     });
     visit(&s, &format!("#/deltakere/{chosen}"), "participant-detail");
     let heading = s.text_of("#participant-name");

@@ -352,11 +352,13 @@ fn anonymise_one(
             tx.execute(sql, [id])?;
         }
     }
-    // Meetings about this participant alone are theirs: their text goes.
-    // The text of a meeting about several is the others' record too; its
-    // sensitive notes are withheld from every participant's copy already.
+    // A meeting's text goes with the last of the people it is about: a
+    // meeting about several is the others' record too until they are
+    // anonymised as well (its sensitive notes are withheld from every
+    // participant's copy meanwhile).
     let own_meetings = "SELECT meeting_id FROM meeting_participant GROUP BY meeting_id \
-         HAVING count(*) = 1 AND max(participant_id) = ?1";
+         HAVING sum(participant_id = ?1) = 1 AND count(*) = sum(participant_id = ?1 \
+           OR participant_id IN (SELECT participant_id FROM anonymisation))";
     for sql in [
         "UPDATE meeting SET interpreter_language = '', next_meeting_note = '', \
            unqualified_reason = '', child_emergency_reason = '' WHERE id IN (OWN)",
@@ -911,5 +913,69 @@ mod tests {
             .conn
             .execute("DELETE FROM audit_redaction", [])
             .is_err());
+    }
+
+    #[test]
+    fn a_meeting_about_several_keeps_its_text_until_the_last_of_them_is_anonymised() {
+        let mut store = Store::open_in_memory().unwrap();
+        let seeded = day("22.11.2026");
+        crate::demo::seed_demo(&mut store, seeded).unwrap();
+        let meeting: i64 = store
+            .conn
+            .query_row(
+                "SELECT id FROM meeting WHERE kind = 'information'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        let notes = |store: &Store| -> String {
+            store
+                .conn
+                .query_row(
+                    "SELECT group_concat(notes, '|') FROM agenda_item WHERE meeting_id = ?1",
+                    [meeting],
+                    |row| row.get(0),
+                )
+                .unwrap()
+        };
+        let before = notes(&store);
+        assert!(!before.replace('|', "").is_empty());
+        let people: Vec<i64> = store
+            .conn
+            .prepare("SELECT participant_id FROM meeting_participant WHERE meeting_id = ?1 ORDER BY participant_id")
+            .unwrap()
+            .query_map([meeting], |row| row.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(people.len() > 1);
+        store.save_retention_setting(1, day("01.12.2026")).unwrap();
+        for &person in &people {
+            let mut details = store.participant(person).unwrap().details;
+            details.status = Status::Completed;
+            details.programme.ended_date = Some(day("12.11.2026"));
+            store.update_participant(person, &details, seeded).unwrap();
+            file_everything(&mut store, person, day("01.12.2026"));
+        }
+        let later = day("01.12.2028");
+        for (n, &person) in people.iter().enumerate() {
+            store.anonymise(&[person], later).unwrap();
+            if n + 1 < people.len() {
+                assert_eq!(
+                    notes(&store),
+                    before,
+                    "kept while others are not anonymised"
+                );
+            }
+        }
+        assert_eq!(
+            notes(&store).replace('|', ""),
+            "",
+            "gone with the last of them"
+        );
+        assert!(matches!(
+            store.verify_audit_trail().unwrap(),
+            AuditVerification::Intact { .. }
+        ));
     }
 }
