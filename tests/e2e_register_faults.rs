@@ -423,6 +423,15 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
             "participants_anonymise",
             Some(json!({ "participantIds": object })),
         ),
+        (
+            "access_request_record",
+            Some(json!({ "participantId": int, "receivedOn": text })),
+        ),
+        ("access_request_list", Some(json!({ "participantId": int }))),
+        (
+            "access_answer_export",
+            Some(json!({ "requestId": int, "acceptUndrawable": object })),
+        ),
         ("meeting_delete", Some(json!({ "id": int }))),
         (
             "minutes_preview",

@@ -52,6 +52,11 @@ pub fn overview(store: &Store, today: NaiveDate) -> Result<OverviewDto, IpcError
             .iter()
             .map(crate::transport::rules::WarnedParticipantDto::from)
             .collect(),
+        access_requests: store
+            .open_access_requests()?
+            .into_iter()
+            .map(|r| crate::transport::privacy::AccessRequestDto::new(r, today))
+            .collect(),
     })
 }
 

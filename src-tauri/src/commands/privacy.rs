@@ -2,14 +2,23 @@
 //! plain functions the commands and the integration tests call, then the
 //! commands.
 
+use crate::commands::export::{export_file, refuse_undrawable, write_file_atomically};
+use crate::commands::lists::ListExportDto;
 use crate::commands::today;
 use crate::error::IpcError;
+use crate::save_dialog::SaveRequest;
 use crate::state::AppState;
 use crate::transport::privacy::{
-    AnonymisedDto, ArchiveFilingDto, RetentionCandidateDto, RetentionDto, UnfiledMinutesDto,
+    AccessRequestDto, AnonymisedDto, ArchiveFilingDto, RetentionCandidateDto, RetentionDto,
+    UnfiledMinutesDto,
 };
 use chrono::NaiveDate;
+use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::domain::retention::parse_years;
+use introspor_core::export::file_name::{offered_name, OfferedFile};
+use introspor_core::export::minutes::pdf::render_minutes_pdf;
+use introspor_core::export::minutes::MinutesDocument;
+use introspor_core::language::Message;
 use introspor_core::store::archive_filings::ArchiveFilingForm;
 use introspor_core::{CoreError, Store};
 use tauri::State;
@@ -152,4 +161,140 @@ pub async fn participants_anonymise(
     state
         .with_store(move |store| anonymise(store, &participant_ids, today))
         .await
+}
+
+/// Records an access request received on the day typed.
+pub fn record_access_request(
+    store: &mut Store,
+    participant_id: i64,
+    received_on: &str,
+    today: NaiveDate,
+) -> Result<Vec<AccessRequestDto>, IpcError> {
+    store.record_access_request(participant_id, received_on, today)?;
+    access_requests(store, participant_id, today)
+}
+
+/// A participant's access requests, newest first.
+pub fn access_requests(
+    store: &Store,
+    participant_id: i64,
+    today: NaiveDate,
+) -> Result<Vec<AccessRequestDto>, IpcError> {
+    Ok(store
+        .access_requests(participant_id)?
+        .into_iter()
+        .map(|r| AccessRequestDto::new(r, today))
+        .collect())
+}
+
+/// The answer's PDF and the JSON beside it, with the file name offered.
+pub fn access_answer_files(
+    store: &Store,
+    request_id: i64,
+    today: NaiveDate,
+    created: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(MinutesDocument, Vec<u8>, String, i64), IpcError> {
+    let language = store.written_language()?;
+    let request = store.access_request(request_id)?;
+    let answer = store.access_answer(request_id, today, created, language)?;
+    let json = serde_json::to_vec_pretty(&answer).map_err(|error| {
+        tracing::error!("access answer JSON failed: {error}");
+        IpcError::new("pdf_failed", introspor_core::messages::REPORT_PDF_FAILED)
+    })?;
+    let reference = store.participant(request.participant_id).map(|p| {
+        introspor_core::domain::retention::case_reference_of(
+            &p.details.given_name,
+            &p.details.family_name,
+            p.id,
+        )
+    })?;
+    let file_name = offered_name(
+        OfferedFile::AccessAnswer,
+        language,
+        today,
+        &reference,
+        "pdf",
+    );
+    Ok((answer.document, json, file_name, request.participant_id))
+}
+
+/// Records an access request.
+#[tauri::command]
+pub async fn access_request_record(
+    state: State<'_, AppState>,
+    participant_id: i64,
+    received_on: String,
+) -> Result<Vec<AccessRequestDto>, IpcError> {
+    let today = today();
+    state
+        .with_store(move |store| record_access_request(store, participant_id, &received_on, today))
+        .await
+}
+
+/// A participant's access requests.
+#[tauri::command]
+pub async fn access_request_list(
+    state: State<'_, AppState>,
+    participant_id: i64,
+) -> Result<Vec<AccessRequestDto>, IpcError> {
+    let today = today();
+    state
+        .with_store(move |store| access_requests(store, participant_id, today))
+        .await
+}
+
+/// Writes the answer to an access request as PDF/A with its JSON beside
+/// it, records the export and marks the request answered.
+#[tauri::command]
+pub async fn access_answer_export(
+    state: State<'_, AppState>,
+    request_id: i64,
+    accept_undrawable: Option<bool>,
+) -> Result<ListExportDto, IpcError> {
+    let today = today();
+    let created = crate::state::now_with_offset();
+    let (document, json, file_name, participant_id) = state
+        .with_store(move |store| access_answer_files(store, request_id, today, created))
+        .await?;
+    refuse_undrawable(
+        &document,
+        accept_undrawable.unwrap_or(false),
+        introspor_core::messages::REPORT_PDF_FAILED,
+    )?;
+    let pdf = render_minutes_pdf(&document).map_err(|error| {
+        tracing::error!("access answer PDF failed: {error}");
+        IpcError::new("pdf_failed", introspor_core::messages::REPORT_PDF_FAILED)
+    })?;
+    let sections = document.blocks.len();
+    let exported = export_file(
+        &state,
+        SaveRequest {
+            title: Message::new("dialog.saveAccessAnswer"),
+            file_name,
+            filter_name: Message::new("dialog.pdfFilter"),
+            extensions: &["pdf"],
+        },
+        move |_, path: &std::path::Path| {
+            // The machine-readable copy lies beside the PDF, under the same
+            // name; both are written whole or not at all.
+            write_file_atomically(&path.with_extension("json"), &json)?;
+            write_file_atomically(path, &pdf)
+        },
+        move |store: &mut Store, file_name: &str, _: &()| {
+            store.log_file_export(
+                &ExportRecord {
+                    kind: ExportKind::AccessAnswer,
+                    format: "pdf".into(),
+                    rows: sections,
+                    filter: String::new(),
+                    participants: vec![participant_id],
+                },
+                file_name,
+            )?;
+            store.mark_access_answered(request_id, today, file_name)?;
+            Ok(())
+        },
+    )
+    .await?;
+    Ok(ListExportDto::new(exported, sections))
 }

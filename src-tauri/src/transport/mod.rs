@@ -264,6 +264,8 @@ pub struct OverviewDto {
     pub open_imdi_registrations: i64,
     /// Participants whose plan the rules warn about.
     pub warnings: Vec<rules::WarnedParticipantDto>,
+    /// Access requests not yet answered, the one due first first.
+    pub access_requests: Vec<privacy::AccessRequestDto>,
 }
 
 /// A registrable event.

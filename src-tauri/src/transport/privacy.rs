@@ -171,3 +171,44 @@ impl From<Anonymised> for AnonymisedDto {
         }
     }
 }
+
+/// One access request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccessRequestDto {
+    /// Its id.
+    pub id: i64,
+    /// Who asked.
+    pub participant_id: i64,
+    /// Their name.
+    pub name: String,
+    /// Received, dd.mm.åååå.
+    pub received_on: String,
+    /// The answer's deadline, dd.mm.åååå.
+    pub due: String,
+    /// Whether the deadline has passed without an answer.
+    pub overdue: bool,
+    /// Answered, dd.mm.åååå; empty while open.
+    pub answered_on: String,
+    /// The answer's file name; empty while open.
+    pub answer_file: String,
+}
+
+impl AccessRequestDto {
+    /// The request as of `today`.
+    pub fn new(
+        r: introspor_core::store::access_requests::AccessRequest,
+        today: chrono::NaiveDate,
+    ) -> Self {
+        Self {
+            id: r.id,
+            participant_id: r.participant_id,
+            name: r.name,
+            received_on: format_date(r.received_on),
+            due: format_date(r.due),
+            overdue: r.answered_on.is_none() && r.due < today,
+            answered_on: format_optional_date(r.answered_on),
+            answer_file: r.answer_file,
+        }
+    }
+}

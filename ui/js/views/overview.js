@@ -79,6 +79,7 @@ export async function renderOverview(main) {
       h("p", {}, h("strong", { id: "imdi-open-count", text: t("overview.imdiCount", { count: o.openImdiRegistrations >= 1000 ? "1000+" : o.openImdiRegistrations }) }), " · ",
         h("a", { href: "#/frister?kind=imdi_registration&status=pending", id: "imdi-open-link", text: t("overview.imdiShow") })),
     ),
+    accessRequestsCard(o.accessRequests),
     warningsCard(o.warnings),
     cooperationCard(co, o.today, refresh),
     section("overview-overdue", "overview.overdue", o.overdue, "tone-overdue", "#/frister?status=overdue"),
@@ -89,6 +90,32 @@ export async function renderOverview(main) {
   return { newTask };
 }
 
+
+// Access requests waiting for their answer (GDPR art. 12 (3): one month),
+// the one due first first; shown only while there are any.
+function accessRequestsCard(requests) {
+  if (!requests.length) return null;
+  return h(
+    "section",
+    { class: "card", id: "overview-access-requests", "aria-labelledby": "access-requests-heading" },
+    h("h2", { id: "access-requests-heading", text: t("overview.accessRequests") }),
+    h(
+      "ul",
+      { class: "plain" },
+      requests.map((r) =>
+        h(
+          "li",
+          { dataset: { request: String(r.id) } },
+          r.overdue ? h("span", { class: "badge dstatus-overdue" }, icon("⚠"), t("dstatus.overdue")) : h("span", { class: "badge dstatus-open" }, icon("◷"), t("dstatus.open")),
+          " ",
+          h("a", { href: `#/deltakere/${r.participantId}`, text: r.name }),
+          " ",
+          h("span", { text: t("overview.accessRequestDue", { received: r.receivedOn, due: r.due }) }),
+        ),
+      ),
+    ),
+  );
+}
 
 // The steps of setting up a new register, in their order, each done or not.
 async function firstSteps() {

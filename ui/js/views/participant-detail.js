@@ -10,6 +10,7 @@ import { renderTimeline } from "./participant-timeline.js";
 import { renderTeam } from "./participant-team.js";
 import { renderParticipantMeetings } from "./participant-meetings.js";
 import { renderParticipantHistory } from "./participant-history.js";
+import { renderParticipantAccess } from "./participant-access.js";
 
 export async function renderParticipantDetail(main, id) {
   let p;
@@ -60,6 +61,7 @@ export async function renderParticipantDetail(main, id) {
   const team = h("section", { class: "card", id: "team-area", "aria-labelledby": "team-heading" });
   const meetings = h("section", { class: "card", id: "meetings-area" });
   const history = h("section", { class: "card", id: "history-area" });
+  const access = h("section", { class: "card", id: "access-area", "aria-labelledby": "access-heading" });
   const section = (titleKey, rows) =>
     h(
       "section",
@@ -144,9 +146,16 @@ export async function renderParticipantDetail(main, id) {
     team,
     timeline,
     meetings,
+    access,
     history,
   );
-  await Promise.all([renderTimeline(timeline, p.id), renderTeam(team, p.id), renderParticipantMeetings(meetings, p.id), renderParticipantHistory(history, p.id)]);
+  await Promise.all([
+    renderTimeline(timeline, p.id),
+    renderTeam(team, p.id),
+    renderParticipantMeetings(meetings, p.id),
+    renderParticipantAccess(access, p.id),
+    renderParticipantHistory(history, p.id),
+  ]);
   markReady();
   // Ctrl+E on an anonymised record has nothing to open.
   return p.anonymisedOn ? {} : { edit: () => navigate(editHref) };

@@ -44,6 +44,8 @@ pub const REDACTED_FIELDS: &[(AuditEntity, &str)] = &[
     (AuditEntity::Meeting, "decision[]"),
     (AuditEntity::Meeting, "action[].what"),
     (AuditEntity::Meeting, "action[].responsible"),
+    // The answer's offered file name holds the initials.
+    (AuditEntity::AccessRequest, "answer_file"),
     // A list's filter in words may hold a name typed into the search.
     (AuditEntity::ExportedFile, "filter"),
 ];
@@ -141,6 +143,7 @@ mod tests {
         AuditEntity::ProgrammeExtension,
         AuditEntity::ArchiveFiling,
         AuditEntity::ExportedFile,
+        AuditEntity::AccessRequest,
     ];
 
     #[test]

@@ -60,6 +60,9 @@ choice! {
         ArchiveFiling => "archive_filing",
         /// The municipality's retention period.
         RetentionSetting => "retention_setting",
+        /// A participant's request to see what is held about them, and
+        /// its answer.
+        AccessRequest => "access_request",
     }
 }
 

@@ -337,6 +337,14 @@ const FIELDS: &[(AuditEntity, &str, FieldValue)] = &[
     (E::ArchiveFiling, "minutes_version", Text),
     (E::ArchiveFiling, "archive_reference", Text),
     (E::ArchiveFiling, "filed_on", Date),
+    (
+        E::AccessRequest,
+        "participant_id",
+        Reference(R::Participant),
+    ),
+    (E::AccessRequest, "received_on", Date),
+    (E::AccessRequest, "answered_on", Date),
+    (E::AccessRequest, "answer_file", Text),
     (E::RetentionSetting, "years", Text),
     (E::RetentionSetting, "decided_on", Date),
     // An anonymisation: the case reference that replaced the name, how

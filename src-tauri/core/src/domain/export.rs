@@ -26,6 +26,9 @@ choice! {
         RegistrationDebtReport => "registration_debt_report",
         /// One participant's duties for the county governor's supervision.
         SupervisionReport => "supervision_report",
+        /// The answer to a participant's access request (PDF/A with its
+        /// JSON beside it).
+        AccessAnswer => "access_answer",
     }
 }
 

@@ -4,6 +4,7 @@
 #[macro_use]
 mod choice;
 
+pub mod access_request;
 pub mod anonymisation;
 pub mod audit;
 pub mod audit_fields;

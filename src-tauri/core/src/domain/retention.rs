@@ -195,6 +195,21 @@ pub fn anonymised_case_reference(participant_id: i64) -> String {
     format!("ANON-{participant_id}")
 }
 
+/// A participant's case reference: initials and internal number (`NP-12`),
+/// never the name; an anonymised participant's is `ANON-12`.
+pub fn case_reference_of(given: &str, family: &str, id: i64) -> String {
+    if given == ANONYMISED_GIVEN_NAME && family == id.to_string() {
+        return anonymised_case_reference(id);
+    }
+    let initial = |name: &str| {
+        name.chars()
+            .next()
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_default()
+    };
+    format!("{}{}-{id}", initial(given), initial(family))
+}
+
 /// The given name an anonymised participant is stored with (the family
 /// name is their number), so that lists and documents show
 /// «ANON 12» and the case reference is [`anonymised_case_reference`].

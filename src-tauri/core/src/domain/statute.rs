@@ -54,6 +54,8 @@ choice! {
         /// The last day of tolkeloven's transitional exception from the
         /// qualification requirement.
         InterpreterTransitionUntil => "interpreter_transition_until",
+        /// Months from an access request's receipt to its answer.
+        AccessRequestAnswer => "access_request_answer",
     }
 }
 
@@ -167,6 +169,7 @@ const STATSFORVALTER_AGDER: &str = "https://www.statsforvalteren.no/agder/Folk-o
 const SAMARBEID_NAV: &str =
     "Veileder for samarbeid mellom kommunen og NAV, punkt 4.1 (shared/domain)";
 
+const DATATILSYNET_ACCESS: &str = "https://www.datatilsynet.no/rettigheter-og-plikter/den-registrertes-rettigheter/rett-til-innsyn/rett-til-innsyn---nynorsk/";
 const TOLKELOVEN_TRANSITION: &str = "https://www.helsedirektoratet.no/veiledere/tolketjenester-i-helse-og-omsorgstjenesten-horingsutkast/bruk-av-tolketjenester-i-helse-og-omsorgstjenesten/helse-og-omsorgstjenesten-skal-bestille-kvalifisert-tolk-nar-det-er-nodvendig-for-a-tilby-forsvarlige-tjenester";
 
 /// Every statutory rule Introspor knows, shipped with the app.
@@ -521,6 +524,19 @@ pub static RULES: &[StatutoryRule] = &[
         quote: "Fram til 31. desember 2026 er det dispensasjon fra kravet om å bruke kvalifisert tolk, jf. tolkeloven § 7 femte ledd.",
         verified: true,
         note: "Kilden er Helsedirektoratets høringsutkast (2025), og Oslo kommune sier det samme; om fristen er forlenget, er ikke funnet.",
+    },
+    StatutoryRule {
+        key: RuleKey::AccessRequestAnswer,
+        law: None,
+        group: RuleGroup::All,
+        value: RuleValue::Months(1),
+        valid_from: None,
+        valid_to: None,
+        reference: "personvernforordningen artikkel 12 nr. 3",
+        source_url: DATATILSYNET_ACCESS,
+        quote: "Verksemda skal gje deg innsyn utan ugrunna opphald og normalt seinast innan ein månad.",
+        verified: true,
+        note: "Fristen kan forlenges med inntil to måneder når anmodningen er omfattende; den registrerte skal da få vite det innen én måned. Forlengelse registreres ikke i Introspor.",
     },
 ];
 

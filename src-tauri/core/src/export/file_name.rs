@@ -30,6 +30,9 @@ choice! {
         /// One participant's supervision report (its name holds the case
         /// reference, never the person's name).
         SupervisionReport => "supervisionReport",
+        /// The answer to an access request (case reference, never the
+        /// name; the JSON beside it takes the same stem).
+        AccessAnswer => "accessAnswer",
     }
 }
 

@@ -1,5 +1,6 @@
 //! Exports: files the caseworker takes out of Introspor on purpose.
 
+pub mod access_answer;
 pub mod audit_csv;
 pub mod calendar;
 pub mod csv;
@@ -254,6 +255,7 @@ mod tests {
                     "file.name.auditTrail",
                     "file.name.registrationDebtReport",
                     "file.name.supervisionReport",
+                    "file.name.accessAnswer",
                     "file.filter.asOf",
                 ],
             ),

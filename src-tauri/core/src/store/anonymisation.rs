@@ -345,6 +345,9 @@ fn anonymise_one(
         "UPDATE registrable_event SET note = '' WHERE participant_id = ?1",
         "UPDATE task SET title = ?2, note = '' WHERE participant_id = ?1",
         "UPDATE programme_extension SET reason = '' WHERE participant_id = ?1",
+        // The answer's offered file name holds the initials.
+        "UPDATE access_request SET answer_file = CASE WHEN answer_file = '' THEN '' ELSE ?2 END \
+         WHERE participant_id = ?1",
     ] {
         if sql.contains("?2") {
             tx.execute(sql, params![id, case_reference])?;

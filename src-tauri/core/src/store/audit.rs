@@ -132,7 +132,11 @@ fn value_text(value: ValueRef<'_>) -> Option<String> {
 }
 
 /// One row of `table` as column → text, with each column's rule.
-fn row_snapshot(conn: &Connection, table: &str, id: i64) -> CoreResult<Option<Snapshot>> {
+pub(crate) fn row_snapshot(
+    conn: &Connection,
+    table: &str,
+    id: i64,
+) -> CoreResult<Option<Snapshot>> {
     let mut statement = conn.prepare_cached(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
     let names: Vec<String> = statement.column_names().map(str::to_string).collect();
     Ok(statement

@@ -564,16 +564,7 @@ fn participant_of(conn: &Connection, table: &str, id: i64) -> CoreResult<i64> {
 }
 
 pub(crate) fn case_reference(given: &str, family: &str, id: i64) -> String {
-    if given == crate::domain::retention::ANONYMISED_GIVEN_NAME && family == id.to_string() {
-        return crate::domain::retention::anonymised_case_reference(id);
-    }
-    let initial = |name: &str| {
-        name.chars()
-            .next()
-            .map(|c| c.to_uppercase().to_string())
-            .unwrap_or_default()
-    };
-    format!("{}{}-{id}", initial(given), initial(family))
+    crate::domain::retention::case_reference_of(given, family, id)
 }
 
 /// Builds the deadline-list query with every filter inside both arms of

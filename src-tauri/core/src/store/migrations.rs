@@ -37,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../migrations/0013_overview_indexes.sql"),
     include_str!("../../migrations/0014_own_copies.sql"),
     include_str!("../../migrations/0015_privacy.sql"),
+    include_str!("../../migrations/0016_access_requests.sql"),
 ];
 
 /// The schema version a fully migrated database has.

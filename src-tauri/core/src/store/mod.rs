@@ -1,5 +1,6 @@
 //! The local SQLite store: one database file on the caseworker's laptop.
 
+pub mod access_requests;
 pub mod anonymisation;
 pub mod archive_filings;
 pub mod audit;
