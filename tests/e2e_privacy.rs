@@ -8,6 +8,7 @@
 
 mod support;
 
+use support::pdf::exported_files;
 use support::screens::visit;
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
@@ -175,4 +176,156 @@ fn minutes_filed_a_retention_period_set_and_a_participant_anonymised_after_confi
     let page = s.text_of("main");
     assert!(!page.contains(&name), "{name} still on their page");
     s.screenshot(&screenshot_dir().join("participant-anonymised.png"));
+}
+
+/// Whitespace collapsed, so a phrase the PDF's layout broke over lines or
+/// spread over a table's columns is still found.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+#[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
+fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
+    let data = tempfile::tempdir().unwrap();
+    let exports = tempfile::tempdir().unwrap();
+    let driver = TauriDriver::start(&[
+        ("INTROSPOR_DATA_DIR", data.path()),
+        ("INTROSPOR_SAVE_DIALOG_ANSWER", exports.path()),
+    ]);
+    let s = Session::launch(&driver, app(), &["--demo"]);
+    s.wait_for_screen("overview");
+    assert!(
+        s.find("#overview-access-requests").is_none(),
+        "no request, no card"
+    );
+
+    // Everyone in the register, and the demo participant whose triangle
+    // meeting holds a health note and whose minutes went to NAV.
+    visit(&s, "#/deltakere", "participant-list");
+    let people: Vec<(String, String)> = s
+        .execute(
+            "return [...document.querySelectorAll('#participant-table tbody tr a[href^=\"#/deltakere/\"]')]
+               .map(a => [a.getAttribute('href'), a.textContent.trim()])",
+        )
+        .as_array()
+        .expect("the list")
+        .iter()
+        .map(|pair| {
+            // The list writes «Family, Given»; documents write «Given Family».
+            let listed = pair[1].as_str().unwrap();
+            let name = match listed.split_once(", ") {
+                Some((family, given)) => format!("{given} {family}"),
+                None => listed.to_string(),
+            };
+            (pair[0].as_str().unwrap().to_string(), name)
+        })
+        .collect();
+    let (href, name) = people
+        .iter()
+        .find(|(_, name)| name.contains("Amira"))
+        .cloned()
+        .unwrap_or_else(|| panic!("the demo's Amira: {people:?}"));
+    let others: Vec<String> = people
+        .iter()
+        .filter(|(h, _)| *h != href)
+        .map(|(_, n)| n.clone())
+        .collect();
+    assert!(others.len() > 5, "{others:?}");
+    visit(&s, &href, "participant-detail");
+    let nav_row = s
+        .texts("#participant-sharing-log tbody tr")
+        .into_iter()
+        .find(|row| row.contains("NAV"))
+        .expect("the demo sent minutes about them to NAV");
+    let shared_on = nav_row.split_whitespace().next().unwrap().to_string();
+
+    // A day in the future is refused beside the field; today is recorded.
+    s.fill("#access-form-receivedOn", "01.01.2099");
+    s.click(&s.wait_for("#access-form-submit"));
+    s.wait_until("the refusal", |s| {
+        !text_now(s, "#access-form-receivedOn-error").is_empty()
+    });
+    s.fill("#access-form-receivedOn", &s.execute(
+        "const d = new Date(); const p = n => String(n).padStart(2, '0'); return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}`",
+    ).as_str().unwrap().to_string());
+    s.click(&s.wait_for("#access-form-submit"));
+    s.wait_until("the request to be listed", |s| {
+        text_now(s, "#access-requests").contains("Frist")
+    });
+    let button = s
+        .execute("return document.querySelector('#access-requests button').id")
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // The overview shows it waiting, with its deadline.
+    visit(&s, "#/oversikt", "overview");
+    assert!(text_now(&s, "#overview-access-requests").contains(&name));
+    s.screenshot(&screenshot_dir().join("overview-access-request.png"));
+
+    // The answer, saved where the caseworker chooses.
+    visit(&s, &href, "participant-detail");
+    s.click(&s.wait_for(&format!("#{button}")));
+    s.wait_until("the answer to be written", |s| {
+        if s.find("#undrawable").is_some() {
+            s.click(&s.wait_for("#undrawable-save"));
+        }
+        !exported_files(exports.path(), "pdf").is_empty()
+            && !exported_files(exports.path(), "json").is_empty()
+    });
+    s.wait_until("the request to be answered", |s| {
+        text_now(s, "#access-requests").contains("Besvart")
+    });
+    s.screenshot(&screenshot_dir().join("participant-access-answered.png"));
+    let pdf = exported_files(exports.path(), "pdf").remove(0);
+    let checked = support::pdfa::check_pdf_a(&pdf);
+    let text = flat(&checked.text);
+    for expected in [
+        name.as_str(),
+        "Opplysninger om deg",
+        "søvnproblemer",
+        // The sharing with NAV: when, the meeting, the recipient and the
+        // legal basis in one row (its cells wrap, so the row is read in
+        // its order of words).
+        &format!("{shared_on} Trekantmøte NAV Integreringsloven §"),
+        "41 NAV.pdf",
+        "personvernforordningen artikkel 12 nr. 3",
+        "Hvem opplysningene er delt med",
+        "Endringshistorikk",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the answer holds {expected:?}:\n{text}"
+        );
+    }
+    for other in &others {
+        assert!(
+            !text.contains(other.as_str()),
+            "{other} is in the answer:\n{text}"
+        );
+    }
+    let json = std::fs::read_to_string(
+        exports
+            .path()
+            .join(pdf.with_extension("json").file_name().unwrap()),
+    )
+    .expect("the JSON beside the PDF");
+    let value: serde_json::Value = serde_json::from_str(&json).expect("the JSON parses");
+    assert!(value["participant"]["given_name"]
+        .as_str()
+        .is_some_and(|g| name.starts_with(g)));
+    for other in &others {
+        assert!(!json.contains(other.as_str()), "{other} is in the JSON");
+    }
+
+    // Answered: off the overview, and the export is in the history.
+    visit(&s, &href, "participant-detail");
+    let history = text_now(&s, "#history-area");
+    assert!(
+        history.contains("Svar på innsynsbegjæring"),
+        "the export is in the trail: {history}"
+    );
+    visit(&s, "#/oversikt", "overview");
+    assert!(s.find("#overview-access-requests").is_none());
 }

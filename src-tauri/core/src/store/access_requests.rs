@@ -484,8 +484,14 @@ impl AnswerWords<'_> {
             return String::new();
         };
         match field_value(entity, field) {
+            // A date, or a moment stored as local date and time (a
+            // sharing's time), as a reader writes them.
             FieldValue::Date => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d")
                 .map(format_date)
+                .or_else(|_| {
+                    chrono::NaiveDateTime::parse_from_str(value, "%Y-%m-%d %H:%M:%S%.f")
+                        .map(|t| t.format("%d.%m.%Y %H:%M").to_string())
+                })
                 .unwrap_or_else(|_| value.to_string()),
             FieldValue::YesNo => match value {
                 "1" | "true" => self.texts.render("detail.yes", &[]),
