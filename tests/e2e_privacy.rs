@@ -246,9 +246,11 @@ fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
     s.wait_until("the refusal", |s| {
         !text_now(s, "#access-form-receivedOn-error").is_empty()
     });
-    s.fill("#access-form-receivedOn", &s.execute(
-        "const d = new Date(); const p = n => String(n).padStart(2, '0'); return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}`",
-    ).as_str().unwrap().to_string());
+    let today = s.execute(
+        "const d = new Date(); const p = n => String(n).padStart(2, '0'); \
+         return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}`",
+    );
+    s.fill("#access-form-receivedOn", today.as_str().unwrap());
     s.click(&s.wait_for("#access-form-submit"));
     s.wait_until("the request to be listed", |s| {
         text_now(s, "#access-requests").contains("Frist")
