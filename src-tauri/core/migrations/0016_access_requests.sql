@@ -15,3 +15,12 @@ CREATE TABLE access_request (
 
 CREATE INDEX access_request_open ON access_request (answered_on, received_on);
 CREATE INDEX access_request_by_participant ON access_request (participant_id, received_on);
+
+-- The register's identity, which every backup of it shares: the ledger of
+-- anonymisations beside the register file (store/anonymisation.rs) applies
+-- only to the register it was written for. A register with a trail takes
+-- its first entry's hash, so a backup taken before this migration gets
+-- the same identity when it is migrated; an empty one a random value.
+INSERT OR IGNORE INTO store_meta (key, value)
+SELECT 'register_id',
+       COALESCE((SELECT hash FROM audit_event ORDER BY id LIMIT 1), lower(hex(randomblob(16))));

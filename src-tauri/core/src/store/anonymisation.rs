@@ -51,6 +51,35 @@ pub struct Anonymised {
     pub anonymised_on: NaiveDate,
 }
 
+/// The file beside the register that lists every anonymisation, so that a
+/// register put back from an older copy by any way (a damaged file
+/// replaced by a backup, a file copied back by hand) has them applied
+/// again when it is opened. It holds ids, case references, dates and the
+/// register's identity, nothing about a person.
+pub const LEDGER_FILE_NAME: &str = "introspor-anonymiseringer.json";
+
+/// One line of the ledger.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+struct LedgerEntry {
+    /// The register it belongs to (`store_meta.register_id`), which every
+    /// backup of it shares and no other register has.
+    register: String,
+    participant_id: i64,
+    case_reference: String,
+    anonymised_on: NaiveDate,
+}
+
+/// The register's identity (migration 0016), which its backups share.
+fn register_id(conn: &Connection) -> CoreResult<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM store_meta WHERE key = 'register_id'",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
 /// The ended statuses: the programme is over.
 const OVER: &str = "('completed', 'terminated', 'moved_away')";
 
@@ -291,7 +320,8 @@ impl Store {
 
     /// After personal data were overwritten: the write-ahead log still
     /// holds the old pages until a checkpoint copies the new ones into the
-    /// file and truncates it.
+    /// file and truncates it; and the ledger beside the register is
+    /// written anew.
     fn after_removing_personal_data(&self) {
         if let Err(error) = self
             .conn
@@ -299,6 +329,79 @@ impl Store {
         {
             tracing::warn!(%error, "checkpoint after anonymisation failed");
         }
+        if let Err(error) = self.write_ledger() {
+            // The register itself holds the list too; a restore through
+            // Introspor applies it again without the ledger.
+            tracing::warn!(%error, "anonymisation ledger not written");
+        }
+    }
+
+    fn ledger_path(&self) -> Option<std::path::PathBuf> {
+        self.path
+            .as_ref()
+            .and_then(|p| p.parent())
+            .map(|folder| folder.join(LEDGER_FILE_NAME))
+    }
+
+    fn read_ledger(&self) -> Vec<LedgerEntry> {
+        self.ledger_path()
+            .and_then(|path| std::fs::read(path).ok())
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the ledger: every entry of other registers kept, this
+    /// register's from its own list, whole or not at all.
+    fn write_ledger(&self) -> CoreResult<()> {
+        let (Some(path), Some(register)) = (self.ledger_path(), register_id(&self.conn)?) else {
+            return Ok(());
+        };
+        let mut entries: Vec<LedgerEntry> = self
+            .read_ledger()
+            .into_iter()
+            .filter(|e| e.register != register)
+            .collect();
+        entries.extend(
+            anonymised_list(&self.conn)?
+                .into_iter()
+                .map(|a| LedgerEntry {
+                    register: register.clone(),
+                    participant_id: a.participant_id,
+                    case_reference: a.case_reference,
+                    anonymised_on: a.anonymised_on,
+                }),
+        );
+        let partial = path.with_extension("json.partial");
+        std::fs::write(
+            &partial,
+            serde_json::to_vec_pretty(&entries).expect("serialises"),
+        )?;
+        std::fs::File::open(&partial)?.sync_all()?;
+        std::fs::rename(&partial, &path)?;
+        Ok(())
+    }
+
+    /// Applies again every anonymisation the ledger beside the register
+    /// lists for this register and the register lacks; run when a register
+    /// file is opened. Answers how many.
+    pub fn reapply_ledger(&mut self) -> CoreResult<usize> {
+        let Some(register) = register_id(&self.conn)? else {
+            return Ok(0);
+        };
+        let kept: Vec<Anonymised> = self
+            .read_ledger()
+            .into_iter()
+            .filter(|e| e.register == register)
+            .map(|e| Anonymised {
+                participant_id: e.participant_id,
+                case_reference: e.case_reference,
+                anonymised_on: e.anonymised_on,
+            })
+            .collect();
+        if kept.is_empty() {
+            return Ok(0);
+        }
+        self.reapply_anonymisations(&kept, crate::store::backup::REAPPLIED_AFTER_RESTORE)
     }
 }
 
@@ -980,5 +1083,62 @@ mod tests {
             store.verify_audit_trail().unwrap(),
             AuditVerification::Intact { .. }
         ));
+    }
+
+    #[test]
+    fn a_register_file_put_back_from_an_older_copy_is_anonymised_again_when_opened() {
+        let folder = tempfile::tempdir().unwrap();
+        let path = folder.path().join(crate::store::DATABASE_FILE_NAME);
+        let key = crate::store::key::DatabaseKey::from_bytes([7; 32]);
+        let older = folder.path().join("older.sqlite3");
+        let person;
+        let secrets;
+        {
+            let mut store = Store::open(&path, key.clone()).unwrap();
+            let seeded = day("22.11.2026");
+            crate::demo::seed_demo(&mut store, seeded).unwrap();
+            person = store
+                .retention_candidates(seeded)
+                .unwrap()
+                .into_iter()
+                .find(|c| c.ended.is_some())
+                .expect("the demo has an ended programme")
+                .participant_id;
+            let details = store.participant(person).unwrap().details;
+            secrets = vec![format!("{} {}", details.given_name, details.family_name)];
+            store.backup_to(&older).unwrap();
+            store.save_retention_setting(1, seeded).unwrap();
+            file_everything(&mut store, person, day("01.12.2026"));
+            store.anonymise(&[person], day("01.12.2030")).unwrap();
+            store.close().unwrap();
+        }
+        assert!(folder.path().join(LEDGER_FILE_NAME).exists());
+        // The register file replaced by the older copy, as a damaged
+        // register's replacement or a copy put back by hand would be.
+        std::fs::copy(&older, &path).unwrap();
+        let store = Store::open(&path, key).unwrap();
+        assert_eq!(leaks(&store.conn, &secrets), Vec::<String>::new());
+        assert_eq!(
+            store
+                .anonymised()
+                .unwrap()
+                .iter()
+                .map(|a| a.participant_id)
+                .collect::<Vec<_>>(),
+            vec![person]
+        );
+        // Another register in the same folder is not touched by it.
+        drop(store);
+        std::fs::remove_file(&path).unwrap();
+        let mut fresh =
+            Store::open(&path, crate::store::key::DatabaseKey::from_bytes([8; 32])).unwrap();
+        crate::demo::seed_demo(&mut fresh, day("22.11.2026")).unwrap();
+        drop(fresh);
+        let fresh =
+            Store::open(&path, crate::store::key::DatabaseKey::from_bytes([8; 32])).unwrap();
+        assert!(
+            fresh.anonymised().unwrap().is_empty(),
+            "a new register is not the old one"
+        );
     }
 }

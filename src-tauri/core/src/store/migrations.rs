@@ -418,22 +418,70 @@ mod tests {
             migrate(&mut old).unwrap();
             for (table, (columns, rows)) in &before {
                 let mut after = table_rows(&old, table, columns);
+                let mut rows = rows.clone();
                 if table == "store_meta" {
                     // Migration 0007 adds the register's first day (tested
                     // on its own below); every row that was there stays.
                     after.retain(|row| !row.starts_with(FIRST_DAY_ROW));
+                    // Migration 0016 adds the register's identity (tested
+                    // on its own below), which the demo's copy already has.
+                    after.retain(|row| !row.starts_with(REGISTER_ID_ROW));
+                    rows.retain(|row| !row.starts_with(REGISTER_ID_ROW));
                 }
                 assert_eq!(
-                    &after, rows,
+                    after, rows,
                     "version {version}: table {table} should keep every row and value"
                 );
             }
         }
     }
 
+    /// Migration 0016 gives a register with a trail its first entry's hash
+    /// as identity (so a backup taken before it gets the same one when
+    /// migrated), and an empty register a random one.
+    #[test]
+    fn migration_0016_names_a_register_by_its_first_trail_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let full_path = demo_register(dir.path());
+        let (mut old, _) = filled_at_version(&full_path, 15);
+        old.execute("DELETE FROM store_meta WHERE key = 'register_id'", [])
+            .unwrap();
+        migrate(&mut old).unwrap();
+        let first: String = old
+            .query_row(
+                "SELECT hash FROM audit_event ORDER BY id LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let id = |conn: &Connection| -> String {
+            conn.query_row(
+                "SELECT value FROM store_meta WHERE key = 'register_id'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(id(&old), first);
+        let mut empty = Connection::open_in_memory().unwrap();
+        let mut other = Connection::open_in_memory().unwrap();
+        migrate(&mut empty).unwrap();
+        migrate(&mut other).unwrap();
+        assert_eq!(id(&empty).len(), 32);
+        assert_ne!(
+            id(&empty),
+            id(&other),
+            "two new registers are two registers"
+        );
+    }
+
     /// How `table_rows` shows the start of the row migration 0007 adds to
     /// `store_meta`.
     const FIRST_DAY_ROW: &str = "Text(\"register_created_on\")";
+
+    /// How `table_rows` shows the start of the row migration 0016 adds to
+    /// `store_meta`.
+    const REGISTER_ID_ROW: &str = "Text(\"register_id\")";
 
     /// The register's first day as `store_meta` holds it, if at all.
     fn first_day(conn: &Connection) -> Option<String> {

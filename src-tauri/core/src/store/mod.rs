@@ -65,7 +65,11 @@ impl Store {
             std::fs::create_dir_all(folder)?;
         }
         let conn = open_keyed(path, &key)?;
-        Self::prepare(conn, Some(key), Some(path.to_path_buf()))
+        let mut store = Self::prepare(conn, Some(key), Some(path.to_path_buf()))?;
+        // A register put back from an older copy must not bring back anyone
+        // anonymised since.
+        store.reapply_ledger()?;
+        Ok(store)
     }
 
     /// Opens a private in-memory database, for tests and benchmarks.
