@@ -91,6 +91,7 @@ const COMMANDS: &[&str] = &[
     "access_request_record",
     "access_request_list",
     "access_answer_export",
+    "processing_record_export",
     "meeting_delete",
     "minutes_preview",
     "minutes_export",

@@ -330,4 +330,34 @@ fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
     );
     visit(&s, "#/oversikt", "overview");
     assert!(s.find("#overview-access-requests").is_none());
+
+    // The record of processing, printable for the municipality's DPIA.
+    visit(&s, "#/personvern", "privacy");
+    s.click(&s.wait_for("#export-processing-record"));
+    let record = || {
+        exported_files(exports.path(), "pdf")
+            .into_iter()
+            .find(|p| p.to_string_lossy().contains("behandlingsprotokoll"))
+    };
+    s.wait_until("the record of processing", |_| record().is_some());
+    let checked = support::pdfa::check_pdf_a(&record().unwrap());
+    let text = flat(&checked.text);
+    for expected in [
+        "Protokoll over behandlingsaktiviteter",
+        "Fjordvik kommune (demo)",
+        "integreringsloven § 41",
+        "SQLCipher",
+        "Oppbevaring og sletting",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the record holds {expected:?}:\n{text}"
+        );
+    }
+    for other in people.iter().map(|(_, n)| n) {
+        assert!(
+            !text.contains(other.as_str()),
+            "{other} is named in the record"
+        );
+    }
 }

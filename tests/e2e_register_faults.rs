@@ -432,6 +432,10 @@ fn wrongly_typed_arguments() -> Vec<(&'static str, Option<Value>)> {
             "access_answer_export",
             Some(json!({ "requestId": int, "acceptUndrawable": object })),
         ),
+        (
+            "processing_record_export",
+            Some(json!({ "acceptUndrawable": object })),
+        ),
         ("meeting_delete", Some(json!({ "id": int }))),
         (
             "minutes_preview",

@@ -298,6 +298,7 @@ pub fn run() {
             commands::privacy::access_request_record,
             commands::privacy::access_request_list,
             commands::privacy::access_answer_export,
+            commands::privacy::processing_record_export,
             commands::meetings::meeting_delete,
             commands::meetings::minutes_preview,
             commands::meetings::minutes_export,

@@ -118,6 +118,7 @@ export const api = {
   recordAccessRequest: (participantId, receivedOn) => call("access_request_record", { participantId, receivedOn }),
   accessRequests: (participantId) => call("access_request_list", { participantId }),
   exportAccessAnswer: (requestId, acceptUndrawable = false) => call("access_answer_export", { requestId, acceptUndrawable }),
+  exportProcessingRecord: (acceptUndrawable = false) => call("processing_record_export", { acceptUndrawable }),
   auditHistory: (participantId) => call("audit_history", { participantId }),
   verifyAudit: () => call("audit_verify"),
   exportAudit: (from, to, participantId) => call("audit_export", { from, to, participantId: participantId ?? null }),

@@ -298,3 +298,64 @@ pub async fn access_answer_export(
     .await?;
     Ok(ListExportDto::new(exported, sections))
 }
+
+/// Writes the record of processing activities as PDF/A; the export is
+/// recorded in the audit trail.
+#[tauri::command]
+pub async fn processing_record_export(
+    state: State<'_, AppState>,
+    accept_undrawable: Option<bool>,
+) -> Result<ListExportDto, IpcError> {
+    let today = today();
+    let created = crate::state::now_with_offset();
+    let (document, file_name) = state
+        .with_store(move |store| processing_record(store, today, created))
+        .await?;
+    refuse_undrawable(
+        &document,
+        accept_undrawable.unwrap_or(false),
+        introspor_core::messages::REPORT_PDF_FAILED,
+    )?;
+    let pdf = render_minutes_pdf(&document).map_err(|error| {
+        tracing::error!("record of processing PDF failed: {error}");
+        IpcError::new("pdf_failed", introspor_core::messages::REPORT_PDF_FAILED)
+    })?;
+    let sections = document.blocks.len();
+    let exported = export_file(
+        &state,
+        SaveRequest {
+            title: Message::new("dialog.saveProcessingRecord"),
+            file_name,
+            filter_name: Message::new("dialog.pdfFilter"),
+            extensions: &["pdf"],
+        },
+        crate::commands::export::bytes(pdf),
+        crate::commands::export::audited(ExportRecord {
+            kind: ExportKind::ProcessingRecord,
+            format: "pdf".into(),
+            rows: sections,
+            filter: String::new(),
+            participants: Vec::new(),
+        }),
+    )
+    .await?;
+    Ok(ListExportDto::new(exported, sections))
+}
+
+/// The record of processing activities as a document, with its offered name.
+pub fn processing_record(
+    store: &Store,
+    today: NaiveDate,
+    created: chrono::DateTime<chrono::FixedOffset>,
+) -> Result<(MinutesDocument, String), IpcError> {
+    let letterhead = store.letterhead()?;
+    let language = letterhead.written_language;
+    let document = introspor_core::export::processing_record::processing_record_document(
+        &letterhead,
+        &store.processing_facts()?,
+        created,
+        language,
+    );
+    let file_name = offered_name(OfferedFile::ProcessingRecord, language, today, "", "pdf");
+    Ok((document, file_name))
+}

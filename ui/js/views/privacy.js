@@ -7,7 +7,7 @@ import { markReady } from "../router.js";
 import { api } from "../api.js";
 import { h, icon, replace } from "../dom.js";
 import { t } from "../i18n.js";
-import { confirmDestructive } from "../dialog.js";
+import { confirmDestructive, exportPdfAskingFirst } from "../dialog.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
 import { smallForm } from "./small-form.js";
@@ -148,6 +148,26 @@ function candidatesCard(candidates, refresh) {
   );
 }
 
+// The record of processing (GDPR art. 30), printable as PDF/A for the
+// municipality's records and its DPIA; docs/privacy.md is the long form.
+function processingCard() {
+  const save = async () => {
+    try {
+      const exported = await exportPdfAskingFirst((accept) => api.exportProcessingRecord(accept));
+      toast(exported.path ? t("privacy.processingSaved", { path: exported.path }) : t("export.cancelled"));
+    } catch (error) {
+      showError(error);
+    }
+  };
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": "processing-heading", id: "processing-record" },
+    h("h2", { id: "processing-heading", text: t("privacy.processing") }),
+    h("p", { class: "hint", text: t("privacy.processingHelp") }),
+    h("p", { class: "actions" }, h("button", { type: "button", class: "secondary", id: "export-processing-record", text: t("privacy.processingSave"), onclick: save })),
+  );
+}
+
 export async function renderPrivacy(main) {
   const draw = async () => {
     let retention, candidates;
@@ -164,6 +184,7 @@ export async function renderPrivacy(main) {
       h("p", { class: "intro", text: t("privacy.intro") }),
       retentionCard(retention, draw),
       candidatesCard(candidates, draw),
+      processingCard(),
     );
     if (focused) document.getElementById(focused)?.focus();
   };

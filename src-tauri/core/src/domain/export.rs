@@ -29,6 +29,8 @@ choice! {
         /// The answer to a participant's access request (PDF/A with its
         /// JSON beside it).
         AccessAnswer => "access_answer",
+        /// The record of processing activities (GDPR art. 30), PDF/A.
+        ProcessingRecord => "processing_record",
     }
 }
 

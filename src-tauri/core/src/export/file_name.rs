@@ -33,6 +33,8 @@ choice! {
         /// The answer to an access request (case reference, never the
         /// name; the JSON beside it takes the same stem).
         AccessAnswer => "accessAnswer",
+        /// The record of processing activities.
+        ProcessingRecord => "processingRecord",
     }
 }
 

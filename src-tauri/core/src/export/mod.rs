@@ -8,6 +8,7 @@ pub mod file_name;
 pub mod labels;
 pub mod lists;
 pub mod minutes;
+pub mod processing_record;
 pub mod reports;
 pub mod table;
 pub mod xlsx;
@@ -256,6 +257,7 @@ mod tests {
                     "file.name.registrationDebtReport",
                     "file.name.supervisionReport",
                     "file.name.accessAnswer",
+                    "file.name.processingRecord",
                     "file.filter.asOf",
                 ],
             ),

@@ -228,6 +228,25 @@ impl Store {
         Ok(candidates)
     }
 
+    /// The figures the record of processing states: how many people the
+    /// register holds, and the retention period.
+    pub fn processing_facts(
+        &self,
+    ) -> CoreResult<crate::export::processing_record::ProcessingFacts> {
+        let (participants, contacts): (i64, i64) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM participant \
+               WHERE id NOT IN (SELECT participant_id FROM anonymisation)) AS participants, \
+             (SELECT count(*) FROM contact WHERE archived_at IS NULL) AS contacts",
+            [],
+            |row| Ok((row.get("participants")?, row.get("contacts")?)),
+        )?;
+        Ok(crate::export::processing_record::ProcessingFacts {
+            participants,
+            contacts,
+            retention_years: load_setting(&self.conn)?.map(|s| s.years),
+        })
+    }
+
     /// Every participant anonymised so far.
     pub fn anonymised(&self) -> CoreResult<Vec<Anonymised>> {
         anonymised_list(&self.conn)
