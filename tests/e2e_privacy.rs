@@ -264,6 +264,7 @@ fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
     // The overview shows it waiting, with its deadline.
     visit(&s, "#/oversikt", "overview");
     assert!(text_now(&s, "#overview-access-requests").contains(&name));
+    s.execute("document.querySelector('#overview-access-requests').scrollIntoView()");
     s.screenshot(&screenshot_dir().join("overview-access-request.png"));
 
     // The answer, saved where the caseworker chooses.
