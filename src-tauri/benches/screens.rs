@@ -551,6 +551,89 @@ fn main() {
     );
 
     report_figures(&store, today);
+    privacy_figures(&mut store, today);
+}
+
+/// The privacy screens at a hundred times a service's size: who is due on
+/// «Personvern», the answer to an access request (its document, JSON and
+/// PDF), and one anonymisation (once: it cannot be undone, so it is not
+/// repeated).
+fn privacy_figures(store: &mut Store, today: NaiveDate) {
+    let runs = support::calls(5);
+    let median = |mut run: Box<dyn FnMut() + '_>| {
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                run();
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        (times[runs / 2], times[runs - 1])
+    };
+    store.save_retention_setting(1, today).unwrap();
+    let later = today + chrono::Days::new(3650);
+    let (p50, max) = median(Box::new(|| {
+        store.retention_candidates(later).unwrap();
+    }));
+    let candidates = store.retention_candidates(later).unwrap();
+    println!(
+        "- privacy: who is due ({} ended programmes): p50 {} ms, max {} ms ({runs} runs)",
+        candidates.len(),
+        ms(p50),
+        ms(max)
+    );
+    let id = store
+        .participants(&Default::default())
+        .unwrap()
+        .first()
+        .map(|p| p.id)
+        .expect("a participant");
+    let request = store
+        .record_access_request(id, &today.format("%d.%m.%Y").to_string(), today)
+        .unwrap();
+    let created = today
+        .and_hms_opt(9, 0, 0)
+        .and_then(|t| {
+            t.and_local_timezone(chrono::FixedOffset::east_opt(3600)?)
+                .single()
+        })
+        .unwrap();
+    let language = introspor_core::language::Language::Bokmal;
+    let mut pages = 0;
+    let (p50, max) = median(Box::new(|| {
+        let answer = store
+            .access_answer(request.id, today, created, language)
+            .unwrap();
+        serde_json::to_vec(&answer).unwrap();
+        let pdf =
+            introspor_core::export::minutes::pdf::render_minutes_pdf(&answer.document).unwrap();
+        pages = pdf.len();
+    }));
+    println!(
+        "- privacy: the answer to an access request (document, JSON and PDF, {} KiB): p50 {} ms, max {} ms ({runs} runs)",
+        pages / 1024,
+        ms(p50),
+        ms(max)
+    );
+    if let Some(due) = candidates.iter().find(|c| c.state.is_due()) {
+        let start = Instant::now();
+        store.anonymise(&[due.participant_id], later).unwrap();
+        println!(
+            "- privacy: one participant anonymised (every table and the trail): {} ms",
+            ms(start.elapsed())
+        );
+        let start = Instant::now();
+        let checked = store.verify_audit_trail().unwrap();
+        println!(
+            "- privacy: the trail checked after it ({:?}): {} ms",
+            matches!(
+                checked,
+                introspor_core::store::audit::AuditVerification::Intact { .. }
+            ),
+            ms(start.elapsed())
+        );
+    }
 }
 
 /// The reports at a hundred times a service's size: each command as the

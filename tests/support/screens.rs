@@ -78,6 +78,7 @@ pub fn example_hash(s: &Session, screen: &str) -> String {
         "rules" => "#/regelverk".into(),
         "audit" => "#/kontroll".into(),
         "reports" => "#/rapporter".into(),
+        "privacy" => "#/personvern".into(),
         other => {
             panic!("the window tests do not know how to open the screen «{other}»: add it here")
         }
