@@ -127,6 +127,22 @@ fn candidate_state(
     setting: Option<&RetentionSetting>,
     today: NaiveDate,
 ) -> CoreResult<RetentionState> {
+    // The archive is only asked about once the period has run out: before
+    // that the state does not depend on it, and most of a register is
+    // not yet due.
+    let without_archive = retention_state(
+        &RetentionFacts {
+            ended,
+            programme_over,
+            unfiled_minutes: 0,
+            open_meetings: 0,
+        },
+        setting,
+        today,
+    );
+    if !without_archive.is_due() {
+        return Ok(without_archive);
+    }
     let (unfiled_minutes, open_meetings) = unfiled_and_open(conn, participant_id)?;
     Ok(retention_state(
         &RetentionFacts {
