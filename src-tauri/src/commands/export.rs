@@ -16,7 +16,7 @@ use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::export::calendar::{calendar_export as build_calendar, CalendarExport};
 use introspor_core::export::csv::workbook_csv;
 use introspor_core::export::file_name::{offered_name, OfferedFile};
-use introspor_core::export::minutes::pdf::undrawable_characters;
+use introspor_core::export::minutes::pdf::{render_minutes_pdf, undrawable_characters};
 use introspor_core::export::minutes::MinutesDocument;
 use introspor_core::export::table::Workbook;
 use introspor_core::export::xlsx::workbook_xlsx;
@@ -190,7 +190,7 @@ pub fn calendar_record(export: &CalendarExport) -> ExportRecord {
 /// so the window can ask, and a second call with `accepted` writes.
 /// `failed` is the document's own failure message, for fonts that cannot
 /// be read (only a broken build has that).
-pub fn refuse_undrawable(
+fn refuse_undrawable(
     document: &MinutesDocument,
     accepted: bool,
     failed: Message,
@@ -209,6 +209,22 @@ pub fn refuse_undrawable(
         "undrawable_characters",
         introspor_core::messages::undrawable_characters(&characters),
     ))
+}
+
+/// The PDF/A bytes of `document`, after [`refuse_undrawable`]: every PDF
+/// Introspor writes (minutes, the supervision report, an access answer,
+/// the record of processing) goes through here. `failed` is the
+/// document's own failure message.
+pub fn pdf_of(
+    document: &MinutesDocument,
+    accepted: bool,
+    failed: Message,
+) -> Result<Vec<u8>, IpcError> {
+    refuse_undrawable(document, accepted, failed.clone())?;
+    render_minutes_pdf(document).map_err(|error| {
+        tracing::error!(kind = failed.key(), "PDF failed: {error}");
+        IpcError::new("pdf_failed", failed)
+    })
 }
 
 /// Writes `content` to `path` through a temporary file in the same folder,

@@ -19,7 +19,6 @@ use introspor_core::domain::meeting::{
 };
 use introspor_core::domain::minutes::{compose_minutes, meeting_kind_in_text, Letterhead};
 use introspor_core::domain::team::TeamRole;
-use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::minutes::MinutesDocument;
 use introspor_core::language::{catalogue, Arg, Language, Message};
 use introspor_core::{CoreError, Store};
@@ -252,15 +251,11 @@ pub fn minutes_pdf(
         now,
         language,
     );
-    super::export::refuse_undrawable(
+    let bytes = super::export::pdf_of(
         &document,
         accept_undrawable,
         introspor_core::messages::MINUTES_PDF_FAILED,
     )?;
-    let bytes = render_minutes_pdf(&document).map_err(|error| {
-        tracing::error!("minutes PDF failed: {error}");
-        IpcError::new("pdf_failed", introspor_core::messages::MINUTES_PDF_FAILED)
-    })?;
     let texts = catalogue(language);
     let file_name = texts.render(
         "minutes.fileName",

@@ -2,7 +2,7 @@
 //! plain functions the commands and the integration tests call, then the
 //! commands.
 
-use crate::commands::export::{export_file, refuse_undrawable, write_file_atomically};
+use crate::commands::export::{export_file, pdf_of, write_file_atomically};
 use crate::commands::lists::ListExportDto;
 use crate::commands::today;
 use crate::error::IpcError;
@@ -16,7 +16,6 @@ use chrono::NaiveDate;
 use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::domain::retention::parse_years;
 use introspor_core::export::file_name::{offered_name, OfferedFile};
-use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::minutes::MinutesDocument;
 use introspor_core::language::Message;
 use introspor_core::store::archive_filings::ArchiveFilingForm;
@@ -256,15 +255,11 @@ pub async fn access_answer_export(
     let (document, json, file_name, participant_id) = state
         .with_store(move |store| access_answer_files(store, request_id, today, created))
         .await?;
-    refuse_undrawable(
+    let pdf = pdf_of(
         &document,
         accept_undrawable.unwrap_or(false),
         introspor_core::messages::REPORT_PDF_FAILED,
     )?;
-    let pdf = render_minutes_pdf(&document).map_err(|error| {
-        tracing::error!("access answer PDF failed: {error}");
-        IpcError::new("pdf_failed", introspor_core::messages::REPORT_PDF_FAILED)
-    })?;
     let sections = document.blocks.len();
     let exported = export_file(
         &state,
@@ -311,15 +306,11 @@ pub async fn processing_record_export(
     let (document, file_name) = state
         .with_store(move |store| processing_record(store, today, created))
         .await?;
-    refuse_undrawable(
+    let pdf = pdf_of(
         &document,
         accept_undrawable.unwrap_or(false),
         introspor_core::messages::REPORT_PDF_FAILED,
     )?;
-    let pdf = render_minutes_pdf(&document).map_err(|error| {
-        tracing::error!("record of processing PDF failed: {error}");
-        IpcError::new("pdf_failed", introspor_core::messages::REPORT_PDF_FAILED)
-    })?;
     let sections = document.blocks.len();
     let exported = export_file(
         &state,

@@ -14,7 +14,6 @@ use chrono::{Datelike, NaiveDate};
 use introspor_core::domain::date::parse_date;
 use introspor_core::domain::export::{ExportKind, ExportRecord};
 use introspor_core::export::file_name::{offered_name, offered_stem, OfferedFile};
-use introspor_core::export::minutes::pdf::render_minutes_pdf;
 use introspor_core::export::minutes::MinutesDocument;
 use introspor_core::export::reports::{
     caseload_workbook, chart_workbook, compliance_workbook, registration_debt_workbook,
@@ -311,15 +310,11 @@ pub async fn report_supervision_pdf(
             Ok((document, report.duties.len(), file_name))
         })
         .await?;
-    super::export::refuse_undrawable(
+    let pdf = super::export::pdf_of(
         &document,
         accept_undrawable.unwrap_or(false),
         introspor_core::messages::REPORT_PDF_FAILED,
     )?;
-    let pdf = render_minutes_pdf(&document).map_err(|error| {
-        tracing::error!("supervision PDF failed: {error}");
-        IpcError::new("pdf_failed", introspor_core::messages::REPORT_PDF_FAILED)
-    })?;
     let exported = export_file(
         &state,
         SaveRequest {
