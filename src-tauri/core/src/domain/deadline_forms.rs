@@ -4,7 +4,7 @@
 use crate::domain::date::parse_date;
 use crate::domain::deadline::{set_setting_value, setting_keys};
 use crate::domain::deadline::{EventKind, LeaveKind, RuleSettings};
-use crate::domain::fields::{finish, required_line};
+use crate::domain::fields::{finish, not_future, required_line};
 use crate::error::{FieldError, ValidationErrors};
 use crate::messages;
 use chrono::NaiveDate;
@@ -73,21 +73,6 @@ fn date(
         ));
     }
     parsed
-}
-
-fn not_future(
-    errors: &mut Vec<FieldError>,
-    field: &'static str,
-    value: Option<NaiveDate>,
-    today: NaiveDate,
-) {
-    if value.is_some_and(|d| d > today) {
-        errors.push(FieldError::new(
-            field,
-            "date_in_future",
-            messages::DONE_DATE_IN_FUTURE,
-        ));
-    }
 }
 
 /// The longest short note on an event or a task, in characters.

@@ -195,6 +195,23 @@ pub(crate) fn required_date(
     date_field(errors, field, text)
 }
 
+/// Refuses a date of something done that lies after `today`
+/// (`date_in_future`).
+pub(crate) fn not_future(
+    errors: &mut Vec<FieldError>,
+    field: &'static str,
+    value: Option<NaiveDate>,
+    today: NaiveDate,
+) {
+    if value.is_some_and(|d| d > today) {
+        errors.push(FieldError::new(
+            field,
+            "date_in_future",
+            messages::DONE_DATE_IN_FUTURE,
+        ));
+    }
+}
+
 /// Returns the value built by `value` when no field had an error.
 pub(crate) fn finish<T>(
     errors: Vec<FieldError>,

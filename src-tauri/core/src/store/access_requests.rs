@@ -16,13 +16,12 @@ use crate::domain::access_request::{answer_due, answer_rule};
 use crate::domain::audit::{AuditAction, AuditEntity, FieldRule, Snapshot};
 use crate::domain::audit_fields::{field_value, FieldValue, Referenced};
 use crate::domain::date::format_date;
-use crate::domain::fields::date_field;
+use crate::domain::fields::{finish, not_future, required_date};
 use crate::domain::meeting::Recipient;
 use crate::domain::minutes::compose_minutes;
-use crate::error::{CoreError, CoreResult, FieldError, ValidationErrors};
+use crate::error::{CoreError, CoreResult, ValidationErrors};
 use crate::export::minutes::MinutesDocument;
 use crate::language::{catalogue, Catalogue, Language};
-use crate::messages;
 use crate::store::audit::{audit_created, before_change, row_snapshot};
 use crate::store::Store;
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -102,21 +101,11 @@ fn raw(snapshot: &Snapshot) -> RawRecord {
 
 fn parse_received(text: &str, today: NaiveDate) -> Result<NaiveDate, ValidationErrors> {
     let mut errors = Vec::new();
-    let received = date_field(&mut errors, "receivedOn", text);
-    match received {
-        Some(day) if day > today => Err(ValidationErrors(vec![FieldError::new(
-            "receivedOn",
-            "date_in_future",
-            messages::DONE_DATE_IN_FUTURE,
-        )])),
-        Some(day) if errors.is_empty() => Ok(day),
-        _ if errors.is_empty() => Err(ValidationErrors(vec![FieldError::new(
-            "receivedOn",
-            "required",
-            messages::REQUIRED,
-        )])),
-        _ => Err(ValidationErrors(errors)),
-    }
+    let received = required_date(&mut errors, "receivedOn", text);
+    not_future(&mut errors, "receivedOn", received, today);
+    finish(errors, || {
+        received.expect("a required date without an error")
+    })
 }
 
 fn request_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AccessRequest> {
@@ -379,25 +368,21 @@ impl Store {
             store: self,
             person,
         };
-        let mut statement = self.conn.prepare_cached(
-            "SELECT at, entity_type, action, changes, reason FROM audit_event \
-             WHERE participant_id = ?1 ORDER BY id",
-        )?;
-        let entries: Vec<(String, String, String, String, String)> = statement
-            .query_map([person], |row| {
-                Ok((
-                    row.get("at")?,
-                    row.get("entity_type")?,
-                    row.get("action")?,
-                    row.get("changes")?,
-                    row.get("reason")?,
-                ))
-            })?
-            .collect::<Result<_, _>>()?;
+        let entries = self.audit_events(&crate::store::audit::AuditFilter {
+            participant_id: Some(person),
+            ..Default::default()
+        })?;
         let mut rows = Vec::new();
-        for (at, entity_type, action, changes, reason) in entries {
+        for event in entries {
+            let crate::store::audit::AuditEvent {
+                at,
+                entity_type,
+                action,
+                changes,
+                reason,
+                ..
+            } = event;
             let entity = AuditEntity::from_str_id(&entity_type);
-            let changes = crate::domain::audit::decode_changes(&changes).unwrap_or_default();
             let base = |field: String, from: String, to: String| {
                 let mut record = RawRecord::new();
                 record.insert("at".into(), Some(at.clone()));
@@ -603,15 +588,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let today = day("22.11.2026");
         crate::demo::seed_demo(&mut store, today).unwrap();
-        let person: i64 = store
-            .conn
-            .query_row(
-                "SELECT mp.participant_id FROM meeting AS m JOIN meeting_participant AS mp \
-                 ON mp.meeting_id = m.id WHERE m.kind = 'triangle' ORDER BY m.id LIMIT 1",
-                [],
-                |row| row.get(0),
-            )
-            .unwrap();
+        let person = crate::demo::triangle_participant(&store);
         let others: Vec<String> = store
             .conn
             .prepare("SELECT given_name || ' ' || family_name FROM participant WHERE id <> ?1")

@@ -5,7 +5,7 @@
 //! art. 17 (3) b: the archive copy must exist first).
 
 use crate::domain::audit::AuditEntity;
-use crate::domain::fields::{date_field, required_line};
+use crate::domain::fields::{finish, not_future, required_date, required_line};
 use crate::domain::meeting::MeetingKind;
 use crate::error::{CoreError, CoreResult, ValidationErrors};
 use crate::messages;
@@ -58,25 +58,14 @@ impl ArchiveFilingForm {
     pub fn validate(&self, today: NaiveDate) -> Result<(String, NaiveDate), ValidationErrors> {
         let mut errors = Vec::new();
         let reference = required_line(&mut errors, "archiveReference", &self.archive_reference);
-        let filed_on = date_field(&mut errors, "filedOn", &self.filed_on);
-        match filed_on {
-            None if self.filed_on.trim().is_empty() => errors.push(crate::error::FieldError::new(
-                "filedOn",
-                "required",
-                messages::REQUIRED,
-            )),
-            Some(day) if day > today => errors.push(crate::error::FieldError::new(
-                "filedOn",
-                "date_in_future",
-                messages::DONE_DATE_IN_FUTURE,
-            )),
-            _ => {}
-        }
-        if errors.is_empty() {
-            Ok((reference, filed_on.expect("checked above")))
-        } else {
-            Err(ValidationErrors(errors))
-        }
+        let filed_on = required_date(&mut errors, "filedOn", &self.filed_on);
+        not_future(&mut errors, "filedOn", filed_on, today);
+        finish(errors, || {
+            (
+                reference,
+                filed_on.expect("a required date without an error"),
+            )
+        })
     }
 }
 
