@@ -336,6 +336,25 @@ mod tests {
     }
 
     #[test]
+    fn a_case_reference_is_initials_and_number_and_anon_once_anonymised() {
+        // (given, family, id, expected)
+        let cases = [
+            ("Nora", "Pettersen", 12, "NP-12"),
+            ("åse", "ødegård", 3, "ÅØ-3"),
+            (ANONYMISED_GIVEN_NAME, "12", 12, "ANON-12"),
+            // Someone really called Anon keeps their initials.
+            (ANONYMISED_GIVEN_NAME, "7", 12, "A7-12"),
+        ];
+        for (given, family, id, expected) in cases {
+            assert_eq!(
+                case_reference_of(given, family, id),
+                expected,
+                "{given} {family}"
+            );
+        }
+    }
+
+    #[test]
     fn every_kind_of_record_has_a_fate() {
         let removed: Vec<_> = RecordKind::ALL
             .iter()

@@ -234,7 +234,7 @@ impl Store {
             let state = candidate_state(&self.conn, id, ended, over, setting.as_ref(), today)?;
             candidates.push(RetentionCandidate {
                 participant_id: id,
-                case_reference: crate::store::deadlines::case_reference(&given, &family, id),
+                case_reference: crate::domain::retention::case_reference_of(&given, &family, id),
                 name: format!("{given} {family}"),
                 ended,
                 state,
@@ -457,7 +457,7 @@ fn anonymise_one(
     let old_reference: String = tx
         .prepare_cached("SELECT given_name, family_name FROM participant WHERE id = ?1")?
         .query_row([id], |row| {
-            Ok(crate::store::deadlines::case_reference(
+            Ok(crate::domain::retention::case_reference_of(
                 &row.get::<_, String>("given_name")?,
                 &row.get::<_, String>("family_name")?,
                 id,
@@ -647,6 +647,15 @@ mod tests {
         NaiveDate::parse_from_str(text, "%d.%m.%Y").unwrap()
     }
 
+    fn anonymised_ids(store: &Store) -> Vec<i64> {
+        store
+            .anonymised()
+            .unwrap()
+            .iter()
+            .map(|a| a.participant_id)
+            .collect()
+    }
+
     /// Every text value in every table, with where it is.
     fn every_text(conn: &Connection) -> Vec<(String, String)> {
         let tables: Vec<String> = conn
@@ -707,15 +716,7 @@ mod tests {
         crate::demo::seed_demo(&mut store, seeded).unwrap();
         // The participant of the demo's triangle meeting, which holds a
         // health note and was sent to NAV.
-        let person: i64 = store
-            .conn
-            .query_row(
-                "SELECT mp.participant_id FROM meeting AS m JOIN meeting_participant AS mp \
-                 ON mp.meeting_id = m.id WHERE m.kind = 'triangle' ORDER BY m.id LIMIT 1",
-                [],
-                |row| row.get(0),
-            )
-            .unwrap();
+        let person = crate::demo::triangle_participant(&store);
         let mut details = store.participant(person).unwrap().details;
         details.status = Status::Completed;
         details.programme.ended_date = Some(day("12.11.2026"));
@@ -991,15 +992,7 @@ mod tests {
             .restore_from(&backup.path().join("before.sqlite3"), &safety)
             .unwrap();
         assert_eq!(leaks(&store.conn, &secrets), Vec::<String>::new());
-        assert_eq!(
-            store
-                .anonymised()
-                .unwrap()
-                .iter()
-                .map(|a| a.participant_id)
-                .collect::<Vec<_>>(),
-            vec![person]
-        );
+        assert_eq!(anonymised_ids(&store), vec![person]);
         assert!(matches!(
             store.verify_audit_trail().unwrap(),
             AuditVerification::Intact { .. }
@@ -1153,15 +1146,7 @@ mod tests {
         std::fs::copy(&older, &path).unwrap();
         let store = Store::open(&path, key).unwrap();
         assert_eq!(leaks(&store.conn, &secrets), Vec::<String>::new());
-        assert_eq!(
-            store
-                .anonymised()
-                .unwrap()
-                .iter()
-                .map(|a| a.participant_id)
-                .collect::<Vec<_>>(),
-            vec![person]
-        );
+        assert_eq!(anonymised_ids(&store), vec![person]);
         // Another register in the same folder is not touched by it.
         drop(store);
         std::fs::remove_file(&path).unwrap();

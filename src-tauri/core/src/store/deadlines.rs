@@ -14,6 +14,7 @@ use crate::domain::deadline::{
 };
 use crate::domain::deadline_forms::{EventDraft, LeaveDraft, TaskDraft};
 use crate::domain::participant::Status;
+use crate::domain::retention::case_reference_of;
 use crate::error::{CoreError, CoreResult};
 use crate::language::Message;
 use crate::messages;
@@ -563,10 +564,6 @@ fn participant_of(conn: &Connection, table: &str, id: i64) -> CoreResult<i64> {
         .ok_or(CoreError::RecordNotFound(id))
 }
 
-pub(crate) fn case_reference(given: &str, family: &str, id: i64) -> String {
-    crate::domain::retention::case_reference_of(given, family, id)
-}
-
 /// Builds the deadline-list query with every filter inside both arms of
 /// the union, so that SQLite can use the indexes on `(state, due)` and
 /// `(participant_id, due)` instead of scanning every deadline ever computed.
@@ -753,7 +750,7 @@ fn deadline_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<DeadlineRow> {
             _ => String::new(),
         },
         case_reference: match (participant_id, &given, &family) {
-            (Some(id), Some(g), Some(f)) => case_reference(g, f, id),
+            (Some(id), Some(g), Some(f)) => case_reference_of(g, f, id),
             _ => String::new(),
         },
         kind: row.get("kind")?,

@@ -24,10 +24,10 @@ use crate::domain::report::{
     CaseloadEntry, CaseloadReport, DeadlineChart, DeadlineCompliance, RegistrationDebt,
     StoredLegalDeadline, StoredRegistration, SupervisionFacts, SupervisionReport,
 };
+use crate::domain::retention::case_reference_of;
 use crate::error::CoreResult;
 use crate::export::minutes::MinutesDocument;
 use crate::language::Language;
-use crate::store::deadlines::case_reference;
 use crate::store::Store;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use rusqlite::types::Type;
@@ -86,7 +86,7 @@ fn legal_deadline_row(row: &Row<'_>) -> rusqlite::Result<Option<StoredLegalDeadl
         deadline_id: row.get("deadline_id")?,
         participant_id,
         name: full_name(&given, &family),
-        case_reference: case_reference(&given, &family, participant_id),
+        case_reference: case_reference_of(&given, &family, participant_id),
         archived: row.get("archived")?,
         kind,
         due: row.get("due")?,
@@ -130,7 +130,7 @@ impl Store {
             Ok(CaseloadEntry {
                 participant_id: id,
                 name: full_name(&given, &family),
-                case_reference: case_reference(&given, &family, id),
+                case_reference: case_reference_of(&given, &family, id),
                 recorded_status: choice(row, "status", Status::from_str_id)?,
                 law: choice(row, "law", Law::from_str_id)?,
                 final_goal: optional_choice(row, "final_goal", FinalGoal::from_str_id)?,
@@ -218,7 +218,7 @@ impl Store {
                 deadline_id: row.get("deadline_id")?,
                 participant_id,
                 name: full_name(&given, &family),
-                case_reference: case_reference(&given, &family, participant_id),
+                case_reference: case_reference_of(&given, &family, participant_id),
                 archived: row.get("archived")?,
                 event_id: row.get("event_id")?,
                 event_kind: optional_choice(row, "event_kind", EventKind::from_str_id)?,
@@ -246,7 +246,7 @@ impl Store {
         let facts = SupervisionFacts {
             participant_id,
             name: full_name(&details.given_name, &details.family_name),
-            case_reference: case_reference(
+            case_reference: case_reference_of(
                 &details.given_name,
                 &details.family_name,
                 participant_id,
