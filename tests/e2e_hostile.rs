@@ -139,13 +139,7 @@ fn js(text: &str) -> String {
 /// WebDriver's rendered text, which folds white space and bidi controls).
 fn text_content(s: &Session, css: &str) -> String {
     s.wait_for(css);
-    s.execute(&format!(
-        "return document.querySelector({})?.textContent ?? null;",
-        js(css)
-    ))
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
+    s.text_now(css)
 }
 
 /// The exact value of a form field.

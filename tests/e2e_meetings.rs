@@ -5,7 +5,7 @@
 mod support;
 
 use support::pdf::{exported_files, exported_pdf, pdf_text};
-use support::screens::{save_letterhead, visit};
+use support::screens::{demo_information_meeting, save_letterhead, visit};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 const SENSITIVE: &str = "Fastlegen melder om søvnvansker";
@@ -289,15 +289,7 @@ fn a_participants_copy_of_an_information_meeting_names_only_them() {
     let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
     let s = Session::launch(&driver, app(), &["--demo"]);
     s.wait_for_screen("overview");
-    visit(&s, "#/moter", "meeting-list");
-    let hash = s
-        .execute(
-            "const row = [...document.querySelectorAll('tr')].find(r => r.textContent.includes('Informasjonsmøte')); \
-             return row ? row.querySelector('a[href^=\"#/moter/\"]').getAttribute('href') : ''",
-        )
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let hash = demo_information_meeting(&s);
     assert!(
         hash.starts_with("#/moter/"),
         "the demo's information meeting: {hash:?}"

@@ -9,7 +9,7 @@
 mod support;
 
 use support::pdf::exported_files;
-use support::screens::visit;
+use support::screens::{demo_information_meeting, visit};
 use support::webdriver::{app, screenshot_dir, Session, TauriDriver};
 
 /// Years after the demo was filled: every ended programme's period of a
@@ -29,18 +29,6 @@ fn rows_in_state(s: &Session, state: &str) -> Vec<String> {
     .unwrap_or_default()
 }
 
-/// The text of the element `css` now, empty if there is none; read in one
-/// script, so a screen drawn anew meanwhile cannot leave a stale element.
-fn text_now(s: &Session, css: &str) -> String {
-    s.execute(&format!(
-        "return document.querySelector({})?.textContent ?? ''",
-        serde_json::to_string(css).unwrap()
-    ))
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
-
 #[test]
 #[ignore = "needs Xvfb, tauri-driver and WebKitWebDriver; run with `make test`"]
 fn minutes_filed_a_retention_period_set_and_a_participant_anonymised_after_confirming() {
@@ -58,15 +46,7 @@ fn minutes_filed_a_retention_period_set_and_a_participant_anonymised_after_confi
     s.wait_for_screen("overview");
 
     // The demo's information meeting is completed and not yet filed.
-    visit(&s, "#/moter", "meeting-list");
-    let meeting = s
-        .execute(
-            "const row = [...document.querySelectorAll('tr')].find(r => r.textContent.includes('Informasjonsmøte')); \
-             return row ? row.querySelector('a[href^=\"#/moter/\"]').getAttribute('href') : ''",
-        )
-        .as_str()
-        .unwrap_or_default()
-        .to_string();
+    let meeting = demo_information_meeting(&s);
     visit(&s, &meeting, "meeting-editor");
     let status = s.text_of("#archive-status");
     assert!(
@@ -83,7 +63,7 @@ fn minutes_filed_a_retention_period_set_and_a_participant_anonymised_after_confi
     s.fill("#archive-form-archiveReference", "2026/1234-5");
     s.click(&s.wait_for("#archive-form-submit"));
     s.wait_until("the filing to be shown", |s| {
-        text_now(s, "#archive-filings").contains("2026/1234-5")
+        s.text_now("#archive-filings").contains("2026/1234-5")
     });
     assert!(s.text_of("#archive-status").contains("er arkivert"));
     s.screenshot(&screenshot_dir().join("meeting-archive-filed.png"));
@@ -111,12 +91,13 @@ fn minutes_filed_a_retention_period_set_and_a_participant_anonymised_after_confi
     s.fill("#retention-form-years", "0");
     s.click(&s.wait_for("#retention-form-submit"));
     s.wait_until("the refusal", |s| {
-        text_now(s, "#retention-form-years-error").contains("fra 1 til 100")
+        s.text_now("#retention-form-years-error")
+            .contains("fra 1 til 100")
     });
     s.fill("#retention-form-years", "2");
     s.click(&s.wait_for("#retention-form-submit"));
     s.wait_until("the period to be in force", |s| {
-        text_now(s, "#retention-current").contains("2 år")
+        s.text_now("#retention-current").contains("2 år")
     });
     let due = rows_in_state(&s, "due");
     assert!(!due.is_empty(), "ended programmes are due years later");
@@ -244,7 +225,7 @@ fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
     s.fill("#access-form-receivedOn", "01.01.2099");
     s.click(&s.wait_for("#access-form-submit"));
     s.wait_until("the refusal", |s| {
-        !text_now(s, "#access-form-receivedOn-error").is_empty()
+        !s.text_now("#access-form-receivedOn-error").is_empty()
     });
     let today = s.execute(
         "const d = new Date(); const p = n => String(n).padStart(2, '0'); \
@@ -253,7 +234,7 @@ fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
     s.fill("#access-form-receivedOn", today.as_str().unwrap());
     s.click(&s.wait_for("#access-form-submit"));
     s.wait_until("the request to be listed", |s| {
-        text_now(s, "#access-requests").contains("Frist")
+        s.text_now("#access-requests").contains("Frist")
     });
     let button = s
         .execute("return document.querySelector('#access-requests button').id")
@@ -263,8 +244,13 @@ fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
 
     // The overview shows it waiting, with its deadline.
     visit(&s, "#/oversikt", "overview");
-    assert!(text_now(&s, "#overview-access-requests").contains(&name));
-    s.execute("document.querySelector('#overview-access-requests').scrollIntoView()");
+    assert!(s.text_now("#overview-access-requests").contains(&name));
+    // Scrolled into view, and drawn there before the picture is taken.
+    s.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         document.querySelector('#overview-access-requests').scrollIntoView(); \
+         requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+    );
     s.screenshot(&screenshot_dir().join("overview-access-request.png"));
 
     // The answer, saved where the caseworker chooses.
@@ -278,7 +264,7 @@ fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
             && !exported_files(exports.path(), "json").is_empty()
     });
     s.wait_until("the request to be answered", |s| {
-        text_now(s, "#access-requests").contains("Besvart")
+        s.text_now("#access-requests").contains("Besvart")
     });
     s.screenshot(&screenshot_dir().join("participant-access-answered.png"));
     let pdf = exported_files(exports.path(), "pdf").remove(0);
@@ -324,7 +310,7 @@ fn an_access_request_is_answered_from_the_register_as_pdf_a_with_json() {
 
     // Answered: off the overview, and the export is in the history.
     visit(&s, &href, "participant-detail");
-    let history = text_now(&s, "#history-area");
+    let history = s.text_now("#history-area");
     assert!(
         history.contains("Svar på innsynsbegjæring"),
         "the export is in the trail: {history}"

@@ -560,17 +560,7 @@ fn main() {
 /// repeated).
 fn privacy_figures(store: &mut Store, today: NaiveDate) {
     let runs = support::calls(5);
-    let median = |mut run: Box<dyn FnMut() + '_>| {
-        let mut times: Vec<Duration> = (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                run();
-                start.elapsed()
-            })
-            .collect();
-        times.sort();
-        (times[runs / 2], times[runs - 1])
-    };
+    let median = |run: Box<dyn FnMut() + '_>| median_and_max(runs, run);
     store.save_retention_setting(1, today).unwrap();
     let later = today + chrono::Days::new(3650);
     let (p50, max) = median(Box::new(|| {
@@ -636,6 +626,20 @@ fn privacy_figures(store: &mut Store, today: NaiveDate) {
     }
 }
 
+/// The median and the slowest of `runs` runs of `run`: for what is asked
+/// for now and then (a report, an answer), not on every click.
+fn median_and_max(runs: usize, mut run: impl FnMut()) -> (Duration, Duration) {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    (times[runs / 2], times[runs - 1])
+}
+
 /// The reports at a hundred times a service's size: each command as the
 /// window calls it, and each export's workbook written as `.xlsx` and CSV.
 /// Median and slowest of a few runs: a report is asked for now and then,
@@ -646,19 +650,12 @@ fn report_figures(store: &Store, today: NaiveDate) {
         caseload, compliance, registration_debt, report_workbook, supervision, ReportParamsDto,
     };
     let runs = support::calls(5);
-    let time = |name: &str, mut run: Box<dyn FnMut() + '_>| {
-        let mut times: Vec<Duration> = (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                run();
-                start.elapsed()
-            })
-            .collect();
-        times.sort();
+    let time = |name: &str, run: Box<dyn FnMut() + '_>| {
+        let (p50, max) = median_and_max(runs, run);
         println!(
             "- {name}: p50 {} ms, max {} ms ({runs} runs)",
-            ms(times[runs / 2]),
-            ms(times[runs - 1])
+            ms(p50),
+            ms(max)
         );
     };
     let year = format!("01.01.{}", chrono::Datelike::year(&today));

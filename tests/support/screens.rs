@@ -85,6 +85,19 @@ pub fn example_hash(s: &Session, screen: &str) -> String {
     }
 }
 
+/// The address of the demo register's information meeting (about several
+/// participants, completed), found on the meeting list; empty if none.
+pub fn demo_information_meeting(s: &Session) -> String {
+    visit(s, "#/moter", "meeting-list");
+    s.execute(
+        "const row = [...document.querySelectorAll('tr')].find(r => r.textContent.includes('Informasjonsmøte')); \
+         return row ? row.querySelector('a[href^=\"#/moter/\"]').getAttribute('href') : ''",
+    )
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
 /// Opens `hash` as a link would and waits for the screen `ready`.
 pub fn visit(s: &Session, hash: &str, ready: &str) {
     // Through the router, so that the same address opens the screen anew.

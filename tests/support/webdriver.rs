@@ -404,6 +404,20 @@ impl Session {
         text.expect("wait_until returned only when read")
     }
 
+    /// The `textContent` of the first element matching `css` now, empty if
+    /// there is none: read in one script, so a screen drawn anew meanwhile
+    /// cannot leave a stale element, and the exact text (WebDriver's
+    /// rendered text folds white space and bidi controls).
+    pub fn text_now(&self, css: &str) -> String {
+        self.execute(&format!(
+            "return document.querySelector({})?.textContent ?? ''",
+            serde_json::to_string(css).unwrap()
+        ))
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+    }
+
     /// Selects the option with `value` in a `<select>` by clicking it.
     pub fn select(&self, select_css: &str, value: &str) {
         // The list is brought into view, not the option inside it.

@@ -656,6 +656,22 @@ fn seed_events_and_leaves(
     Ok(())
 }
 
+/// The demo participant of the triangle meeting, which holds a health
+/// note and whose minutes were sent to NAV: the person the privacy tests
+/// follow.
+#[cfg(test)]
+pub(crate) fn triangle_participant(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row(
+            "SELECT mp.participant_id FROM meeting AS m JOIN meeting_participant AS mp \
+             ON mp.meeting_id = m.id WHERE m.kind = 'triangle' ORDER BY m.id LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .expect("the demo has a triangle meeting")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
