@@ -163,14 +163,36 @@ fn value(s: &Session, css: &str) -> String {
 /// `input` events), and everything else is typed; a line break is typed as
 /// the Enter key.
 fn type_text(s: &Session, css: &str, text: &str) {
+    // A screen that has just opened may still draw its form anew; a field
+    // replaced while it is typed into (WebKitWebDriver then answers a stale
+    // element or an unknown error) is found again and typed from the start.
+    for attempt in 0.. {
+        match try_type_text(s, css, text) {
+            Ok(()) => break,
+            Err(e) if attempt < 5 => {
+                eprintln!("{css}: typing again after {e}");
+                std::thread::sleep(std::time::Duration::from_millis(200));
+            }
+            Err(e) => panic!("WebDriver could not type into {css}: {e}"),
+        }
+    }
+    assert_eq!(
+        value(s, css),
+        text,
+        "{css}: the field should hold exactly what was typed"
+    );
+}
+
+fn try_type_text(s: &Session, css: &str, text: &str) -> Result<(), String> {
+    s.fill(css, "");
     let el = s.wait_for(css);
-    s.clear(&el);
     let mut run = String::new();
-    let flush = |run: &mut String| {
+    let flush = |run: &mut String| -> Result<(), String> {
         if !run.is_empty() {
-            s.type_into(&el, run);
+            s.try_type_into(&el, run)?;
             run.clear();
         }
+        Ok(())
     };
     for c in text.chars() {
         if c == '\n' {
@@ -179,7 +201,7 @@ fn type_text(s: &Session, css: &str, text: &str) {
         } else if (c as u32) < 0x10000 {
             run.push(c);
         } else {
-            flush(&mut run);
+            flush(&mut run)?;
             s.execute(&format!(
                 "const el = document.querySelector({}); el.focus(); \
                  document.execCommand('insertText', false, {});",
@@ -188,12 +210,7 @@ fn type_text(s: &Session, css: &str, text: &str) {
             ));
         }
     }
-    flush(&mut run);
-    assert_eq!(
-        value(s, css),
-        text,
-        "{css}: the field should hold exactly what was typed"
-    );
+    flush(&mut run)
 }
 
 /// Whether some element's own text (its `textContent`) is exactly `text`.

@@ -337,11 +337,20 @@ impl Session {
 
     /// Types into an element as a person would, key by key.
     pub fn type_into(&self, el: &Element, text: &str) {
-        self.must(
+        self.try_type_into(el, text)
+            .unwrap_or_else(|e| panic!("WebDriver could not type into the field: {e}"));
+    }
+
+    /// As [`Session::type_into`], answering WebDriver's error instead of
+    /// failing, for a caller that finds the field again when the screen
+    /// redrew it meanwhile.
+    pub fn try_type_into(&self, el: &Element, text: &str) -> Result<(), String> {
+        self.call(
             "POST",
             &format!("/element/{}/value", el.0),
             Some(json!({"text": text})),
-        );
+        )
+        .map(|_| ())
     }
 
     pub fn clear(&self, el: &Element) {
