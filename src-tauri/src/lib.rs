@@ -4,6 +4,7 @@
 pub mod commands;
 pub mod error;
 pub mod logging;
+pub mod rendering;
 pub mod save_dialog;
 pub mod state;
 pub mod transport;
@@ -157,10 +158,17 @@ pub(crate) fn launched() -> std::time::Instant {
 /// Starts the app.
 pub fn run() {
     launched();
+    // Before the window and any other thread exist (it may set a variable).
+    let drawing = rendering::choose_for_this_machine();
     let app = tauri::Builder::default()
         .setup(move |app| {
             let folder = data_folder(app)?;
             let guard = logging::start(&folder.join("logs"));
+            tracing::info!(
+                graphics_device = drawing.graphics_device,
+                compositing_off = drawing.compositing_off,
+                "drawing the window"
+            );
             // The guard must outlive the event loop; Tauri state does that.
             app.manage(LogGuard(guard));
             let keys: Arc<dyn KeyStore> = Arc::new(key_store_for(&folder));

@@ -297,9 +297,14 @@ impl Session {
         }
     }
 
-    /// Waits until the screen reports it has rendered (`body[data-ready]`).
+    /// Waits until the screen reports it has rendered (`body[data-ready]`)
+    /// and its long tables have every row (none `aria-busy`: the rows
+    /// after the first screenful come once it is painted).
     pub fn wait_for_screen(&self, screen: &str) {
         self.wait_for(&format!("body[data-ready=\"{screen}\"]"));
+        self.wait_until("every row of the screen's tables", |s| {
+            s.find("main [aria-busy=\"true\"]").is_none()
+        });
     }
 
     pub fn is_displayed(&self, el: &Element) -> bool {

@@ -38,3 +38,61 @@ export function replace(el, ...children) {
 export function icon(symbol) {
   return h("span", { class: "icon", "aria-hidden": "true", text: symbol });
 }
+
+// How many rows a long table draws before its screen is shown: more than
+// the tallest window shows at 100 % zoom. The rest follow once those are
+// painted, so that a page of 200 rows costs the click what 50 cost
+// (docs/performance.md, "Click to pixels").
+export const FIRST_ROWS = 50;
+// Rows added per task after the first paint, small enough that typing in
+// a search field between them is not held up.
+const LATER_ROWS = 100;
+// The fill in progress per table body, so that a second fill (a new search)
+// stops the first.
+const fills = new WeakMap();
+
+/**
+ * Fills `body` (a `tbody`) with `draw(item)` for each of `items`: the first
+ * FIRST_ROWS at once, the rest after the next frame is painted. While rows
+ * are still to come the body is `aria-busy`, which screen readers and the
+ * window tests wait for. Resolves when every row is in, or when a later fill
+ * of the same body took over.
+ */
+export function fillRows(body, items, draw) {
+  const fill = {};
+  fills.set(body, fill);
+  replace(body, items.slice(0, FIRST_ROWS).map(draw));
+  if (items.length <= FIRST_ROWS) {
+    body.removeAttribute("aria-busy");
+    fill.done = Promise.resolve();
+    return fill.done;
+  }
+  body.setAttribute("aria-busy", "true");
+  fill.done = new Promise((resolve) => {
+    let next = FIRST_ROWS;
+    const step = () => {
+      if (fills.get(body) !== fill) return resolve();
+      append(body, items.slice(next, next + LATER_ROWS).map(draw));
+      next += LATER_ROWS;
+      if (next < items.length) return setTimeout(step, 0);
+      body.removeAttribute("aria-busy");
+      resolve();
+    };
+    // After this frame's paint: a task queued from a frame callback runs
+    // once the frame is on the screen.
+    requestAnimationFrame(() => setTimeout(step, 0));
+  });
+  return fill.done;
+}
+
+/** Resolves when the rows of the latest fill of `body` are all in. */
+export function rowsFilled(body) {
+  return (body && fills.get(body)?.done) || Promise.resolve();
+}
+
+/** A `tbody` filled by `fillRows`. */
+export function tableBody(items, draw) {
+  const body = h("tbody");
+  fillRows(body, items, draw);
+  return body;
+}

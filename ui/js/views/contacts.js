@@ -1,6 +1,6 @@
 // The contact directory: people in the partner services, and their organisations.
 import { api } from "../api.js";
-import { h, icon, replace } from "../dom.js";
+import { h, icon, replace, tableBody } from "../dom.js";
 import { t } from "../i18n.js";
 import { toast } from "../toast.js";
 import { showError } from "./error.js";
@@ -82,7 +82,7 @@ export async function renderContacts(main) {
         await refresh();
       },
     });
-    const rows = contacts.map((c) =>
+    const row = (c) =>
       h(
         "tr",
         { dataset: { contactId: String(c.id) } },
@@ -128,8 +128,7 @@ export async function renderContacts(main) {
             },
           }),
         ),
-      ),
-    );
+      );
     const searchField = h("input", {
       type: "search",
       id: "contact-search",
@@ -166,7 +165,7 @@ export async function renderContacts(main) {
               {},
               h("tr", {}, ["contacts.name", "contacts.organisation", "contacts.title.field", "contacts.phone", "contacts.email"].map((k) => h("th", { scope: "col", text: t(k) })), h("th", {})),
             ),
-            h("tbody", {}, rows),
+            tableBody(contacts, row),
           )
         : h("p", { class: "empty", text: t(search.trim() ? "contacts.noMatch" : "contacts.none") }),
       h("h3", { text: t(current ? "contacts.edit" : "contacts.new") }),

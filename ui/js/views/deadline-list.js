@@ -1,6 +1,6 @@
 // All deadlines, filterable by kind, status, participant and period.
 import { api } from "../api.js";
-import { h, replace } from "../dom.js";
+import { h, replace, rowsFilled } from "../dom.js";
 import { t } from "../i18n.js";
 import { DEADLINE_KINDS, DEADLINE_STATUSES } from "../format.js";
 import { showError } from "./error.js";
@@ -72,12 +72,15 @@ export async function renderDeadlineList(main, queryString = "") {
     const firstNew = shown.length;
     shown = next ? shown.concat(rows) : rows;
     draw(rows.length >= PAGE);
+    markReady();
     if (next) {
       // Focus goes to the first row that came in, so the keyboard user
-      // continues where the list grew.
-      results.querySelectorAll("#deadline-table tbody tr")[firstNew]?.querySelector("a, button")?.focus();
+      // continues where the list grew (it may be among the rows drawn
+      // after the first paint).
+      const body = results.querySelector("#deadline-table tbody");
+      await rowsFilled(body);
+      if (body.isConnected) body.querySelectorAll("tr")[firstNew]?.querySelector("a, button")?.focus();
     }
-    markReady();
   };
   const reload = () => load(false);
 

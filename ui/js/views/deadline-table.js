@@ -2,7 +2,7 @@
 // in each row. Used by the overview, the list of all deadlines and the
 // participant's timeline.
 import { api } from "../api.js";
-import { h, replace } from "../dom.js";
+import { h, replace, tableBody } from "../dom.js";
 import { t } from "../i18n.js";
 import { deadlineStatusBadge, daysText, todayText } from "../format.js";
 import { showError } from "./error.js";
@@ -18,7 +18,7 @@ export function deadlineTable(rows, { onChange, showParticipant = true, id } = {
     "table",
     { class: "data deadlines", id },
     h("thead", {}, h("tr", {}, columns.map((c) => h("th", { scope: "col", text: t(`deadlines.col.${c}`) })))),
-    h("tbody", {}, rows.map((row) => deadlineRow(row, { onChange, showParticipant }))),
+    tableBody(rows, (row) => deadlineRow(row, { onChange, showParticipant })),
   );
 }
 

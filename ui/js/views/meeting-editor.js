@@ -31,15 +31,17 @@ export async function renderMeetingEditor(main, id, query) {
   let writtenLanguage = "nb";
   const params = new URLSearchParams(query || "");
   try {
-    contacts = (await findContacts("")).rows;
-    writtenLanguage = (await api.getLetterhead()).writtenLanguage || "nb";
-    if (id) {
-      m = await api.getMeeting(id);
-    } else {
-      const kind = params.get("type") || "triangle";
-      const who = params.get("deltaker");
-      m = await api.meetingDraft(kind, who ? [Number(who)] : []);
-    }
+    const kind = params.get("type") || "triangle";
+    const who = params.get("deltaker");
+    // Asked together: one round trip's wait instead of three.
+    const [page, letterhead, meeting] = await Promise.all([
+      findContacts(""),
+      api.getLetterhead(),
+      id ? api.getMeeting(id) : api.meetingDraft(kind, who ? [Number(who)] : []),
+    ]);
+    contacts = page.rows;
+    writtenLanguage = letterhead.writtenLanguage || "nb";
+    m = meeting;
     if (m.kind === "information") {
       participants = (await api.listParticipants({ search: "", status: "", law: "", archived: false, sort: "name", limit: 1000 })).rows;
     }

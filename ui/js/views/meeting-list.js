@@ -1,6 +1,6 @@
 // All meetings, latest first, and the start of a new one.
 import { api } from "../api.js";
-import { h, icon, replace } from "../dom.js";
+import { h, icon, replace, tableBody } from "../dom.js";
 import { t } from "../i18n.js";
 import { markReady, navigate } from "../router.js";
 import { showError } from "./error.js";
@@ -37,10 +37,7 @@ export async function renderMeetingList(main) {
           "table",
           { class: "data", id: "meeting-table" },
           h("thead", {}, h("tr", {}, ["meetings.date", "meetings.kind", "meetings.concerns", "meetings.place", "meetings.status"].map((k) => h("th", { scope: "col", text: t(k) })))),
-          h(
-            "tbody",
-            {},
-            meetings.map((m) =>
+          tableBody(meetings, (m) =>
               h(
                 "tr",
                 { onclick: () => navigate(`#/moter/${m.id}`) },
@@ -58,7 +55,6 @@ export async function renderMeetingList(main) {
                     : null,
                 ),
               ),
-            ),
           ),
         ))
       : h("p", { class: "empty", text: t("meetings.none") }),

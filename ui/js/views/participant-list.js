@@ -1,6 +1,6 @@
 // The participant list: search, filters, order, and a table that scans well.
 import { api } from "../api.js";
-import { h, replace } from "../dom.js";
+import { fillRows, h, replace } from "../dom.js";
 import { t } from "../i18n.js";
 import { STATUSES, LAWS, statusBadge, lawBadge, goalText } from "../format.js";
 import { markReady, navigate } from "../router.js";
@@ -46,7 +46,7 @@ export async function renderParticipantList(main) {
         : t("list.count.many", { count: rows.length });
     more.hidden = !page.more;
     more.textContent = t("list.showMore", { count: PAGE });
-    replace(tbody, rows.map(row));
+    fillRows(tbody, rows, row);
     empty.hidden = rows.length > 0;
     empty.textContent = query.search || query.status || query.law || query.archived ? t("list.noMatch") : t("list.empty");
     markReady();

@@ -726,7 +726,15 @@ impl Store {
         participant_id: Option<i64>,
         limit: u32,
     ) -> CoreResult<Vec<MeetingSummary>> {
-        let mut statement = self.conn.prepare_cached(
+        // One statement for each case: with `?1 IS NULL OR …` SQLite
+        // cannot start from the participant's own meetings, and walked
+        // every meeting in date order to find them (23 ms at 200,000).
+        let which = if participant_id.is_some() {
+            "WHERE m.id IN (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1)"
+        } else {
+            "WHERE ?1 IS NULL"
+        };
+        let mut statement = self.conn.prepare_cached(&format!(
             "SELECT m.id AS id, m.kind AS kind, m.date AS date, m.start_time AS start_time, \
              m.place AS place, m.completed_on AS completed_on, \
              (SELECT group_concat(name, ', ') FROM (SELECT p.given_name || ' ' || p.family_name AS name \
@@ -743,10 +751,8 @@ impl Store {
              m.unqualified_exception AS unqualified_exception, \
              m.unqualified_reason AS unqualified_reason, m.interpreter_adult AS interpreter_adult, \
              m.child_emergency_reason AS child_emergency_reason \
-             FROM meeting m WHERE ?1 IS NULL OR m.id IN \
-               (SELECT meeting_id FROM meeting_participant WHERE participant_id = ?1) \
-             ORDER BY m.date DESC, m.id DESC LIMIT ?2",
-        )?;
+             FROM meeting m {which} ORDER BY m.date DESC, m.id DESC LIMIT ?2"
+        ))?;
         let rows = statement.query_map(params![participant_id, limit], |row| {
             let kind: String = row.get("kind")?;
             let start: Option<String> = row.get("start_time")?;
