@@ -237,7 +237,8 @@ fn demo_register_shows_varied_participants_and_filters_by_law() {
     s.click(&s.wait_for("#deadline-more"));
     s.wait_until("the next page", |s| {
         s.find_all("#deadline-table tbody tr").len() > 100
-            && s.find("#deadline-table tbody[aria-busy=\"true\"]").is_none()
+            && s.find("#deadline-table tbody[aria-busy=\"true\"]")
+                .is_none()
     });
     let both = s.texts("#deadline-table tbody tr");
     assert_eq!(

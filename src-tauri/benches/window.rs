@@ -206,7 +206,11 @@ fn main() {
             b50 - c50
         );
         assert!(
-            drawn.iter().chain(&built).chain(&painted).all(|ms| ms.is_finite() && *ms >= 0.0),
+            drawn
+                .iter()
+                .chain(&built)
+                .chain(&painted)
+                .all(|ms| ms.is_finite() && *ms >= 0.0),
             "{}: every click was timed",
             screen.name
         );

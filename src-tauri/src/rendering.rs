@@ -92,7 +92,11 @@ mod tests {
             (true, true, false),
         ];
         for (device, chosen, off) in cases {
-            assert_eq!(compositing_off(device, chosen), off, "device {device}, chosen {chosen}");
+            assert_eq!(
+                compositing_off(device, chosen),
+                off,
+                "device {device}, chosen {chosen}"
+            );
         }
     }
 
