@@ -104,6 +104,10 @@ const INSTRUMENT: &str = "
     return true;";
 
 fn main() {
+    // The window drawn as the app draws it on this machine (the test
+    // harness otherwise keeps compositing on; see tests/support/webdriver.rs).
+    // First, before any other thread: it may set a variable.
+    let drawing = introspor_app::rendering::choose_for_this_machine();
     support::announce("window (click to pixels)");
     let full = support::full_run();
     if std::env::var_os("DISPLAY").is_none() {
@@ -121,7 +125,15 @@ fn main() {
     };
     println!("{}", prepare(data.path(), scale));
 
-    let driver = TauriDriver::start(&[("INTROSPOR_DATA_DIR", data.path())]);
+    let compositing_off = if drawing.compositing_off { "1" } else { "0" };
+    println!("drawn without compositing: {}", drawing.compositing_off);
+    let driver = TauriDriver::start(&[
+        ("INTROSPOR_DATA_DIR", data.path()),
+        (
+            introspor_app::rendering::COMPOSITING_VARIABLE,
+            Path::new(compositing_off),
+        ),
+    ]);
     let launched = Instant::now();
     let s = Session::launch(&driver, app(), &[]);
     s.wait_until_within(std::time::Duration::from_secs(300), "the overview", |s| {
