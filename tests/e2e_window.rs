@@ -23,13 +23,7 @@ fn demo(data: &Path) -> (TauriDriver, Session) {
 }
 
 fn value_of(s: &Session, css: &str) -> String {
-    s.execute(&format!(
-        "return document.querySelector({})?.value ?? ''",
-        serde_json::to_string(css).unwrap()
-    ))
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
+    s.property_now(css, "value")
 }
 
 fn hash(s: &Session) -> String {

@@ -34,9 +34,6 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 /// How long to wait for a starting app's first screen.
 pub const START_TIMEOUT: Duration = Duration::from_secs(90);
 
-/// WebKitGTK's switch for drawing without compositing.
-const COMPOSITING_VARIABLE: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
-
 /// A running `tauri-driver`, killed with everything it started when dropped.
 pub struct TauriDriver {
     child: Child,
@@ -120,7 +117,7 @@ impl TauriDriver {
         // painted, so WebKitWebDriver's screenshot of it waits forever
         // (e2e_register_faults). A caller that names the variable (the
         // window benchmark, which measures the app's own choice) decides.
-        command.env(COMPOSITING_VARIABLE, "0");
+        command.env(introspor_app::rendering::COMPOSITING_VARIABLE, "0");
         for (key, value) in env {
             command.env(key, value);
         }
@@ -434,9 +431,17 @@ impl Session {
     /// cannot leave a stale element, and the exact text (WebDriver's
     /// rendered text folds white space and bidi controls).
     pub fn text_now(&self, css: &str) -> String {
+        self.property_now(css, "textContent")
+    }
+
+    /// The string property `property` (`value`, `textContent`…) of the
+    /// first element matching `css` now, read in one script; empty if there
+    /// is no such element.
+    pub fn property_now(&self, css: &str, property: &str) -> String {
         self.execute(&format!(
-            "return document.querySelector({})?.textContent ?? ''",
-            serde_json::to_string(css).unwrap()
+            "return document.querySelector({})?.[{}] ?? ''",
+            serde_json::to_string(css).unwrap(),
+            serde_json::to_string(property).unwrap()
         ))
         .as_str()
         .unwrap_or_default()
